@@ -1,0 +1,107 @@
+import { WRITER_ROLES, READER_ROLES } from '../auth/caller';
+import type { ApiRouter } from '../http/api-router';
+import { decodeCursor, pageOf } from '../http/cursor';
+import { notFound } from '../http/problem';
+import { IdParams, page } from '../http/schemas';
+import { Agency, AgencyCreate, AgencyListQuery, AgencyPatch } from './agency-schemas';
+import { findAgency, insertAgency, listAgencies, updateAgency, type AgencyRecord } from './agency-store';
+
+export const agencyView = (a: AgencyRecord) => ({
+  id: a.id,
+  name: a.name,
+  jurisdiction: a.jurisdiction,
+  level: a.level,
+  recordsEmail: a.recordsEmail,
+  portalUrl: a.portalUrl,
+  mailingAddress: a.mailingAddress,
+  timezone: a.timezone,
+  closures: a.closures,
+  optionalHolidays: a.optionalHolidays,
+  workedHolidays: a.workedHolidays,
+  notes: a.notes,
+  createdAt: a.createdAt.toISOString(),
+  updatedAt: a.updatedAt.toISOString(),
+});
+
+const readers = { roles: READER_ROLES } as const;
+const writers = { roles: WRITER_ROLES } as const;
+
+export function agencyRoutes(api: ApiRouter): void {
+  api.route({
+    method: 'post',
+    path: '/v1/agencies',
+    summary: 'Add an agency the newsroom sends requests to',
+    tags: ['Agencies'],
+    access: writers,
+    body: AgencyCreate,
+    responses: { 201: { description: 'Created', schema: Agency } },
+    handler: async ({ caller, body, deps }) => {
+      const agency = await insertAgency(deps.db.knex, caller.organizationId, {
+        name: body.name,
+        jurisdiction: body.jurisdiction,
+        level: body.level,
+        recordsEmail: body.recordsEmail ?? null,
+        portalUrl: body.portalUrl ?? null,
+        mailingAddress: body.mailingAddress ?? null,
+        timezone: body.timezone,
+        closures: body.closures ?? [],
+        optionalHolidays: body.optionalHolidays ?? [],
+        workedHolidays: body.workedHolidays ?? [],
+        notes: body.notes ?? null,
+      });
+      return { status: 201, body: agencyView(agency), headers: { Location: `/v1/agencies/${agency.id}` } };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/agencies',
+    summary: 'List the newsroom’s agencies by name',
+    tags: ['Agencies'],
+    access: readers,
+    query: AgencyListQuery,
+    responses: { 200: { description: 'A page of agencies', schema: page(Agency, 'AgencyPage') } },
+    handler: async ({ caller, query, deps }) => {
+      const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+      const rows = await listAgencies(deps.db.knex, caller.organizationId, {
+        q: query.q,
+        jurisdiction: query.jurisdiction,
+        after,
+        limit: query.limit,
+      });
+      const { items, nextCursor } = pageOf(rows, query.limit, (a) => [a.name, a.id]);
+      return { status: 200, body: { items: items.map(agencyView), nextCursor } };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/agencies/{id}',
+    summary: 'Read one agency',
+    tags: ['Agencies'],
+    access: readers,
+    params: IdParams,
+    responses: { 200: { description: 'The agency', schema: Agency } },
+    handler: async ({ caller, params, deps }) => {
+      const agency = await findAgency(deps.db.knex, caller.organizationId, params.id);
+      if (!agency) throw notFound('agency');
+      return { status: 200, body: agencyView(agency) };
+    },
+  });
+
+  api.route({
+    method: 'patch',
+    path: '/v1/agencies/{id}',
+    summary: 'Change an agency; absent fields stay, null clears',
+    tags: ['Agencies'],
+    access: writers,
+    params: IdParams,
+    body: AgencyPatch,
+    responses: { 200: { description: 'The updated agency', schema: Agency } },
+    handler: async ({ caller, params, body, deps }) => {
+      const agency = await updateAgency(deps.db.knex, caller.organizationId, params.id, body, deps.clock());
+      if (!agency) throw notFound('agency');
+      return { status: 200, body: agencyView(agency) };
+    },
+  });
+}

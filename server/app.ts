@@ -1,0 +1,79 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { agencyRoutes } from './agencies/agency-routes';
+import type { AppDeps } from './deps';
+import { ApiRouter } from './http/api-router';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { buildOpenApiDocument } from './http/openapi';
+import { serviceUnavailable } from './http/problem';
+import { requestId } from './http/request-id';
+import { organizationRoutes } from './organizations/organization-routes';
+import { tokenRoutes } from './tokens/token-routes';
+import { userRoutes } from './users/user-routes';
+
+/** The route table: one line per feature, each feature's routes in its folder. */
+export function buildApi(): ApiRouter {
+  const api = new ApiRouter();
+  organizationRoutes(api);
+  userRoutes(api);
+  tokenRoutes(api);
+  agencyRoutes(api);
+  return api;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: requestId,
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+      // The URL may carry a calendar token; log the path only.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(helmet());
+  app.use(express.json({ limit: deps.config.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await deps.db.knex.raw('select 1');
+    } catch {
+      throw serviceUnavailable('The database is not reachable.');
+    }
+    res.json({ status: 'ready', database: deps.db.kind });
+  });
+
+  const api = buildApi();
+  const openapi = buildOpenApiDocument(api, deps.config.publicUrl);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  // Swagger UI serves its own scripts from the package; no outside host needed.
+  app.use(
+    '/docs',
+    helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }),
+    swaggerUi.serve,
+    swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }),
+  );
+
+  const v1 = express.Router();
+  api.mount(v1, deps);
+  app.use(v1);
+
+  app.use(notFoundHandler());
+  app.use(errorHandler(deps.logger));
+  return app;
+}

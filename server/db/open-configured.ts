@@ -1,0 +1,33 @@
+import path from 'node:path';
+import type { Config } from '../config';
+import { lockDataDir } from './data-dir-lock';
+import { openDatabase, type Database } from './database';
+import { migrateLatest } from './migrate';
+
+/** Opens the database the configuration names and brings its schema up to date. */
+export async function openConfiguredDatabase(config: Config): Promise<Database & { migrationsApplied: string[] }> {
+  let release: (() => void) | undefined;
+  if (!config.databaseUrl) release = lockDataDir(config.dataDir);
+  try {
+    const db = await openDatabase({
+      url: config.databaseUrl,
+      pgliteDir: path.join(config.dataDir, 'pgdata'),
+      poolMax: config.databasePoolMax,
+    });
+    const migrationsApplied = await migrateLatest(db.knex);
+    return {
+      ...db,
+      migrationsApplied,
+      close: async () => {
+        try {
+          await db.close();
+        } finally {
+          release?.();
+        }
+      },
+    };
+  } catch (err) {
+    release?.();
+    throw err;
+  }
+}

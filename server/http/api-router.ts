@@ -1,0 +1,160 @@
+import type { Request, Response, Router } from 'express';
+import { OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { z } from 'zod';
+import type { Caller, Role, UserCaller } from '../auth/caller';
+import type { AppDeps } from '../deps';
+import { authenticate } from './authenticate';
+import { forbidden, unsupportedMediaType } from './problem';
+import { ProblemSchema } from './schemas';
+import { parseOrThrow } from './validate';
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+/**
+ * Who may call a route: nobody needs a token (`public`), or the listed roles of
+ * an organization, plus the operator when `operator` is true.
+ */
+export type Access = 'public' | { readonly roles: ReadonlyArray<Role>; readonly operator?: boolean };
+
+type CallerFor<A extends Access> = A extends 'public'
+  ? undefined
+  : A extends { operator: true }
+    ? Caller
+    : UserCaller;
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface HandlerContext<A extends Access, P, Q, B> {
+  caller: CallerFor<A>;
+  params: P;
+  query: Q;
+  body: B;
+  req: Request;
+  res: Response;
+  deps: AppDeps;
+}
+
+/** What a handler answers; undefined when it wrote the response itself (streams). */
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+export interface RouteSpec<
+  A extends Access,
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+> {
+  method: Method;
+  /** OpenAPI-style path, e.g. /v1/agencies/{id}. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  access: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  responses: Record<number, ResponseSpec>;
+  handler: (ctx: HandlerContext<A, Infer<P>, Infer<Q>, Infer<B>>) => Promise<Reply | undefined>;
+}
+
+type AnySpec = RouteSpec<Access, z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+/**
+ * One table of routes that feeds both Express and the OpenAPI document, so the
+ * schemas that validate a request are the schemas the document publishes.
+ */
+export class ApiRouter {
+  private readonly specs: AnySpec[] = [];
+
+  route<
+    const A extends Access,
+    P extends z.ZodType | undefined = undefined,
+    Q extends z.ZodType | undefined = undefined,
+    B extends z.ZodType | undefined = undefined,
+  >(spec: RouteSpec<A, P, Q, B>): this {
+    this.specs.push(spec as unknown as AnySpec);
+    return this;
+  }
+
+  mount(router: Router, deps: AppDeps): void {
+    for (const spec of this.specs) {
+      const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
+      router[spec.method](expressPath, async (req: Request, res: Response) => {
+        const caller = await authorize(spec.access, deps, req.headers.authorization);
+        const params = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
+        const query = spec.query ? parseOrThrow(spec.query, req.query ?? {}, 'query') : undefined;
+        let body: unknown;
+        if (spec.body) {
+          if (!req.is('application/json')) {
+            throw unsupportedMediaType('Send the body as application/json.');
+          }
+          body = parseOrThrow(spec.body, req.body, 'body');
+        }
+        const reply = await spec.handler({ caller, params, query, body, req, res, deps } as never);
+        if (!reply) return;
+        if (reply.headers) res.set(reply.headers);
+        if (reply.body === undefined) res.status(reply.status).end();
+        else res.status(reply.status).json(reply.body);
+      });
+    }
+  }
+
+  registerOpenApi(registry: OpenAPIRegistry): void {
+    for (const spec of this.specs) {
+      const responses: RouteConfig['responses'] = {};
+      for (const [status, r] of Object.entries(spec.responses)) {
+        responses[status] = {
+          description: r.description,
+          ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } } : {}),
+        };
+      }
+      const errorStatuses: Array<[number, string]> = [[400, 'Invalid input; `errors` names each bad field.']];
+      if (spec.access !== 'public') {
+        errorStatuses.push([401, 'Missing, unknown or revoked token.'], [403, 'The caller’s role may not do this.']);
+      }
+      if (spec.params) errorStatuses.push([404, 'No such resource in the caller’s organization.']);
+      for (const [status, description] of errorStatuses) {
+        responses[String(status)] ??= { description, content: problemContent };
+      }
+      registry.registerPath({
+        method: spec.method,
+        path: spec.path,
+        summary: spec.summary,
+        ...(spec.description ? { description: spec.description } : {}),
+        tags: spec.tags,
+        ...(spec.access === 'public' ? {} : { security: [{ bearerAuth: [] }] }),
+        request: {
+          ...(spec.params ? { params: spec.params as z.ZodObject } : {}),
+          ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
+          ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+        },
+        responses,
+      });
+    }
+  }
+}
+
+async function authorize(access: Access, deps: AppDeps, authorization: string | undefined): Promise<Caller | undefined> {
+  if (access === 'public') return undefined;
+  const caller = await authenticate(deps, authorization);
+  if (caller.kind === 'operator') {
+    if (!access.operator) throw forbidden('The operator token manages organizations and users; use a user token here.');
+    return caller;
+  }
+  if (!access.roles.includes(caller.role)) {
+    throw forbidden(`The ${caller.role} role may not do this.`);
+  }
+  return caller;
+}

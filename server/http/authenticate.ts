@@ -1,0 +1,43 @@
+import type { Caller } from '../auth/caller';
+import { hashToken, secretsEqual } from '../auth/token-secret';
+import type { AppDeps } from '../deps';
+import { findOwnerByHash, touchToken } from '../tokens/token-store';
+import { unauthorized } from './problem';
+
+// last_used_at is a hint for people auditing tokens, not an audit log; writing
+// it at most once a minute keeps reads from turning into writes.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+/** Resolves the caller of an API request from its bearer token, or throws 401. */
+export async function authenticate(deps: AppDeps, authorization: string | undefined): Promise<Caller> {
+  const token = bearerToken(authorization);
+  if (!token) throw unauthorized();
+  const { adminToken } = deps.config;
+  if (adminToken && secretsEqual(token, adminToken)) return { kind: 'operator' };
+
+  const now = deps.clock();
+  const owner = await findOwnerByHash(deps.db.knex, hashToken(token), now);
+  if (!owner) throw unauthorized('The bearer token is unknown, revoked or expired.');
+  if (owner.kind !== 'api') throw unauthorized('Calendar tokens only open the calendar feed.');
+
+  if (!owner.lastUsedAt || now.getTime() - owner.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+    touchToken(deps.db.knex, owner.tokenId, now).catch((err: unknown) =>
+      deps.logger.warn({ err }, 'could not record token use'),
+    );
+  }
+  return {
+    kind: 'user',
+    userId: owner.userId,
+    organizationId: owner.organizationId,
+    role: owner.role,
+    email: owner.email,
+    name: owner.name,
+    tokenId: owner.tokenId,
+  };
+}

@@ -1,0 +1,61 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { problemFromDatabaseError } from '../db/pg-errors';
+import type { Logger } from '../logger';
+import { Problem, badRequest, notFound, payloadTooLarge, unsupportedMediaType } from './problem';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Errors raised by body-parser and Express itself carry a status and a type. */
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+}
+
+function fromHttpError(err: HttpishError): Problem | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return badRequest('The body is not valid JSON.', 'malformed-json');
+    case 'entity.too.large':
+      return payloadTooLarge('The body is larger than this endpoint accepts.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return unsupportedMediaType('The body’s encoding or charset is not supported; send UTF-8.');
+    default:
+      break;
+  }
+  const status = err.status ?? err.statusCode;
+  if (status && status >= 400 && status < 500) {
+    return new Problem({ status, slug: 'bad-request', title: 'Bad request', detail: 'The request could not be read.' });
+  }
+  return undefined;
+}
+
+export function toProblem(err: unknown): Problem | undefined {
+  if (err instanceof Problem) return err;
+  return problemFromDatabaseError(err) ?? (typeof err === 'object' && err !== null ? fromHttpError(err as HttpishError) : undefined);
+}
+
+export function notFoundHandler(): RequestHandler {
+  return (_req, _res, next) => next(notFound('route'));
+}
+
+/** The last middleware: a problem for every error, never a stack trace. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    let problem = toProblem(err);
+    if (!problem) {
+      (req.log ?? logger).error({ err }, 'unhandled error');
+      problem = new Problem({ status: 500, slug: 'internal', title: 'Internal server error', detail: 'Something went wrong on our side; it has been logged.' });
+    } else if (problem.status >= 500) {
+      (req.log ?? logger).warn({ err }, problem.title);
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(problem.status).set(problem.headers).type(PROBLEM_CONTENT_TYPE);
+    res.send(JSON.stringify({ ...problem.toBody(req.originalUrl), requestId: req.id }));
+  };
+}

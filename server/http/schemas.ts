@@ -1,0 +1,58 @@
+import { IANAZone, DateTime } from 'luxon';
+import { z } from 'zod';
+
+// Building blocks shared by every feature's schemas.
+
+export const Uuid = z.uuid({ message: 'Must be a UUID.' });
+
+export const IdParams = z.object({ id: Uuid }).strict();
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date as YYYY-MM-DD.')
+  .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'Must be a real calendar date.')
+  .meta({ format: 'date', example: '2026-01-16' });
+
+/** An instant with an explicit offset, so its date in the agency's zone is unambiguous. */
+export const IsoInstant = z
+  .string()
+  .regex(/(Z|[+-]\d{2}:?\d{2})$/i, 'Must be an ISO 8601 instant with an offset, e.g. 2026-01-16T15:30:00-06:00.')
+  .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, 'Must be a valid ISO 8601 instant.')
+  .meta({ format: 'date-time', example: '2026-01-16T15:30:00-06:00' });
+
+export const TimeZone = z
+  .string()
+  .refine((tz) => (IANAZone.isValidZone(tz) && tz.includes('/')) || tz === 'UTC', 'Must be an IANA time zone such as America/Chicago.')
+  .meta({ example: 'America/Chicago' });
+
+export const Email = z.email({ message: 'Must be an email address.' }).max(320);
+
+export const HttpUrl = z
+  .url({ protocol: /^https?$/, message: 'Must be an http or https URL.' })
+  .max(2000);
+
+export const Limit = z.coerce.number().int().min(1).max(500).default(50);
+
+export const Cursor = z.string().max(1000).optional();
+
+export function page<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` to get the next page; null on the last page.' }),
+    })
+    .meta({ id });
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ in: z.enum(['body', 'query', 'path', 'header']), field: z.string(), message: z.string() }))
+      .optional(),
+  })
+  .meta({ id: 'Problem' });

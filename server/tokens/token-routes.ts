@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { READER_ROLES } from '../auth/caller';
+import type { ApiRouter } from '../http/api-router';
+import { notFound } from '../http/problem';
+import { OrgUserParams } from '../users/user-schemas';
+import { assertOrgAccess } from '../users/user-service';
+import { findUser } from '../users/user-store';
+import { Token, TokenCreate, TokenParams, TokenWithSecret, UserTokenParams } from './token-schemas';
+import { issueToken } from './token-service';
+import { listTokensOfUser, revokeToken, type TokenRecord } from './token-store';
+
+export const tokenView = (t: TokenRecord) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  expiresAt: t.expiresAt?.toISOString() ?? null,
+});
+
+// Every role manages its own API tokens: a token is a credential, not newsroom
+// data, so counsel's read-only role still needs it.
+const self = { roles: READER_ROLES } as const;
+const managers = { roles: ['admin'], operator: true } as const;
+
+export function tokenRoutes(api: ApiRouter): void {
+  api.route({
+    method: 'get',
+    path: '/v1/me/tokens',
+    summary: 'List my live API tokens',
+    tags: ['Tokens'],
+    access: self,
+    responses: { 200: { description: 'Tokens (secrets are never shown again)', schema: z.object({ items: z.array(Token) }) } },
+    handler: async ({ caller, deps }) => {
+      const items = await listTokensOfUser(deps.db.knex, caller.organizationId, caller.userId, 'api');
+      return { status: 200, body: { items: items.map(tokenView) } };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/v1/me/tokens',
+    summary: 'Create an API token for myself',
+    tags: ['Tokens'],
+    access: self,
+    body: TokenCreate,
+    responses: { 201: { description: 'The token, shown once', schema: TokenWithSecret } },
+    handler: async ({ caller, body, deps }) => {
+      const { record, token } = await issueToken(deps.db.knex, {
+        organizationId: caller.organizationId,
+        userId: caller.userId,
+        name: body.name,
+        kind: 'api',
+        expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
+      });
+      return { status: 201, body: { ...tokenView(record), token } };
+    },
+  });
+
+  api.route({
+    method: 'delete',
+    path: '/v1/me/tokens/{id}',
+    summary: 'Revoke one of my API tokens',
+    tags: ['Tokens'],
+    access: self,
+    params: TokenParams,
+    responses: { 204: { description: 'Revoked' } },
+    handler: async ({ caller, params, deps }) => {
+      const done = await revokeToken(deps.db.knex, caller.organizationId, caller.userId, params.id, deps.clock());
+      if (!done) throw notFound('token');
+      return { status: 204 };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/organizations/{orgId}/users/{userId}/tokens',
+    summary: 'List a user’s live API tokens (admin)',
+    tags: ['Tokens'],
+    access: managers,
+    params: OrgUserParams,
+    responses: { 200: { description: 'Tokens', schema: z.object({ items: z.array(Token) }) } },
+    handler: async ({ caller, params, deps }) => {
+      await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
+      if (!(await findUser(deps.db.knex, params.orgId, params.userId))) throw notFound('user');
+      const items = await listTokensOfUser(deps.db.knex, params.orgId, params.userId, 'api');
+      return { status: 200, body: { items: items.map(tokenView) } };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/v1/organizations/{orgId}/users/{userId}/tokens',
+    summary: 'Issue an API token for a user (admin)',
+    tags: ['Tokens'],
+    access: managers,
+    params: OrgUserParams,
+    body: TokenCreate,
+    responses: { 201: { description: 'The token, shown once', schema: TokenWithSecret } },
+    handler: async ({ caller, params, body, deps }) => {
+      await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
+      const user = await findUser(deps.db.knex, params.orgId, params.userId);
+      if (!user) throw notFound('user');
+      const { record, token } = await issueToken(deps.db.knex, {
+        organizationId: params.orgId,
+        userId: user.id,
+        name: body.name,
+        kind: 'api',
+        expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
+      });
+      return { status: 201, body: { ...tokenView(record), token } };
+    },
+  });
+
+  api.route({
+    method: 'delete',
+    path: '/v1/organizations/{orgId}/users/{userId}/tokens/{tokenId}',
+    summary: 'Revoke a user’s token (admin)',
+    tags: ['Tokens'],
+    access: managers,
+    params: UserTokenParams,
+    responses: { 204: { description: 'Revoked' } },
+    handler: async ({ caller, params, deps }) => {
+      await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
+      const done = await revokeToken(deps.db.knex, params.orgId, params.userId, params.tokenId, deps.clock());
+      if (!done) throw notFound('token');
+      return { status: 204 };
+    },
+  });
+}

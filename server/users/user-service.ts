@@ -1,0 +1,53 @@
+import type { Caller, Role } from '../auth/caller';
+import type { Database } from '../db/database';
+import { conflict, forbidden, notFound } from '../http/problem';
+import { findOrganization } from '../organizations/organization-store';
+import { issueToken } from '../tokens/token-service';
+import { findUser, insertUser, lockActiveAdminIds, updateUser, type UserRecord } from './user-store';
+
+/**
+ * Checks the caller may act on the organization's users. Another
+ * organization's users are a 404, never a 403, so ids cannot be probed.
+ */
+export async function assertOrgAccess(db: Database, caller: Caller, orgId: string, need: 'read' | 'manage'): Promise<void> {
+  if (caller.kind === 'operator') {
+    if (!(await findOrganization(db.knex, orgId))) throw notFound('organization');
+    return;
+  }
+  if (caller.organizationId !== orgId) throw notFound('organization');
+  if (need === 'manage' && caller.role !== 'admin') throw forbidden('Only an admin manages the organization’s users.');
+}
+
+export async function createUserWithToken(
+  db: Database,
+  orgId: string,
+  input: { email: string; name: string; role: Role },
+): Promise<{ user: UserRecord; token: string }> {
+  return db.knex.transaction(async (trx) => {
+    const user = await insertUser(trx, { organizationId: orgId, ...input });
+    const { token } = await issueToken(trx, { organizationId: orgId, userId: user.id, name: 'initial token', kind: 'api' });
+    return { user, token };
+  });
+}
+
+export async function changeUser(
+  db: Database,
+  orgId: string,
+  userId: string,
+  patch: { name?: string | undefined; role?: Role | undefined; active?: boolean | undefined },
+  now: Date,
+): Promise<UserRecord> {
+  return db.knex.transaction(async (trx) => {
+    const current = await findUser(trx, orgId, userId);
+    if (!current) throw notFound('user');
+    const losesAdmin = current.role === 'admin' && current.active
+      && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
+    if (losesAdmin) {
+      const admins = await lockActiveAdminIds(trx, orgId);
+      if (admins.length <= 1) throw conflict('The organization must keep at least one active admin.', 'last-admin');
+    }
+    const updated = await updateUser(trx, orgId, userId, patch, now);
+    if (!updated) throw notFound('user');
+    return updated;
+  });
+}

@@ -1,0 +1,81 @@
+import type { Role } from '../auth/caller';
+import type { Db } from '../db/database';
+
+export interface UserRecord {
+  id: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  createdAt: Date;
+}
+
+interface Row {
+  id: string;
+  organization_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  created_at: Date;
+}
+
+const COLUMNS = ['id', 'organization_id', 'email', 'name', 'role', 'active', 'created_at'];
+
+const toRecord = (r: Row): UserRecord => ({
+  id: r.id,
+  organizationId: r.organization_id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  active: r.active,
+  createdAt: r.created_at,
+});
+
+export async function insertUser(
+  db: Db,
+  u: { organizationId: string; email: string; name: string; role: Role },
+): Promise<UserRecord> {
+  const [row] = await db('users')
+    .insert({ organization_id: u.organizationId, email: u.email, name: u.name, role: u.role })
+    .returning<Row[]>(COLUMNS);
+  return toRecord(row as Row);
+}
+
+export async function findUser(db: Db, organizationId: string, id: string): Promise<UserRecord | undefined> {
+  const row = await db('users').where({ id, organization_id: organizationId }).first<Row | undefined>(COLUMNS);
+  return row ? toRecord(row) : undefined;
+}
+
+export async function listUsers(db: Db, organizationId: string): Promise<UserRecord[]> {
+  const rows = await db('users')
+    .where({ organization_id: organizationId })
+    .orderBy([{ column: 'name' }, { column: 'id' }])
+    .select<Row[]>(COLUMNS);
+  return rows.map(toRecord);
+}
+
+export async function updateUser(
+  db: Db,
+  organizationId: string,
+  id: string,
+  patch: { name?: string | undefined; role?: Role | undefined; active?: boolean | undefined },
+  now: Date,
+): Promise<UserRecord | undefined> {
+  const changes: Record<string, unknown> = { updated_at: now };
+  if (patch.name !== undefined) changes.name = patch.name;
+  if (patch.role !== undefined) changes.role = patch.role;
+  if (patch.active !== undefined) changes.active = patch.active;
+  const [row] = await db('users').where({ id, organization_id: organizationId }).update(changes).returning<Row[]>(COLUMNS);
+  return row ? toRecord(row) : undefined;
+}
+
+/** Active admins of an organization, locked so two demotions cannot race past the last one. */
+export async function lockActiveAdminIds(db: Db, organizationId: string): Promise<string[]> {
+  const rows = await db('users')
+    .where({ organization_id: organizationId, role: 'admin', active: true })
+    .forUpdate()
+    .select<Array<{ id: string }>>('id');
+  return rows.map((r) => r.id);
+}
