@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Caller, Role, UserCaller } from '../auth/caller';
 import type { AppDeps } from '../deps';
 import { authenticate } from './authenticate';
-import { forbidden, unsupportedMediaType } from './problem';
+import { forbidden, notFound, unsupportedMediaType } from './problem';
 import { ProblemSchema } from './schemas';
 import { parseOrThrow } from './validate';
 
@@ -92,8 +92,9 @@ export class ApiRouter {
     for (const spec of this.specs) {
       const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
       router[spec.method](expressPath, async (req: Request, res: Response) => {
-        const caller = await authorize(spec.access, deps, req.headers.authorization);
+        const caller = spec.access === 'public' ? undefined : await authenticate(deps, req.headers.authorization);
         const params = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
+        if (caller) authorize(spec.access as Exclude<Access, 'public'>, caller, params as { orgId?: string } | undefined);
         const query = spec.query ? parseOrThrow(spec.query, req.query ?? {}, 'query') : undefined;
         let body: unknown;
         if (spec.body) {
@@ -146,15 +147,12 @@ export class ApiRouter {
   }
 }
 
-async function authorize(access: Access, deps: AppDeps, authorization: string | undefined): Promise<Caller | undefined> {
-  if (access === 'public') return undefined;
-  const caller = await authenticate(deps, authorization);
+function authorize(access: Exclude<Access, 'public'>, caller: Caller, params: { orgId?: string } | undefined): void {
   if (caller.kind === 'operator') {
     if (!access.operator) throw forbidden('The operator token manages organizations and users; use a user token here.');
-    return caller;
+    return;
   }
-  if (!access.roles.includes(caller.role)) {
-    throw forbidden(`The ${caller.role} role may not do this.`);
-  }
-  return caller;
+  // Another newsroom's organization is a 404 whatever the role, so ids cannot be probed.
+  if (params?.orgId !== undefined && params.orgId !== caller.organizationId) throw notFound('organization');
+  if (!access.roles.includes(caller.role)) throw forbidden(`The ${caller.role} role may not do this.`);
 }

@@ -1,0 +1,116 @@
+import { bearer, createNewsroom, minneapolis, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+let room: Newsroom;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  room = await createNewsroom(app);
+});
+afterAll(() => app.close());
+
+const post = (body: object) => app.http.post('/v1/agencies').set(bearer(room.tokens.reporter)).send(body);
+
+describe('agencies', () => {
+  it('when a reporter adds an agency, then it is stored with every field and readable back', async () => {
+    const body = {
+      ...minneapolis,
+      name: 'City of Saint Paul',
+      portalUrl: 'https://records.stpaul.example.gov/',
+      mailingAddress: '15 W Kellogg Blvd, Saint Paul, MN 55102',
+      closures: [{ date: '2026-11-27', name: 'Day after Thanksgiving' }],
+      optionalHolidays: ['day-after-thanksgiving'],
+      workedHolidays: ['indigenous-peoples-day'],
+      notes: 'Responds through the portal faster than by email.',
+    };
+    const created = await post(body).expect(201);
+    expect(created.headers.location).toBe(`/v1/agencies/${created.body.id}`);
+    expect(created.body).toMatchObject(body);
+    const read = await app.http.get(`/v1/agencies/${created.body.id}`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(read.body).toEqual(created.body);
+  });
+
+  it('when an agency of the same name exists, then 409 names the clash', async () => {
+    await post({ ...minneapolis, name: 'Hennepin County' }).expect(201);
+    const res = await post({ ...minneapolis, name: 'hennepin county' }).expect(409);
+    expect(res.body.detail).toMatch(/agency with this name/);
+  });
+
+  it('when PATCH omits a field it stays; when it sends null the field clears', async () => {
+    const created = await post({ ...minneapolis, name: 'Ramsey County', notes: 'old', portalUrl: 'https://ramsey.example.gov' }).expect(201);
+    const patched = await app.http
+      .patch(`/v1/agencies/${created.body.id}`)
+      .set(bearer(room.tokens.editor))
+      .send({ notes: null, timezone: 'America/Denver' })
+      .expect(200);
+    expect(patched.body.notes).toBeNull();
+    expect(patched.body.timezone).toBe('America/Denver');
+    expect(patched.body.portalUrl).toBe('https://ramsey.example.gov');
+    expect(patched.body.name).toBe('Ramsey County');
+    expect(new Date(patched.body.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(created.body.updatedAt).getTime());
+  });
+
+  it('when PATCH sends null for a required field, then 400 and nothing changes', async () => {
+    const created = await post({ ...minneapolis, name: 'Dakota County' }).expect(201);
+    const res = await app.http.patch(`/v1/agencies/${created.body.id}`).set(bearer(room.tokens.editor)).send({ name: null, notes: 'x' }).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['name']);
+    const read = await app.http.get(`/v1/agencies/${created.body.id}`).set(bearer(room.tokens.editor)).expect(200);
+    expect(read.body.notes).toBeNull();
+  });
+
+  it('when an agency does not exist, then 404', async () => {
+    await app.http.get('/v1/agencies/00000000-0000-4000-8000-000000000000').set(bearer(room.tokens.editor)).expect(404);
+    await app.http.patch('/v1/agencies/00000000-0000-4000-8000-000000000000').set(bearer(room.tokens.editor)).send({ notes: 'x' }).expect(404);
+  });
+
+  it('when listing with a small limit, then cursors walk every agency once in name order', async () => {
+    const other = await createNewsroom(app);
+    const names = ['Zeta Board', 'alpha office', 'Beta Bureau', 'Gamma Agency', 'Delta Department'];
+    for (const name of names) {
+      await app.http.post('/v1/agencies').set(bearer(other.tokens.reporter)).send({ ...minneapolis, name }).expect(201);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/v1/agencies?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await app.http.get(url).set(bearer(other.tokens.counsel)).expect(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...res.body.items.map((a: { name: string }) => a.name));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...names].sort());
+  });
+
+  it('when filtering by name or jurisdiction, then only matches come back', async () => {
+    const other = await createNewsroom(app);
+    const add = (name: string, jurisdiction: string) =>
+      app.http.post('/v1/agencies').set(bearer(other.tokens.reporter)).send({ ...minneapolis, name, jurisdiction }).expect(201);
+    await add('U.S. Immigration and Customs Enforcement', 'US');
+    await add('Minnesota Department of Public Safety', 'US-MN');
+    await add('Office of 100% Transparency', 'US-MN');
+    const byName = await app.http.get('/v1/agencies?q=customs').set(bearer(other.tokens.counsel)).expect(200);
+    expect(byName.body.items.map((a: { name: string }) => a.name)).toEqual(['U.S. Immigration and Customs Enforcement']);
+    const byJurisdiction = await app.http.get('/v1/agencies?jurisdiction=US-MN').set(bearer(other.tokens.counsel)).expect(200);
+    expect(byJurisdiction.body.items).toHaveLength(2);
+    const literalPercent = await app.http.get('/v1/agencies?q=100%25').set(bearer(other.tokens.counsel)).expect(200);
+    expect(literalPercent.body.items.map((a: { name: string }) => a.name)).toEqual(['Office of 100% Transparency']);
+  });
+
+  it('when a cursor is forged, then 400 names the cursor', async () => {
+    const res = await app.http.get('/v1/agencies?cursor=garbage').set(bearer(room.tokens.counsel)).expect(400);
+    expect(res.body.errors[0]).toMatchObject({ in: 'query', field: 'cursor' });
+  });
+
+  it.each([
+    ['timezone', { timezone: 'Central Time' }],
+    ['timezone', { timezone: '+05:00' }],
+    ['jurisdiction', { jurisdiction: 'MN' }],
+    ['recordsEmail', { recordsEmail: 'not-an-email' }],
+    ['portalUrl', { portalUrl: 'javascript:alert(1)' }],
+    ['closures.0.date', { closures: [{ date: '2026-13-01' }] }],
+    ['optionalHolidays.0', { optionalHolidays: ['Day After Thanksgiving!'] }],
+  ])('when %s is bad, then 400 names it', async (field, override) => {
+    const res = await post({ ...minneapolis, name: `Bad ${field}`, ...override }).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+  });
+});
