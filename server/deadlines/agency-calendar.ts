@@ -1,0 +1,81 @@
+import type { BusinessCalendar, ClosureInput } from './business-calendar';
+import { calendarFor } from './business-calendar';
+import { parseIsoDate } from './civil-dates';
+import type { TraceEntry } from './deadline-types';
+import { DeadlineInputError } from './errors';
+import { legalHolidaySlugs } from './holidays';
+import type { OptionalHolidayRule, RuleVersion } from './rule-types';
+
+export type AgencyCalendarOptions = {
+  closures?: { date: string; name?: string | undefined }[] | undefined;
+  optionalHolidays?: string[] | undefined;
+  workedHolidays?: string[] | undefined;
+};
+
+export type AgencyCalendar = { calendar: BusinessCalendar; trace: TraceEntry[]; warnings: string[] };
+
+function checkOptional(version: RuleVersion, code: string, slugs: readonly string[]): OptionalHolidayRule[] {
+  const bySlug = new Map(version.holidays.optional.map((h) => [h.slug, h]));
+  return slugs.map((slug, i) => {
+    const holiday = bySlug.get(slug);
+    if (!holiday) {
+      const known = [...bySlug.keys()];
+      throw new DeadlineInputError(
+        `optionalHolidays[${i}]`,
+        `"${slug}" is not an optional holiday of ${code}; ${known.length ? `expected one of ${known.join(', ')}` : 'this jurisdiction lists none (use closures)'}`,
+      );
+    }
+    return holiday;
+  });
+}
+
+function checkWorked(version: RuleVersion, code: string, slugs: readonly string[], year: number): Set<string> {
+  if (slugs.length === 0) return new Set();
+  const legal = legalHolidaySlugs(version.holidays, [year - 1, year, year + 1, year + 2]);
+  slugs.forEach((slug, i) => {
+    if (!legal.has(slug)) {
+      throw new DeadlineInputError(`workedHolidays[${i}]`, `"${slug}" is not a legal holiday of ${code}; expected one of ${[...legal].sort().join(', ')}`);
+    }
+  });
+  return new Set(slugs);
+}
+
+function checkClosures(closures: NonNullable<AgencyCalendarOptions['closures']>): ClosureInput[] {
+  return closures.map((closure, i) => {
+    const day = parseIsoDate(closure.date);
+    if (day === undefined) throw new DeadlineInputError(`closures[${i}].date`, `"${closure.date}" is not a valid YYYY-MM-DD date`);
+    return { day, name: closure.name?.trim() || 'Agency closure' };
+  });
+}
+
+/**
+ * The agency's business calendar: the jurisdiction's legal holidays, plus its
+ * closures and opted-in optional holidays, minus legal holidays it works.
+ * Cached per distinct combination so repeated requests reuse the prefix arrays.
+ */
+export function agencyCalendar(code: string, version: RuleVersion, options: AgencyCalendarOptions, year: number): AgencyCalendar {
+  const trace: TraceEntry[] = [];
+  const warnings: string[] = [];
+  let optional = checkOptional(version, code, options.optionalHolidays ?? []);
+  const worked = checkWorked(version, code, options.workedHolidays ?? [], year);
+  let closures = checkClosures(options.closures ?? []);
+
+  if (!version.counting.agencyClosuresCount && (closures.length > 0 || optional.length > 0)) {
+    const why = version.counting.agencyClosuresNote ?? 'Agency closures do not stop the count under this rule.';
+    warnings.push(`Agency closures and optional holidays were ignored: ${why}`);
+    trace.push({ step: 'note', message: `Closures and optional holidays ignored: ${why}` });
+    optional = [];
+    closures = [];
+  }
+  if (optional.length > 0) trace.push({ step: 'note', message: `Agency also closed on: ${optional.map((h) => h.name).join(', ')}` });
+  if (worked.size > 0) trace.push({ step: 'note', message: `Agency open on legal holidays: ${[...worked].join(', ')}` });
+
+  const key = [
+    `${code}@${version.effectiveFrom}`,
+    optional.map((h) => h.slug).sort().join(','),
+    [...worked].sort().join(','),
+    closures.map((c) => `${c.day}=${c.name}`).sort().join('|'),
+  ].join('#');
+  const calendar = calendarFor(key, () => ({ holidays: version.holidays, optional, worked, closures }));
+  return { calendar, trace, warnings };
+}

@@ -1,0 +1,20 @@
+export { computeDeadlines } from './compute-deadlines';
+export { computeResponseDueDate } from './response-date';
+export { getJurisdiction, isJurisdictionCode, listJurisdictions, ruleFor } from './jurisdictions';
+export { DeadlineInputError } from './errors';
+export { deadlineInputSchema } from './input-schema';
+export { EVENT_TYPES } from './rules/rule-schema';
+export { RuleDataError } from './rules';
+export type {
+  Deadline,
+  DeadlineEvent,
+  DeadlineInput,
+  DeadlineKind,
+  DeadlineResult,
+  DeadlineStatus,
+  JurisdictionSummary,
+  SubmissionMethod,
+  TraceEntry,
+  TraceStep,
+} from './deadline-types';
+export type { DayType, EventType, JurisdictionRules, RuleVersion } from './rule-types';

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * Shape of `DeadlineInput`, shared with the HTTP layer (request validation and
+ * OpenAPI). Semantic checks that need the rule data (known jurisdiction,
+ * request type, holiday slugs, real dates and zones) happen in computeDeadlines.
+ */
+export const deadlineInputSchema = z.object({
+  jurisdiction: z.string().min(1).max(10),
+  receivedAt: z.string().min(1).max(64),
+  timezone: z.string().min(1).max(64).optional(),
+  requestType: z.string().min(1).max(64).optional(),
+  submissionMethod: z.enum(['email', 'fax', 'web_portal', 'mail', 'hand_delivery', 'phone', 'other']).optional(),
+  closures: z
+    .array(z.object({ date: z.string().min(1).max(10), name: z.string().max(200).optional() }))
+    .max(1000)
+    .optional(),
+  optionalHolidays: z.array(z.string().min(1).max(64)).max(50).optional(),
+  workedHolidays: z.array(z.string().min(1).max(64)).max(50).optional(),
+  followUpTarget: z
+    .object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) })
+    .optional(),
+  events: z
+    .array(
+      z.object({
+        type: z.string().min(1).max(64),
+        occurredAt: z.string().min(1).max(64),
+        data: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .max(2000)
+    .optional(),
+});
+
+export type DeadlineInputShape = z.infer<typeof deadlineInputSchema>;
