@@ -1,3 +1,4 @@
+import type { AuthCache } from './auth/auth-cache';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { Logger } from './logger';
@@ -11,4 +12,5 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   clock: Clock;
+  authCache: AuthCache;
 }

@@ -3,8 +3,8 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { openConfiguredDatabase } from './db/open-configured';
-import type { AppDeps } from './deps';
 import { createLogger } from './logger';
+import { createRuntime } from './runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,8 +12,8 @@ async function main(): Promise<void> {
   const db = await openConfiguredDatabase(config);
   logger.info({ database: db.kind, migrationsApplied: db.migrationsApplied }, 'database ready');
 
-  const deps: AppDeps = { config, db, logger, clock: () => new Date() };
-  const app = createApp(deps);
+  const runtime = await createRuntime({ config, db, logger });
+  const app = createApp(runtime.deps);
   const server: Server = app.listen(config.port, config.host, () => {
     logger.info({ url: config.publicUrl, port: config.port, database: db.kind }, 'records tracker listening');
   });
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(async () => {
       try {
+        await runtime.stop();
         await db.close();
         logger.info('stopped');
         process.exit(0);

@@ -1,3 +1,4 @@
+import type { AuthEntry } from '../auth/auth-cache';
 import type { Caller } from '../auth/caller';
 import { hashToken, secretsEqual } from '../auth/token-secret';
 import type { AppDeps } from '../deps';
@@ -22,22 +23,37 @@ export async function authenticate(deps: AppDeps, authorization: string | undefi
   if (adminToken && secretsEqual(token, adminToken)) return { kind: 'operator' };
 
   const now = deps.clock();
-  const owner = await findOwnerByHash(deps.db.knex, hashToken(token), now);
-  if (!owner) throw unauthorized('The bearer token is unknown, revoked or expired.');
-  if (owner.kind !== 'api') throw unauthorized('Calendar tokens only open the calendar feed.');
+  const nowMs = now.getTime();
+  const hash = hashToken(token);
+  let entry = deps.authCache.get(hash, nowMs);
+  if (!entry) {
+    const generation = deps.authCache.generation;
+    const owner = await findOwnerByHash(deps.db.knex, hash, now);
+    if (!owner) throw unauthorized('The bearer token is unknown, revoked or expired.');
+    if (owner.kind !== 'api') throw unauthorized('Calendar tokens only open the calendar feed.');
+    const fresh: AuthEntry = {
+      caller: {
+        kind: 'user',
+        userId: owner.userId,
+        organizationId: owner.organizationId,
+        role: owner.role,
+        email: owner.email,
+        name: owner.name,
+        tokenId: owner.tokenId,
+      },
+      expiresAt: owner.expiresAt,
+      lastUsedAt: owner.lastUsedAt,
+    };
+    deps.authCache.set(hash, fresh, nowMs, generation);
+    entry = fresh;
+  }
+  if (entry.expiresAt && entry.expiresAt.getTime() <= nowMs) throw unauthorized('The bearer token is unknown, revoked or expired.');
 
-  if (!owner.lastUsedAt || now.getTime() - owner.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-    touchToken(deps.db.knex, owner.tokenId, now).catch((err: unknown) =>
+  if (!entry.lastUsedAt || nowMs - entry.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+    entry.lastUsedAt = now;
+    touchToken(deps.db.knex, entry.caller.tokenId, now).catch((err: unknown) =>
       deps.logger.warn({ err }, 'could not record token use'),
     );
   }
-  return {
-    kind: 'user',
-    userId: owner.userId,
-    organizationId: owner.organizationId,
-    role: owner.role,
-    email: owner.email,
-    name: owner.name,
-    tokenId: owner.tokenId,
-  };
+  return entry.caller;
 }

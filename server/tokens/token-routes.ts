@@ -6,8 +6,8 @@ import { OrgUserParams } from '../users/user-schemas';
 import { assertOrgAccess } from '../users/user-service';
 import { findUser } from '../users/user-store';
 import { Token, TokenCreate, TokenParams, TokenWithSecret, UserTokenParams } from './token-schemas';
-import { issueToken } from './token-service';
-import { listTokensOfUser, revokeToken, type TokenRecord } from './token-store';
+import { issueToken, revokeTokenEverywhere } from './token-service';
+import { listTokensOfUser, type TokenRecord } from './token-store';
 
 export const tokenView = (t: TokenRecord) => ({
   id: t.id,
@@ -66,7 +66,7 @@ export function tokenRoutes(api: ApiRouter): void {
     params: TokenParams,
     responses: { 204: { description: 'Revoked' } },
     handler: async ({ caller, params, deps }) => {
-      const done = await revokeToken(deps.db.knex, caller.organizationId, caller.userId, params.id, deps.clock());
+      const done = await revokeTokenEverywhere(deps.db, deps.authCache, { organizationId: caller.organizationId, userId: caller.userId, tokenId: params.id }, deps.clock());
       if (!done) throw notFound('token');
       return { status: 204 };
     },
@@ -122,7 +122,7 @@ export function tokenRoutes(api: ApiRouter): void {
     responses: { 204: { description: 'Revoked' } },
     handler: async ({ caller, params, deps }) => {
       await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
-      const done = await revokeToken(deps.db.knex, params.orgId, params.userId, params.tokenId, deps.clock());
+      const done = await revokeTokenEverywhere(deps.db, deps.authCache, { organizationId: params.orgId, userId: params.userId, tokenId: params.tokenId }, deps.clock());
       if (!done) throw notFound('token');
       return { status: 204 };
     },

@@ -1,6 +1,9 @@
 import { displayPrefix, generateToken, hashToken, type TokenKind } from '../auth/token-secret';
 import type { Db } from '../db/database';
-import { insertToken, type TokenRecord } from './token-store';
+import { announceAuthChange } from '../auth/auth-changes';
+import type { AuthCache } from '../auth/auth-cache';
+import type { Database } from '../db/database';
+import { insertToken, revokeToken, type TokenRecord } from './token-store';
 
 export interface IssuedToken {
   record: TokenRecord;
@@ -24,4 +27,20 @@ export async function issueToken(
     expiresAt: t.expiresAt ?? null,
   });
   return { record, token };
+}
+
+/** Revokes a token and makes every process forget it at once; false if there was no such live token. */
+export async function revokeTokenEverywhere(
+  db: Database,
+  cache: AuthCache,
+  t: { organizationId: string; userId: string; tokenId: string },
+  now: Date,
+): Promise<boolean> {
+  const done = await db.knex.transaction(async (trx) => {
+    const revoked = await revokeToken(trx, t.organizationId, t.userId, t.tokenId, now);
+    if (revoked) await announceAuthChange(trx);
+    return revoked;
+  });
+  if (done) cache.clear();
+  return done;
 }

@@ -26,6 +26,7 @@ export interface TokenOwner {
   email: string;
   name: string;
   lastUsedAt: Date | null;
+  expiresAt: Date | null;
 }
 
 interface TokenRow {
@@ -85,9 +86,9 @@ export async function findOwnerByHash(db: Db, hash: string, now: Date): Promise<
     .where('u.active', true)
     .first<{
       token_id: string; kind: TokenKind; scope: string | null; user_id: string; organization_id: string;
-      role: Role; email: string; name: string; last_used_at: Date | null;
+      role: Role; email: string; name: string; last_used_at: Date | null; expires_at: Date | null;
     } | undefined>(
-      't.id as token_id', 't.kind', 't.scope', 'u.id as user_id', 'u.organization_id', 'u.role', 'u.email', 'u.name', 't.last_used_at',
+      't.id as token_id', 't.kind', 't.scope', 'u.id as user_id', 'u.organization_id', 'u.role', 'u.email', 'u.name', 't.last_used_at', 't.expires_at',
     );
   if (!row) return undefined;
   return {
@@ -100,6 +101,7 @@ export async function findOwnerByHash(db: Db, hash: string, now: Date): Promise<
     email: row.email,
     name: row.name,
     lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
   };
 }
 

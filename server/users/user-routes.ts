@@ -80,6 +80,7 @@ export function userRoutes(api: ApiRouter): void {
     handler: async ({ caller, params, body, deps }) => {
       await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
       const user = await changeUser(deps.db, params.orgId, params.userId, body, deps.clock());
+      deps.authCache.clear();
       return { status: 200, body: userView(user) };
     },
   });

@@ -1,3 +1,4 @@
+import { announceAuthChange } from '../auth/auth-changes';
 import type { Caller, Role } from '../auth/caller';
 import type { Database } from '../db/database';
 import { conflict, forbidden, notFound } from '../http/problem';
@@ -48,6 +49,7 @@ export async function changeUser(
     }
     const updated = await updateUser(trx, orgId, userId, patch, now);
     if (!updated) throw notFound('user');
+    if (patch.role !== undefined || patch.active !== undefined || patch.name !== undefined) await announceAuthChange(trx);
     return updated;
   });
 }

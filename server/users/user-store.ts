@@ -79,3 +79,9 @@ export async function lockActiveAdminIds(db: Db, organizationId: string): Promis
     .select<Array<{ id: string }>>('id');
   return rows.map((r) => r.id);
 }
+
+/** Operator tools only: a user by id whatever the organization. */
+export async function findUserById(db: Db, id: string): Promise<UserRecord | undefined> {
+  const row = await db('users').where({ id }).first<Row | undefined>(COLUMNS);
+  return row ? toRecord(row) : undefined;
+}

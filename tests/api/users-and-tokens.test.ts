@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import request from 'supertest';
+import { createApp } from '../../server/app';
+import { createRuntime } from '../../server/runtime';
 import { bearer, createNewsroom, OPERATOR_TOKEN, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -148,5 +151,49 @@ describe('tokens', () => {
       lastUsedAt = listed.body.items.find((t: { id: string }) => t.id === created.body.id).lastUsedAt;
     }
     expect(lastUsedAt).not.toBeNull();
+  });
+});
+
+describe('revocation across API processes', () => {
+  it('when a token is revoked through one process, then another that cached it refuses it too', async () => {
+    const second = await createRuntime({ config: app.deps.config, db: app.db });
+    const server2 = createApp(second.deps).listen(0, '127.0.0.1');
+    try {
+      const created = await app.http.post('/v1/me/tokens').set(bearer(room.tokens.editor)).send({ name: 'shared' }).expect(201);
+      await request(server2).get('/v1/me').set(bearer(created.body.token)).expect(200);
+      await request(server2).get('/v1/me').set(bearer(created.body.token)).expect(200);
+
+      await app.http.delete(`/v1/me/tokens/${created.body.id}`).set(bearer(room.tokens.editor)).expect(204);
+
+      // The notice travels through the database; give it a moment to arrive.
+      let status = 0;
+      for (let i = 0; i < 40 && status !== 401; i += 1) {
+        status = (await request(server2).get('/v1/me').set(bearer(created.body.token))).status;
+        if (status !== 401) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(status).toBe(401);
+    } finally {
+      await new Promise((r) => server2.close(r));
+      await second.stop();
+    }
+  });
+
+  it('when a user is deactivated through one process, then another refuses their cached token', async () => {
+    const second = await createRuntime({ config: app.deps.config, db: app.db });
+    const server2 = createApp(second.deps).listen(0, '127.0.0.1');
+    const extra = await createNewsroom(app);
+    try {
+      await request(server2).get('/v1/me').set(bearer(extra.tokens.reporter)).expect(200);
+      await app.http.patch(`/v1/organizations/${extra.orgId}/users/${extra.userIds.reporter}`).set(bearer(extra.tokens.admin)).send({ active: false }).expect(200);
+      let status = 0;
+      for (let i = 0; i < 40 && status !== 401; i += 1) {
+        status = (await request(server2).get('/v1/me').set(bearer(extra.tokens.reporter))).status;
+        if (status !== 401) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(status).toBe(401);
+    } finally {
+      await new Promise((r) => server2.close(r));
+      await second.stop();
+    }
   });
 });

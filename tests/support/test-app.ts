@@ -8,7 +8,7 @@ import { createApp } from '../../server/app';
 import type { Role } from '../../server/auth/caller';
 import { loadConfig } from '../../server/config';
 import type { AppDeps, Clock } from '../../server/deps';
-import { createLogger } from '../../server/logger';
+import { createRuntime } from '../../server/runtime';
 import { openTestDatabase, type TestDatabase } from './test-db';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
@@ -27,10 +27,17 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-app-'));
-  const config = loadConfig({ ADMIN_TOKEN: OPERATOR_TOKEN, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    ADMIN_TOKEN: OPERATOR_TOKEN,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...env,
+  });
   let fixedNow: Date | undefined;
   const clock: Clock = () => fixedNow ?? new Date();
-  const deps: AppDeps = { config, db, logger: createLogger(config.logLevel), clock };
+  const runtime = await createRuntime({ config, db, clock });
+  const { deps } = runtime;
   const server = createApp(deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   return {
@@ -44,6 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.stop();
       await db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
