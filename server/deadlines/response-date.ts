@@ -13,6 +13,8 @@ type CoreVersion = {
   calendar: BusinessCalendar;
   /** Undefined where the law sets no fixed period. */
   period: Period | undefined;
+  /** Set when the response counts from the acknowledgment: without events that is the acknowledgment deadline. */
+  acknowledgmentPeriod: Period | undefined;
   excludeReceiptDay: boolean;
   deemNextBusinessDay: boolean;
   roll: boolean;
@@ -29,6 +31,10 @@ function versionsFor(code: string): CoreVersion[] {
     effectiveFrom: version.effectiveFrom,
     calendar: agencyCalendar(code, version, {}, yearOf(parseIsoDate(version.effectiveFrom) ?? 0)).calendar,
     period: hasFixedPeriod(version.response) ? periodOf(version.response) : undefined,
+    acknowledgmentPeriod:
+      hasFixedPeriod(version.response) && version.response.countFrom === 'acknowledgment' && version.acknowledgment
+        ? periodOf(version.acknowledgment)
+        : undefined,
     excludeReceiptDay: version.counting.excludeReceiptDay,
     deemNextBusinessDay: version.counting.nonBusinessDayReceipt === 'deemed_next_business_day',
     roll: version.counting.rollForward.agencyDeadlines,
@@ -51,6 +57,7 @@ export function computeResponseDueDate(code: string, receivedDate: string): stri
   if (!version) throw new DeadlineInputError('receivedAt', `no ${code} rule is recorded for requests received on ${receivedDate}`);
   if (!version.period) return null;
   const deemed = version.deemNextBusinessDay ? version.calendar.nextBusinessDayOnOrAfter(receivedDay) : receivedDay;
-  const anchor = version.excludeReceiptDay ? deemed : deemed - 1;
+  let anchor = version.excludeReceiptDay ? deemed : deemed - 1;
+  if (version.acknowledgmentPeriod) anchor = dueDay(version.calendar, anchor, version.acknowledgmentPeriod, version.roll);
   return formatDay(dueDay(version.calendar, anchor, version.period, version.roll));
 }
