@@ -3,12 +3,14 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { agencyRoutes } from './agencies/agency-routes';
+import { calculatorRoutes } from './calculator/calculator-routes';
 import type { AppDeps } from './deps';
 import { ApiRouter } from './http/api-router';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { buildOpenApiDocument } from './http/openapi';
 import { serviceUnavailable } from './http/problem';
 import { requestId } from './http/request-id';
+import { jurisdictionRoutes } from './jurisdictions/jurisdiction-routes';
 import { organizationRoutes } from './organizations/organization-routes';
 import { tokenRoutes } from './tokens/token-routes';
 import { userRoutes } from './users/user-routes';
@@ -20,6 +22,8 @@ export function buildApi(): ApiRouter {
   userRoutes(api);
   tokenRoutes(api);
   agencyRoutes(api);
+  jurisdictionRoutes(api);
+  calculatorRoutes(api);
   return api;
 }
 

@@ -4,7 +4,8 @@ import { decodeCursor, pageOf } from '../http/cursor';
 import { notFound } from '../http/problem';
 import { IdParams, page } from '../http/schemas';
 import { Agency, AgencyCreate, AgencyListQuery, AgencyPatch } from './agency-schemas';
-import { findAgency, insertAgency, listAgencies, updateAgency, type AgencyRecord } from './agency-store';
+import { changeAgency, createAgency } from './agency-service';
+import { findAgency, listAgencies, type AgencyRecord } from './agency-store';
 
 export const agencyView = (a: AgencyRecord) => ({
   id: a.id,
@@ -36,19 +37,7 @@ export function agencyRoutes(api: ApiRouter): void {
     body: AgencyCreate,
     responses: { 201: { description: 'Created', schema: Agency } },
     handler: async ({ caller, body, deps }) => {
-      const agency = await insertAgency(deps.db.knex, caller.organizationId, {
-        name: body.name,
-        jurisdiction: body.jurisdiction,
-        level: body.level,
-        recordsEmail: body.recordsEmail ?? null,
-        portalUrl: body.portalUrl ?? null,
-        mailingAddress: body.mailingAddress ?? null,
-        timezone: body.timezone,
-        closures: body.closures ?? [],
-        optionalHolidays: body.optionalHolidays ?? [],
-        workedHolidays: body.workedHolidays ?? [],
-        notes: body.notes ?? null,
-      });
+      const agency = await createAgency(deps.db, caller.organizationId, body, deps.clock());
       return { status: 201, body: agencyView(agency), headers: { Location: `/v1/agencies/${agency.id}` } };
     },
   });
@@ -99,8 +88,7 @@ export function agencyRoutes(api: ApiRouter): void {
     body: AgencyPatch,
     responses: { 200: { description: 'The updated agency', schema: Agency } },
     handler: async ({ caller, params, body, deps }) => {
-      const agency = await updateAgency(deps.db.knex, caller.organizationId, params.id, body, deps.clock());
-      if (!agency) throw notFound('agency');
+      const agency = await changeAgency(deps.db, caller.organizationId, params.id, body, deps.clock());
       return { status: 200, body: agencyView(agency) };
     },
   });

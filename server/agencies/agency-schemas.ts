@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { Cursor, HttpUrl, IsoDate, Limit, TimeZone, Email } from '../http/schemas';
-import { isKnownJurisdiction } from './jurisdiction-check';
+import { isJurisdictionCode } from '../deadlines';
 
 export const AGENCY_LEVELS = ['federal', 'state', 'county', 'municipal', 'school_district', 'special_district', 'tribal', 'other'] as const;
 
 const Jurisdiction = z
   .string()
-  .refine(isKnownJurisdiction, 'Must be a jurisdiction code: US for federal, US-XX for a state or US-DC.')
+  .refine(isJurisdictionCode, 'Must be a jurisdiction code: US for federal, US-XX for a state or US-DC.')
   .meta({ example: 'US-MN' });
 
 const Closure = z
@@ -40,7 +40,7 @@ export const AgencyCreate = z
     recordsEmail: fields.recordsEmail.optional(),
     portalUrl: fields.portalUrl.optional(),
     mailingAddress: fields.mailingAddress.optional(),
-    timezone: fields.timezone,
+    timezone: fields.timezone.optional().meta({ description: 'IANA zone; defaults to the jurisdiction’s (its capital’s) zone.' }),
     closures: fields.closures.optional(),
     optionalHolidays: fields.optionalHolidays.optional(),
     workedHolidays: fields.workedHolidays.optional(),

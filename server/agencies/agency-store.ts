@@ -87,8 +87,15 @@ export async function insertAgency(db: Db, organizationId: string, values: Agenc
   return toRecord(row as Row);
 }
 
-export async function findAgency(db: Db, organizationId: string, id: string): Promise<AgencyRecord | undefined> {
-  const row = await db('agencies').where({ id, organization_id: organizationId }).first<Row | undefined>('*');
+export async function findAgency(
+  db: Db,
+  organizationId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<AgencyRecord | undefined> {
+  const query = db('agencies').where({ id, organization_id: organizationId });
+  if (opts.forUpdate) query.forUpdate();
+  const row = await query.first<Row | undefined>('*');
   return row ? toRecord(row) : undefined;
 }
 

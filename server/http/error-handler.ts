@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { problemFromDatabaseError } from '../db/pg-errors';
 import type { Logger } from '../logger';
-import { Problem, badRequest, notFound, payloadTooLarge, unsupportedMediaType } from './problem';
+import { DeadlineInputError } from '../deadlines';
+import { Problem, badRequest, notFound, payloadTooLarge, unsupportedMediaType, validationProblem } from './problem';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -34,6 +35,10 @@ function fromHttpError(err: HttpishError): Problem | undefined {
 
 export function toProblem(err: unknown): Problem | undefined {
   if (err instanceof Problem) return err;
+  // The engine names the input field it could not judge; its paths use [i] for indexes.
+  if (err instanceof DeadlineInputError) {
+    return validationProblem([{ in: 'body', field: err.field.replace(/\[(\d+)\]/g, '.$1'), message: err.message }]);
+  }
   return problemFromDatabaseError(err) ?? (typeof err === 'object' && err !== null ? fromHttpError(err as HttpishError) : undefined);
 }
 

@@ -101,6 +101,30 @@ describe('agencies', () => {
     expect(res.body.errors[0]).toMatchObject({ in: 'query', field: 'cursor' });
   });
 
+  it('when no time zone is given, then the jurisdiction’s default zone is used', async () => {
+    const { timezone: _omit, ...rest } = minneapolis;
+    const res = await post({ ...rest, name: 'Alaska Department of Law', jurisdiction: 'US-AK' }).expect(201);
+    expect(res.body.timezone).toBe('America/Juneau');
+  });
+
+  it('when a holiday slug is not one the jurisdiction has, then 400 names the field and says which exist', async () => {
+    const res = await post({ ...minneapolis, name: 'Bad holiday', optionalHolidays: ['day-after-thanksgiving', 'festivus'] }).expect(400);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].field).toBe('optionalHolidays.1');
+    expect(res.body.errors[0].message).toContain('day-after-thanksgiving');
+    const worked = await post({ ...minneapolis, name: 'Bad worked holiday', workedHolidays: ['festivus'] }).expect(400);
+    expect(worked.body.errors[0].field).toBe('workedHolidays.0');
+  });
+
+  it('when a PATCH would leave the calendar uncountable, then 400 and the agency is unchanged', async () => {
+    const created = await post({ ...minneapolis, name: 'Olmsted County', optionalHolidays: ['day-after-thanksgiving'] }).expect(201);
+    // Texas has no such optional holiday, so moving the agency there must fail.
+    const res = await app.http.patch(`/v1/agencies/${created.body.id}`).set(bearer(room.tokens.editor)).send({ jurisdiction: 'US-TX' }).expect(400);
+    expect(res.body.errors[0].field).toBe('optionalHolidays.0');
+    const read = await app.http.get(`/v1/agencies/${created.body.id}`).set(bearer(room.tokens.editor)).expect(200);
+    expect(read.body.jurisdiction).toBe('US-MN');
+  });
+
   it.each([
     ['timezone', { timezone: 'Central Time' }],
     ['timezone', { timezone: '+05:00' }],

@@ -22,7 +22,7 @@ describe('OpenAPI document', () => {
     expect(paths['/v1/agencies']?.post?.requestBody).toBeDefined();
     expect(paths['/v1/agencies/{id}']?.get?.responses['404']).toBeDefined();
     expect(res.body.components.schemas.AgencyCreate.additionalProperties).toBe(false);
-    expect(res.body.components.schemas.AgencyCreate.required).toEqual(expect.arrayContaining(['name', 'jurisdiction', 'timezone']));
+    expect(res.body.components.schemas.AgencyCreate.required).toEqual(expect.arrayContaining(['name', 'jurisdiction', 'level']));
     expect(Object.keys(paths).every((p) => p.startsWith('/v1/'))).toBe(true);
   });
 

@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon';
+import { computeDeadlines, DeadlineInputError, getJurisdiction } from '../deadlines';
+import type { Database } from '../db/database';
+import { notFound, validationProblem } from '../http/problem';
+import type { AgencyCreateInput, AgencyPatchInput } from './agency-schemas';
+import { findAgency, insertAgency, updateAgency, type AgencyRecord, type AgencyValues } from './agency-store';
+
+/** The jurisdiction's default zone (its capital's), for agencies created without one. */
+function defaultTimezone(jurisdiction: string): string {
+  const versions = getJurisdiction(jurisdiction)?.versions ?? [];
+  return versions[versions.length - 1]?.defaultTimezone ?? 'America/New_York';
+}
+
+/**
+ * An agency's calendar must be one the deadline engine can count with: the
+ * same checks that would fail at send time (unknown holiday slug, a holiday
+ * the jurisdiction does not have) fail here, naming the field.
+ */
+function assertCountable(v: AgencyValues, now: Date): void {
+  try {
+    computeDeadlines({
+      jurisdiction: v.jurisdiction,
+      receivedAt: DateTime.fromJSDate(now, { zone: v.timezone }).toISODate()!,
+      timezone: v.timezone,
+      closures: v.closures,
+      optionalHolidays: v.optionalHolidays,
+      workedHolidays: v.workedHolidays,
+    });
+  } catch (err) {
+    if (err instanceof DeadlineInputError) {
+      throw validationProblem([{ in: 'body', field: err.field.replace(/\[(\d+)\]/g, '.$1'), message: err.message }]);
+    }
+    throw err;
+  }
+}
+
+export async function createAgency(db: Database, organizationId: string, input: AgencyCreateInput, now: Date): Promise<AgencyRecord> {
+  const values: AgencyValues = {
+    name: input.name,
+    jurisdiction: input.jurisdiction,
+    level: input.level,
+    recordsEmail: input.recordsEmail ?? null,
+    portalUrl: input.portalUrl ?? null,
+    mailingAddress: input.mailingAddress ?? null,
+    timezone: input.timezone ?? defaultTimezone(input.jurisdiction),
+    closures: input.closures ?? [],
+    optionalHolidays: input.optionalHolidays ?? [],
+    workedHolidays: input.workedHolidays ?? [],
+    notes: input.notes ?? null,
+  };
+  assertCountable(values, now);
+  return insertAgency(db.knex, organizationId, values);
+}
+
+export async function changeAgency(
+  db: Database,
+  organizationId: string,
+  id: string,
+  patch: AgencyPatchInput,
+  now: Date,
+): Promise<AgencyRecord> {
+  return db.knex.transaction(async (trx) => {
+    const current = await findAgency(trx, organizationId, id, { forUpdate: true });
+    if (!current) throw notFound('agency');
+    const merged: AgencyValues = { ...current, ...definedOnly(patch) };
+    assertCountable(merged, now);
+    const updated = await updateAgency(trx, organizationId, id, definedOnly(patch), now);
+    if (!updated) throw notFound('agency');
+    return updated;
+  });
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
