@@ -37,28 +37,54 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-function digit(text: string, i: number): number {
-  const d = text.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : NaN;
+// Day ordinal of 1 January for every supported year, and days before each month, so that
+// parsing is table lookups: parse and format dominate a bulk response-date computation.
+const YEAR_START = Int32Array.from({ length: MAX_YEAR - MIN_YEAR + 2 }, (_, i) => dayFromParts(MIN_YEAR + i, 1, 1));
+const MONTH_OFFSET = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const MONTH_LENGTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** Strict `YYYY-MM-DD` parse; undefined for anything else (including 2026-02-30). Hand-rolled: it is on the hot path. */
+/** Strict `YYYY-MM-DD` parse; undefined for anything else (including 2026-02-30). */
 export function parseIsoDate(text: string): number | undefined {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const day = digit(text, 8) * 10 + digit(text, 9);
-  if (Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day)) return undefined;
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return undefined;
-  if (day < 1 || day > daysInMonth(year, month)) return undefined;
-  return dayFromParts(year, month, day);
+  const y0 = text.charCodeAt(0) - 48;
+  const y1 = text.charCodeAt(1) - 48;
+  const y2 = text.charCodeAt(2) - 48;
+  const y3 = text.charCodeAt(3) - 48;
+  const m0 = text.charCodeAt(5) - 48;
+  const m1 = text.charCodeAt(6) - 48;
+  const d0 = text.charCodeAt(8) - 48;
+  const d1 = text.charCodeAt(9) - 48;
+  // Unsigned compare: any non-digit (negative or > 9) fails.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) {
+    return undefined;
+  }
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return undefined;
+  const leap = month >= 2 && isLeap(year);
+  if (day > (MONTH_LENGTH[month] as number) + (month === 2 && leap ? 1 : 0)) return undefined;
+  return (YEAR_START[year - MIN_YEAR] as number) + (MONTH_OFFSET[month] as number) + (month > 2 && leap ? 1 : 0) + day - 1;
 }
 
 const TWO_DIGITS: string[] = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+const FIRST_DAY = dayFromParts(MIN_YEAR - 1, 1, 1);
+// Formatted dates are memoised per ordinal (about 85,000 possible strings) because formatting
+// is the other half of the cost of a bulk response date.
+const FORMATTED: string[] = new Array<string>(dayFromParts(MAX_YEAR + 2, 1, 1) - FIRST_DAY).fill('');
 
 export function formatDay(ordinal: number): string {
+  const index = ordinal - FIRST_DAY;
+  const cached = FORMATTED[index];
+  if (cached) return cached;
   const { year, month, day } = partsFromDay(ordinal);
-  return `${year}-${TWO_DIGITS[month] as string}-${TWO_DIGITS[day] as string}`;
+  const text = `${year}-${TWO_DIGITS[month] as string}-${TWO_DIGITS[day] as string}`;
+  if (index >= 0 && index < FORMATTED.length) FORMATTED[index] = text;
+  return text;
 }
 
 /** 0 = Sunday … 6 = Saturday. */
