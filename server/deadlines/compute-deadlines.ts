@@ -40,7 +40,7 @@ function simpleDeadline(
   kind: string,
   label: string,
   obligation: Obligation,
-  anchor: number,
+  receipt: { anchor: number; receivedDay: number },
   roll: RollForward,
   shared: readonly TraceEntry[],
   events: readonly TimedEvent[],
@@ -50,8 +50,10 @@ function simpleDeadline(
   basis = basisOf(obligation),
 ): { deadline: Deadline; due: number } {
   const period = periodOf(obligation);
+  const anchor = receipt.anchor;
   const due = dueDay(calendar, anchor, period, roll.enabled);
-  const verdict = judge(events, anchor + 1, obligation.satisfiedBy ?? defaults, due);
+  // An answer on the day of receipt counts, although that day is not counted in the period.
+  const verdict = judge(events, receipt.receivedDay, obligation.satisfiedBy ?? defaults, due);
   const trace = [...shared, ...periodTrace(calendar, anchor, period, due, roll, label)];
   if (obligation.note) trace.push({ step: 'note', message: obligation.note });
   const deadline: Deadline = { kind, dueDate: formatDay(due), statutory, basis, status: verdict.status, trace: [...trace, ...verdict.trace] };
@@ -105,7 +107,7 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
   const deadlines: Deadline[] = [];
   let ackDueDay: number | undefined;
   if (effective.acknowledgment) {
-    const ack = simpleDeadline('acknowledgment', 'Acknowledgment', effective.acknowledgment, receipt.anchor, agencyRoll, shared, events, calendar, ACKNOWLEDGMENT_SATISFIED_BY);
+    const ack = simpleDeadline('acknowledgment', 'Acknowledgment', effective.acknowledgment, receipt, agencyRoll, shared, events, calendar, ACKNOWLEDGMENT_SATISFIED_BY);
     ackDueDay = ack.due;
     deadlines.push(ack.deadline);
   }
@@ -115,7 +117,7 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
   if (hasFixedPeriod(response)) {
     const extension = effective.rt?.extension === null ? undefined : (effective.rt?.extension ?? version.extension);
     const clock = new ResponseClock(
-      { calendar, anchor: receipt.anchor, roll: agencyRoll, ackEventDay: events.find((e) => e.type === 'acknowledged')?.day, ackDueDay },
+      { calendar, anchor: receipt.anchor, receivedDay: receipt.receivedDay, roll: agencyRoll, ackEventDay: events.find((e) => e.type === 'acknowledged')?.day, ackDueDay },
       { obligation: response, extension, tolling: version.tolling, basis: basisOf(response) },
       shared,
     );
@@ -134,11 +136,11 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
       : `${response.noFixedPeriod.citation} sets no fixed period${response.noFixedPeriod.statuteWords ? `: "${response.noFixedPeriod.statuteWords}"` : ` (${response.noFixedPeriod.description})`}`;
     const obligation: Obligation = { days: target.days, dayType: target.dayType, citation: 'newsroom target', description: 'Newsroom follow-up target', countFrom: 'receipt' };
     const basis = `Newsroom follow-up target: ${describePeriod(obligation)}, not statutory; ${law}`;
-    deadlines.push(simpleDeadline('follow_up', 'Follow-up target', obligation, receipt.anchor, agencyRoll, shared, events, calendar, responseSatisfiedBy, false, basis).deadline);
+    deadlines.push(simpleDeadline('follow_up', 'Follow-up target', obligation, receipt, agencyRoll, shared, events, calendar, responseSatisfiedBy, false, basis).deadline);
   }
 
   for (const extra of effective.rt?.extraDeadlines ?? []) {
-    deadlines.push(simpleDeadline(extra.kind, extra.kind.replace(/_/g, ' '), extra, receipt.anchor, agencyRoll, shared, events, calendar, []).deadline);
+    deadlines.push(simpleDeadline(extra.kind, extra.kind.replace(/_/g, ' '), extra, receipt, agencyRoll, shared, events, calendar, []).deadline);
   }
 
   deadlines.push(...appealDeadlines({ calendar, version, agencyRoll, requesterRoll, sharedTrace: shared }, events));

@@ -7,6 +7,8 @@ import { DeadlineInputError } from './errors';
 import type { RuleVersion } from './rule-types';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+// Far enough for any real request and its multi-year windows, well inside the calendar's supported years.
+const LAST_INPUT_YEAR = 2100;
 // An instant must say where it was measured; a bare local time would silently take the server's zone.
 const HAS_OFFSET = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 
@@ -22,6 +24,12 @@ export type LocalDate = { day: number; date: string };
  * process zone). A bare YYYY-MM-DD is taken as already being that local date.
  */
 export function localDateOf(value: string, zone: string, field: string): LocalDate {
+  const local = parseLocalDate(value, zone, field);
+  if (local.date > `${LAST_INPUT_YEAR}-12-31`) throw new DeadlineInputError(field, `"${value}" is after ${LAST_INPUT_YEAR}, outside the supported range`);
+  return local;
+}
+
+function parseLocalDate(value: string, zone: string, field: string): LocalDate {
   const text = value.trim();
   if (DATE_ONLY.test(text)) {
     const day = parseIsoDate(text);

@@ -13,6 +13,8 @@ export type ClockContext = {
   calendar: BusinessCalendar;
   /** Day 0 of the count (deemed receipt, or the day before it). */
   anchor: number;
+  /** Actual receipt day: events before it cannot move this request's clock. */
+  receivedDay: number;
   roll: RollForward;
   ackEventDay: number | undefined;
   ackDueDay: number | undefined;
@@ -59,11 +61,18 @@ export class ResponseClock {
   run(events: readonly TimedEvent[]): Deadline {
     const satisfiedBy = this.rules.obligation.satisfiedBy ?? RESPONSE_SATISFIED_BY;
     for (const event of events) {
-      if (event.type === 'withdrawn' || satisfies(event, satisfiedBy)) {
-        // The answer (or withdrawal) ends the clock; a release while tolled is on time.
-        const verdict = judge([event], event.day, satisfiedBy, this.toll ? Number.MAX_SAFE_INTEGER : this.due);
-        return this.finish(verdict);
+      if (event.day < this.ctx.receivedDay) {
+        if (event.type !== 'submitted') this.note(`${event.type} on ${event.date} is before receipt: ignored for this deadline`);
+        continue;
       }
+      if (this.toll && satisfies(event, satisfiedBy)) {
+        return this.finish({
+          status: 'met',
+          satisfiedBy: { type: event.type, date: event.date },
+          trace: [{ step: 'status', message: `Met: ${event.type} on ${event.date}, while the clock was stopped`, date: event.date }],
+        });
+      }
+      if (event.type === 'withdrawn' || satisfies(event, satisfiedBy)) return this.finish(judge([event], event.day, satisfiedBy, this.due));
       if (this.toll && this.toll.rule.endEvents.includes(event.type)) this.resume(event);
       else if (event.type === 'extension_claimed') this.claimExtension(event, false);
       else this.maybeToll(event);

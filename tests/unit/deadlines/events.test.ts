@@ -114,6 +114,16 @@ describe('tolling', () => {
     expect(response.trace.some((t) => t.message.includes('does not stop the clock'))).toBe(true);
   });
 
+  test('records released while the clock is stopped are on time', () => {
+    const response = only(federal([ev('clarification_requested', '2026-01-20'), ev('records_released', '2026-04-01', { final: true })]), 'response');
+    expect(response).toMatchObject({ status: 'met', satisfiedBy: { type: 'records_released', date: '2026-04-01' } });
+  });
+
+  test('a clarification dated before receipt cannot lengthen the clock', () => {
+    const response = only(federal([ev('clarification_requested', '2026-01-10'), ev('clarification_provided', '2026-01-30')]), 'response');
+    expect(response.dueDate).toBe('2026-02-17');
+  });
+
   test('an extension claimed while tolled is applied after the restart', () => {
     const response = only(
       federal([ev('clarification_requested', '2026-01-20'), ev('extension_claimed', '2026-01-22', { days: 10 }), ev('clarification_provided', '2026-01-27')]),
@@ -147,6 +157,11 @@ describe('status from events', () => {
     const list = deadlines({ jurisdiction: 'US-NY', receivedAt: at('2026-02-11'), events: [ev('acknowledged', '2026-02-19', { trackingNumber: 'FOIL-1' })] });
     expect(only(list, 'acknowledgment')).toMatchObject({ dueDate: '2026-02-20', status: 'met' });
     expect(only(list, 'response').status).toBe('open');
+  });
+
+  test('an acknowledgment on the day of receipt meets the acknowledgment deadline', () => {
+    const list = deadlines({ jurisdiction: 'US-NY', receivedAt: at('2026-02-11'), events: [ev('acknowledged', '2026-02-11')] });
+    expect(only(list, 'acknowledgment')).toMatchObject({ status: 'met', satisfiedBy: { type: 'acknowledged', date: '2026-02-11' } });
   });
 
   test('New York: an acknowledgment with a date within 20 business days extends the response lawfully', () => {

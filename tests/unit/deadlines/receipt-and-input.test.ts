@@ -70,6 +70,7 @@ describe('input errors are DeadlineInputError with the field', () => {
     ['bad extension date', { ...base, events: [{ type: 'extension_claimed', occurredAt: '2026-02-01', data: { newDueDate: '2026-02-31' } }] }, 'events[0].data.newDueDate'],
     ['bad follow-up target', { ...base, followUpTarget: { days: 0, dayType: 'business' } }, 'followUpTarget.days'],
     ['receipt before the rule data starts', { ...base, receivedAt: '2023-06-01' }, 'receivedAt'],
+    ['receipt after the supported range', { ...base, receivedAt: '2101-01-03' }, 'receivedAt'],
   ])('%s', (_name, input, field) => {
     const error = errorOf(input);
     expect(error.field).toBe(field);
