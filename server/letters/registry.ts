@@ -103,7 +103,7 @@ export function selectRequestTemplate(templates: Iterable<LoadedTemplate>, juris
       best = [template];
     } else if (rank === bestRank) best.push(template);
   }
-  return best.length === 1 ? { best: best[0] as LoadedTemplate, tied: [] } : { tied: best.map((t) => t.info.id) };
+  return best.length === 1 ? { best: best[0] as LoadedTemplate, tied: [] } : { tied: best.map((t) => t.info.id).sort() };
 }
 
 /**
