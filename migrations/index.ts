@@ -1,9 +1,13 @@
 import type { Knex } from 'knex';
 import * as foundation from './20261125000000_foundation';
+import * as requests from './20261125000100_requests';
+import * as jobQueue from './20261125000200_job_queue';
 
 // Migrations are listed here rather than discovered on disk so the same list
 // runs under ts-jest, tsx and the compiled build. Append only: never edit or
 // reorder a migration that has landed.
 export const migrations: ReadonlyArray<{ name: string; module: Knex.Migration }> = [
   { name: '20261125000000_foundation', module: foundation },
+  { name: '20261125000100_requests', module: requests },
+  { name: '20261125000200_job_queue', module: jobQueue },
 ];

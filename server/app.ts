@@ -10,6 +10,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { buildOpenApiDocument } from './http/openapi';
 import { serviceUnavailable } from './http/problem';
 import { requestId } from './http/request-id';
+import { requestRoutes } from './requests/request-routes';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction-routes';
 import { organizationRoutes } from './organizations/organization-routes';
 import { tokenRoutes } from './tokens/token-routes';
@@ -24,6 +25,7 @@ export function buildApi(): ApiRouter {
   agencyRoutes(api);
   jurisdictionRoutes(api);
   calculatorRoutes(api);
+  requestRoutes(api);
   return api;
 }
 

@@ -26,6 +26,30 @@ const ConfigSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Seconds to let in-flight requests finish after SIGTERM. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** SMTP server for outgoing mail, e.g. smtps://user:pass@smtp.example.org:465. Unset: .eml files in DATA_DIR/outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  /** From address of outgoing mail; the requester's name is shown in front of it. */
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .refine((v) => z.email().safeParse(addressOf(v)).success, 'MAIL_FROM must be an address or "Name <address>"')
+    .default('Records Desk <records@newsroom.example.org>'),
+  /** Address agencies reply to; each request gets its own +tag on it. Default: the MAIL_FROM address. */
+  INBOUND_ADDRESS: z.email().optional(),
+  /** Shared secret the mail provider sends as a bearer token to POST /v1/inbound/email. Unset: inbound mail disabled. */
+  INBOUND_SECRET: z.string().min(16, 'INBOUND_SECRET must be at least 16 characters').optional(),
+  /** Tries per outgoing message before it is marked failed. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** First retry delay in seconds; later ones back off exponentially. */
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
+  /** Connection, greeting and socket timeout for one SMTP attempt. */
+  MAIL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** Run background job workers in this process (false for API-only processes). */
+  JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** How often an idle worker looks for jobs. */
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** How often expired jobs (from a process that died) are failed and retried. */
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -42,9 +66,25 @@ export interface Config {
   publicUrl: string;
   trustProxy: boolean;
   shutdownGraceSeconds: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  inboundAddress: string;
+  inboundSecret: string | undefined;
+  mailMaxAttempts: number;
+  mailRetryDelaySeconds: number;
+  mailTimeoutSeconds: number;
+  jobs: boolean;
+  jobsPollSeconds: number;
+  jobsMaintenanceSeconds: number;
 }
 
 export class ConfigError extends Error {}
+
+/** The bare address of "Name <address>" or of a bare address. */
+export function addressOf(mailbox: string): string {
+  const m = /<([^>]+)>\s*$/.exec(mailbox);
+  return (m ? m[1]! : mailbox).trim();
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings come from `FOO=` lines in env files; treat them as unset.
@@ -67,5 +107,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
     trustProxy: c.TRUST_PROXY,
     shutdownGraceSeconds: c.SHUTDOWN_GRACE_SECONDS,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    inboundAddress: c.INBOUND_ADDRESS ?? addressOf(c.MAIL_FROM),
+    inboundSecret: c.INBOUND_SECRET,
+    mailMaxAttempts: c.MAIL_MAX_ATTEMPTS,
+    mailRetryDelaySeconds: c.MAIL_RETRY_DELAY_SECONDS,
+    mailTimeoutSeconds: c.MAIL_TIMEOUT_SECONDS,
+    jobs: c.JOBS,
+    jobsPollSeconds: c.JOBS_POLL_SECONDS,
+    jobsMaintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,
   };
 }

@@ -1,7 +1,10 @@
 import type { AuthCache } from './auth/auth-cache';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import type { FileStore } from './files/file-store';
+import type { JobQueue } from './jobs/job-queue';
 import type { Logger } from './logger';
+import type { MailTransport } from './mail/mail-transport';
 
 /** Wall clock, injectable so tests can move time. */
 export type Clock = () => Date;
@@ -13,4 +16,7 @@ export interface AppDeps {
   logger: Logger;
   clock: Clock;
   authCache: AuthCache;
+  files: FileStore;
+  jobs: JobQueue;
+  mailer: MailTransport;
 }

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const runtime = await createRuntime({ config, db, logger });
   const app = createApp(runtime.deps);
   const server: Server = app.listen(config.port, config.host, () => {
-    logger.info({ url: config.publicUrl, port: config.port, database: db.kind }, 'records tracker listening');
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ url: config.publicUrl, port, database: db.kind, jobs: config.jobs }, 'records tracker listening');
   });
   server.on('error', (err) => {
     logger.fatal({ err }, 'server failed');

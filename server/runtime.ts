@@ -3,23 +3,45 @@ import { listenForAuthChanges } from './auth/auth-changes';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { AppDeps, Clock } from './deps';
+import { FileStore } from './files/file-store';
+import { JobQueue } from './jobs/job-queue';
+import { queueSpecs, startWorkers } from './jobs/workers';
 import { createLogger, type Logger } from './logger';
+import { createMailTransport } from './mail/mail-transport';
 
 export interface Runtime {
   deps: AppDeps;
-  /** Stops background work; the caller closes the database afterwards. */
+  /** Stops workers and listeners; the caller closes the database afterwards. */
   stop(): Promise<void>;
 }
 
-/** Builds what handlers and jobs share, and starts the process's background listeners. */
+/**
+ * Builds what handlers and jobs share and starts the process's background
+ * work: the auth-change listener, and job workers when JOBS is on.
+ */
 export async function createRuntime(opts: { config: Config; db: Database; logger?: Logger; clock?: Clock }): Promise<Runtime> {
-  const logger = opts.logger ?? createLogger(opts.config.logLevel);
+  const { config, db } = opts;
+  const logger = opts.logger ?? createLogger(config.logLevel);
   const authCache = new AuthCache();
-  const stopListening = await listenForAuthChanges(opts.db, opts.config.databaseUrl, authCache, logger);
-  const deps: AppDeps = { config: opts.config, db: opts.db, logger, clock: opts.clock ?? (() => new Date()), authCache };
+  const stopListening = await listenForAuthChanges(db, config.databaseUrl, authCache, logger);
+  const jobs = await JobQueue.start(db, config, logger, queueSpecs(config));
+  const mailer = createMailTransport(config);
+  const deps: AppDeps = {
+    config,
+    db,
+    logger,
+    clock: opts.clock ?? (() => new Date()),
+    authCache,
+    files: new FileStore(config.dataDir),
+    jobs,
+    mailer,
+  };
+  if (config.jobs) await startWorkers(deps);
   return {
     deps,
     stop: async () => {
+      await jobs.stop();
+      mailer.close();
       await stopListening();
     },
   };

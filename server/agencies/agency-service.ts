@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import { notFound, validationProblem } from '../http/problem';
 import type { AgencyCreateInput, AgencyPatchInput } from './agency-schemas';
 import { findAgency, insertAgency, updateAgency, type AgencyRecord, type AgencyValues } from './agency-store';
+import { definedOnly } from '../util/defined-only';
 
 /** The jurisdiction's default zone (its capital's), for agencies created without one. */
 function defaultTimezone(jurisdiction: string): string {
@@ -68,8 +69,4 @@ export async function changeAgency(
     if (!updated) throw notFound('agency');
     return updated;
   });
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -129,3 +129,9 @@ export async function listAgencies(db: Db, organizationId: string, f: AgencyList
   const rows = await query.orderBy([{ column: 'name' }, { column: 'id' }]).limit(f.limit + 1).select<Row[]>('*');
   return rows.map(toRecord);
 }
+
+export async function findAgenciesByIds(db: Db, organizationId: string, ids: string[]): Promise<Map<string, AgencyRecord>> {
+  if (!ids.length) return new Map();
+  const rows = await db('agencies').where({ organization_id: organizationId }).whereIn('id', [...new Set(ids)]).select<Row[]>('*');
+  return new Map(rows.map((r) => [r.id, toRecord(r)]));
+}

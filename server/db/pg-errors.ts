@@ -34,6 +34,8 @@ export function problemFromDatabaseError(err: unknown): Problem | undefined {
     case '22001':
       return new Problem({ status: 400, slug: 'too-long', title: 'Bad request', detail: 'A value is too long.' });
     case '22P02':
+    case '22P05':
+    case '22021':
     case '22007':
     case '22008':
       return new Problem({ status: 400, slug: 'invalid-value', title: 'Bad request', detail: 'A value has the wrong format.' });

@@ -1,8 +1,10 @@
 import type { Request, Response, Router } from 'express';
 import { OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Caller, Role, UserCaller } from '../auth/caller';
+import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
+import { checkIdempotencyKey, requestFingerprint, runOnce } from './idempotency';
 import { authenticate } from './authenticate';
 import { forbidden, notFound, unsupportedMediaType } from './problem';
 import { ProblemSchema } from './schemas';
@@ -26,6 +28,8 @@ type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface HandlerContext<A extends Access, P, Q, B> {
   caller: CallerFor<A>;
+  /** Where to do the work: inside the idempotency transaction when the call carries a key. */
+  db: Db;
   params: P;
   query: Q;
   body: B;
@@ -64,6 +68,8 @@ export interface RouteSpec<
   query?: Q;
   body?: B;
   responses: Record<number, ResponseSpec>;
+  /** Honour an Idempotency-Key header: a repeated call replays the first answer. Needs a user caller. */
+  idempotent?: boolean;
   handler: (ctx: HandlerContext<A, Infer<P>, Infer<Q>, Infer<B>>) => Promise<Reply | undefined>;
 }
 
@@ -103,7 +109,19 @@ export class ApiRouter {
           }
           body = parseOrThrow(spec.body, req.body, 'body');
         }
-        const reply = await spec.handler({ caller, params, query, body, req, res, deps } as never);
+        const key = req.get('Idempotency-Key');
+        let reply: Reply | undefined;
+        if (spec.idempotent && key !== undefined && caller?.kind === 'user') {
+          checkIdempotencyKey(key);
+          const fingerprint = requestFingerprint(spec.method, req.path, body);
+          reply = await runOnce(deps.db.knex, caller.userId, key, fingerprint, async (db) => {
+            const r = await spec.handler({ caller, db, params, query, body, req, res, deps } as never);
+            if (!r) throw new Error('an idempotent handler must return its reply');
+            return r;
+          });
+        } else {
+          reply = await spec.handler({ caller, db: deps.db.knex, params, query, body, req, res, deps } as never);
+        }
         if (!reply) return;
         if (reply.headers) res.set(reply.headers);
         if (reply.body === undefined) res.status(reply.status).end();
@@ -129,6 +147,9 @@ export class ApiRouter {
       for (const [status, description] of errorStatuses) {
         responses[String(status)] ??= { description, content: problemContent };
       }
+      const headers = spec.idempotent
+        ? z.object({ 'Idempotency-Key': z.string().max(255).optional().meta({ description: 'Retry safely: a repeated key replays the first answer and does nothing twice.' }) })
+        : undefined;
       registry.registerPath({
         method: spec.method,
         path: spec.path,
@@ -137,6 +158,7 @@ export class ApiRouter {
         tags: spec.tags,
         ...(spec.access === 'public' ? {} : { security: [{ bearerAuth: [] }] }),
         request: {
+          ...(headers ? { headers } : {}),
           ...(spec.params ? { params: spec.params as z.ZodObject } : {}),
           ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
           ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),

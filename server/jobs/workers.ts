@@ -1,0 +1,28 @@
+import type { AppDeps } from '../deps';
+import { deliverMail } from '../mail/mail-delivery';
+import { MAIL_QUEUE } from '../mail/mail-service';
+import { requestDeliveryHooks } from '../requests/request-delivery';
+import type { Config } from '../config';
+import type { QueueSpec } from './job-queue';
+
+/** Every queue the service uses, with its retry policy. */
+export function queueSpecs(config: Config): QueueSpec[] {
+  return [
+    {
+      name: MAIL_QUEUE,
+      retryLimit: config.mailMaxAttempts - 1,
+      retryDelay: config.mailRetryDelaySeconds,
+      retryBackoff: true,
+      // An attempt cannot outlive its SMTP timeouts (connect, greeting,
+      // socket), so a job still active after this belongs to a dead process.
+      expireInSeconds: Math.max(5, config.mailTimeoutSeconds * 4),
+    },
+  ];
+}
+
+export async function startWorkers(deps: AppDeps): Promise<void> {
+  const hooks = requestDeliveryHooks(deps);
+  await deps.jobs.work<{ mailId: string }>(MAIL_QUEUE, (job) =>
+    deliverMail(deps, job.data.mailId, { retryCount: job.retryCount, retryLimit: job.retryLimit }, hooks),
+  );
+}

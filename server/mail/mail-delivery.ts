@@ -1,0 +1,67 @@
+import type { Database, Db } from '../db/database';
+import type { Logger } from '../logger';
+import type { MailDeps } from './mail-service';
+import { finishAttempt, findMail, insertAttempt, updateMail, type MailRecord } from './mail-store';
+import type { MailTransport } from './mail-transport';
+
+export interface DeliveryDeps extends MailDeps {
+  db: Database;
+  mailer: MailTransport;
+  logger: Logger;
+}
+
+export interface DeliveryHooks {
+  /** In the transaction that marks the mail sent. */
+  onSent?(db: Db, mail: MailRecord, at: Date): Promise<void>;
+  /** In the transaction that marks the mail failed after its last attempt. */
+  onFinalFailure?(db: Db, mail: MailRecord, error: string, at: Date): Promise<void>;
+}
+
+export interface AttemptInfo {
+  retryCount: number;
+  retryLimit: number;
+}
+
+/**
+ * One delivery attempt. A message already sent is never sent again. A message
+ * left "sending" by a process that died mid-send is sent again with the same
+ * Message-ID, the one duplicate SMTP cannot rule out, and one a receiving
+ * system can recognise.
+ */
+export async function deliverMail(deps: DeliveryDeps, mailId: string, job: AttemptInfo, hooks: DeliveryHooks = {}): Promise<void> {
+  const claim = await deps.db.knex.transaction(async (trx) => {
+    const mail = await findMail(trx, mailId, { forUpdate: true });
+    if (!mail || mail.status === 'sent' || mail.status === 'failed' || mail.direction !== 'outbound') return undefined;
+    const attempt = mail.attempts + 1;
+    await updateMail(trx, mailId, { status: 'sending', attempts: attempt });
+    const attemptId = await insertAttempt(trx, { mailId, attempt, startedAt: deps.clock() });
+    return { mail, attemptId };
+  });
+  if (!claim) return;
+  const { mail, attemptId } = claim;
+
+  let response: string;
+  try {
+    if (!mail.rawSha256) throw new Error('the message has no stored raw form');
+    const raw = await deps.files.read(mail.rawSha256);
+    ({ response } = await deps.mailer.send({ from: mail.fromAddress, to: mail.toAddresses }, raw, mail.messageId));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const final = job.retryCount >= job.retryLimit;
+    const at = deps.clock();
+    await deps.db.knex.transaction(async (trx) => {
+      await finishAttempt(trx, attemptId, { finishedAt: at, outcome: 'failed', error: message });
+      await updateMail(trx, mailId, { status: final ? 'failed' : 'queued', lastError: message });
+      if (final) await hooks.onFinalFailure?.(trx, mail, message, at);
+    });
+    deps.logger.warn({ mailId, attempt: job.retryCount + 1, final, err: message }, 'mail delivery failed');
+    throw err;
+  }
+
+  const at = deps.clock();
+  await deps.db.knex.transaction(async (trx) => {
+    await finishAttempt(trx, attemptId, { finishedAt: at, outcome: 'sent', smtpResponse: response });
+    await updateMail(trx, mailId, { status: 'sent', sentAt: at, lastError: null });
+    await hooks.onSent?.(trx, mail, at);
+  });
+}

@@ -1,0 +1,82 @@
+import type { Config } from '../config';
+import type { Db } from '../db/database';
+import type { FileStore } from '../files/file-store';
+import type { JobQueue } from '../jobs/job-queue';
+import { addressOf } from '../config';
+import { composeRaw, newMessageId } from './compose';
+import { insertMail, type MailPurpose, type MailRecord } from './mail-store';
+
+export const MAIL_QUEUE = 'mail-send';
+
+export interface MailDeps {
+  config: Config;
+  files: FileStore;
+  jobs: JobQueue;
+  clock: () => Date;
+}
+
+export interface OutgoingMail {
+  organizationId: string;
+  requestId: string | null;
+  purpose: MailPurpose;
+  fromName: string | null;
+  to: string[];
+  replyTo?: string;
+  subject: string;
+  text: string;
+  inReplyTo?: string | null;
+  references?: string[];
+  headers?: Record<string, string>;
+}
+
+/**
+ * Composes the message, keeps its raw bytes, and enqueues its delivery, all on
+ * `db`: inside the caller's transaction the mail exists, and will be sent,
+ * exactly when the change that caused it commits.
+ */
+export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promise<MailRecord> {
+  const messageId = newMessageId(deps.config.mailFrom);
+  const fromAddress = addressOf(deps.config.mailFrom);
+  const raw = await composeRaw({
+    fromName: m.fromName,
+    fromAddress,
+    to: m.to,
+    ...(m.replyTo ? { replyTo: m.replyTo } : {}),
+    subject: m.subject,
+    text: m.text,
+    messageId,
+    inReplyTo: m.inReplyTo ?? null,
+    references: m.references ?? [],
+    date: deps.clock(),
+    headers: m.headers ?? {},
+  });
+  const stored = await deps.files.put(db, raw);
+  const mail = await insertMail(db, {
+    organizationId: m.organizationId,
+    requestId: m.requestId,
+    direction: 'outbound',
+    purpose: m.purpose,
+    messageId,
+    inReplyTo: m.inReplyTo ?? null,
+    references: m.references ?? [],
+    fromAddress,
+    toAddresses: m.to,
+    subject: m.subject,
+    textBody: m.text,
+    rawSha256: stored.sha256,
+    status: 'queued',
+  });
+  if (m.requestId) {
+    await db('attachments').insert({
+      organization_id: m.organizationId,
+      request_id: m.requestId,
+      sha256: stored.sha256,
+      size: stored.size,
+      content_type: 'message/rfc822',
+      filename: `${m.purpose}-${mail.id}.eml`,
+      source: 'outbound_email',
+    });
+  }
+  await deps.jobs.enqueue(db, MAIL_QUEUE, { mailId: mail.id });
+  return mail;
+}

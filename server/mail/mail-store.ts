@@ -1,0 +1,141 @@
+import type { Db } from '../db/database';
+
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'received';
+export type MailPurpose = 'request' | 'follow_up' | 'appeal' | 'notification' | 'reminder' | 'digest' | 'agency_reply';
+
+export interface MailRecord {
+  id: string;
+  organizationId: string;
+  requestId: string | null;
+  direction: 'outbound' | 'inbound';
+  purpose: MailPurpose;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  fromAddress: string;
+  toAddresses: string[];
+  subject: string;
+  textBody: string | null;
+  rawSha256: string | null;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+interface Row {
+  id: string;
+  organization_id: string;
+  request_id: string | null;
+  direction: 'outbound' | 'inbound';
+  purpose: MailPurpose;
+  message_id: string;
+  in_reply_to: string | null;
+  references: string[];
+  from_address: string;
+  to_addresses: string[];
+  subject: string;
+  text_body: string | null;
+  raw_sha256: string | null;
+  status: MailStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+const toRecord = (r: Row): MailRecord => ({
+  id: r.id,
+  organizationId: r.organization_id,
+  requestId: r.request_id,
+  direction: r.direction,
+  purpose: r.purpose,
+  messageId: r.message_id,
+  inReplyTo: r.in_reply_to,
+  references: r.references,
+  fromAddress: r.from_address,
+  toAddresses: r.to_addresses,
+  subject: r.subject,
+  textBody: r.text_body,
+  rawSha256: r.raw_sha256,
+  status: r.status,
+  attempts: r.attempts,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
+});
+
+export type NewMail = Omit<MailRecord, 'id' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt'>;
+
+export async function insertMail(db: Db, m: NewMail): Promise<MailRecord> {
+  const [row] = await db('mail_messages')
+    .insert({
+      organization_id: m.organizationId,
+      request_id: m.requestId,
+      direction: m.direction,
+      purpose: m.purpose,
+      message_id: m.messageId,
+      in_reply_to: m.inReplyTo,
+      references: m.references,
+      from_address: m.fromAddress,
+      to_addresses: m.toAddresses,
+      subject: m.subject,
+      text_body: m.textBody,
+      raw_sha256: m.rawSha256,
+      status: m.status,
+    })
+    .returning<Row[]>('*');
+  return toRecord(row as Row);
+}
+
+export async function findMail(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<MailRecord | undefined> {
+  const query = db('mail_messages').where({ id });
+  if (opts.forUpdate) query.forUpdate();
+  const row = await query.first<Row | undefined>('*');
+  return row ? toRecord(row) : undefined;
+}
+
+export async function listMailOfRequest(db: Db, organizationId: string, requestId: string): Promise<MailRecord[]> {
+  const rows = await db('mail_messages')
+    .where({ organization_id: organizationId, request_id: requestId })
+    .orderBy([{ column: 'created_at' }, { column: 'id' }])
+    .select<Row[]>('*');
+  return rows.map(toRecord);
+}
+
+export async function updateMail(db: Db, id: string, changes: Partial<Pick<MailRecord, 'status' | 'attempts' | 'lastError' | 'sentAt'>>): Promise<void> {
+  const row: Record<string, unknown> = {};
+  if (changes.status !== undefined) row.status = changes.status;
+  if (changes.attempts !== undefined) row.attempts = changes.attempts;
+  if (changes.lastError !== undefined) row.last_error = changes.lastError;
+  if (changes.sentAt !== undefined) row.sent_at = changes.sentAt;
+  await db('mail_messages').where({ id }).update(row);
+}
+
+export async function insertAttempt(db: Db, a: { mailId: string; attempt: number; startedAt: Date }): Promise<string> {
+  const [row] = await db('mail_attempts')
+    .insert({ mail_id: a.mailId, attempt: a.attempt, started_at: a.startedAt, outcome: 'started' })
+    .returning<Array<{ id: string }>>('id');
+  return (row as { id: string }).id;
+}
+
+export async function finishAttempt(
+  db: Db,
+  id: string,
+  f: { finishedAt: Date; outcome: 'sent' | 'failed'; error?: string | null; smtpResponse?: string | null },
+): Promise<void> {
+  await db('mail_attempts').where({ id }).update({
+    finished_at: f.finishedAt,
+    outcome: f.outcome,
+    error: f.error ?? null,
+    smtp_response: f.smtpResponse ?? null,
+  });
+}
+
+export async function listAttempts(db: Db, mailId: string): Promise<Array<{ attempt: number; outcome: string; error: string | null; startedAt: Date; finishedAt: Date | null }>> {
+  const rows = await db('mail_attempts').where({ mail_id: mailId }).orderBy('attempt').select('attempt', 'outcome', 'error', 'started_at', 'finished_at');
+  return rows.map((r: { attempt: number; outcome: string; error: string | null; started_at: Date; finished_at: Date | null }) => ({
+    attempt: r.attempt, outcome: r.outcome, error: r.error, startedAt: r.started_at, finishedAt: r.finished_at,
+  }));
+}

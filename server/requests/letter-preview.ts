@@ -1,0 +1,40 @@
+import { DateTime } from 'luxon';
+import type { AgencyRecord } from '../agencies/agency-store';
+import type { Db } from '../db/database';
+import { listEvents } from '../history/event-store';
+import type { LetterContext, RenderedLetter } from '../letters';
+import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';
+import { letterContext, renderOrProblem } from './letter-draft';
+import type { RequestRecord } from './request-store';
+
+/**
+ * Follow-up and appeal letters speak about what happened: the deadline the
+ * agency missed, the denial and its exemptions. Both come from the stored
+ * history, so the letter matches the record counsel will see.
+ */
+export async function historyContext(db: Db, request: RequestRecord, agency: AgencyRecord, now: Date): Promise<Pick<LetterContext, 'followUp' | 'appeal'>> {
+  const today = DateTime.fromJSDate(now, { zone: agency.timezone }).toISODate()!;
+  const deadlines = await listDeadlinesOfRequest(db, request.organizationId, request.id);
+  const missed = deadlines.find((d) => (d.kind === 'response' || d.kind === 'follow_up') && (d.status === 'missed' || (d.status === 'open' && d.dueDate < today)));
+  const events = await listEvents(db, request.organizationId, request.id);
+  const denial = [...events].reverse().find((e) => e.type === 'denied');
+  const appealWindow = deadlines.find((d) => d.kind === 'appeal');
+  const exemptions = Array.isArray(denial?.data.exemptions) ? (denial!.data.exemptions as Array<{ citation: string; reason?: string }>) : [];
+  return {
+    ...(missed ? { followUp: { dueDate: missed.dueDate, basis: missed.basis } } : {}),
+    ...(denial
+      ? {
+          appeal: {
+            deniedOn: DateTime.fromJSDate(denial.occurredAt, { zone: agency.timezone }).toISODate()!,
+            exemptions: exemptions.map((x) => ({ citation: String(x.citation), reason: x.reason ?? null })),
+            appealDueDate: appealWindow?.dueDate ?? null,
+          },
+        }
+      : {}),
+  };
+}
+
+export async function previewLetter(db: Db, request: RequestRecord, agency: AgencyRecord, templateId: string, now: Date): Promise<RenderedLetter> {
+  const extra = await historyContext(db, request, agency, now);
+  return renderOrProblem(templateId, letterContext(request, agency, now, extra));
+}

@@ -1,0 +1,60 @@
+import { findAgency } from '../agencies/agency-store';
+import type { Db } from '../db/database';
+import { appendEvent } from '../history/append-event';
+import type { DeliveryHooks } from '../mail/mail-delivery';
+import { queueMail, type MailDeps } from '../mail/mail-service';
+import type { MailRecord } from '../mail/mail-store';
+import { renderEmail } from '../notifications/email-templates';
+import { findUser } from '../users/user-store';
+import { findRequest } from './request-store';
+
+const REQUEST_MAIL = new Set(['request', 'follow_up', 'appeal']);
+
+/** What a request's own letters do to it when their delivery ends. */
+export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
+  return {
+    async onSent(db: Db, mail: MailRecord) {
+      if (!mail.requestId || !REQUEST_MAIL.has(mail.purpose)) return;
+      await db('requests').where({ id: mail.requestId }).update({ delivery_status: 'sent', delivery_error: null });
+    },
+
+    async onFinalFailure(db: Db, mail: MailRecord, error: string, at: Date) {
+      if (!mail.requestId || !REQUEST_MAIL.has(mail.purpose)) return;
+      const request = await findRequest(db, mail.organizationId, mail.requestId, { forUpdate: true });
+      if (!request) return;
+      await db('requests').where({ id: request.id }).update({ delivery_status: 'failed', delivery_error: error });
+      const attempts = mail.attempts + 1;
+      await appendEvent(db, {
+        organizationId: request.organizationId,
+        requestId: request.id,
+        type: 'delivery_failed',
+        occurredAt: at,
+        summary: `Email to ${mail.toAddresses.join(', ')} not delivered after ${attempts} attempts`,
+        data: { messageId: mail.messageId, purpose: mail.purpose, error, attempts },
+        actorKind: 'system',
+      }, at);
+
+      const assignee = request.assigneeId ? await findUser(db, request.organizationId, request.assigneeId) : undefined;
+      if (!assignee?.active) return;
+      const agency = await findAgency(db, request.organizationId, request.agencyId);
+      const { subject, text } = renderEmail('delivery-failed', {
+        assignee: { name: assignee.name },
+        request: { title: request.title },
+        agency: { name: agency?.name ?? 'the agency' },
+        to: mail.toAddresses.join(', '),
+        attempts,
+        error,
+        link: `${deps.config.publicUrl}/v1/requests/${request.id}`,
+      });
+      await queueMail(db, deps, {
+        organizationId: request.organizationId,
+        requestId: request.id,
+        purpose: 'notification',
+        fromName: null,
+        to: [assignee.email],
+        subject,
+        text,
+      });
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { findAgenciesByIds, findAgency } from '../agencies/agency-store';
+import { READER_ROLES, WRITER_ROLES } from '../auth/caller';
+import type { ApiRouter } from '../http/api-router';
+import { decodeCursor, pageOf } from '../http/cursor';
+import { notFound } from '../http/problem';
+import { IdParams, page } from '../http/schemas';
+import { listLetterTemplates } from '../letters';
+import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';
+import { previewLetter } from './letter-preview';
+import {
+  PreviewBody, RequestBatchCreate, RequestCreate, RequestListQuery, RequestPatch, RequestView, SubmitBody,
+} from './request-schemas';
+import { createRequest, createRequestBatch, patchDraft } from './request-service';
+import { findRequest, listRequests, type RequestRecord } from './request-store';
+import { deadlineView, requestView } from './request-view';
+import { submitRequest } from './submit-service';
+import type { Db } from '../db/database';
+import type { AppDeps } from '../deps';
+
+const readers = { roles: READER_ROLES } as const;
+const writers = { roles: WRITER_ROLES } as const;
+
+const RequestWithDeadlines = RequestView.extend({ deadlines: z.array(z.record(z.string(), z.unknown())) }).meta({ id: 'RequestWithDeadlines' });
+const LetterTemplate = z
+  .object({ id: z.string(), name: z.string(), purpose: z.string(), description: z.string(), jurisdictions: z.union([z.array(z.string()), z.literal('any')]) })
+  .catchall(z.unknown())
+  .meta({ id: 'LetterTemplate' });
+
+async function viewsOf(db: Db, deps: AppDeps, organizationId: string, requests: RequestRecord[]) {
+  const agencies = await findAgenciesByIds(db, organizationId, requests.map((r) => r.agencyId));
+  return requests.map((r) => requestView(r, agencies.get(r.agencyId)!, deps.config.inboundAddress));
+}
+
+async function fullView(db: Db, deps: AppDeps, request: RequestRecord) {
+  const [view] = await viewsOf(db, deps, request.organizationId, [request]);
+  const deadlines = await listDeadlinesOfRequest(db, request.organizationId, request.id);
+  return { ...view!, deadlines: deadlines.map(deadlineView) };
+}
+
+export function requestRoutes(api: ApiRouter): void {
+  api.route({
+    method: 'post',
+    path: '/v1/requests',
+    summary: 'Draft a records request; the letter is written from the agency’s law',
+    tags: ['Requests'],
+    access: writers,
+    idempotent: true,
+    body: RequestCreate,
+    responses: { 201: { description: 'The draft with its letter', schema: RequestWithDeadlines } },
+    handler: async ({ caller, db, body, deps }) => {
+      const request = await createRequest(db, caller, body, deps.clock());
+      return { status: 201, body: await fullView(db, deps, request), headers: { Location: `/v1/requests/${request.id}` } };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/v1/requests/batch',
+    summary: 'Draft the same request to several agencies, each under its own law',
+    tags: ['Requests'],
+    access: writers,
+    idempotent: true,
+    body: RequestBatchCreate,
+    responses: { 201: { description: 'The linked drafts', schema: z.object({ groupId: z.uuid(), items: z.array(RequestView) }) } },
+    handler: async ({ caller, db, body, deps }) => {
+      const { groupId, items } = await createRequestBatch(db, caller, body, deps.clock());
+      return { status: 201, body: { groupId, items: await viewsOf(db, deps, caller.organizationId, items) } };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/requests',
+    summary: 'List the newsroom’s requests, newest first',
+    tags: ['Requests'],
+    access: readers,
+    query: RequestListQuery,
+    responses: { 200: { description: 'A page of requests', schema: page(RequestView, 'RequestPage') } },
+    handler: async ({ caller, db, query, deps }) => {
+      const before = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+      const rows = await listRequests(db, caller.organizationId, { ...query, before, limit: query.limit });
+      const { items, nextCursor } = pageOf(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
+      return { status: 200, body: { items: await viewsOf(db, deps, caller.organizationId, items), nextCursor } };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/requests/{id}',
+    summary: 'Read a request with its deadlines',
+    tags: ['Requests'],
+    access: readers,
+    params: IdParams,
+    responses: { 200: { description: 'The request', schema: RequestWithDeadlines } },
+    handler: async ({ caller, db, params, deps }) => {
+      const request = await findRequest(db, caller.organizationId, params.id);
+      if (!request) throw notFound('request');
+      return { status: 200, body: await fullView(db, deps, request) };
+    },
+  });
+
+  api.route({
+    method: 'patch',
+    path: '/v1/requests/{id}',
+    summary: 'Change a draft; the letter is re-written unless edited by hand',
+    tags: ['Requests'],
+    access: writers,
+    params: IdParams,
+    body: RequestPatch,
+    responses: { 200: { description: 'The draft', schema: RequestWithDeadlines }, 409: { description: 'Not a draft any more' } },
+    handler: async ({ caller, db, params, body, deps }) => {
+      const request = await patchDraft(db, caller, params.id, body, deps.clock());
+      return { status: 200, body: await fullView(db, deps, request) };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/v1/requests/{id}/submit',
+    summary: 'Send a draft by email, or record that it was filed another way',
+    description: 'Email goes to the agency’s records address with a per-request reply address, through the outbox: the send job commits with the status change. Deadlines are computed and stored.',
+    tags: ['Requests'],
+    access: writers,
+    idempotent: true,
+    params: IdParams,
+    body: SubmitBody,
+    responses: { 200: { description: 'The submitted request', schema: RequestWithDeadlines }, 409: { description: 'Already submitted, or no records email' } },
+    handler: async ({ caller, db, params, body, deps }) => {
+      const request = await submitRequest(db, deps, caller, params.id, body);
+      return { status: 200, body: await fullView(db, deps, request) };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/templates',
+    summary: 'Letter templates',
+    tags: ['Requests'],
+    access: readers,
+    responses: { 200: { description: 'Templates', schema: z.object({ items: z.array(LetterTemplate) }) } },
+    handler: async () => ({ status: 200, body: { items: listLetterTemplates() } }),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/v1/requests/{id}/letters/preview',
+    summary: 'Render any template for a request without saving (follow-up, appeal, …)',
+    tags: ['Requests'],
+    access: readers,
+    params: IdParams,
+    body: PreviewBody,
+    responses: { 200: { description: 'The letter', schema: z.object({ templateId: z.string(), subject: z.string(), body: z.string() }) } },
+    handler: async ({ caller, db, params, body, deps }) => {
+      const request = await findRequest(db, caller.organizationId, params.id);
+      if (!request) throw notFound('request');
+      const agency = await findAgency(db, caller.organizationId, request.agencyId);
+      if (!agency) throw notFound('agency');
+      return { status: 200, body: await previewLetter(db, request, agency, body.templateId, deps.clock()) };
+    },
+  });
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { Cursor, Email, IsoDate, IsoInstant, Limit, Uuid } from '../http/schemas';
+
+export const REQUEST_STATUSES = [
+  'draft', 'submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled',
+  'fulfilled', 'denied', 'no_records', 'withdrawn', 'appealed', 'in_litigation',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const SUBMISSION_METHODS = ['email', 'portal', 'mail', 'fax', 'in_person'] as const;
+export type SubmissionMethod = (typeof SUBMISSION_METHODS)[number];
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const Justified = z
+  .object({
+    requested: z.boolean(),
+    justification: z.string().trim().max(10000).nullable().optional(),
+  })
+  .strict()
+  .refine((v) => !v.requested || (v.justification ?? '').length > 0, { message: 'A justification is needed when requested.', path: ['justification'] });
+
+const Requester = z
+  .object({
+    name: text(200),
+    outlet: text(200).nullable().optional(),
+    email: Email.nullable().optional(),
+    phone: text(50).nullable().optional(),
+    address: text(1000).nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'Requester', description: 'Who the letter is from. Defaults to the signed-in user and the newsroom.' });
+
+const Tags = z.array(z.string().trim().min(1).max(50).regex(/^[^,]+$/, 'Tags cannot contain commas.')).max(30);
+
+/** Draft fields shared by single and batch creation. */
+const draftFields = {
+  title: text(300),
+  recordsSought: text(50000),
+  dateRangeStart: IsoDate.nullable().optional(),
+  dateRangeEnd: IsoDate.nullable().optional(),
+  format: text(500).nullable().optional().meta({ example: 'electronic copies (PDF or native format) by email' }),
+  feeLimit: z.number().min(0).max(1_000_000).multipleOf(0.01).nullable().optional().meta({ description: 'Dollars the agency may charge without asking first.' }),
+  feeWaiver: Justified.nullable().optional(),
+  expedited: Justified.nullable().optional(),
+  requestType: z.string().regex(/^[a-z_]{1,40}$/).optional().meta({ description: '`standard` (default) or a type of the jurisdiction, e.g. `data_subject` in Minnesota.' }),
+  requester: Requester.optional(),
+  assigneeId: Uuid.nullable().optional(),
+  tags: Tags.optional(),
+};
+
+const rangeOrdered = (v: { dateRangeStart?: string | null | undefined; dateRangeEnd?: string | null | undefined }) =>
+  !v.dateRangeStart || !v.dateRangeEnd || v.dateRangeStart <= v.dateRangeEnd;
+const rangeIssue = { message: 'dateRangeEnd is before dateRangeStart.', path: ['dateRangeEnd'] };
+
+export const RequestCreate = z
+  .object({ agencyId: Uuid, ...draftFields })
+  .strict()
+  .refine(rangeOrdered, rangeIssue)
+  .meta({ id: 'RequestCreate' });
+
+export const RequestBatchCreate = z
+  .object({ agencyIds: z.array(Uuid).min(1).max(50), ...draftFields })
+  .strict()
+  .refine(rangeOrdered, rangeIssue)
+  .refine((v) => new Set(v.agencyIds).size === v.agencyIds.length, { message: 'An agency appears twice.', path: ['agencyIds'] })
+  .meta({ id: 'RequestBatchCreate' });
+
+export const LetterEdit = z
+  .object({ subject: text(500).optional(), body: text(100000).optional() })
+  .strict()
+  .meta({ description: 'Hand edits to the letter; kept when the draft changes. null goes back to the template.' });
+
+export const RequestPatch = z
+  .object({
+    agencyId: Uuid.optional(),
+    title: draftFields.title.optional(),
+    recordsSought: draftFields.recordsSought.optional(),
+    dateRangeStart: draftFields.dateRangeStart,
+    dateRangeEnd: draftFields.dateRangeEnd,
+    format: draftFields.format,
+    feeLimit: draftFields.feeLimit,
+    feeWaiver: draftFields.feeWaiver,
+    expedited: draftFields.expedited,
+    requestType: draftFields.requestType,
+    requester: draftFields.requester,
+    assigneeId: draftFields.assigneeId,
+    tags: draftFields.tags,
+    letter: LetterEdit.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'RequestPatch' });
+
+export const SubmitBody = z
+  .object({
+    method: z.enum(SUBMISSION_METHODS),
+    submittedAt: IsoInstant.optional().meta({ description: 'When it was filed, for methods other than email (email is sent now). Default: now.' }),
+    receivedAt: IsoInstant.optional().meta({ description: 'When the agency received it, if later and known (e.g. certified mail). Default: submittedAt.' }),
+    trackingNumber: text(200).optional(),
+  })
+  .strict()
+  .meta({ id: 'RequestSubmit' });
+
+export const RequestListQuery = z
+  .object({
+    status: z.enum(REQUEST_STATUSES).optional(),
+    agencyId: Uuid.optional(),
+    assigneeId: Uuid.optional(),
+    tag: z.string().trim().min(1).max(50).optional(),
+    groupId: Uuid.optional(),
+    createdFrom: IsoDate.optional().meta({ description: 'Created on or after this date (UTC).' }),
+    createdTo: IsoDate.optional().meta({ description: 'Created on or before this date (UTC).' }),
+    limit: Limit,
+    cursor: Cursor,
+  })
+  .strict();
+
+export const PreviewBody = z
+  .object({ templateId: z.string().min(1).max(100) })
+  .strict()
+  .meta({ id: 'LetterPreviewRequest' });
+
+const Letter = z.object({ templateId: z.string().nullable(), subject: z.string(), body: z.string(), edited: z.boolean() }).meta({ id: 'Letter' });
+
+export const RequestView = z
+  .object({
+    id: z.uuid(),
+    agency: z.object({ id: z.uuid(), name: z.string(), jurisdiction: z.string(), timezone: z.string() }),
+    groupId: z.uuid().nullable(),
+    title: z.string(),
+    recordsSought: z.string(),
+    dateRangeStart: z.string().nullable(),
+    dateRangeEnd: z.string().nullable(),
+    format: z.string().nullable(),
+    feeLimit: z.number().nullable(),
+    feeWaiver: z.object({ requested: z.boolean(), justification: z.string().nullable().optional() }).nullable(),
+    expedited: z.object({ requested: z.boolean(), justification: z.string().nullable().optional() }).nullable(),
+    requestType: z.string(),
+    requester: Requester,
+    assigneeId: z.uuid().nullable(),
+    tags: z.array(z.string()),
+    status: z.enum(REQUEST_STATUSES),
+    letter: Letter,
+    submission: z
+      .object({
+        method: z.enum(SUBMISSION_METHODS),
+        submittedAt: z.string(),
+        trackingNumber: z.string().nullable(),
+        replyAddress: z.string().nullable(),
+        delivery: z.object({ status: z.string().nullable(), error: z.string().nullable() }),
+      })
+      .nullable(),
+    createdBy: z.uuid().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Request' });
+
+export type RequestCreateInput = z.output<typeof RequestCreate>;
+export type RequestBatchInput = z.output<typeof RequestBatchCreate>;
+export type RequestPatchInput = z.output<typeof RequestPatch>;
+export type SubmitInput = z.output<typeof SubmitBody>;
+export type RequestListInput = z.output<typeof RequestListQuery>;

@@ -1,0 +1,143 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { findAgency, type AgencyRecord } from '../agencies/agency-store';
+import type { UserCaller } from '../auth/caller';
+import { ruleFor } from '../deadlines';
+import type { Db } from '../db/database';
+import { conflict, notFound, validationProblem } from '../http/problem';
+import { findOrganization } from '../organizations/organization-store';
+import { findUser } from '../users/user-store';
+import { draftRequestLetter } from './letter-draft';
+import type { RequestBatchInput, RequestCreateInput, RequestPatchInput } from './request-schemas';
+import { findRequest, insertRequest, updateRequest, type RequestRecord, type RequestValues, type Requester } from './request-store';
+import { definedOnly } from '../util/defined-only';
+
+type DraftInput = Omit<RequestCreateInput, 'agencyId'>;
+
+async function agencyOrProblem(db: Db, organizationId: string, agencyId: string, field: string): Promise<AgencyRecord> {
+  const agency = await findAgency(db, organizationId, agencyId);
+  if (!agency) throw validationProblem([{ in: 'body', field, message: 'No such agency in this newsroom.' }]);
+  return agency;
+}
+
+async function assertAssignable(db: Db, organizationId: string, userId: string): Promise<void> {
+  const user = await findUser(db, organizationId, userId);
+  if (!user || !user.active) throw validationProblem([{ in: 'body', field: 'assigneeId', message: 'No such active user in this newsroom.' }]);
+}
+
+function assertRequestType(agency: AgencyRecord, requestType: string, now: Date): void {
+  if (requestType === 'standard') return;
+  const rule = ruleFor(agency.jurisdiction, DateTime.fromJSDate(now, { zone: agency.timezone }).toISODate()!);
+  if (!(requestType in rule.requestTypes)) {
+    const known = ['standard', ...Object.keys(rule.requestTypes)].join(', ');
+    throw validationProblem([{ in: 'body', field: 'requestType', message: `${agency.jurisdiction} has no "${requestType}" requests; expected one of ${known}.` }]);
+  }
+}
+
+async function defaultRequester(db: Db, caller: UserCaller): Promise<Requester> {
+  const org = await findOrganization(db, caller.organizationId);
+  return { name: caller.name, email: caller.email, outlet: org?.name ?? null };
+}
+
+/** A new secret for the per-request reply address; lowercase, as mail systems may fold case. */
+const newReplyToken = () => randomBytes(12).toString('hex');
+
+async function buildDraft(
+  db: Db,
+  caller: UserCaller,
+  agency: AgencyRecord,
+  input: DraftInput,
+  groupId: string | null,
+  now: Date,
+): Promise<RequestValues> {
+  const requestType = input.requestType ?? 'standard';
+  assertRequestType(agency, requestType, now);
+  const assigneeId = input.assigneeId === undefined ? caller.userId : input.assigneeId;
+  if (assigneeId) await assertAssignable(db, caller.organizationId, assigneeId);
+  const fields = {
+    title: input.title,
+    recordsSought: input.recordsSought,
+    dateRangeStart: input.dateRangeStart ?? null,
+    dateRangeEnd: input.dateRangeEnd ?? null,
+    format: input.format ?? null,
+    feeLimit: input.feeLimit ?? null,
+    feeWaiver: input.feeWaiver ?? null,
+    expedited: input.expedited ?? null,
+    requestType,
+    requester: input.requester ?? (await defaultRequester(db, caller)),
+    trackingNumber: null,
+    submittedAt: null,
+  };
+  const letter = draftRequestLetter(fields, agency, now);
+  return {
+    ...fields,
+    organizationId: caller.organizationId,
+    agencyId: agency.id,
+    groupId,
+    assigneeId,
+    tags: input.tags ?? [],
+    status: 'draft',
+    letterTemplate: letter.templateId,
+    letterSubject: letter.subject,
+    letterBody: letter.body,
+    letterEdited: false,
+    submissionMethod: null,
+    replyToken: newReplyToken(),
+    deliveryStatus: null,
+    deliveryError: null,
+    createdBy: caller.userId,
+  };
+}
+
+export async function createRequest(db: Db, caller: UserCaller, input: RequestCreateInput, now: Date): Promise<RequestRecord> {
+  const agency = await agencyOrProblem(db, caller.organizationId, input.agencyId, 'agencyId');
+  return insertRequest(db, await buildDraft(db, caller, agency, input, null, now), now);
+}
+
+/** One linked draft per agency, each under its own law, all or none. */
+export async function createRequestBatch(db: Db, caller: UserCaller, input: RequestBatchInput, now: Date): Promise<{ groupId: string; items: RequestRecord[] }> {
+  const { agencyIds, ...draft } = input;
+  const groupId = randomUUID();
+  return db.transaction(async (trx) => {
+    const agencies: AgencyRecord[] = [];
+    for (const [i, id] of agencyIds.entries()) agencies.push(await agencyOrProblem(trx, caller.organizationId, id, `agencyIds.${i}`));
+    const items: RequestRecord[] = [];
+    for (const agency of agencies) items.push(await insertRequest(trx, await buildDraft(trx, caller, agency, draft, groupId, now), now));
+    return { groupId, items };
+  });
+}
+
+/** Changes a draft; the letter follows the fields unless it was edited by hand. */
+export async function patchDraft(db: Db, caller: UserCaller, id: string, patch: RequestPatchInput, now: Date): Promise<RequestRecord> {
+  return db.transaction(async (trx) => {
+    const current = await findRequest(trx, caller.organizationId, id, { forUpdate: true });
+    if (!current) throw notFound('request');
+    if (current.status !== 'draft') throw conflict(`Only a draft can be changed; this request is ${current.status}. Log an event instead.`, 'not-draft');
+    const agency = patch.agencyId ? await agencyOrProblem(trx, caller.organizationId, patch.agencyId, 'agencyId') : await findAgency(trx, caller.organizationId, current.agencyId);
+    if (!agency) throw notFound('agency');
+    if (patch.assigneeId) await assertAssignable(trx, caller.organizationId, patch.assigneeId);
+
+    const { letter: letterEdit, ...fields } = patch;
+    const next: RequestRecord = { ...current, ...definedOnly(fields), agencyId: agency.id } as RequestRecord;
+    if (next.dateRangeStart && next.dateRangeEnd && next.dateRangeStart > next.dateRangeEnd) {
+      throw validationProblem([{ in: 'body', field: 'dateRangeEnd', message: 'dateRangeEnd is before dateRangeStart.' }]);
+    }
+    assertRequestType(agency, next.requestType, now);
+
+    let letter: Pick<RequestValues, 'letterTemplate' | 'letterSubject' | 'letterBody' | 'letterEdited'>;
+    if (letterEdit) {
+      letter = {
+        letterTemplate: current.letterTemplate,
+        letterSubject: letterEdit.subject ?? current.letterSubject,
+        letterBody: letterEdit.body ?? current.letterBody,
+        letterEdited: true,
+      };
+    } else if (current.letterEdited && letterEdit === undefined) {
+      letter = { letterTemplate: current.letterTemplate, letterSubject: current.letterSubject, letterBody: current.letterBody, letterEdited: true };
+    } else {
+      const drafted = draftRequestLetter(next, agency, now);
+      letter = { letterTemplate: drafted.templateId, letterSubject: drafted.subject, letterBody: drafted.body, letterEdited: false };
+    }
+    return updateRequest(trx, caller.organizationId, id, { ...definedOnly(fields), agencyId: agency.id, ...letter }, now);
+  });
+}

@@ -1,0 +1,219 @@
+import type { Db } from '../db/database';
+import type { RequestStatus, SubmissionMethod } from './request-schemas';
+
+export interface Justified {
+  requested: boolean;
+  justification?: string | null | undefined;
+}
+
+export interface Requester {
+  name: string;
+  outlet?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  address?: string | null | undefined;
+}
+
+export interface RequestRecord {
+  id: string;
+  organizationId: string;
+  agencyId: string;
+  groupId: string | null;
+  title: string;
+  recordsSought: string;
+  dateRangeStart: string | null;
+  dateRangeEnd: string | null;
+  format: string | null;
+  feeLimit: number | null;
+  feeWaiver: Justified | null;
+  expedited: Justified | null;
+  requestType: string;
+  requester: Requester;
+  assigneeId: string | null;
+  tags: string[];
+  status: RequestStatus;
+  letterTemplate: string | null;
+  letterSubject: string;
+  letterBody: string;
+  letterEdited: boolean;
+  submissionMethod: SubmissionMethod | null;
+  submittedAt: Date | null;
+  trackingNumber: string | null;
+  replyToken: string;
+  deliveryStatus: string | null;
+  deliveryError: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface Row {
+  id: string;
+  organization_id: string;
+  agency_id: string;
+  group_id: string | null;
+  title: string;
+  records_sought: string;
+  date_range_start: string | null;
+  date_range_end: string | null;
+  format: string | null;
+  fee_limit: string | null;
+  fee_waiver: Justified | null;
+  expedited: Justified | null;
+  request_type: string;
+  requester: Requester;
+  assignee_id: string | null;
+  tags: string[];
+  status: RequestStatus;
+  letter_template: string | null;
+  letter_subject: string;
+  letter_body: string;
+  letter_edited: boolean;
+  submission_method: SubmissionMethod | null;
+  submitted_at: Date | null;
+  tracking_number: string | null;
+  reply_token: string;
+  delivery_status: string | null;
+  delivery_error: string | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+// Everything but the generated search vector, which is large and not ours to read.
+export const REQUEST_COLUMNS = [
+  'id', 'organization_id', 'agency_id', 'group_id', 'title', 'records_sought', 'date_range_start', 'date_range_end',
+  'format', 'fee_limit', 'fee_waiver', 'expedited', 'request_type', 'requester', 'assignee_id', 'tags', 'status',
+  'letter_template', 'letter_subject', 'letter_body', 'letter_edited', 'submission_method', 'submitted_at',
+  'tracking_number', 'reply_token', 'delivery_status', 'delivery_error', 'created_by', 'created_at', 'updated_at',
+].map((c) => `requests.${c}`);
+
+export const toRequestRecord = (r: Row): RequestRecord => ({
+  id: r.id,
+  organizationId: r.organization_id,
+  agencyId: r.agency_id,
+  groupId: r.group_id,
+  title: r.title,
+  recordsSought: r.records_sought,
+  dateRangeStart: r.date_range_start,
+  dateRangeEnd: r.date_range_end,
+  format: r.format,
+  // numeric arrives as text from both drivers; money fits a double at cents.
+  feeLimit: r.fee_limit === null ? null : Number(r.fee_limit),
+  feeWaiver: r.fee_waiver,
+  expedited: r.expedited,
+  requestType: r.request_type,
+  requester: r.requester,
+  assigneeId: r.assignee_id,
+  tags: r.tags,
+  status: r.status,
+  letterTemplate: r.letter_template,
+  letterSubject: r.letter_subject,
+  letterBody: r.letter_body,
+  letterEdited: r.letter_edited,
+  submissionMethod: r.submission_method,
+  submittedAt: r.submitted_at,
+  trackingNumber: r.tracking_number,
+  replyToken: r.reply_token,
+  deliveryStatus: r.delivery_status,
+  deliveryError: r.delivery_error,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export type RequestValues = Omit<RequestRecord, 'id' | 'createdAt' | 'updatedAt'>;
+
+function toRow(v: Partial<RequestValues>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  const set = (column: string, value: unknown) => {
+    if (value !== undefined) row[column] = value;
+  };
+  const json = (value: unknown) => (value === undefined ? undefined : value === null ? null : JSON.stringify(value));
+  set('organization_id', v.organizationId);
+  set('agency_id', v.agencyId);
+  set('group_id', v.groupId);
+  set('title', v.title);
+  set('records_sought', v.recordsSought);
+  set('date_range_start', v.dateRangeStart);
+  set('date_range_end', v.dateRangeEnd);
+  set('format', v.format);
+  set('fee_limit', v.feeLimit);
+  set('fee_waiver', json(v.feeWaiver));
+  set('expedited', json(v.expedited));
+  set('request_type', v.requestType);
+  set('requester', json(v.requester));
+  set('assignee_id', v.assigneeId);
+  set('tags', v.tags);
+  set('status', v.status);
+  set('letter_template', v.letterTemplate);
+  set('letter_subject', v.letterSubject);
+  set('letter_body', v.letterBody);
+  set('letter_edited', v.letterEdited);
+  set('submission_method', v.submissionMethod);
+  set('submitted_at', v.submittedAt);
+  set('tracking_number', v.trackingNumber);
+  set('reply_token', v.replyToken);
+  set('delivery_status', v.deliveryStatus);
+  set('delivery_error', v.deliveryError);
+  set('created_by', v.createdBy);
+  return row;
+}
+
+/** `now` is stored as created_at: milliseconds, so keyset cursors built from it in JS match exactly. */
+export async function insertRequest(db: Db, v: RequestValues, now: Date): Promise<RequestRecord> {
+  const [row] = await db('requests').insert({ ...toRow(v), created_at: now, updated_at: now }).returning<Row[]>(REQUEST_COLUMNS);
+  return toRequestRecord(row as Row);
+}
+
+export async function findRequest(
+  db: Db,
+  organizationId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<RequestRecord | undefined> {
+  const query = db('requests').where({ 'requests.id': id, 'requests.organization_id': organizationId });
+  if (opts.forUpdate) query.forUpdate();
+  const row = await query.first<Row | undefined>(REQUEST_COLUMNS);
+  return row ? toRequestRecord(row) : undefined;
+}
+
+export async function updateRequest(db: Db, organizationId: string, id: string, v: Partial<RequestValues>, now: Date): Promise<RequestRecord> {
+  const [row] = await db('requests')
+    .where({ id, organization_id: organizationId })
+    .update({ ...toRow(v), updated_at: now })
+    .returning<Row[]>(REQUEST_COLUMNS);
+  if (!row) throw new Error(`request ${id} vanished during an update`);
+  return toRequestRecord(row);
+}
+
+export interface RequestFilter {
+  status?: string | undefined;
+  agencyId?: string | undefined;
+  assigneeId?: string | undefined;
+  tag?: string | undefined;
+  groupId?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  /** Keyset: rows strictly older than (createdAt, id). */
+  before?: [string, string] | undefined;
+  limit: number;
+}
+
+/** Newest first; fetches limit+1 rows so the caller knows whether more follow. */
+export async function listRequests(db: Db, organizationId: string, f: RequestFilter): Promise<RequestRecord[]> {
+  const query = db('requests').where('requests.organization_id', organizationId);
+  if (f.status) query.where('requests.status', f.status);
+  if (f.agencyId) query.where('requests.agency_id', f.agencyId);
+  if (f.assigneeId) query.where('requests.assignee_id', f.assigneeId);
+  if (f.groupId) query.where('requests.group_id', f.groupId);
+  if (f.tag) query.whereRaw('requests.tags @> array[?]::text[]', [f.tag]);
+  if (f.createdFrom) query.where('requests.created_at', '>=', `${f.createdFrom}T00:00:00Z`);
+  if (f.createdTo) query.whereRaw(`requests.created_at < (?::date + 1)::timestamptz`, [f.createdTo]);
+  if (f.before) query.whereRaw('(requests.created_at, requests.id) < (?::timestamptz, ?::uuid)', f.before);
+  const rows = await query
+    .orderBy([{ column: 'requests.created_at', order: 'desc' }, { column: 'requests.id', order: 'desc' }])
+    .limit(f.limit + 1)
+    .select<Row[]>(REQUEST_COLUMNS);
+  return rows.map(toRequestRecord);
+}

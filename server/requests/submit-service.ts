@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { findAgency } from '../agencies/agency-store';
+import type { UserCaller } from '../auth/caller';
+import type { Db } from '../db/database';
+import { appendEvent } from '../history/append-event';
+import { conflict, notFound, validationProblem } from '../http/problem';
+import { replyAddress } from '../mail/compose';
+import { queueMail, type MailDeps } from '../mail/mail-service';
+import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
+import type { SubmitInput } from './request-schemas';
+import { findRequest, updateRequest, type RequestRecord } from './request-store';
+
+// A filing time a little ahead of the server clock is a clock skew, not a claim.
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+/**
+ * Files a draft. In one transaction: the request becomes submitted, a
+ * `submitted` event enters its history (with the letter's hash), the email (if
+ * any) is composed and its delivery job enqueued, and the deadlines are
+ * computed and stored. A crash at any point leaves all of it or none of it.
+ */
+export async function submitRequest(db: Db, deps: MailDeps, caller: UserCaller, id: string, input: SubmitInput): Promise<RequestRecord> {
+  const now = deps.clock();
+  return db.transaction(async (trx) => {
+    const request = await findRequest(trx, caller.organizationId, id, { forUpdate: true });
+    if (!request) throw notFound('request');
+    if (request.status !== 'draft') throw conflict(`This request was already submitted; it is ${request.status}.`, 'already-submitted');
+    const agency = await findAgency(trx, caller.organizationId, request.agencyId);
+    if (!agency) throw notFound('agency');
+
+    const byEmail = input.method === 'email';
+    if (byEmail && input.submittedAt) {
+      throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'Email is sent now; submittedAt is for requests filed another way.' }]);
+    }
+    if (byEmail && !agency.recordsEmail) {
+      throw conflict(`${agency.name} has no records email; add one to the agency or submit by another method.`, 'no-records-email');
+    }
+    const submittedAt = input.submittedAt ? new Date(input.submittedAt) : now;
+    if (submittedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'Cannot be in the future.' }]);
+    }
+    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : undefined;
+    if (receivedAt && (receivedAt < submittedAt || receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)) {
+      throw validationProblem([{ in: 'body', field: 'receivedAt', message: 'Must be between the submission and now.' }]);
+    }
+
+    const submitted = await updateRequest(trx, caller.organizationId, id, {
+      status: 'submitted',
+      submissionMethod: input.method,
+      submittedAt,
+      trackingNumber: input.trackingNumber ?? null,
+      deliveryStatus: byEmail ? 'queued' : null,
+    }, now);
+
+    const mail = byEmail
+      ? await queueMail(trx, deps, {
+          organizationId: request.organizationId,
+          requestId: request.id,
+          purpose: 'request',
+          fromName: request.requester.name,
+          to: [agency.recordsEmail!],
+          replyTo: replyAddress(deps.config.inboundAddress, request.replyToken),
+          subject: request.letterSubject,
+          text: request.letterBody,
+          headers: { 'X-Records-Request-Id': request.id },
+        })
+      : undefined;
+
+    await appendEvent(trx, {
+      organizationId: request.organizationId,
+      requestId: request.id,
+      type: 'submitted',
+      occurredAt: submittedAt,
+      summary: byEmail ? `Emailed to ${agency.recordsEmail}` : `Filed by ${input.method.replace('_', ' ')}`,
+      data: {
+        method: input.method,
+        ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
+        ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
+        letter: {
+          templateId: request.letterTemplate,
+          subject: request.letterSubject,
+          bodySha256: createHash('sha256').update(request.letterBody, 'utf8').digest('hex'),
+          edited: request.letterEdited,
+        },
+        ...(mail ? { messageId: mail.messageId, to: mail.toAddresses, emlSha256: mail.rawSha256 } : {}),
+      },
+      actorKind: 'user',
+      actorId: caller.userId,
+    }, now);
+
+    await refreshDeadlines(trx, submitted, agency, now);
+    return submitted;
+  });
+}

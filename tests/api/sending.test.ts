@@ -1,0 +1,178 @@
+import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { eventually, SmtpSink } from '../support/smtp-sink';
+import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+
+let sink: SmtpSink;
+let app: TestApp;
+let room: Newsroom;
+let ice: string;
+let minneapolis: string;
+
+const FAST_JOBS = {
+  JOBS_POLL_SECONDS: '0.5',
+  MAIL_RETRY_DELAY_SECONDS: '1',
+  MAIL_TIMEOUT_SECONDS: '2',
+  JOBS_MAINTENANCE_SECONDS: '1',
+  INBOUND_ADDRESS: 'records@newsroom.example.org',
+  MAIL_FROM: 'Star Tribune Records Desk <desk@newsroom.example.org>',
+};
+
+beforeAll(async () => {
+  sink = await new SmtpSink().start();
+  app = await startTestApp({ ...FAST_JOBS, SMTP_URL: sink.url, MAIL_MAX_ATTEMPTS: '3' });
+  room = await createNewsroom(app, 'Star Tribune');
+  ice = await addAgency(app, room, AGENCIES.ice);
+  minneapolis = await addAgency(app, room, AGENCIES.minneapolis);
+});
+afterAll(async () => {
+  await app.close();
+  await sink.stop();
+});
+beforeEach(() => {
+  sink.mode = 'accept';
+  sink.refuseRecipients.clear();
+});
+
+const submit = (id: string, body: object, key?: string) => {
+  const req = app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter));
+  return (key ? req.set('Idempotency-Key', key) : req).send(body);
+};
+
+describe('submitting by email', () => {
+  it('when a draft is submitted, then the agency gets the letter once with a Message-ID and a per-request reply address', async () => {
+    const { id, body } = await draft(app, room, ice);
+    const res = await submit(id, { method: 'email' }).expect(200);
+    expect(res.body.status).toBe('submitted');
+    expect(res.body.submission).toMatchObject({ method: 'email', delivery: { status: 'queued' } });
+    const replyAddress: string = res.body.submission.replyAddress;
+    expect(replyAddress).toMatch(/^records\+[0-9a-f]{24}@newsroom\.example\.org$/);
+
+    expect(await eventually(() => sink.to(AGENCIES.ice.recordsEmail).length > 0)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500)); // a duplicate would have time to arrive
+    const mails = sink.to(AGENCIES.ice.recordsEmail);
+    expect(mails).toHaveLength(1);
+    const mail = mails[0]!.parsed;
+    expect(mail.subject).toBe((body.letter as { subject: string }).subject);
+    expect(mail.text?.trim()).toBe((body.letter as { body: string }).body.trim());
+    expect(mail.replyTo?.value[0]?.address).toBe(replyAddress);
+    expect(mail.from?.value[0]).toMatchObject({ address: 'desk@newsroom.example.org', name: expect.stringContaining('reporter') });
+    expect(mail.headers.get('x-records-request-id')).toBe(id);
+    expect(mail.messageId).toMatch(/^<rt\.[0-9a-f-]{36}@newsroom\.example\.org>$/);
+
+    const events = await app.db.knex('request_events').where({ request_id: id }).orderBy('seq');
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['submitted']);
+    expect(events[0].data.messageId).toBe(mail.messageId);
+
+    expect(await eventually(async () => {
+      const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel));
+      return read.body.submission.delivery.status === 'sent';
+    })).toBe(true);
+    const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200);
+    const response = read.body.deadlines.find((d: { kind: string }) => d.kind === 'response');
+    expect(response).toMatchObject({ statutory: true, status: 'open' });
+    expect(response.basis).toContain('552');
+
+    // The .eml sent is the one kept.
+    const eml = await app.db.knex('attachments').where({ request_id: id, content_type: 'message/rfc822' }).first();
+    expect(eml).toBeDefined();
+    expect((await app.deps.files.read(eml.sha256)).toString()).toContain(mail.messageId!);
+  });
+
+  it('when a submitted request is submitted again, then 409 and nothing more is sent', async () => {
+    const { id } = await draft(app, room, minneapolis);
+    await submit(id, { method: 'email' }).expect(200);
+    const res = await submit(id, { method: 'email' }).expect(409);
+    expect(res.body.detail).toMatch(/already submitted/);
+    expect(await eventually(() => sink.to(AGENCIES.minneapolis.recordsEmail).length >= 1)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(sink.to(AGENCIES.minneapolis.recordsEmail).filter((m) => m.parsed.headers.get('x-records-request-id') === id)).toHaveLength(1);
+  });
+
+  it('when the same Idempotency-Key is sent twice, then one email goes out and the answer is replayed', async () => {
+    const { id } = await draft(app, room, ice);
+    const first = await submit(id, { method: 'email' }, `submit-${id}`).expect(200);
+    const second = await submit(id, { method: 'email' }, `submit-${id}`).expect(200);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.body).toEqual(first.body);
+    expect(await eventually(() => sink.received.some((m) => m.parsed.headers.get('x-records-request-id') === id))).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === id)).toHaveLength(1);
+    const reused = await submit(id, { method: 'portal' }, `submit-${id}`).expect(422);
+    expect(reused.body.detail).toMatch(/different request/);
+  });
+
+  it('when create is retried with the same Idempotency-Key, then one request exists', async () => {
+    const body = { agencyId: ice, title: 'Idempotent draft', recordsSought: 'Records.' };
+    const a = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter)).set('Idempotency-Key', 'create-once-1').send(body).expect(201);
+    const b = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter)).set('Idempotency-Key', 'create-once-1').send(body).expect(201);
+    expect(b.body.id).toBe(a.body.id);
+    const rows = await app.db.knex('requests').where({ title: 'Idempotent draft' });
+    expect(rows).toHaveLength(1);
+  });
+
+  it('when SMTP refuses for a while, then the queued mail is delivered once it accepts again', async () => {
+    sink.mode = 'reject';
+    const { id } = await draft(app, room, ice, { title: 'Sent after an outage' });
+    await submit(id, { method: 'email' }).expect(200);
+    expect(await eventually(() => sink.dataStarted > 0 && sink.mode === 'reject', 5000)).toBe(true);
+    expect(await eventually(async () => {
+      const attempts = await app.db.knex('mail_attempts as a').join('mail_messages as m', 'm.id', 'a.mail_id').where('m.request_id', id).where('a.outcome', 'failed');
+      return attempts.length >= 1;
+    })).toBe(true);
+    sink.mode = 'accept';
+    expect(await eventually(() => sink.received.some((m) => m.parsed.headers.get('x-records-request-id') === id), 20000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === id)).toHaveLength(1);
+    const attempts = await app.db.knex('mail_attempts as a').join('mail_messages as m', 'm.id', 'a.mail_id').where('m.request_id', id).orderBy('a.attempt').select('a.outcome');
+    expect(attempts.map((a: { outcome: string }) => a.outcome).slice(-1)).toEqual(['sent']);
+    expect(attempts.some((a: { outcome: string }) => a.outcome === 'failed')).toBe(true);
+  });
+
+  it('when every attempt fails, then the request shows the failure, history records it and the assignee is told', async () => {
+    const dead = await addAgency(app, room, { ...AGENCIES.ice, name: 'Agency with a dead inbox', recordsEmail: 'nobody@dead.example.gov' });
+    sink.refuseRecipients.add('nobody@dead.example.gov');
+    const { id } = await draft(app, room, dead, { title: 'Never delivered' });
+    await submit(id, { method: 'email' }).expect(200);
+    expect(await eventually(async () => {
+      const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel));
+      return read.body.submission.delivery.status === 'failed';
+    }, 30000)).toBe(true);
+    const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(read.body.submission.delivery.error).toMatch(/550|mailbox/i);
+    const events = await app.db.knex('request_events').where({ request_id: id }).orderBy('seq').select('type');
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['submitted', 'delivery_failed']);
+    const attempts = await app.db.knex('mail_attempts as a').join('mail_messages as m', 'm.id', 'a.mail_id').where('m.request_id', id).where('m.purpose', 'request');
+    expect(attempts).toHaveLength(3);
+    const reporterEmail = (await app.db.knex('users').where({ id: room.userIds.reporter }).first()).email;
+    expect(await eventually(() => sink.to(reporterEmail).some((m) => m.parsed.subject === 'Not delivered: Never delivered'))).toBe(true);
+  });
+});
+
+describe('submitting another way', () => {
+  it('when filed through a portal last week, then no email is sent and deadlines count from that day', async () => {
+    const { id } = await draft(app, room, ice, { title: 'Filed on the portal' });
+    const res = await submit(id, { method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00', trackingNumber: '2026-ICFO-12345' }).expect(200);
+    expect(res.body.submission).toMatchObject({ method: 'portal', trackingNumber: '2026-ICFO-12345', replyAddress: null, delivery: { status: null } });
+    const response = res.body.deadlines.find((d: { kind: string }) => d.kind === 'response');
+    expect(response.dueDate).toBe('2026-02-17');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === id)).toHaveLength(0);
+  });
+
+  it('when email is asked with a past submittedAt, or a time in the future, then 400', async () => {
+    const { id } = await draft(app, room, ice);
+    const a = await submit(id, { method: 'email', submittedAt: '2026-01-16T10:00:00Z' }).expect(400);
+    expect(a.body.errors[0].field).toBe('submittedAt');
+    const b = await submit(id, { method: 'mail', submittedAt: '2999-01-01T00:00:00Z' }).expect(400);
+    expect(b.body.errors[0].field).toBe('submittedAt');
+    const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(read.body.status).toBe('draft');
+  });
+
+  it('when the agency has no records email, then email submission is 409', async () => {
+    const noEmail = await addAgency(app, room, { ...AGENCIES.ice, name: 'Agency without email', recordsEmail: null });
+    const { id } = await draft(app, room, noEmail);
+    const res = await submit(id, { method: 'email' }).expect(409);
+    expect(res.body.detail).toMatch(/no records email/);
+  });
+});

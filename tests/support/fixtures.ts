@@ -1,0 +1,58 @@
+import { bearer, type Newsroom, type TestApp } from './test-app';
+
+// The worked example: one request per agency about the all-employee email of
+// about 16 January 2026 on tracking federal immigration enforcement.
+export const AGENCIES = {
+  minneapolis: {
+    name: 'City of Minneapolis',
+    jurisdiction: 'US-MN',
+    level: 'municipal',
+    recordsEmail: 'records@minneapolis.example.gov',
+    mailingAddress: '350 S 5th St, Minneapolis, MN 55415',
+    timezone: 'America/Chicago',
+  },
+  saintPaul: {
+    name: 'City of Saint Paul',
+    jurisdiction: 'US-MN',
+    level: 'municipal',
+    recordsEmail: 'records@stpaul.example.gov',
+    timezone: 'America/Chicago',
+    optionalHolidays: ['day-after-thanksgiving'],
+  },
+  ice: {
+    name: 'U.S. Immigration and Customs Enforcement',
+    jurisdiction: 'US',
+    level: 'federal',
+    recordsEmail: 'foia@ice.example.gov',
+    timezone: 'America/New_York',
+  },
+  texas: {
+    name: 'Texas Department of Public Safety',
+    jurisdiction: 'US-TX',
+    level: 'state',
+    recordsEmail: 'records@dps.example.gov',
+    timezone: 'America/Chicago',
+  },
+} as const;
+
+export const ICE_EMAIL_REQUEST = {
+  title: 'All-employee email on tracking federal immigration enforcement',
+  recordsSought:
+    'The all-employee email sent on or about January 16, 2026 telling employees how to track and report federal '
+    + 'immigration-enforcement activity, its distribution list, drafts and approvals, and reports to the Mayor and City Council about federal activity.',
+  dateRangeStart: '2026-01-01',
+  dateRangeEnd: '2026-01-31',
+  format: 'electronic copies (PDF or native format) by email',
+  feeLimit: 50,
+  tags: ['ice', 'immigration'],
+};
+
+export async function addAgency(app: TestApp, room: Newsroom, agency: object): Promise<string> {
+  const res = await app.http.post('/v1/agencies').set(bearer(room.tokens.editor)).send(agency).expect(201);
+  return res.body.id as string;
+}
+
+export async function draft(app: TestApp, room: Newsroom, agencyId: string, extra: object = {}): Promise<{ id: string; body: Record<string, unknown> }> {
+  const res = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter)).send({ ...ICE_EMAIL_REQUEST, agencyId, ...extra }).expect(201);
+  return { id: res.body.id, body: res.body };
+}

@@ -1,0 +1,95 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+
+export interface ReceivedMail {
+  envelopeFrom: string;
+  envelopeTo: string[];
+  raw: Buffer;
+  parsed: ParsedMail;
+}
+
+/** How the sink answers DATA: accept, refuse for now (451), or hold the connection open. */
+export type SinkMode = 'accept' | 'reject' | 'hold';
+
+/**
+ * A real SMTP server on a loopback port. It counts only messages it accepted
+ * with 250, so a message whose sender died mid-DATA is not counted.
+ */
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  mode: SinkMode = 'accept';
+  /** Recipients refused at RCPT with a permanent 550 (simulates a dead mailbox). */
+  refuseRecipients = new Set<string>();
+  dataStarted = 0;
+  private server!: SMTPServer;
+  port = 0;
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      closeTimeout: 500,
+      onRcptTo: (address, _session, callback) => {
+        if (this.refuseRecipients.has(address.address.toLowerCase())) {
+          const err = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });
+          callback(err);
+          return;
+        }
+        callback();
+      },
+      onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback) => {
+        this.dataStarted += 1;
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const mode = this.mode;
+          if (mode === 'hold') return; // never answer: the sender waits until it dies or times out
+          if (mode === 'reject') {
+            callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+            return;
+          }
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw).then(
+            (parsed) => {
+              this.received.push({
+                envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+                raw,
+                parsed,
+              });
+              callback();
+            },
+            (err: Error) => callback(err),
+          );
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((m) => m.envelopeTo.includes(address));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** Polls until `check` passes or the time runs out; returns whether it passed. */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 15000, stepMs = 100): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
