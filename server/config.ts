@@ -44,6 +44,8 @@ const ConfigSchema = z.object({
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
   /** Connection, greeting and socket timeout for one SMTP attempt. */
   MAIL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** Messages this process sends at once (pooled SMTP connections and job workers). */
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Run background job workers in this process (false for API-only processes). */
   JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** How often an idle worker looks for jobs. */
@@ -73,6 +75,7 @@ export interface Config {
   mailMaxAttempts: number;
   mailRetryDelaySeconds: number;
   mailTimeoutSeconds: number;
+  mailConcurrency: number;
   jobs: boolean;
   jobsPollSeconds: number;
   jobsMaintenanceSeconds: number;
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailMaxAttempts: c.MAIL_MAX_ATTEMPTS,
     mailRetryDelaySeconds: c.MAIL_RETRY_DELAY_SECONDS,
     mailTimeoutSeconds: c.MAIL_TIMEOUT_SECONDS,
+    mailConcurrency: c.MAIL_CONCURRENCY,
     jobs: c.JOBS,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
     jobsMaintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,

@@ -59,21 +59,31 @@ export class JobQueue {
     return this.boss.send(queue, data, { ...options, db: sqlExecutor(db) as PgBoss.Db });
   }
 
-  /** Runs `handler` for each job of `queue`, one at a time; a throw fails the attempt and pg-boss retries. */
-  async work<T extends object>(queue: string, handler: (job: Job<T>) => Promise<void>): Promise<void> {
+  /**
+   * Runs `handler` for the jobs of `queue`, up to `concurrency` at a time. A
+   * throw fails that job alone (pg-boss retries it by the queue's policy); the
+   * rest of the batch completes.
+   */
+  async work<T extends object>(queue: string, handler: (job: Job<T>) => Promise<void>, concurrency = 1): Promise<void> {
     if (!this.config.jobs) return;
-    await this.boss.work<T>(
+    const batchSize = concurrency * 2;
+    let workerId: string | undefined;
+    workerId = await this.boss.work<T>(
       queue,
-      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.config.jobsPollSeconds },
+      { batchSize, includeMetadata: true, pollingIntervalSeconds: this.config.jobsPollSeconds },
       async (jobs) => {
-        for (const job of jobs) {
+        await eachLimited(jobs, concurrency, async (job) => {
           try {
             await handler(job);
           } catch (err) {
-            this.logger.warn({ err, queue, jobId: job.id, retryCount: job.retryCount }, 'job attempt failed');
-            throw err;
+            const message = err instanceof Error ? err.message : String(err);
+            this.logger.warn({ err: message, queue, jobId: job.id, retryCount: job.retryCount }, 'job attempt failed');
+            await this.boss.fail(queue, job.id, { message });
           }
-        }
+        });
+        // pg-boss waits a polling interval after every batch; a full batch
+        // means more are waiting, so look again at once.
+        if (jobs.length === batchSize && workerId) this.boss.notifyWorker(workerId);
       },
     );
   }
@@ -81,4 +91,11 @@ export class JobQueue {
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: 20_000 });
   }
+}
+
+async function eachLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    for (let i = next++; i < items.length; i = next++) await run(items[i]!);
+  }));
 }

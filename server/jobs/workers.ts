@@ -22,7 +22,9 @@ export function queueSpecs(config: Config): QueueSpec[] {
 
 export async function startWorkers(deps: AppDeps): Promise<void> {
   const hooks = requestDeliveryHooks(deps);
-  await deps.jobs.work<{ mailId: string }>(MAIL_QUEUE, (job) =>
-    deliverMail(deps, job.data.mailId, { retryCount: job.retryCount, retryLimit: job.retryLimit }, hooks),
+  await deps.jobs.work<{ mailId: string }>(
+    MAIL_QUEUE,
+    (job) => deliverMail(deps, job.data.mailId, { retryCount: job.retryCount, retryLimit: job.retryLimit }, hooks),
+    deps.config.mailConcurrency,
   );
 }

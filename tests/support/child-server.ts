@@ -13,7 +13,9 @@ export class ChildServer {
   ) {}
 
   static async start(env: Record<string, string>, timeoutMs = 60000): Promise<ChildServer> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+    // CHILD_NODE_ARGS lets a benchmark profile the child (e.g. --cpu-prof).
+    const extra = process.env.CHILD_NODE_ARGS ? process.env.CHILD_NODE_ARGS.split(' ') : [];
+    const child = spawn(process.execPath, [...extra, '--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,91 @@
+// Issue 4 benchmark: create and submit 10,000 requests by email on a Postgres
+// server, against a loopback SMTP server. Prints create and submit rates, the
+// time until the outbox is empty, and the messages received (must equal the
+// requests, with no duplicates).
+import { ChildServer } from '../tests/support/child-server';
+import { createBenchDatabase, openBenchDatabase } from './support/bench-db';
+import { startCountingSink } from './support/count-sink';
+
+const N = Number(process.env.BENCH_REQUESTS ?? 10_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const ADMIN = 'bench-operator-token-0123456789';
+
+async function pool<T>(count: number, clients: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const out = new Array<T>(count);
+  let next = 0;
+  await Promise.all(Array.from({ length: clients }, async () => {
+    for (let i = next++; i < count; i = next++) out[i] = await task(i);
+  }));
+  return out;
+}
+
+async function main(): Promise<void> {
+  const bench = await createBenchDatabase('rt_bench_send');
+  const sink = await startCountingSink('X-Records-Request-Id');
+  const server = await ChildServer.start({
+    DATABASE_URL: bench.url,
+    DATABASE_POOL_MAX: '20',
+    ADMIN_TOKEN: ADMIN,
+    SMTP_URL: sink.url,
+    DATA_DIR: `/tmp/${bench.name}`,
+    LOG_LEVEL: 'info',
+    JOBS_POLL_SECONDS: '0.5',
+    MAIL_CONCURRENCY: process.env.BENCH_MAIL_CONCURRENCY ?? '8',
+  });
+  try {
+    const org = await server.call('POST', '/v1/organizations', ADMIN, { name: 'Bench newsroom' });
+    const user = await server.call('POST', `/v1/organizations/${org.body.id}/users`, ADMIN, { email: 'bench@example.org', name: 'Bench Reporter', role: 'reporter' });
+    const token = user.body.token as string;
+    const agency = await server.call('POST', '/v1/agencies', token, {
+      name: 'U.S. Immigration and Customs Enforcement', jurisdiction: 'US', level: 'federal', recordsEmail: 'foia@ice.example.gov',
+    });
+
+    let t0 = performance.now();
+    const ids = await pool(N, CLIENTS, async (i) => {
+      const res = await server.call('POST', '/v1/requests', token, {
+        agencyId: agency.body.id, title: `Bench request ${i}`, recordsSought: 'The all-employee email of January 16, 2026 and its drafts.',
+      });
+      if (res.status !== 201) throw new Error(`create ${i}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.id as string;
+    });
+    const createSeconds = (performance.now() - t0) / 1000;
+
+    t0 = performance.now();
+    await pool(N, CLIENTS, async (i) => {
+      const res = await server.call('POST', `/v1/requests/${ids[i]}/submit`, token, { method: 'email' });
+      if (res.status !== 200) throw new Error(`submit ${i}: ${res.status} ${JSON.stringify(res.body)}`);
+    });
+    const submitSeconds = (performance.now() - t0) / 1000;
+
+    const db = await openBenchDatabase(bench.url, 1);
+    let pending = N;
+    while (pending > 0) {
+      const [row] = await db.knex('mail_messages').whereNot('status', 'sent').count<{ count: number }[]>('* as count');
+      pending = Number(row?.count ?? 0);
+      if (pending > 0) await new Promise((r) => setTimeout(r, 200));
+      if ((performance.now() - t0) / 1000 > 1800) throw new Error(`outbox still holds ${pending} after 30 minutes`);
+    }
+    const drainSeconds = (performance.now() - t0) / 1000;
+    const [failed] = await db.knex('mail_attempts').where('outcome', 'failed').count<{ count: number }[]>('* as count');
+    await db.close();
+    await new Promise((r) => setTimeout(r, 2000)); // let any duplicate arrive before counting
+
+    console.log(`requests: ${N}, HTTP clients: ${CLIENTS}, Postgres server, one app process (API + ${process.env.BENCH_MAIL_CONCURRENCY ?? 8} mail workers)`);
+    console.log(`create:  ${(N / createSeconds).toFixed(0)} requests/s (${createSeconds.toFixed(1)} s)`);
+    console.log(`submit:  ${(N / submitSeconds).toFixed(0)} requests/s (${submitSeconds.toFixed(1)} s; each commits the event, the .eml, the job and the deadlines)`);
+    console.log(`outbox empty ${drainSeconds.toFixed(1)} s after the first submit (${(N / drainSeconds).toFixed(0)} messages/s end to end)`);
+    console.log(`messages received: ${sink.total()}, distinct requests: ${sink.unique()}, failed attempts: ${Number(failed?.count ?? 0)}`);
+    if (process.env.BENCH_DEBUG) console.log(server.log.slice(-5).join('\n'), server.log.length);
+    console.log(sink.total() === N && sink.unique() === N ? 'OK: every request arrived exactly once' : 'MISMATCH: received count differs from requests');
+    if (sink.total() !== N || sink.unique() !== N) process.exitCode = 1;
+  } finally {
+    await server.stop();
+    await sink.stop();
+    await bench.drop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/** A loopback SMTP server that accepts everything and counts messages by a header. */
+export async function startCountingSink(header: string): Promise<{ url: string; total: () => number; unique: () => number; stop: () => Promise<void> }> {
+  const seen = new Map<string, number>();
+  let total = 0;
+  const pattern = new RegExp(`^${header}:\\s*(\\S+)`, 'im');
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    closeTimeout: 500,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const id = pattern.exec(Buffer.concat(chunks).toString('utf8'))?.[1] ?? '(none)';
+        seen.set(id, (seen.get(id) ?? 0) + 1);
+        total += 1;
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    total: () => total,
+    unique: () => seen.size,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
