@@ -1,0 +1,132 @@
+import type { HistoryDocument } from '../history-types';
+import { deadlineResult, humanize, plural } from './format';
+import { ALERT, GREY, INK, RULE, type Pen } from './pen';
+
+export function sectionTitle(pen: Pen, title: string): void {
+  pen.ensure(60);
+  pen.gap(10);
+  pen.write(title, { font: 'Helvetica-Bold', size: 12.5, after: 2 });
+  pen.rule(INK);
+  pen.gap(6);
+  pen.doc.outline.addItem(title);
+}
+
+export function titleBlock(pen: Pen, doc: HistoryDocument, local: (iso: string) => string | null): void {
+  const { request, agency, law } = doc;
+  pen.write(doc.organization.name, { size: 9, color: GREY, after: 2 });
+  pen.write('Public-records request: history for counsel', { font: 'Helvetica-Bold', size: 16, after: 4 });
+  pen.write(request.title, { font: 'Helvetica-Bold', size: 12, after: 8 });
+  pen.doc.outline.addItem('Request');
+
+  const at = (iso: string | null): string => {
+    if (!iso) return '-';
+    const l = local(iso);
+    return l ? `${l} (${iso})` : iso;
+  };
+  const requester = [request.requester.name, request.requester.outlet, request.requester.email].filter((s) => s).join(', ');
+  const lawLine = [`${law.lawName}, ${law.citation}`, `jurisdiction ${law.jurisdiction}`];
+  if (law.ruleEffectiveFrom) lawLine.push(`rules in effect from ${law.ruleEffectiveFrom}`);
+  if (law.confidence) lawLine.push(`rule confidence: ${law.confidence}`);
+
+  pen.field('Organization', doc.organization.name);
+  pen.field('Agency', `${agency.name} (${agency.jurisdiction}; time zone ${agency.timezone})${agency.recordsEmail ? `, ${agency.recordsEmail}` : ''}`);
+  pen.field('Law', lawLine.join('; '));
+  pen.field('Requester', requester);
+  pen.field('Tracking number', request.trackingNumber ?? 'none assigned');
+  pen.field('Submitted', request.submittedAt ? `${at(request.submittedAt)}${request.submissionMethod ? ` by ${request.submissionMethod}` : ''}` : `not submitted${request.submissionMethod ? ` (method: ${request.submissionMethod})` : ''}`);
+  pen.field('Status', `${humanize(request.status)} (${humanize(request.requestType).toLowerCase()} request)`);
+  pen.field('Created', at(request.createdAt));
+  pen.field('Request id', request.id);
+  pen.field('Records sought', request.recordsSought);
+  pen.field('Generated', at(doc.generatedAt));
+  pen.gap(6);
+  pen.write(`Dates are shown in the agency's time zone (${agency.timezone}); instants in brackets are UTC (ISO 8601).`, { size: 7.5, color: GREY });
+}
+
+export function chainStatus(pen: Pen, doc: HistoryDocument): void {
+  const { chain } = doc;
+  pen.ensure(90);
+  pen.gap(10);
+  if (chain.valid) {
+    pen.write(`Hash chain verified: ${plural(chain.events, 'event')}, head hash`, { font: 'Helvetica-Bold', size: 10.5 });
+    pen.write(chain.headHash, { font: 'Courier', size: 8.5, after: 3 });
+    pen.write('Each event stores the SHA-256 of the previous event\'s hash and its own canonical JSON (attachment hashes included); the chain was recomputed from the stored fields when this exhibit was generated. Each timeline entry shows its hash; its prev hash is the hash of the entry above it and is printed only where it is not.', { size: 7.5, color: GREY });
+    return;
+  }
+  const where = chain.firstBrokenSeq !== null ? ` at event #${chain.firstBrokenSeq}` : '';
+  const detail = chain.firstBrokenSeq !== null
+    ? `Event #${chain.firstBrokenSeq} does not match its stored hash or does not follow from the event before it. Entries from #${chain.firstBrokenSeq} on cannot be shown to be unaltered.`
+    : 'The stored events do not form an unbroken chain.';
+  const x = pen.left;
+  const top = pen.doc.y;
+  const inner = pen.width - 16;
+  const height = 16 + pen.cellHeight(`HASH CHAIN BROKEN${where}`, inner, 'Helvetica-Bold', 15)
+    + pen.cellHeight(detail, inner, 'Helvetica', 9) + pen.cellHeight(chain.headHash, inner, 'Courier', 8) + 24;
+  pen.doc.save().rect(x, top, pen.width, height).lineWidth(2).fillAndStroke('#fde8e8', ALERT).restore();
+  pen.reset();
+  pen.doc.y = top + 8;
+  pen.write(`HASH CHAIN BROKEN${where}`, { font: 'Helvetica-Bold', size: 15, color: ALERT, indent: 8, after: 3 });
+  pen.write(detail, { size: 9, color: ALERT, indent: 8, after: 3 });
+  pen.write(`${plural(chain.events, 'event')}; head hash as stored:`, { size: 9, color: ALERT, indent: 8 });
+  pen.write(chain.headHash, { font: 'Courier', size: 8, color: ALERT, indent: 8 });
+  pen.doc.y = top + height + 4;
+}
+
+const COLUMNS = [
+  { title: 'Deadline', width: 74 },
+  { title: 'Due date', width: 84 },
+  { title: 'Statutory', width: 44 },
+  { title: 'Basis', width: 136 },
+  { title: 'Status', width: 52 },
+  { title: 'Result', width: 114 },
+] as const;
+const CELL = 7.5;
+const PAD = 3;
+
+export function deadlinesTable(pen: Pen, doc: HistoryDocument): void {
+  sectionTitle(pen, 'Deadlines');
+  if (doc.deadlines.length === 0) {
+    pen.write('No deadlines recorded for this request.', { size: 9, color: GREY });
+    return;
+  }
+  const header = (): void => {
+    pen.ensure(40);
+    let x = pen.left;
+    const y = pen.doc.y;
+    let bottom = y;
+    for (const c of COLUMNS) {
+      bottom = Math.max(bottom, pen.cell(c.title, x + PAD, y, c.width - 2 * PAD, 'Helvetica-Bold', CELL, GREY));
+      x += c.width;
+    }
+    pen.doc.y = bottom + PAD;
+    pen.rule(INK);
+    pen.gap(PAD);
+  };
+  header();
+  for (const d of doc.deadlines) {
+    const due = d.exceedsStatute
+      ? `${d.dueDate}\nclaimed: ${d.claimedDueDate ?? '-'}\nstatute: ${d.statutoryDueDate ?? '-'}`
+      : d.dueDate;
+    const result = deadlineResult(d) + (d.exceedsStatute ? '\nEXTENSION EXCEEDS STATUTE' : '');
+    const cells = [humanize(d.kind), due, d.statutory ? 'yes' : 'no (target)', d.basis, humanize(d.status).toLowerCase(), result];
+    let height = 0;
+    cells.forEach((text, i) => {
+      height = Math.max(height, pen.cellHeight(text, COLUMNS[i]!.width - 2 * PAD, i === 5 ? 'Helvetica-Bold' : 'Helvetica', CELL));
+    });
+    if (pen.doc.y + height + 2 * PAD > pen.bottom) {
+      pen.doc.addPage();
+      header();
+    }
+    const y = pen.doc.y;
+    let x = pen.left;
+    cells.forEach((text, i) => {
+      const col = COLUMNS[i]!;
+      const alert = (i === 5 && d.met === false) || (i === 1 && d.exceedsStatute);
+      pen.cell(text, x + PAD, y, col.width - 2 * PAD, i === 5 ? 'Helvetica-Bold' : 'Helvetica', CELL, alert ? ALERT : INK);
+      x += col.width;
+    });
+    pen.doc.y = y + height + PAD;
+    pen.rule(RULE);
+    pen.gap(PAD);
+  }
+}

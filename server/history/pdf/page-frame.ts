@@ -1,0 +1,40 @@
+import type { HistoryDocument } from '../history-types';
+import { GREY, RULE, type Pen } from './pen';
+
+export const MARGINS = { top: 64, bottom: 60, left: 54, right: 54 };
+
+/**
+ * Header (request title) and footer ("Page X of Y" and the head hash) on every
+ * buffered page, drawn once the page count is known. The bottom margin is
+ * lifted while drawing so pdfkit does not open a page for the footer.
+ */
+export function framePages(pen: Pen, doc: HistoryDocument): void {
+  const pdf = pen.doc;
+  const range = pdf.bufferedPageRange();
+  const total = range.count;
+  let title: string | null = null;
+  for (let i = range.start; i < range.start + total; i += 1) {
+    pdf.switchToPage(i);
+    pen.reset();
+    const page = pdf.page;
+    const bottomMargin = page.margins.bottom;
+    page.margins.bottom = 0;
+    const left = page.margins.left;
+    const width = page.width - left - page.margins.right;
+    title ??= pen.fit(doc.request.title, width - 130, 'Helvetica', 8);
+
+    pen.use('Helvetica', 8, GREY);
+    pdf.text(title, left, 34, { width: width - 130, lineBreak: false });
+    pdf.text(pen.ansi.clean(doc.organization.name), left + width - 125, 34, { width: 125, align: 'right', lineBreak: false });
+    pdf.save().moveTo(left, 46).lineTo(left + width, 46).lineWidth(0.5).strokeColor(RULE).stroke().restore();
+
+    const footerY = page.height - 44;
+    pdf.save().moveTo(left, footerY - 6).lineTo(left + width, footerY - 6).lineWidth(0.5).strokeColor(RULE).stroke().restore();
+    pen.use('Courier', 6.5, GREY);
+    pdf.text(`Head hash ${doc.chain.headHash}`, left, footerY + 1, { width: width - 90, lineBreak: false });
+    pen.use('Helvetica', 8, GREY);
+    pdf.text(`Page ${i - range.start + 1} of ${total}`, left + width - 90, footerY, { width: 90, align: 'right', lineBreak: false });
+
+    page.margins.bottom = bottomMargin;
+  }
+}
