@@ -24,7 +24,7 @@ export function formatBytes(size: number): string {
     value /= 1024;
     unit += 1;
   }
-  return `${exact} (${value.toFixed(1)} ${units[unit]})`;
+  return `${exact}, ${value.toFixed(1)} ${units[unit]}`;
 }
 
 /**
@@ -71,13 +71,22 @@ export function actorLabel(actor: HistoryEvent['actor']): string {
   return kind;
 }
 
-// The data fields of the per-type schemas, in the order counsel reads them.
-const DATA_ORDER = ['trackingNumber', 'final', 'pages', 'files', 'exemptions', 'days', 'newDueDate', 'reason', 'amount', 'paymentDue', 'outcome'];
+// The data fields of the per-type schemas (server/events/event-schemas.ts),
+// in the order counsel reads them; any other key follows, sorted.
+const DATA_ORDER = [
+  'trackingNumber', 'receivedOn', 'final', 'pages', 'files', 'exemptions', 'days', 'newDueDate', 'reason',
+  'amount', 'paymentDue', 'outcome', 'question', 'answer', 'searchDescription', 'filedWith', 'method', 'court',
+  'caseNumber', 'direction', 'channel', 'from', 'to', 'subject', 'retract', 'occurredAt', 'data',
+];
 const DATA_LABELS: Record<string, string> = {
   final: 'Release',
   days: 'Extension (days)',
-  exemptions: 'Exemptions',
+  retract: 'Retracts the corrected event',
+  occurredAt: 'Corrected time of occurrence',
+  data: 'Corrected data',
 };
+/** Enumerated values shown as words: 'partly_granted' -> 'partly granted'. */
+const WORDY = new Set(['outcome', 'channel', 'method']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -117,7 +126,8 @@ export function dataLines(data: Record<string, unknown>): string[] {
     let text: string;
     if (key === 'amount') text = formatAmount(value, data.currency);
     else if (key === 'final' && typeof value === 'boolean') text = value ? 'final' : 'partial';
-    else if (key === 'outcome' && typeof value === 'string') text = value.replace(/_/g, ' ');
+    else if (WORDY.has(key) && typeof value === 'string') text = value.replace(/_/g, ' ');
+    else if (isRecord(value) && typeof value.citation !== 'string') text = dataLines(value).join('; ') || '(none)';
     else text = formatValue(value);
     lines.push(`${DATA_LABELS[key] ?? humanize(key)}: ${text}`);
   }
@@ -133,5 +143,6 @@ export function deadlineResult(d: HistoryDeadline): string {
       : 'missed';
     return d.satisfiedOn ? `${missed}\n(answered ${d.satisfiedOn})` : `${missed}\n(still unanswered)`;
   }
-  return d.status === 'open' || !d.status ? 'open' : `not applicable (${d.status})`;
+  if (d.status === 'superseded') return 'not applicable (superseded)';
+  return d.status && d.status !== 'open' ? `open (${d.status})` : 'open';
 }

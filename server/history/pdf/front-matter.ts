@@ -107,7 +107,7 @@ export function deadlinesTable(pen: Pen, doc: HistoryDocument): void {
     const due = d.exceedsStatute
       ? `${d.dueDate}\nclaimed: ${d.claimedDueDate ?? '-'}\nstatute: ${d.statutoryDueDate ?? '-'}`
       : d.dueDate;
-    const result = deadlineResult(d) + (d.exceedsStatute ? '\nEXTENSION EXCEEDS STATUTE' : '');
+    const result = deadlineResult(d) + (d.exceedsStatute ? '\nExtension exceeds statute' : '');
     const cells = [humanize(d.kind), due, d.statutory ? 'yes' : 'no (target)', d.basis, humanize(d.status).toLowerCase(), result];
     let height = 0;
     cells.forEach((text, i) => {
