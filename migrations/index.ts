@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as foundation from './20261125000000_foundation';
 import * as requests from './20261125000100_requests';
 import * as jobQueue from './20261125000200_job_queue';
+import * as inbound from './20261125000300_inbound';
 
 // Migrations are listed here rather than discovered on disk so the same list
 // runs under ts-jest, tsx and the compiled build. Append only: never edit or
@@ -10,4 +11,5 @@ export const migrations: ReadonlyArray<{ name: string; module: Knex.Migration }>
   { name: '20261125000000_foundation', module: foundation },
   { name: '20261125000100_requests', module: requests },
   { name: '20261125000200_job_queue', module: jobQueue },
+  { name: '20261125000300_inbound', module: inbound },
 ];

@@ -3,8 +3,14 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { agencyRoutes } from './agencies/agency-routes';
+import { attachmentRoutes } from './attachments/attachment-routes';
+import { eventRoutes } from './events/event-routes';
+import { historyRoutes } from './history/history-routes';
+import { searchRoutes } from './search/search-routes';
 import { calculatorRoutes } from './calculator/calculator-routes';
+import type { Config } from './config';
 import type { AppDeps } from './deps';
+import { inboundRoutes } from './inbound/inbound-routes';
 import { ApiRouter } from './http/api-router';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { buildOpenApiDocument } from './http/openapi';
@@ -17,7 +23,7 @@ import { tokenRoutes } from './tokens/token-routes';
 import { userRoutes } from './users/user-routes';
 
 /** The route table: one line per feature, each feature's routes in its folder. */
-export function buildApi(): ApiRouter {
+export function buildApi(config: Config): ApiRouter {
   const api = new ApiRouter();
   organizationRoutes(api);
   userRoutes(api);
@@ -26,6 +32,11 @@ export function buildApi(): ApiRouter {
   jurisdictionRoutes(api);
   calculatorRoutes(api);
   requestRoutes(api);
+  eventRoutes(api);
+  attachmentRoutes(api, config.attachmentMaxBytes);
+  historyRoutes(api);
+  searchRoutes(api);
+  inboundRoutes(api, config);
   return api;
 }
 
@@ -62,7 +73,7 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ready', database: deps.db.kind });
   });
 
-  const api = buildApi();
+  const api = buildApi(deps.config);
   const openapi = buildOpenApiDocument(api, deps.config.publicUrl);
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);

@@ -46,6 +46,10 @@ const ConfigSchema = z.object({
   MAIL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Messages this process sends at once (pooled SMTP connections and job workers). */
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Largest file accepted as an attachment. */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  /** Largest raw email accepted at POST /v1/inbound/email. */
+  INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).default(30 * 1024 * 1024),
   /** Run background job workers in this process (false for API-only processes). */
   JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** How often an idle worker looks for jobs. */
@@ -76,6 +80,8 @@ export interface Config {
   mailRetryDelaySeconds: number;
   mailTimeoutSeconds: number;
   mailConcurrency: number;
+  attachmentMaxBytes: number;
+  inboundMaxBytes: number;
   jobs: boolean;
   jobsPollSeconds: number;
   jobsMaintenanceSeconds: number;
@@ -118,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailRetryDelaySeconds: c.MAIL_RETRY_DELAY_SECONDS,
     mailTimeoutSeconds: c.MAIL_TIMEOUT_SECONDS,
     mailConcurrency: c.MAIL_CONCURRENCY,
+    attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
+    inboundMaxBytes: c.INBOUND_MAX_BYTES,
     jobs: c.JOBS,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
     jobsMaintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,

@@ -1,4 +1,4 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import type { Caller, Role, UserCaller } from '../auth/caller';
@@ -68,6 +68,10 @@ export interface RouteSpec<
   query?: Q;
   body?: B;
   responses: Record<number, ResponseSpec>;
+  /** Express middleware run after authorization, before the handler (multipart or raw bodies). */
+  middleware?: RequestHandler[];
+  /** How a non-JSON body is documented in OpenAPI (the middleware parses it). */
+  documentedBody?: { contentType: string; schema: z.ZodType; description?: string };
   /** Honour an Idempotency-Key header: a repeated call replays the first answer. Needs a user caller. */
   idempotent?: boolean;
   handler: (ctx: HandlerContext<A, Infer<P>, Infer<Q>, Infer<B>>) => Promise<Reply | undefined>;
@@ -102,6 +106,9 @@ export class ApiRouter {
         const params = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
         if (caller) authorize(spec.access as Exclude<Access, 'public'>, caller, params as { orgId?: string } | undefined);
         const query = spec.query ? parseOrThrow(spec.query, req.query ?? {}, 'query') : undefined;
+        for (const mw of spec.middleware ?? []) {
+          await new Promise<void>((resolve, reject) => mw(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+        }
         let body: unknown;
         if (spec.body) {
           if (!req.is('application/json')) {
@@ -162,6 +169,9 @@ export class ApiRouter {
           ...(spec.params ? { params: spec.params as z.ZodObject } : {}),
           ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
           ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+          ...(spec.documentedBody
+            ? { body: { required: true, ...(spec.documentedBody.description ? { description: spec.documentedBody.description } : {}), content: { [spec.documentedBody.contentType]: { schema: spec.documentedBody.schema } } } }
+            : {}),
         },
         responses,
       });

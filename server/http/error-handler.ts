@@ -26,6 +26,11 @@ function fromHttpError(err: HttpishError): Problem | undefined {
     default:
       break;
   }
+  if ((err as { name?: string }).name === 'MulterError') {
+    const code = (err as { code?: string }).code;
+    if (code === 'LIMIT_FILE_SIZE') return payloadTooLarge('The file is larger than this server accepts.');
+    return badRequest(`The upload could not be read (${code ?? 'multipart error'}); send one file in the field "file".`, 'bad-upload');
+  }
   const status = err.status ?? err.statusCode;
   if (status && status >= 400 && status < 500) {
     return new Problem({ status, slug: 'bad-request', title: 'Bad request', detail: 'The request could not be read.' });

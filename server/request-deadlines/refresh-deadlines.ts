@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { computeDeadlines, ruleFor, type DeadlineResult, type SubmissionMethod as EngineMethod } from '../deadlines';
 import type { Db } from '../db/database';
 import type { AgencyRecord } from '../agencies/agency-store';
+import { effectiveEvents } from '../history/effective-events';
 import { listEvents } from '../history/event-store';
 import type { RequestRecord } from '../requests/request-store';
 import type { SubmissionMethod } from '../requests/request-schemas';
@@ -26,7 +27,7 @@ export const DEFAULT_FOLLOW_UP_TARGET = { days: 10, dayType: 'business' as const
  */
 export async function refreshDeadlines(db: Db, request: RequestRecord, agency: AgencyRecord, now: Date): Promise<DeadlineResult | undefined> {
   if (!request.submittedAt || !request.submissionMethod) return undefined;
-  const events = await listEvents(db, request.organizationId, request.id);
+  const events = effectiveEvents(await listEvents(db, request.organizationId, request.id));
   const received = [...events].reverse().find((e) => e.type === 'submitted' && typeof e.data.receivedAt === 'string');
   const receivedAt = (received?.data.receivedAt as string | undefined) ?? request.submittedAt.toISOString();
   const receivedDate = DateTime.fromISO(receivedAt, { zone: agency.timezone }).toISODate() ?? receivedAt.slice(0, 10);

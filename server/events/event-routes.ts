@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { READER_ROLES, WRITER_ROLES } from '../auth/caller';
+import { listEvents } from '../history/event-store';
+import type { ApiRouter } from '../http/api-router';
+import { decodeCursor, pageOf } from '../http/cursor';
+import { notFound, validationProblem } from '../http/problem';
+import { IdParams } from '../http/schemas';
+import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';
+import { findRequest } from '../requests/request-store';
+import { deadlineView } from '../requests/request-view';
+import { EventCreate, EventListQuery, EventView } from './event-schemas';
+import { logEvent } from './event-service';
+import { eventView } from './event-view';
+
+export function eventRoutes(api: ApiRouter): void {
+  api.route({
+    method: 'post',
+    path: '/v1/requests/{id}/events',
+    summary: 'Log what happened: an agency answer, a fee, an appeal, a call, a note, a correction',
+    description:
+      'The move is checked against the request’s status (409 with the reason when not allowed), appended to the hash chain, '
+      + 'and the request’s status and deadlines are recomputed in the same transaction. Events are never edited: '
+      + 'a `correction` names the event it corrects.',
+    tags: ['History'],
+    access: { roles: WRITER_ROLES },
+    idempotent: true,
+    params: IdParams,
+    body: EventCreate,
+    responses: {
+      201: {
+        description: 'The event, the new status and the deadlines',
+        schema: z.object({ event: EventView, status: z.string(), deadlines: z.array(z.record(z.string(), z.unknown())) }),
+      },
+      409: { description: 'Not allowed in the request’s status' },
+    },
+    handler: async ({ caller, db, params, body, deps }) => {
+      const { event, request } = await logEvent(db, caller, params.id, body, deps.clock());
+      const deadlines = await listDeadlinesOfRequest(db, caller.organizationId, request.id);
+      return { status: 201, body: { event: eventView(event), status: request.status, deadlines: deadlines.map(deadlineView) } };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/requests/{id}/events',
+    summary: 'The request’s history, oldest first',
+    tags: ['History'],
+    access: { roles: READER_ROLES },
+    params: IdParams,
+    query: EventListQuery,
+    responses: { 200: { description: 'A page of events', schema: z.object({ items: z.array(EventView), nextCursor: z.string().nullable() }) } },
+    handler: async ({ caller, db, params, query }) => {
+      const request = await findRequest(db, caller.organizationId, params.id);
+      if (!request) throw notFound('request');
+      const after = decodeCursor(query.cursor, 1) as [number] | undefined;
+      if (after && typeof after[0] !== 'number') throw validationProblem([{ in: 'query', field: 'cursor', message: 'Not a cursor from this API.' }]);
+      const rows = await listEvents(db, caller.organizationId, request.id, { afterSeq: after?.[0], limit: query.limit + 1 });
+      const { items, nextCursor } = pageOf(rows, query.limit, (e) => [e.seq]);
+      return { status: 200, body: { items: items.map(eventView), nextCursor } };
+    },
+  });
+}

@@ -1,0 +1,110 @@
+import { findAgency } from '../agencies/agency-store';
+import type { UserCaller } from '../auth/caller';
+import type { Db } from '../db/database';
+import { appendEvent } from '../history/append-event';
+import { effectiveEvents } from '../history/effective-events';
+import { findEvent, listEvents, type EventRecord } from '../history/event-store';
+import type { AttachmentRef } from '../history/hash-chain';
+import { conflict, notFound, validationProblem } from '../http/problem';
+import { fieldErrors } from '../http/validate';
+import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
+import type { RequestStatus } from '../requests/request-schemas';
+import { findRequest, updateRequest, type RequestRecord } from '../requests/request-store';
+import { claimAttachments } from '../attachments/attachment-store';
+import { EVENT_DATA, type EventCreateInput } from './event-schemas';
+import { parseWhen } from './event-time';
+import { replayStatus, SYSTEM_EVENT_TYPES, transition, type LoggableEventType } from './state-machine';
+
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+// Things the newsroom itself writes may predate the filing; agency moves cannot.
+const MAY_PRECEDE_SUBMISSION = new Set(['note', 'correspondence', 'correction']);
+
+function parseData(type: LoggableEventType, data: unknown, prefix: string): Record<string, unknown> {
+  const result = EVENT_DATA[type].safeParse(data);
+  if (!result.success) {
+    throw validationProblem(fieldErrors(result.error.issues, 'body').map((e) => ({ ...e, field: e.field ? `${prefix}.${e.field}` : prefix })));
+  }
+  return result.data;
+}
+
+async function checkCorrection(db: Db, request: RequestRecord, zone: string, input: EventCreateInput, data: Record<string, unknown>): Promise<EventRecord> {
+  if (!input.correctsEventId) throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'A correction names the event it corrects.' }]);
+  const target = await findEvent(db, request.organizationId, request.id, input.correctsEventId);
+  if (!target) throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'No such event on this request.' }]);
+  if (target.type === 'correction' || (SYSTEM_EVENT_TYPES as readonly string[]).includes(target.type)) {
+    throw validationProblem([{ in: 'body', field: 'correctsEventId', message: `A ${target.type} event cannot be corrected; correct the original event.` }]);
+  }
+  if (data.retract !== true && data.occurredAt === undefined && data.data === undefined) {
+    throw validationProblem([{ in: 'body', field: 'data', message: 'A correction retracts the event or gives a corrected occurredAt or data.' }]);
+  }
+  if (typeof data.occurredAt === 'string') data.occurredAt = parseWhen(data.occurredAt, zone, 'data.occurredAt').toISOString();
+  if (data.data !== undefined) data.data = parseData(target.type as LoggableEventType, data.data, 'data.data');
+  return target;
+}
+
+export interface LoggedEvent {
+  event: EventRecord;
+  request: RequestRecord;
+}
+
+/**
+ * Logs what happened on a request: checks the move against the state machine,
+ * appends it to the hash chain, links its files, moves the status and
+ * recomputes the deadlines, all in one transaction.
+ */
+export async function logEvent(db: Db, caller: UserCaller, requestId: string, input: EventCreateInput, now: Date): Promise<LoggedEvent> {
+  return db.transaction(async (trx) => {
+    const request = await findRequest(trx, caller.organizationId, requestId, { forUpdate: true });
+    if (!request) throw notFound('request');
+    const agency = await findAgency(trx, caller.organizationId, request.agencyId);
+    if (!agency) throw notFound('agency');
+
+    const occurredAt = parseWhen(input.occurredAt, agency.timezone, 'occurredAt');
+    if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      throw validationProblem([{ in: 'body', field: 'occurredAt', message: 'Cannot be in the future.' }]);
+    }
+    const data = parseData(input.type, input.data, 'data');
+    let next: RequestStatus | undefined;
+    if (input.type !== 'correction') {
+      const move = transition(request.status, input.type, data);
+      if (!move.allowed) throw conflict(move.reason, 'transition', { status: request.status });
+      next = move.to;
+    }
+    if (!MAY_PRECEDE_SUBMISSION.has(input.type) && request.submittedAt) {
+      if (occurredAt < new Date(request.submittedAt.getTime() - 24 * 3600 * 1000)) {
+        throw validationProblem([{ in: 'body', field: 'occurredAt', message: 'The agency cannot have answered before the request was submitted.' }]);
+      }
+    }
+    if (input.type === 'correction') await checkCorrection(trx, request, agency.timezone, input, data);
+    else if (input.correctsEventId) throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'Only a correction points at another event.' }]);
+
+    const attachments: AttachmentRef[] = input.attachmentIds?.length
+      ? await claimAttachments(trx, request.organizationId, request.id, input.attachmentIds)
+      : [];
+    const event = await appendEvent(trx, {
+      organizationId: request.organizationId,
+      requestId: request.id,
+      type: input.type,
+      occurredAt,
+      summary: input.summary ?? null,
+      body: input.body ?? null,
+      data,
+      actorKind: 'user',
+      actorId: caller.userId,
+      correctsEventId: input.correctsEventId ?? null,
+      attachments,
+    }, now);
+    if (input.attachmentIds?.length) {
+      await trx('attachments').whereIn('id', input.attachmentIds).where({ request_id: request.id }).update({ event_id: event.id });
+    }
+
+    if (next === undefined) {
+      const bySeq = effectiveEvents(await listEvents(trx, request.organizationId, request.id)).sort((a, b) => a.seq - b.seq);
+      next = replayStatus(bySeq);
+    }
+    const trackingNumber = input.type === 'acknowledged' && typeof data.trackingNumber === 'string' && !request.trackingNumber ? data.trackingNumber : undefined;
+    const updated = await updateRequest(trx, request.organizationId, request.id, { status: next, ...(trackingNumber ? { trackingNumber } : {}) }, now);
+    await refreshDeadlines(trx, updated, agency, now);
+    return { event, request: updated };
+  });
+}

@@ -1,0 +1,27 @@
+import type { EventRecord } from '../history/event-store';
+
+/** Logged more than a day after it happened: allowed, and shown as such. */
+export const BACKDATED_AFTER_MS = 24 * 3600 * 1000;
+
+export function isBackdated(e: Pick<EventRecord, 'occurredAt' | 'recordedAt'>): boolean {
+  return e.recordedAt.getTime() - e.occurredAt.getTime() > BACKDATED_AFTER_MS;
+}
+
+export function eventView(e: EventRecord) {
+  return {
+    id: e.id,
+    seq: e.seq,
+    type: e.type,
+    occurredAt: e.occurredAt.toISOString(),
+    recordedAt: e.recordedAt.toISOString(),
+    backdated: isBackdated(e),
+    summary: e.summary,
+    body: e.body,
+    data: e.data,
+    actor: { kind: e.actorKind, id: e.actorId },
+    correctsEventId: e.correctsEventId,
+    attachments: e.attachments,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { READER_ROLES } from '../auth/caller';
+import type { ApiRouter } from '../http/api-router';
+import { IdParams } from '../http/schemas';
+import { renderHistoryPdf } from './history-pdf';
+import { buildHistory, verifyHistory } from './history-service';
+
+const Verdict = z
+  .object({ valid: z.boolean(), events: z.number().int(), firstBrokenSeq: z.number().int().nullable(), headHash: z.string() })
+  .meta({ id: 'ChainVerdict' });
+
+const HistoryQuery = z.object({ format: z.enum(['json', 'pdf']).default('json') }).strict();
+
+export function historyRoutes(api: ApiRouter): void {
+  api.route({
+    method: 'get',
+    path: '/v1/requests/{id}/history/verify',
+    summary: 'Recompute the hash chain from the stored events',
+    description: 'Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event. `firstBrokenSeq` is the first event whose stored fields no longer match.',
+    tags: ['History'],
+    access: { roles: READER_ROLES },
+    params: IdParams,
+    responses: { 200: { description: 'The verdict', schema: Verdict } },
+    handler: async ({ caller, db, params }) => ({ status: 200, body: await verifyHistory(db, caller.organizationId, params.id) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/requests/{id}/history',
+    summary: 'The full record for counsel: request, letter as sent, every event with hashes, deadlines met or missed, files',
+    description: '`?format=pdf` renders the same record as a paginated PDF exhibit.',
+    tags: ['History'],
+    access: { roles: READER_ROLES },
+    params: IdParams,
+    query: HistoryQuery,
+    responses: {
+      200: { description: 'The history (JSON), or application/pdf with format=pdf', schema: z.record(z.string(), z.unknown()).meta({ id: 'History' }) },
+    },
+    handler: async ({ caller, db, params, query, res, deps }) => {
+      const history = await buildHistory(db, caller.organizationId, params.id, deps.clock());
+      if (query.format === 'json') return { status: 200, body: history };
+      const pdf = await renderHistoryPdf(history);
+      res
+        .status(200)
+        .set({
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `attachment; filename="request-${history.request.id}-history.pdf"`,
+          'Cache-Control': 'private, no-store',
+        })
+        .send(pdf);
+      return undefined;
+    },
+  });
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { findAgency, type AgencyRecord } from '../agencies/agency-store';
+import { listAttachments } from '../attachments/attachment-store';
+import { businessDaysBetween, getJurisdiction, ruleFor } from '../deadlines';
+import type { Db } from '../db/database';
+import { isBackdated } from '../events/event-view';
+import { notFound } from '../http/problem';
+import { findOrganization } from '../organizations/organization-store';
+import { listDeadlinesOfRequest, type StoredDeadline } from '../request-deadlines/deadline-store';
+import { findRequest, type RequestRecord } from '../requests/request-store';
+import { listEvents } from './event-store';
+import { verifyChain, type ChainVerdict } from './hash-chain';
+import type { HistoryDeadline, HistoryDocument } from './history-types';
+
+export async function verifyHistory(db: Db, organizationId: string, requestId: string): Promise<ChainVerdict> {
+  const request = await findRequest(db, organizationId, requestId);
+  if (!request) throw notFound('request');
+  return verifyChain(await listEvents(db, organizationId, requestId));
+}
+
+function dateIn(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate()!;
+}
+
+/** Whether the agency met a deadline, and by how many business days it missed it. */
+function judged(d: StoredDeadline, agency: AgencyRecord, today: string): HistoryDeadline {
+  const calendar = { closures: agency.closures, optionalHolidays: agency.optionalHolidays, workedHolidays: agency.workedHolidays };
+  let met: boolean | null = null;
+  let late: number | null = null;
+  if (d.satisfiedOn) {
+    met = d.satisfiedOn <= d.dueDate;
+    if (!met) late = businessDaysBetween(agency.jurisdiction, calendar, d.dueDate, d.satisfiedOn);
+  } else if (d.status !== 'tolled' && d.status !== 'superseded' && today > d.dueDate) {
+    met = false;
+    late = businessDaysBetween(agency.jurisdiction, calendar, d.dueDate, today);
+  }
+  return {
+    kind: d.kind,
+    dueDate: d.dueDate,
+    statutory: d.statutory,
+    basis: d.basis,
+    status: d.status,
+    met,
+    satisfiedOn: d.satisfiedOn,
+    businessDaysLate: late,
+    exceedsStatute: d.exceedsStatute,
+    statutoryDueDate: d.statutoryDueDate,
+    claimedDueDate: d.claimedDueDate,
+  };
+}
+
+function lawOf(request: RequestRecord, agency: AgencyRecord, today: string): HistoryDocument['law'] {
+  const rules = getJurisdiction(agency.jurisdiction);
+  const on = request.submittedAt ? dateIn(request.submittedAt, agency.timezone) : today;
+  try {
+    const version = ruleFor(agency.jurisdiction, on);
+    return { jurisdiction: agency.jurisdiction, lawName: rules?.lawName ?? agency.jurisdiction, citation: version.citation, ruleEffectiveFrom: version.effectiveFrom, confidence: version.confidence };
+  } catch {
+    return { jurisdiction: agency.jurisdiction, lawName: rules?.lawName ?? agency.jurisdiction, citation: '', ruleEffectiveFrom: null, confidence: null };
+  }
+}
+
+/** The whole record of a request for counsel, as stored, with the chain verified. */
+export async function buildHistory(db: Db, organizationId: string, requestId: string, now: Date): Promise<HistoryDocument> {
+  const request = await findRequest(db, organizationId, requestId);
+  if (!request) throw notFound('request');
+  const [agency, org, events, deadlines, attachments] = await Promise.all([
+    findAgency(db, organizationId, request.agencyId),
+    findOrganization(db, organizationId),
+    listEvents(db, organizationId, requestId),
+    listDeadlinesOfRequest(db, organizationId, requestId),
+    listAttachments(db, organizationId, requestId),
+  ]);
+  if (!agency || !org) throw notFound('request');
+  const today = dateIn(now, agency.timezone);
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
+  const actors = new Map<string, string>(
+    actorIds.length ? (await db('users').whereIn('id', actorIds).select<Array<{ id: string; name: string }>>('id', 'name')).map((u) => [u.id, u.name]) : [],
+  );
+  const correctedBy = new Map<string, string[]>();
+  for (const e of events) if (e.correctsEventId) correctedBy.set(e.correctsEventId, [...(correctedBy.get(e.correctsEventId) ?? []), e.id]);
+  const seqOfEvent = new Map(events.map((e) => [e.id, e.seq]));
+
+  return {
+    generatedAt: now.toISOString(),
+    organization: { id: org.id, name: org.name },
+    request: {
+      id: request.id,
+      title: request.title,
+      status: request.status,
+      requestType: request.requestType,
+      recordsSought: request.recordsSought,
+      requester: { name: request.requester.name, outlet: request.requester.outlet ?? null, email: request.requester.email ?? null },
+      trackingNumber: request.trackingNumber,
+      submissionMethod: request.submissionMethod,
+      submittedAt: request.submittedAt?.toISOString() ?? null,
+      createdAt: request.createdAt.toISOString(),
+    },
+    agency: { id: agency.id, name: agency.name, jurisdiction: agency.jurisdiction, timezone: agency.timezone, recordsEmail: agency.recordsEmail },
+    law: lawOf(request, agency, today),
+    letter: {
+      templateId: request.letterTemplate,
+      subject: request.letterSubject,
+      body: request.letterBody,
+      bodySha256: createHash('sha256').update(request.letterBody, 'utf8').digest('hex'),
+      sent: request.submittedAt !== null,
+    },
+    events: events.map((e) => ({
+      seq: e.seq,
+      id: e.id,
+      type: e.type,
+      occurredAt: e.occurredAt.toISOString(),
+      recordedAt: e.recordedAt.toISOString(),
+      occurredOn: dateIn(e.occurredAt, agency.timezone),
+      backdated: isBackdated(e),
+      summary: e.summary,
+      body: e.body,
+      data: e.data,
+      actor: { kind: e.actorKind, id: e.actorId, name: e.actorId ? actors.get(e.actorId) ?? null : null },
+      correctsEventId: e.correctsEventId,
+      correctedBy: correctedBy.get(e.id) ?? [],
+      attachments: e.attachments,
+      prevHash: e.prevHash,
+      hash: e.hash,
+    })),
+    deadlines: deadlines.map((d) => judged(d, agency, today)),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      sha256: a.sha256,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+      source: a.source,
+      eventSeq: a.eventId ? seqOfEvent.get(a.eventId) ?? null : null,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    chain: verifyChain(events),
+  };
+}

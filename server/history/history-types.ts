@@ -1,0 +1,82 @@
+import type { AttachmentRef } from './hash-chain';
+
+/**
+ * The complete record of one request, as counsel receives it: the JSON body
+ * of GET /v1/requests/{id}/history and the input of the PDF exhibit.
+ * Dates are YYYY-MM-DD in the agency's zone; instants are ISO 8601 (UTC).
+ */
+export interface HistoryDocument {
+  generatedAt: string;
+  organization: { id: string; name: string };
+  request: {
+    id: string;
+    title: string;
+    status: string;
+    requestType: string;
+    recordsSought: string;
+    requester: { name: string; outlet?: string | null; email?: string | null };
+    trackingNumber: string | null;
+    submissionMethod: string | null;
+    submittedAt: string | null;
+    createdAt: string;
+  };
+  agency: { id: string; name: string; jurisdiction: string; timezone: string; recordsEmail: string | null };
+  law: { jurisdiction: string; lawName: string; citation: string; ruleEffectiveFrom: string | null; confidence: string | null };
+  /** The letter as sent (or as drafted, before submission) and its SHA-256. */
+  letter: { templateId: string | null; subject: string; body: string; bodySha256: string; sent: boolean };
+  events: HistoryEvent[];
+  deadlines: HistoryDeadline[];
+  attachments: HistoryAttachment[];
+  chain: { valid: boolean; events: number; firstBrokenSeq: number | null; headHash: string };
+}
+
+export interface HistoryEvent {
+  seq: number;
+  id: string;
+  type: string;
+  /** When it happened, as logged. */
+  occurredAt: string;
+  /** When it was logged. */
+  recordedAt: string;
+  /** Date of occurrence in the agency's zone. */
+  occurredOn: string;
+  /** Logged more than a day after it happened. */
+  backdated: boolean;
+  summary: string | null;
+  body: string | null;
+  data: Record<string, unknown>;
+  actor: { kind: string; id: string | null; name: string | null };
+  correctsEventId: string | null;
+  /** Ids of later events that correct this one. */
+  correctedBy: string[];
+  attachments: AttachmentRef[];
+  prevHash: string;
+  hash: string;
+}
+
+export interface HistoryDeadline {
+  kind: string;
+  dueDate: string;
+  statutory: boolean;
+  basis: string;
+  status: string;
+  /** true: answered by the due date; false: answered late or still unanswered after it; null: not yet due, or nothing to meet. */
+  met: boolean | null;
+  satisfiedOn: string | null;
+  /** Business days past the due date (to the answer, or to today while unanswered); null when not late. */
+  businessDaysLate: number | null;
+  exceedsStatute: boolean;
+  statutoryDueDate: string | null;
+  claimedDueDate: string | null;
+}
+
+export interface HistoryAttachment {
+  id: string;
+  sha256: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  source: string;
+  eventSeq: number | null;
+  createdAt: string;
+}

@@ -1,0 +1,71 @@
+import type { Db } from '../db/database';
+import type { ParsedInbound } from './inbound-parse';
+
+export type MatchedBy = 'reply_address' | 'in_reply_to' | 'tracking_number' | 'manual';
+
+export interface InboundMatch {
+  organizationId: string;
+  requestId: string;
+  matchedBy: MatchedBy;
+}
+
+const domainOf = (address: string | null | undefined) => (address ?? '').toLowerCase().split('@')[1] ?? '';
+
+/**
+ * Finds the request an agency email belongs to, most certain route first:
+ * 1. the per-request reply address (records+<token>@…), a secret only the agency was sent;
+ * 2. In-Reply-To / References naming a Message-ID we sent;
+ * 3. the request's tracking number in the subject, only when exactly one
+ *    request has it and the sender's domain is its agency's records domain,
+ *    so a stranger cannot file mail into a request by quoting a number.
+ */
+export async function matchInbound(db: Db, mail: ParsedInbound, inboundAddress: string): Promise<InboundMatch | undefined> {
+  const [local, domain] = inboundAddress.toLowerCase().split('@');
+  const tokenPattern = new RegExp(`^${escape(local ?? '')}\\+([0-9a-f]{24})@${escape(domain ?? '')}$`);
+  const tokens = mail.recipients.map((r) => tokenPattern.exec(r)?.[1]).filter((t): t is string => !!t);
+  if (tokens.length) {
+    const row = await db('requests').whereIn('reply_token', tokens).first<{ id: string; organization_id: string } | undefined>('id', 'organization_id');
+    if (row) return { organizationId: row.organization_id, requestId: row.id, matchedBy: 'reply_address' };
+  }
+
+  const referenced = [...mail.inReplyTo, ...mail.references];
+  if (referenced.length) {
+    const row = await db('mail_messages')
+      .whereIn('message_id', referenced)
+      .where({ direction: 'outbound' })
+      .whereNotNull('request_id')
+      .orderBy('created_at', 'desc')
+      .first<{ request_id: string; organization_id: string } | undefined>('request_id', 'organization_id');
+    if (row) return { organizationId: row.organization_id, requestId: row.request_id, matchedBy: 'in_reply_to' };
+  }
+
+  if (mail.subject.length >= 4) {
+    const candidates = await db('requests as r')
+      .join('agencies as a', 'a.id', 'r.agency_id')
+      .whereNotNull('r.tracking_number')
+      .whereRaw('char_length(r.tracking_number) >= 4')
+      .whereRaw('position(lower(r.tracking_number) in lower(?)) > 0', [mail.subject])
+      .limit(5)
+      .select<Array<{ id: string; organization_id: string; records_email: string | null }>>('r.id', 'r.organization_id', 'a.records_email');
+    const sender = domainOf(mail.from);
+    const trusted = candidates.filter((c) => c.records_email && domainOf(c.records_email) === sender);
+    if (candidates.length === 1 && trusted.length === 1) {
+      return { organizationId: trusted[0]!.organization_id, requestId: trusted[0]!.id, matchedBy: 'tracking_number' };
+    }
+  }
+  return undefined;
+}
+
+/** The newsroom an unmatched message may be shown to, if only one could own it. */
+export async function likelyOrganization(db: Db, mail: ParsedInbound): Promise<string | null> {
+  const orgs = await db('organizations').limit(2).pluck<string[]>('id');
+  if (orgs.length === 1) return orgs[0]!;
+  const sender = domainOf(mail.from);
+  if (!sender) return null;
+  const owners = await db('agencies').whereRaw("lower(split_part(records_email, '@', 2)) = ?", [sender]).distinct().limit(2).pluck<string[]>('organization_id');
+  return owners.length === 1 ? owners[0]! : null;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

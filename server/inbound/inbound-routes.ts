@@ -1,0 +1,128 @@
+import express, { type RequestHandler } from 'express';
+import { z } from 'zod';
+import { secretsEqual } from '../auth/token-secret';
+import type { Caller } from '../auth/caller';
+import { bearerToken } from '../http/authenticate';
+import type { ApiRouter } from '../http/api-router';
+import { notFound, Problem, unauthorized, unsupportedMediaType } from '../http/problem';
+import type { Config } from '../config';
+import { assignInbound, receiveInbound } from './inbound-service';
+
+const ACCEPTED_TYPES = ['message/rfc822', 'text/plain', 'application/octet-stream'];
+
+const Outcome = z
+  .object({
+    status: z.enum(['matched', 'duplicate', 'unmatched']),
+    requestId: z.uuid().optional(),
+    eventId: z.uuid().optional(),
+    matchedBy: z.string().optional(),
+    inboundId: z.uuid().optional(),
+  })
+  .meta({ id: 'InboundOutcome' });
+
+const Unmatched = z
+  .object({ id: z.uuid(), organizationId: z.uuid().nullable(), from: z.string(), subject: z.string(), preview: z.string(), messageId: z.string().nullable(), receivedAt: z.string() })
+  .meta({ id: 'UnmatchedEmail' });
+
+const InboundParams = z.object({ id: z.uuid({ message: 'Must be a UUID.' }) }).strict();
+
+/** The mail provider's shared secret, checked before a byte of the body is read. */
+function requireInboundSecret(config: Config): RequestHandler {
+  return (req, _res, next) => {
+    if (!config.inboundSecret) return next(new Problem({ status: 404, slug: 'inbound-disabled', title: 'Not found', detail: 'Inbound email is not enabled on this server (set INBOUND_SECRET).' }));
+    const token = bearerToken(req.headers.authorization);
+    if (!token || !secretsEqual(token, config.inboundSecret)) return next(unauthorized('The inbound secret is missing or wrong.'));
+    if (!req.is(ACCEPTED_TYPES)) return next(unsupportedMediaType('Send the raw message as message/rfc822.'));
+    next();
+  };
+}
+
+function visibleTo(caller: Caller): { organization_id: string | null } {
+  return { organization_id: caller.kind === 'operator' ? null : caller.organizationId };
+}
+
+export function inboundRoutes(api: ApiRouter, config: Config): void {
+  api.route({
+    method: 'post',
+    path: '/v1/inbound/email',
+    summary: 'Receive an agency email (for the mail provider’s forwarding or an MTA pipe)',
+    description:
+      'Authenticated by `Authorization: Bearer <INBOUND_SECRET>`. Matched to its request by the per-request reply address, '
+      + 'then In-Reply-To/References, then the tracking number in the subject; filed as a `correspondence` event with its '
+      + 'attachments and raw .eml. Unmatched mail waits in GET /v1/inbound/unmatched.',
+    tags: ['Inbound email'],
+    access: 'public',
+    middleware: [requireInboundSecret(config), express.raw({ type: () => true, limit: config.inboundMaxBytes })],
+    documentedBody: { contentType: 'message/rfc822', schema: z.string().meta({ format: 'binary' }), description: 'The raw message, headers and body.' },
+    responses: {
+      201: { description: 'Filed into a request, or parked as unmatched', schema: Outcome },
+      200: { description: 'Already received (a retry): nothing new stored', schema: Outcome },
+      401: { description: 'Missing or wrong inbound secret' },
+      413: { description: 'Too large' },
+    },
+    handler: async ({ req, deps }) => {
+      const raw = req.body as unknown;
+      if (!Buffer.isBuffer(raw) || raw.length === 0) throw new Problem({ status: 400, slug: 'empty', title: 'Bad request', detail: 'The body is empty.' });
+      const outcome = await receiveInbound(deps, raw);
+      return { status: outcome.status === 'duplicate' ? 200 : 201, body: outcome };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/inbound/unmatched',
+    summary: 'Agency email that matched no request (the operator sees mail no newsroom could be picked for)',
+    tags: ['Inbound email'],
+    access: { roles: ['admin', 'editor'], operator: true },
+    responses: { 200: { description: 'Newest first', schema: z.object({ items: z.array(Unmatched) }) } },
+    handler: async ({ caller, db }) => {
+      const rows = await db('inbound_messages')
+        .where({ status: 'unmatched', ...visibleTo(caller) })
+        .orderBy('received_at', 'desc')
+        .limit(500)
+        .select<Array<{ id: string; organization_id: string | null; from_address: string; subject: string; text_preview: string; message_id: string | null; received_at: Date }>>('*');
+      return {
+        status: 200,
+        body: {
+          items: rows.map((r) => ({
+            id: r.id, organizationId: r.organization_id, from: r.from_address, subject: r.subject, preview: r.text_preview,
+            messageId: r.message_id, receivedAt: r.received_at.toISOString(),
+          })),
+        },
+      };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/v1/inbound/unmatched/{id}/assign',
+    summary: 'File an unmatched email into a request',
+    tags: ['Inbound email'],
+    access: { roles: ['admin', 'editor'] },
+    params: InboundParams,
+    body: z.object({ requestId: z.uuid() }).strict().meta({ id: 'InboundAssign' }),
+    responses: { 201: { description: 'Filed', schema: Outcome } },
+    handler: async ({ caller, params, body, deps }) => {
+      const outcome = await assignInbound(deps, caller.organizationId, caller.userId, params.id, body.requestId);
+      return { status: 201, body: outcome };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/v1/inbound/unmatched/{id}/organization',
+    summary: 'Route an unmatched email to a newsroom (operator)',
+    tags: ['Inbound email'],
+    access: { roles: [], operator: true },
+    params: InboundParams,
+    body: z.object({ organizationId: z.uuid() }).strict().meta({ id: 'InboundRoute' }),
+    responses: { 204: { description: 'Routed' } },
+    handler: async ({ db, params, body }) => {
+      const org = await db('organizations').where({ id: body.organizationId }).first('id');
+      if (!org) throw notFound('organization');
+      const n = await db('inbound_messages').where({ id: params.id, status: 'unmatched' }).whereNull('organization_id').update({ organization_id: body.organizationId });
+      if (!n) throw notFound('unrouted message');
+      return { status: 204 };
+    },
+  });
+}

@@ -1,0 +1,163 @@
+import { findAgency } from '../agencies/agency-store';
+import { cleanFilename, ContentTypeRefused, sniffContentType } from '../attachments/content-type';
+import { insertAttachment } from '../attachments/attachment-store';
+import type { Db } from '../db/database';
+import type { AppDeps } from '../deps';
+import { appendEvent } from '../history/append-event';
+import type { AttachmentRef } from '../history/hash-chain';
+import { conflict, notFound } from '../http/problem';
+import { queueMail } from '../mail/mail-service';
+import { insertMail } from '../mail/mail-store';
+import { renderEmail } from '../notifications/email-templates';
+import { findRequest } from '../requests/request-store';
+import { findUser } from '../users/user-store';
+import { likelyOrganization, matchInbound, type InboundMatch, type MatchedBy } from './inbound-match';
+import { parseInbound, type ParsedInbound } from './inbound-parse';
+
+export type InboundOutcome =
+  | { status: 'matched'; requestId: string; eventId: string; matchedBy: MatchedBy }
+  | { status: 'duplicate'; requestId: string }
+  | { status: 'unmatched'; inboundId: string };
+
+interface CheckedAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string | null;
+  refused: string | null;
+}
+
+/** Each attachment's type from its bytes; refused kinds are kept out and noted in the event. */
+async function checkAttachments(mail: ParsedInbound): Promise<CheckedAttachment[]> {
+  return Promise.all(mail.attachments.map(async (a) => {
+    const filename = cleanFilename(a.filename);
+    try {
+      return { filename, content: a.content, contentType: await sniffContentType(a.content, filename), refused: null };
+    } catch (err) {
+      if (err instanceof ContentTypeRefused) return { filename, content: a.content, contentType: null, refused: err.message };
+      throw err;
+    }
+  }));
+}
+
+/**
+ * Files an agency email into a request: the raw .eml and each accepted
+ * attachment are stored by hash, and a `correspondence` event carrying them
+ * joins the chain. A message already filed (a provider's retry) is not filed twice.
+ */
+async function fileIntoRequest(
+  db: Db,
+  deps: AppDeps,
+  match: InboundMatch,
+  mail: ParsedInbound,
+  raw: Buffer,
+  attachments: CheckedAttachment[],
+  actorId: string | null,
+): Promise<InboundOutcome> {
+  const request = await findRequest(db, match.organizationId, match.requestId, { forUpdate: true });
+  if (!request) throw notFound('request');
+  if (mail.messageId) {
+    const seen = await db('mail_messages').where({ request_id: request.id, direction: 'inbound', message_id: mail.messageId }).first('id');
+    if (seen) return { status: 'duplicate', requestId: request.id };
+  }
+  const now = deps.clock();
+  const eml = await deps.files.put(db, raw);
+  const emlRow = await insertAttachment(db, {
+    organizationId: request.organizationId, requestId: request.id, sha256: eml.sha256, size: eml.size,
+    contentType: 'message/rfc822', filename: `agency-email-${now.toISOString().slice(0, 10)}.eml`, source: 'inbound_email', createdBy: actorId,
+  });
+  const refs: AttachmentRef[] = [{ sha256: eml.sha256, filename: emlRow.filename, contentType: 'message/rfc822', size: eml.size }];
+  const rowIds = [emlRow.id];
+  for (const a of attachments.filter((x) => x.contentType)) {
+    const stored = await deps.files.put(db, a.content);
+    const row = await insertAttachment(db, {
+      organizationId: request.organizationId, requestId: request.id, sha256: stored.sha256, size: stored.size,
+      contentType: a.contentType!, filename: a.filename, source: 'inbound_email', createdBy: actorId,
+    });
+    refs.push({ sha256: stored.sha256, filename: a.filename, contentType: a.contentType!, size: stored.size });
+    rowIds.push(row.id);
+  }
+  await insertMail(db, {
+    organizationId: request.organizationId, requestId: request.id, direction: 'inbound', purpose: 'agency_reply',
+    messageId: mail.messageId ?? `<no-message-id.${emlRow.id}@inbound>`, inReplyTo: mail.inReplyTo[0] ?? null, references: mail.references,
+    fromAddress: mail.from, toAddresses: mail.recipients, subject: mail.subject, textBody: mail.text, rawSha256: eml.sha256, status: 'received',
+  });
+
+  // The Date header is the sender's claim: used when plausible, else the time it arrived.
+  const earliest = (request.submittedAt ?? request.createdAt).getTime() - 24 * 3600 * 1000;
+  const occurredAt = mail.date && mail.date.getTime() >= earliest && mail.date.getTime() <= now.getTime() + 5 * 60 * 1000 ? mail.date : now;
+  const refused = attachments.filter((a) => a.refused).map((a) => ({ filename: a.filename, reason: a.refused }));
+  const event = await appendEvent(db, {
+    organizationId: request.organizationId,
+    requestId: request.id,
+    type: 'correspondence',
+    occurredAt,
+    summary: `Email from ${mail.from}: ${mail.subject || '(no subject)'}`.slice(0, 500),
+    body: mail.text,
+    data: {
+      direction: 'in', channel: 'email', from: mail.from, to: mail.recipients.join(', '), subject: mail.subject,
+      messageId: mail.messageId, matchedBy: match.matchedBy, ...(refused.length ? { refusedAttachments: refused } : {}),
+    },
+    actorKind: actorId ? 'user' : 'inbound_email',
+    actorId,
+    attachments: refs,
+  }, now);
+  await db('attachments').whereIn('id', rowIds).update({ event_id: event.id });
+
+  const assignee = request.assigneeId ? await findUser(db, request.organizationId, request.assigneeId) : undefined;
+  if (assignee?.active) {
+    const agency = await findAgency(db, request.organizationId, request.agencyId);
+    const { subject, text } = renderEmail('agency-reply', {
+      assignee: { name: assignee.name }, request: { title: request.title }, agency: { name: agency?.name ?? 'The agency' },
+      from: mail.from, subject: mail.subject || '(no subject)', attachmentCount: refs.length - 1,
+      preview: mail.text.slice(0, 1500), matchedBy: match.matchedBy.replace('_', ' '),
+      link: `${deps.config.publicUrl}/v1/requests/${request.id}`,
+    });
+    await queueMail(db, deps, { organizationId: request.organizationId, requestId: request.id, purpose: 'notification', fromName: null, to: [assignee.email], subject, text });
+  }
+  return { status: 'matched', requestId: request.id, eventId: event.id, matchedBy: match.matchedBy };
+}
+
+/** POST /v1/inbound/email: parse, match, file, or park in the unmatched inbox; all or nothing. */
+export async function receiveInbound(deps: AppDeps, raw: Buffer): Promise<InboundOutcome> {
+  const mail = await parseInbound(raw);
+  const attachments = await checkAttachments(mail);
+  return deps.db.knex.transaction(async (trx) => {
+    const match = await matchInbound(trx, mail, deps.config.inboundAddress);
+    if (match) return fileIntoRequest(trx, deps, match, mail, raw, attachments, null);
+    if (mail.messageId) {
+      const seen = await trx('inbound_messages').where({ message_id: mail.messageId }).first<{ id: string } | undefined>('id');
+      if (seen) return { status: 'unmatched', inboundId: seen.id };
+    }
+    const stored = await deps.files.put(trx, raw);
+    const [row] = await trx('inbound_messages')
+      .insert({
+        organization_id: await likelyOrganization(trx, mail),
+        raw_sha256: stored.sha256,
+        message_id: mail.messageId,
+        from_address: mail.from,
+        subject: mail.subject,
+        text_preview: mail.text.slice(0, 4000),
+        received_at: deps.clock(),
+      })
+      .returning<Array<{ id: string }>>('id');
+    return { status: 'unmatched', inboundId: row!.id };
+  });
+}
+
+/** An editor files a parked message into a request of their newsroom. */
+export async function assignInbound(deps: AppDeps, organizationId: string, userId: string, inboundId: string, requestId: string): Promise<InboundOutcome> {
+  return deps.db.knex.transaction(async (trx) => {
+    const parked = await trx('inbound_messages').where({ id: inboundId, organization_id: organizationId }).forUpdate().first<{ raw_sha256: string; status: string } | undefined>();
+    if (!parked) throw notFound('message');
+    if (parked.status !== 'unmatched') throw conflict('This message was already filed into a request.', 'already-assigned');
+    const request = await findRequest(trx, organizationId, requestId);
+    if (!request) throw notFound('request');
+    const raw = await deps.files.read(parked.raw_sha256);
+    const mail = await parseInbound(raw);
+    const outcome = await fileIntoRequest(trx, deps, { organizationId, requestId, matchedBy: 'manual' }, mail, raw, await checkAttachments(mail), userId);
+    await trx('inbound_messages').where({ id: inboundId }).update({
+      status: 'assigned', request_id: requestId, event_id: outcome.status === 'matched' ? outcome.eventId : null, assigned_by: userId, assigned_at: deps.clock(),
+    });
+    return outcome;
+  });
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+let room: Newsroom;
+let requestId: string;
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(120, 1)]);
+
+beforeAll(async () => {
+  app = await startTestApp({ ATTACHMENT_MAX_BYTES: String(64 * 1024) });
+  room = await createNewsroom(app);
+  const ice = await addAgency(app, room, AGENCIES.ice);
+  requestId = (await draft(app, room, ice)).id;
+  await app.http.post(`/v1/requests/${requestId}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' }).expect(200);
+});
+afterAll(() => app.close());
+
+const upload = (bytes: Buffer, filename: string, contentType: string, token = room.tokens.reporter) =>
+  app.http.post(`/v1/requests/${requestId}/attachments`).set(bearer(token)).attach('file', bytes, { filename, contentType });
+
+describe('attachments', () => {
+  it('when a PDF is uploaded claiming to be a PNG, then it is stored by hash as a PDF and streams back byte for byte', async () => {
+    const res = await upload(PDF, 'release letter.pdf', 'image/png').expect(201);
+    expect(res.body).toMatchObject({ contentType: 'application/pdf', size: PDF.length, filename: 'release letter.pdf', eventId: null });
+    expect(res.body.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
+    const file = await app.http.get(`/v1/requests/${requestId}/attachments/${res.body.id}`).set(bearer(room.tokens.counsel)).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toContain('release letter.pdf');
+    expect(Buffer.compare(file.body as Buffer, PDF)).toBe(0);
+  });
+
+  it('when an executable is uploaded as a PDF, then 415 and nothing is stored', async () => {
+    const before = await app.db.knex('attachments').where({ request_id: requestId }).count<{ count: number }[]>('* as count');
+    const res = await upload(ELF, 'report.pdf', 'application/pdf').expect(415);
+    expect(res.body.detail).toMatch(/not accepted/);
+    const after = await app.db.knex('attachments').where({ request_id: requestId }).count<{ count: number }[]>('* as count');
+    expect(Number(after[0]!.count)).toBe(Number(before[0]!.count));
+  });
+
+  it('when HTML is uploaded, then it is kept as plain text so no browser renders it', async () => {
+    const res = await upload(Buffer.from('<html><script>alert(1)</script></html>'), 'page.html', 'text/html').expect(201);
+    expect(res.body.contentType).toBe('text/plain');
+  });
+
+  it('when the file is over the limit, then 413', async () => {
+    await upload(Buffer.concat([PDF, Buffer.alloc(70 * 1024, 32)]), 'big.pdf', 'application/pdf').expect(413);
+  });
+
+  it('when the body is not multipart or has no file, then 400', async () => {
+    await app.http.post(`/v1/requests/${requestId}/attachments`).set(bearer(room.tokens.reporter)).send({ file: 'x' }).expect(400);
+    await app.http
+      .post(`/v1/requests/${requestId}/attachments`)
+      .set(bearer(room.tokens.reporter))
+      .set('Content-Type', 'multipart/form-data; boundary=zzz')
+      .send('--zzz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\nunterminated')
+      .expect(400);
+  });
+
+  it('when a file is attached to an event, then the event carries its hash and it cannot be attached twice', async () => {
+    const file = await upload(PDF, 'partial release.pdf', 'application/pdf').expect(201);
+    const event = await app.http
+      .post(`/v1/requests/${requestId}/events`)
+      .set(bearer(room.tokens.reporter))
+      .send({ type: 'records_released', occurredAt: '2026-02-05', data: { final: false, pages: 12 }, attachmentIds: [file.body.id] })
+      .expect(201);
+    expect(event.body.event.attachments).toEqual([{ sha256: file.body.sha256, filename: 'partial release.pdf', contentType: 'application/pdf', size: PDF.length }]);
+    const again = await app.http
+      .post(`/v1/requests/${requestId}/events`)
+      .set(bearer(room.tokens.reporter))
+      .send({ type: 'note', occurredAt: '2026-02-05', data: {}, attachmentIds: [file.body.id] })
+      .expect(400);
+    expect(again.body.errors[0].field).toBe('attachmentIds.0');
+    const listed = await app.http.get(`/v1/requests/${requestId}/attachments`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(listed.body.items.find((a: { id: string }) => a.id === file.body.id).eventId).toBe(event.body.event.id);
+  });
+
+  it('when counsel uploads or another newsroom downloads, then 403 and 404', async () => {
+    await upload(PDF, 'x.pdf', 'application/pdf', room.tokens.counsel).expect(403);
+    const mine = await upload(PDF, 'y.pdf', 'application/pdf').expect(201);
+    const other = await createNewsroom(app);
+    await app.http.get(`/v1/requests/${requestId}/attachments/${mine.body.id}`).set(bearer(other.tokens.admin)).expect(404);
+    await app.http.get(`/v1/requests/${requestId}/attachments`).set(bearer(other.tokens.admin)).expect(404);
+  });
+});

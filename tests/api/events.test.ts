@@ -1,0 +1,176 @@
+import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+let room: Newsroom;
+let ice: string;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  room = await createNewsroom(app);
+  ice = await addAgency(app, room, AGENCIES.ice);
+});
+afterAll(() => app.close());
+
+/** A FOIA request filed on the portal Friday 16 January 2026: response due Tuesday 17 February. */
+async function filedFoia(): Promise<string> {
+  const { id } = await draft(app, room, ice);
+  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' }).expect(200);
+  return id;
+}
+
+const log = (id: string, body: object) => app.http.post(`/v1/requests/${id}/events`).set(bearer(room.tokens.reporter)).send(body);
+const deadline = (res: { body: { deadlines: Array<{ kind: string }> } }, kind: string) => res.body.deadlines.find((d) => d.kind === kind) as Record<string, unknown> | undefined;
+
+describe('logging events', () => {
+  it('when the agency acknowledges, then the status, tracking number and chain move on', async () => {
+    const id = await filedFoia();
+    const res = await log(id, { type: 'acknowledged', occurredAt: '2026-01-20T09:00:00-05:00', data: { trackingNumber: '2026-ICFO-00042' }, summary: 'Acknowledgment letter' }).expect(201);
+    expect(res.body.status).toBe('acknowledged');
+    expect(res.body.event).toMatchObject({ seq: 2, type: 'acknowledged', backdated: true, actor: { kind: 'user', id: room.userIds.reporter } });
+    const list = await app.http.get(`/v1/requests/${id}/events`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(list.body.items.map((e: { seq: number }) => e.seq)).toEqual([1, 2]);
+    expect(list.body.items[1].prevHash).toBe(list.body.items[0].hash);
+    const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(read.body.submission.trackingNumber).toBe('2026-ICFO-00042');
+  });
+
+  it('when logged the day it happens, then it is not marked back-dated', async () => {
+    const { id } = await draft(app, room, ice);
+    await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal' }).expect(200);
+    const res = await log(id, { type: 'acknowledged', occurredAt: new Date().toISOString(), data: {} }).expect(201);
+    expect(res.body.event.backdated).toBe(false);
+  });
+
+  it.each([
+    [{ type: 'fee_estimate', data: {} }, 'data.amount'],
+    [{ type: 'fee_estimate', data: { amount: -3 } }, 'data.amount'],
+    [{ type: 'denied', data: { exemptions: [{ reason: 'no citation' }] } }, 'data.exemptions.0.citation'],
+    [{ type: 'records_released', data: { pages: 3 } }, 'data.final'],
+    [{ type: 'appeal_decided', data: { outcome: 'maybe' } }, 'data.outcome'],
+    [{ type: 'extension_claimed', data: {} }, 'data.days'],
+    [{ type: 'acknowledged', data: { trackingNumber: 'x', colour: 'red' } }, 'data.colour'],
+    [{ type: 'acknowledged', data: {}, occurredAt: '2999-01-01T00:00:00Z' }, 'occurredAt'],
+    [{ type: 'acknowledged', data: {}, occurredAt: '2025-06-01' }, 'occurredAt'],
+    [{ type: 'acknowledged', data: {}, occurredAt: 'last tuesday' }, 'occurredAt'],
+    [{ type: 'submitted', data: {} }, 'type'],
+  ])('when the event is bad (%j), then 400 names %s and nothing is appended', async (event, field) => {
+    const id = await filedFoia();
+    const res = await log(id, { occurredAt: '2026-02-02T10:00:00-05:00', ...event }).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    const list = await app.http.get(`/v1/requests/${id}/events`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(list.body.items).toHaveLength(1);
+  });
+
+  it('when counsel tries to log, then 403', async () => {
+    const id = await filedFoia();
+    await app.http.post(`/v1/requests/${id}/events`).set(bearer(room.tokens.counsel)).send({ type: 'note', occurredAt: '2026-02-02', data: {} }).expect(403);
+  });
+});
+
+describe('deadlines follow the history', () => {
+  it('when the agency claims a 10-day extension, then the response moves 10 working days; claiming 20 is flagged', async () => {
+    const id = await filedFoia();
+    const ok = await log(id, { type: 'extension_claimed', occurredAt: '2026-02-10T12:00:00-05:00', data: { days: 10, reason: 'unusual circumstances' } }).expect(201);
+    expect(deadline(ok, 'response')).toMatchObject({ dueDate: '2026-03-03', exceedsStatute: false });
+
+    const id2 = await filedFoia();
+    const over = await log(id2, { type: 'extension_claimed', occurredAt: '2026-02-10T12:00:00-05:00', data: { days: 20 } }).expect(201);
+    expect(deadline(over, 'response')).toMatchObject({ exceedsStatute: true, statutoryDueDate: '2026-03-03', dueDate: '2026-03-03' });
+    expect((deadline(over, 'response')!.claimedDueDate as string) > '2026-03-03').toBe(true);
+  });
+
+  it('when a clarification stops the clock and the answer restarts it, then the stored date equals the engine’s and is later', async () => {
+    const id = await filedFoia();
+    const tolled = await log(id, { type: 'clarification_requested', occurredAt: '2026-01-23T11:00:00-05:00', data: { question: 'Which departments?' } }).expect(201);
+    expect(deadline(tolled, 'response')!.status).toBe('tolled');
+    const resumed = await log(id, { type: 'clarification_provided', occurredAt: '2026-01-30T11:00:00-05:00', data: {} }).expect(201);
+    const stored = deadline(resumed, 'response')!;
+    expect(stored.status).toBe('open');
+    expect((stored.dueDate as string) > '2026-02-17').toBe(true);
+    const calc = await app.http.post('/v1/deadlines/calculate').set(bearer(room.tokens.reporter)).send({
+      agencyId: ice, receivedAt: '2026-01-16T10:00:00-05:00', submissionMethod: 'web_portal',
+      events: [
+        { type: 'clarification_requested', occurredAt: '2026-01-23T11:00:00-05:00' },
+        { type: 'clarification_provided', occurredAt: '2026-01-30T11:00:00-05:00' },
+      ],
+    }).expect(200);
+    expect(stored.dueDate).toBe(calc.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate);
+  });
+
+  it('when the agency denies, then the 90-day appeal window opens; filing the appeal starts the decision clock', async () => {
+    const id = await filedFoia();
+    const denied = await log(id, { type: 'denied', occurredAt: '2026-02-10T15:00:00-05:00', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(7)(E)', reason: 'techniques' }] } }).expect(201);
+    expect(deadline(denied, 'response')).toMatchObject({ status: 'met' });
+    expect(deadline(denied, 'appeal')).toMatchObject({ dueDate: '2026-05-11', statutory: true });
+    const appealed = await log(id, { type: 'appeal_filed', occurredAt: '2026-03-02T09:00:00-05:00', data: { filedWith: 'ICE FOIA Appeals' } }).expect(201);
+    expect(appealed.body.status).toBe('appealed');
+    // 20 working days after Mon 2 March 2026: 3–6 (4), 9–13 (9), 16–20 (14), 23–27 (19), 30 (20).
+    expect(deadline(appealed, 'appeal_decision')).toMatchObject({ dueDate: '2026-03-30' });
+  });
+
+  it('when an extension is retracted by a correction, then the original date returns and both events stay in the chain', async () => {
+    const id = await filedFoia();
+    const ext = await log(id, { type: 'extension_claimed', occurredAt: '2026-02-10T12:00:00-05:00', data: { days: 10 } }).expect(201);
+    const fixed = await log(id, {
+      type: 'correction', occurredAt: '2026-02-11T09:00:00-05:00', correctsEventId: ext.body.event.id,
+      data: { reason: 'Logged on the wrong request', retract: true },
+    }).expect(201);
+    expect(deadline(fixed, 'response')!.dueDate).toBe('2026-02-17');
+    const events = await app.http.get(`/v1/requests/${id}/events`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['submitted', 'extension_claimed', 'correction']);
+    const verdict = await app.http.get(`/v1/requests/${id}/history/verify`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(verdict.body).toMatchObject({ valid: true, events: 3, firstBrokenSeq: null });
+  });
+
+  it('when a denial is corrected to a different date, then the appeal window follows the corrected date', async () => {
+    const id = await filedFoia();
+    const denied = await log(id, { type: 'denied', occurredAt: '2026-02-10', data: { exemptions: [] } }).expect(201);
+    const fixed = await log(id, { type: 'correction', occurredAt: '2026-02-12', correctsEventId: denied.body.event.id, data: { reason: 'Letter was dated 11 February', occurredAt: '2026-02-11' } }).expect(201);
+    expect(deadline(fixed, 'appeal')!.dueDate).toBe('2026-05-12');
+  });
+
+  it('when a correction points at a correction or carries bad data, then 400', async () => {
+    const id = await filedFoia();
+    const fee = await log(id, { type: 'fee_estimate', occurredAt: '2026-02-02', data: { amount: 30 } }).expect(201);
+    const bad = await log(id, { type: 'correction', occurredAt: '2026-02-03', correctsEventId: fee.body.event.id, data: { reason: 'typo', data: { amount: 'thirty' } } }).expect(400);
+    expect(bad.body.errors[0].field).toBe('data.data.amount');
+    const good = await log(id, { type: 'correction', occurredAt: '2026-02-03', correctsEventId: fee.body.event.id, data: { reason: 'typo', data: { amount: 300 } } }).expect(201);
+    const chained = await log(id, { type: 'correction', occurredAt: '2026-02-03', correctsEventId: good.body.event.id, data: { reason: 'again', retract: true } }).expect(400);
+    expect(chained.body.errors[0].field).toBe('correctsEventId');
+    await log(id, { type: 'note', occurredAt: '2026-02-03', correctsEventId: fee.body.event.id, data: {} }).expect(400);
+  });
+});
+
+describe('the history cannot be rewritten', () => {
+  it('when any code tries to UPDATE or DELETE an event, then the database refuses', async () => {
+    const id = await filedFoia();
+    await expect(app.db.knex('request_events').where({ request_id: id }).update({ summary: 'rewritten' })).rejects.toThrow(/append-only/);
+    await expect(app.db.knex('request_events').where({ request_id: id }).delete()).rejects.toThrow(/append-only/);
+  });
+
+  it('when someone with database rights edits an event behind the triggers, then verify names the first broken event', async () => {
+    const id = await filedFoia();
+    for (const type of ['acknowledged', 'note', 'note']) await log(id, { type, occurredAt: '2026-01-21', data: {} }).expect(201);
+    const before = await app.http.get(`/v1/requests/${id}/history/verify`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(before.body).toMatchObject({ valid: true, events: 4, firstBrokenSeq: null });
+
+    await app.db.knex.transaction(async (trx) => {
+      await trx.raw('set local session_replication_role = replica');
+      await trx('request_events').where({ request_id: id, seq: 3 }).update({ body: 'nothing happened here' });
+    });
+    const after = await app.http.get(`/v1/requests/${id}/history/verify`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(after.body).toMatchObject({ valid: false, events: 4, firstBrokenSeq: 3 });
+  });
+
+  it('when an event is removed behind the triggers, then the gap is found', async () => {
+    const id = await filedFoia();
+    for (const type of ['acknowledged', 'note']) await log(id, { type, occurredAt: '2026-01-21', data: {} }).expect(201);
+    await app.db.knex.transaction(async (trx) => {
+      await trx.raw('set local session_replication_role = replica');
+      await trx('request_events').where({ request_id: id, seq: 2 }).delete();
+    });
+    const after = await app.http.get(`/v1/requests/${id}/history/verify`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(after.body).toMatchObject({ valid: false, firstBrokenSeq: 2 });
+  });
+});
