@@ -18,8 +18,9 @@ export type { HistoryDocument } from './history-types';
  * Pure: no I/O, only pdfkit's built-in standard fonts (text they cannot draw
  * becomes "?"). Reproducible: the PDF's dates and file ID derive from
  * `generatedAt` and the metadata, so the same document gives the same bytes.
- * The timeline yields to the event loop every few hundred events, so a long
- * history does not stall the server while it renders.
+ * The timeline and the page frame yield to the event loop between batches,
+ * so a long history does not stall the server for the whole render (the last
+ * step, pdfkit compressing every page at `end()`, is one synchronous block).
  */
 export async function renderHistoryPdf(doc: HistoryDocument): Promise<Buffer> {
   const generated = new Date(doc.generatedAt);
@@ -63,7 +64,7 @@ export async function renderHistoryPdf(doc: HistoryDocument): Promise<Buffer> {
   letter(pen, doc);
   attachments(pen, doc);
   closing(pen, doc);
-  framePages(pen, doc);
+  await framePages(pen, doc);
   pdf.end();
   return done;
 }

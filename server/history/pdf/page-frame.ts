@@ -1,5 +1,5 @@
 import type { HistoryDocument } from '../history-types';
-import { GREY, RULE, type Pen } from './pen';
+import { GREY, RULE, yieldToEventLoop, type Pen } from './pen';
 
 export const MARGINS = { top: 64, bottom: 60, left: 54, right: 54 };
 
@@ -8,7 +8,7 @@ export const MARGINS = { top: 64, bottom: 60, left: 54, right: 54 };
  * buffered page, drawn once the page count is known. The bottom margin is
  * lifted while drawing so pdfkit does not open a page for the footer.
  */
-export function framePages(pen: Pen, doc: HistoryDocument): void {
+export async function framePages(pen: Pen, doc: HistoryDocument): Promise<void> {
   const pdf = pen.doc;
   const range = pdf.bufferedPageRange();
   const total = range.count;
@@ -36,5 +36,6 @@ export function framePages(pen: Pen, doc: HistoryDocument): void {
     pdf.text(`Page ${i - range.start + 1} of ${total}`, left + width - 90, footerY, { width: 90, align: 'right', lineBreak: false });
 
     page.margins.bottom = bottomMargin;
+    if ((i - range.start) % 100 === 99) await yieldToEventLoop();
   }
 }

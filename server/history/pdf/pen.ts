@@ -8,6 +8,11 @@ export const GREY = '#555555';
 export const RULE = '#bbbbbb';
 export const ALERT = '#b00020';
 
+/** Rendering is synchronous CPU work; long documents call this between batches. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 export interface Style {
   font?: Font;
   size?: number;

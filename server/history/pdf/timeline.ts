@@ -1,7 +1,7 @@
 import type { HistoryDocument, HistoryEvent } from '../history-types';
 import { actorLabel, dataLines, daysLate, formatBytes, humanize, plural } from './format';
 import { sectionTitle } from './front-matter';
-import { ALERT, GREY, RULE, type Pen } from './pen';
+import { ALERT, GREY, RULE, yieldToEventLoop, type Pen } from './pen';
 
 /**
  * One entry per event, in seq order. Cost is linear: a handful of text calls
@@ -26,8 +26,7 @@ export async function timeline(pen: Pen, doc: HistoryDocument, local: (iso: stri
     const e = events[i]!;
     entry(pen, e, doc, local, ref, previousHash);
     previousHash = e.hash;
-    // Rendering is synchronous CPU work: let the server breathe between batches.
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
   }
 }
 
