@@ -59,7 +59,9 @@ export async function renderHistoryPdf(doc: HistoryDocument): Promise<Buffer> {
   const local = localTimeFormatter(doc.agency.timezone);
   titleBlock(pen, doc, local);
   chainStatus(pen, doc);
-  deadlinesTable(pen, doc);
+  // The generation date in the agency's zone: lateness of unanswered deadlines runs to it.
+  const asOf = local(doc.generatedAt)?.slice(0, 10) ?? doc.generatedAt.slice(0, 10);
+  deadlinesTable(pen, doc, asOf);
   await timeline(pen, doc, local);
   letter(pen, doc);
   attachments(pen, doc);

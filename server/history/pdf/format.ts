@@ -135,13 +135,14 @@ export function dataLines(data: Record<string, unknown>): string[] {
 }
 
 /** The result column of the deadlines table. */
-export function deadlineResult(d: HistoryDeadline): string {
+/** `asOf`: the generation date in the agency's zone, the day an unanswered deadline's lateness runs to. */
+export function deadlineResult(d: HistoryDeadline, asOf: string): string {
   if (d.met === true) return d.satisfiedOn ? `met (answered ${d.satisfiedOn})` : 'met';
   if (d.met === false) {
     const missed = d.businessDaysLate !== null && d.businessDaysLate > 0
       ? `missed by ${plural(d.businessDaysLate, 'business day')}`
       : 'missed';
-    return d.satisfiedOn ? `${missed}\n(answered ${d.satisfiedOn})` : `${missed}\n(still unanswered)`;
+    return d.satisfiedOn ? `${missed}\n(answered ${d.satisfiedOn})` : `${missed}\n(unanswered as of ${asOf})`;
   }
   if (d.status === 'superseded') return 'not applicable (superseded)';
   return d.status && d.status !== 'open' ? `open (${d.status})` : 'open';

@@ -76,14 +76,14 @@ const COLUMNS = [
   { title: 'Deadline', width: 74 },
   { title: 'Due date', width: 84 },
   { title: 'Statutory', width: 44 },
-  { title: 'Basis', width: 136 },
+  { title: 'Basis', width: 126 },
   { title: 'Status', width: 52 },
-  { title: 'Result', width: 114 },
+  { title: 'Result', width: 124 },
 ] as const;
 const CELL = 7.5;
 const PAD = 3;
 
-export function deadlinesTable(pen: Pen, doc: HistoryDocument): void {
+export function deadlinesTable(pen: Pen, doc: HistoryDocument, asOf: string): void {
   sectionTitle(pen, 'Deadlines');
   if (doc.deadlines.length === 0) {
     pen.write('No deadlines recorded for this request.', { size: 9, color: GREY });
@@ -107,7 +107,7 @@ export function deadlinesTable(pen: Pen, doc: HistoryDocument): void {
     const due = d.exceedsStatute
       ? `${d.dueDate}\nclaimed: ${d.claimedDueDate ?? '-'}\nstatute: ${d.statutoryDueDate ?? '-'}`
       : d.dueDate;
-    const result = deadlineResult(d) + (d.exceedsStatute ? '\nExtension exceeds statute' : '');
+    const result = deadlineResult(d, asOf) + (d.exceedsStatute ? '\nExtension exceeds statute' : '');
     const cells = [humanize(d.kind), due, d.statutory ? 'yes' : 'no (target)', d.basis, humanize(d.status).toLowerCase(), result];
     let height = 0;
     cells.forEach((text, i) => {
