@@ -7,7 +7,7 @@ import { findEvent, listEvents, type EventRecord } from '../history/event-store'
 import type { AttachmentRef } from '../history/hash-chain';
 import { conflict, notFound, validationProblem } from '../http/problem';
 import { fieldErrors } from '../http/validate';
-import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
+import { NO_DEADLINE_EFFECT, refreshDeadlines } from '../request-deadlines/refresh-deadlines';
 import type { RequestStatus } from '../requests/request-schemas';
 import { findRequest, updateRequest, type RequestRecord } from '../requests/request-store';
 import { claimAttachments } from '../attachments/attachment-store';
@@ -99,12 +99,13 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
     }
 
     if (next === undefined) {
-      const bySeq = effectiveEvents(await listEvents(trx, request.organizationId, request.id)).sort((a, b) => a.seq - b.seq);
-      next = replayStatus(bySeq);
+      const relevant = await listEvents(trx, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT });
+      next = replayStatus(effectiveEvents(relevant).sort((a, b) => a.seq - b.seq));
     }
     const trackingNumber = input.type === 'acknowledged' && typeof data.trackingNumber === 'string' && !request.trackingNumber ? data.trackingNumber : undefined;
     const updated = await updateRequest(trx, request.organizationId, request.id, { status: next, ...(trackingNumber ? { trackingNumber } : {}) }, now);
-    await refreshDeadlines(trx, updated, agency, now);
+    const target = input.type === 'correction' ? await findEvent(trx, request.organizationId, request.id, input.correctsEventId!) : undefined;
+    if (!NO_DEADLINE_EFFECT.includes(target?.type ?? input.type)) await refreshDeadlines(trx, updated, agency, now);
     return { event, request: updated };
   });
 }

@@ -79,8 +79,14 @@ export async function lastEvent(db: Db, requestId: string): Promise<{ seq: numbe
   return db('request_events').where({ request_id: requestId }).orderBy('seq', 'desc').first<{ seq: number; hash: string } | undefined>('seq', 'hash');
 }
 
-export async function listEvents(db: Db, organizationId: string, requestId: string, opts: { afterSeq?: number; limit?: number } = {}): Promise<EventRecord[]> {
+export async function listEvents(
+  db: Db,
+  organizationId: string,
+  requestId: string,
+  opts: { afterSeq?: number | undefined; limit?: number; excludeTypes?: readonly string[] } = {},
+): Promise<EventRecord[]> {
   const query = db('request_events').where({ organization_id: organizationId, request_id: requestId });
+  if (opts.excludeTypes?.length) query.whereNotIn('type', opts.excludeTypes);
   if (opts.afterSeq !== undefined) query.where('seq', '>', opts.afterSeq);
   query.orderBy('seq', 'asc');
   if (opts.limit !== undefined) query.limit(opts.limit);

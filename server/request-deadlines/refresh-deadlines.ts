@@ -17,6 +17,12 @@ const ENGINE_METHOD: Record<SubmissionMethod, EngineMethod> = {
   in_person: 'hand_delivery',
 };
 
+/**
+ * Event types that never move a deadline or a status: a long history is mostly
+ * these, so they are neither loaded nor recomputed for.
+ */
+export const NO_DEADLINE_EFFECT: readonly string[] = ['note', 'correspondence', 'delivery_failed'];
+
 /** Where the law sets no period, the newsroom's own follow-up target (not statutory). */
 export const DEFAULT_FOLLOW_UP_TARGET = { days: 10, dayType: 'business' as const };
 
@@ -27,7 +33,7 @@ export const DEFAULT_FOLLOW_UP_TARGET = { days: 10, dayType: 'business' as const
  */
 export async function refreshDeadlines(db: Db, request: RequestRecord, agency: AgencyRecord, now: Date): Promise<DeadlineResult | undefined> {
   if (!request.submittedAt || !request.submissionMethod) return undefined;
-  const events = effectiveEvents(await listEvents(db, request.organizationId, request.id));
+  const events = effectiveEvents(await listEvents(db, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT }));
   const received = [...events].reverse().find((e) => e.type === 'submitted' && typeof e.data.receivedAt === 'string');
   const receivedAt = (received?.data.receivedAt as string | undefined) ?? request.submittedAt.toISOString();
   const receivedDate = DateTime.fromISO(receivedAt, { zone: agency.timezone }).toISODate() ?? receivedAt.slice(0, 10);
