@@ -11,6 +11,11 @@ import { calculatorRoutes } from './calculator/calculator-routes';
 import type { Config } from './config';
 import type { AppDeps } from './deps';
 import { inboundRoutes } from './inbound/inbound-routes';
+import { calendarRoutes } from './calendar/calendar-routes';
+import { followUpRoutes } from './monitoring/follow-up-routes';
+import { monitoringRoutes } from './monitoring/monitoring-routes';
+import { settingsRoutes } from './organizations/settings-routes';
+import { statsRoutes } from './stats/stats-routes';
 import { ApiRouter } from './http/api-router';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { buildOpenApiDocument } from './http/openapi';
@@ -37,6 +42,11 @@ export function buildApi(config: Config): ApiRouter {
   historyRoutes(api);
   searchRoutes(api);
   inboundRoutes(api, config);
+  monitoringRoutes(api);
+  followUpRoutes(api);
+  statsRoutes(api);
+  calendarRoutes(api);
+  settingsRoutes(api);
   return api;
 }
 

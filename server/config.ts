@@ -52,6 +52,8 @@ const ConfigSchema = z.object({
   INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).default(30 * 1024 * 1024),
   /** Run background job workers in this process (false for API-only processes). */
   JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Cron (UTC) for the reminder, follow-up and digest sweep. */
+  SWEEP_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, 'SWEEP_CRON must be a five-field cron expression').default('*/5 * * * *'),
   /** How often an idle worker looks for jobs. */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** How often expired jobs (from a process that died) are failed and retried. */
@@ -83,6 +85,7 @@ export interface Config {
   attachmentMaxBytes: number;
   inboundMaxBytes: number;
   jobs: boolean;
+  sweepCron: string;
   jobsPollSeconds: number;
   jobsMaintenanceSeconds: number;
 }
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
     inboundMaxBytes: c.INBOUND_MAX_BYTES,
     jobs: c.JOBS,
+    sweepCron: c.SWEEP_CRON,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
     jobsMaintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,
   };

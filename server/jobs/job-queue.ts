@@ -88,6 +88,12 @@ export class JobQueue {
     );
   }
 
+  /** Enqueues `queue` on a cron schedule; pg-boss makes one job per tick however many processes run. */
+  async schedule(queue: string, cron: string): Promise<void> {
+    if (!this.config.jobs) return;
+    await this.boss.schedule(queue, cron, {}, { tz: 'UTC', singletonKey: queue });
+  }
+
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: 20_000 });
   }

@@ -4,6 +4,10 @@ import { MAIL_QUEUE } from '../mail/mail-service';
 import { requestDeliveryHooks } from '../requests/request-delivery';
 import type { Config } from '../config';
 import type { QueueSpec } from './job-queue';
+import { runDigests } from '../monitoring/digest';
+import { runReminderSweep } from '../monitoring/reminder-sweep';
+
+export const SWEEP_QUEUE = 'monitoring-sweep';
 
 /** Every queue the service uses, with its retry policy. */
 export function queueSpecs(config: Config): QueueSpec[] {
@@ -17,6 +21,8 @@ export function queueSpecs(config: Config): QueueSpec[] {
       // socket), so a job still active after this belongs to a dead process.
       expireInSeconds: Math.max(5, config.mailTimeoutSeconds * 4),
     },
+    // A sweep that dies is simply run again at the next tick; retrying it sooner gains nothing.
+    { name: SWEEP_QUEUE, retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 15 * 60 },
   ];
 }
 
@@ -27,4 +33,10 @@ export async function startWorkers(deps: AppDeps): Promise<void> {
     (job) => deliverMail(deps, job.data.mailId, { retryCount: job.retryCount, retryLimit: job.retryLimit }, hooks),
     deps.config.mailConcurrency,
   );
+  await deps.jobs.work(SWEEP_QUEUE, async () => {
+    const reminders = await runReminderSweep(deps);
+    const digests = await runDigests(deps);
+    deps.logger.info({ ...reminders, digests }, 'monitoring sweep done');
+  });
+  await deps.jobs.schedule(SWEEP_QUEUE, deps.config.sweepCron);
 }

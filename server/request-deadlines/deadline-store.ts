@@ -67,7 +67,13 @@ export interface DeadlineOwner {
  * by (request, kind) so a deadline keeps its id (calendar UIDs, reminders)
  * while its date moves; kinds that no longer apply are removed.
  */
-export async function replaceDeadlines(db: Db, owner: DeadlineOwner, deadlines: Deadline[], now: Date): Promise<void> {
+export async function replaceDeadlines(
+  db: Db,
+  owner: DeadlineOwner,
+  deadlines: Deadline[],
+  plan: (d: Deadline) => { remindBeforeOn: string | null; overdueOn: string; nextReminderOn: string | null },
+  now: Date,
+): Promise<void> {
   const kinds = deadlines.map((d) => d.kind);
   const del = db('deadlines').where({ request_id: owner.requestId });
   if (kinds.length) del.whereNotIn('kind', kinds);
@@ -93,6 +99,7 @@ export async function replaceDeadlines(db: Db, owner: DeadlineOwner, deadlines: 
       trace: JSON.stringify(trace),
       details: JSON.stringify({ ...rest, ...(satisfiedBy ? { satisfiedBy } : {}) }),
       computed_at: now,
+      ...(({ remindBeforeOn, overdueOn, nextReminderOn }) => ({ remind_before_on: remindBeforeOn, overdue_on: overdueOn, next_reminder_on: nextReminderOn }))(plan(d)),
     };
   });
   await db('deadlines')
@@ -101,6 +108,7 @@ export async function replaceDeadlines(db: Db, owner: DeadlineOwner, deadlines: 
     .merge([
       'agency_id', 'assignee_id', 'timezone', 'due_date', 'statutory', 'status', 'basis', 'exceeds_statute',
       'statutory_due_date', 'claimed_due_date', 'satisfied_on', 'trace', 'details', 'computed_at',
+      'remind_before_on', 'overdue_on', 'next_reminder_on',
     ]);
 }
 

@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
-import { computeDeadlines, ruleFor, type DeadlineResult, type SubmissionMethod as EngineMethod } from '../deadlines';
-import type { Db } from '../db/database';
 import type { AgencyRecord } from '../agencies/agency-store';
-import { effectiveEvents } from '../history/effective-events';
+import { businessDaysBetween, computeDeadlines, ruleFor, type DeadlineResult, type SubmissionMethod as EngineMethod } from '../deadlines';
+import type { Db } from '../db/database';
+import { effectiveEvents, type EffectiveEvent } from '../history/effective-events';
 import { listEvents } from '../history/event-store';
-import type { RequestRecord } from '../requests/request-store';
+import { leadDaysFor, planReminders } from '../monitoring/reminder-plan';
+import { loadSettings } from '../organizations/organization-settings';
 import type { SubmissionMethod } from '../requests/request-schemas';
+import type { RequestRecord } from '../requests/request-store';
 import { replaceDeadlines } from './deadline-store';
 
 // The engine's vocabulary for how a request reached the agency.
@@ -23,13 +25,15 @@ const ENGINE_METHOD: Record<SubmissionMethod, EngineMethod> = {
  */
 export const NO_DEADLINE_EFFECT: readonly string[] = ['note', 'correspondence', 'delivery_failed'];
 
-/** Where the law sets no period, the newsroom's own follow-up target (not statutory). */
-export const DEFAULT_FOLLOW_UP_TARGET = { days: 10, dayType: 'business' as const };
+// For report cards: the agency's first move of any kind, and its final answer.
+const FIRST_RESPONSE = new Set(['acknowledged', 'extension_claimed', 'fee_estimate', 'clarification_requested', 'records_released', 'denied', 'no_records']);
+const isFinal = (e: EffectiveEvent) => e.type === 'denied' || e.type === 'no_records' || (e.type === 'records_released' && e.data.final === true);
 
 /**
- * Recomputes and stores a request's deadlines from its agency's calendar and
- * its whole history, in the caller's transaction. The date of receipt is the
- * `received` event's date when there is one, else the submission time.
+ * Recomputes and stores a request's deadlines (and when to remind about them)
+ * from its agency's calendar and its whole history, in the caller's
+ * transaction. The date of receipt is the `submitted` event's `receivedAt`
+ * when given, else the submission time.
  */
 export async function refreshDeadlines(db: Db, request: RequestRecord, agency: AgencyRecord, now: Date): Promise<DeadlineResult | undefined> {
   if (!request.submittedAt || !request.submissionMethod) return undefined;
@@ -40,6 +44,7 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
   const rule = ruleFor(agency.jurisdiction, receivedDate);
   const typeRule = request.requestType === 'standard' ? undefined : rule.requestTypes[request.requestType];
   const lawSetsNoPeriod = typeRule?.response ? 'noFixedPeriod' in typeRule.response : 'noFixedPeriod' in rule.response;
+  const settings = lawSetsNoPeriod ? await loadSettings(db, request.organizationId) : undefined;
   const result = computeDeadlines({
     jurisdiction: agency.jurisdiction,
     receivedAt,
@@ -49,16 +54,33 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
     closures: agency.closures,
     optionalHolidays: agency.optionalHolidays,
     workedHolidays: agency.workedHolidays,
-    ...(lawSetsNoPeriod ? { followUpTarget: DEFAULT_FOLLOW_UP_TARGET } : {}),
+    ...(settings ? { followUpTarget: settings.followUpTarget } : {}),
     events: events
       .filter((e) => e.type !== 'submitted')
       .map((e) => ({ type: e.type, occurredAt: e.occurredAt.toISOString(), data: e.data })),
   });
+  const leadDays = await leadDaysFor(db, request.organizationId, request.assigneeId);
   await replaceDeadlines(
     db,
     { organizationId: request.organizationId, requestId: request.id, agencyId: agency.id, assigneeId: request.assigneeId, timezone: result.timezone },
     result.deadlines,
+    (d) => planReminders(agency, d, leadDays),
     now,
   );
+  await storeResponseTimes(db, request, agency, result.deemedReceivedDate, events);
   return result;
+}
+
+async function storeResponseTimes(db: Db, request: RequestRecord, agency: AgencyRecord, receivedDate: string, events: EffectiveEvent[]): Promise<void> {
+  const first = events.find((e) => FIRST_RESPONSE.has(e.type));
+  const final = events.find(isFinal);
+  const calendar = { closures: agency.closures, optionalHolidays: agency.optionalHolidays, workedHolidays: agency.workedHolidays };
+  const bdays = (e: EffectiveEvent | undefined) =>
+    e ? businessDaysBetween(agency.jurisdiction, calendar, receivedDate, DateTime.fromJSDate(e.occurredAt, { zone: agency.timezone }).toISODate()!) : null;
+  await db('requests').where({ id: request.id }).update({
+    first_response_at: first?.occurredAt ?? null,
+    final_response_at: final?.occurredAt ?? null,
+    first_response_bdays: bdays(first),
+    final_response_bdays: bdays(final),
+  });
 }

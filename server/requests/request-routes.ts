@@ -12,7 +12,8 @@ import {
   PreviewBody, RequestBatchCreate, RequestCreate, RequestListQuery, RequestPatch, RequestView, SubmitBody,
 } from './request-schemas';
 import { createRequest, createRequestBatch, patchDraft } from './request-service';
-import { findRequest, listRequests, type RequestRecord } from './request-store';
+import { findRequest, findRequestsByIds, listRequests, type RequestRecord } from './request-store';
+import { overdueRequestIds } from '../monitoring/deadline-queries';
 import { deadlineView, requestView } from './request-view';
 import { submitRequest } from './submit-service';
 import type { Db } from '../db/database';
@@ -78,6 +79,14 @@ export function requestRoutes(api: ApiRouter): void {
     query: RequestListQuery,
     responses: { 200: { description: 'A page of requests', schema: page(RequestView, 'RequestPage') } },
     handler: async ({ caller, db, query, deps }) => {
+      if (query.overdue === 'true') {
+        const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+        const late = await overdueRequestIds(db, caller.organizationId, deps.clock(), after, query.limit);
+        const page = pageOf(late, query.limit, (r) => [r.dueDate, r.requestId]);
+        const byId = new Map((await findRequestsByIds(db, caller.organizationId, page.items.map((r) => r.requestId))).map((r) => [r.id, r]));
+        const ordered = page.items.map((r) => byId.get(r.requestId)).filter((r): r is RequestRecord => !!r);
+        return { status: 200, body: { items: await viewsOf(db, deps, caller.organizationId, ordered), nextCursor: page.nextCursor } };
+      }
       const before = decodeCursor(query.cursor, 2) as [string, string] | undefined;
       const rows = await listRequests(db, caller.organizationId, { ...query, before, limit: query.limit });
       const { items, nextCursor } = pageOf(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
@@ -103,7 +112,7 @@ export function requestRoutes(api: ApiRouter): void {
   api.route({
     method: 'patch',
     path: '/v1/requests/{id}',
-    summary: 'Change a draft; the letter is re-written unless edited by hand',
+    summary: 'Change a draft (the letter is re-written unless edited by hand); after submission, only assigneeId and tags',
     tags: ['Requests'],
     access: writers,
     params: IdParams,

@@ -8,6 +8,7 @@ import { conflict, notFound, validationProblem } from '../http/problem';
 import { findOrganization } from '../organizations/organization-store';
 import { findUser } from '../users/user-store';
 import { draftRequestLetter } from './letter-draft';
+import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
 import type { RequestBatchInput, RequestCreateInput, RequestPatchInput } from './request-schemas';
 import { findRequest, insertRequest, updateRequest, type RequestRecord, type RequestValues, type Requester } from './request-store';
 import { definedOnly } from '../util/defined-only';
@@ -112,7 +113,7 @@ export async function patchDraft(db: Db, caller: UserCaller, id: string, patch: 
   return db.transaction(async (trx) => {
     const current = await findRequest(trx, caller.organizationId, id, { forUpdate: true });
     if (!current) throw notFound('request');
-    if (current.status !== 'draft') throw conflict(`Only a draft can be changed; this request is ${current.status}. Log an event instead.`, 'not-draft');
+    if (current.status !== 'draft') return patchFiled(trx, caller, current, patch, now);
     const agency = patch.agencyId ? await agencyOrProblem(trx, caller.organizationId, patch.agencyId, 'agencyId') : await findAgency(trx, caller.organizationId, current.agencyId);
     if (!agency) throw notFound('agency');
     if (patch.assigneeId) await assertAssignable(trx, caller.organizationId, patch.assigneeId);
@@ -140,4 +141,23 @@ export async function patchDraft(db: Db, caller: UserCaller, id: string, patch: 
     }
     return updateRequest(trx, caller.organizationId, id, { ...definedOnly(fields), agencyId: agency.id, ...letter }, now);
   });
+}
+
+/**
+ * After submission only who works the request and its tags may change; the
+ * letter and what was asked are part of the record. A new assignee takes over
+ * the deadlines' reminders.
+ */
+async function patchFiled(db: Db, caller: UserCaller, current: RequestRecord, patch: RequestPatchInput, now: Date): Promise<RequestRecord> {
+  const locked = Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'assigneeId' && k !== 'tags').map(([k]) => k);
+  if (locked.length) {
+    throw conflict(`This request is ${current.status}: only assigneeId and tags can change (not ${locked.join(', ')}). Log an event instead.`, 'not-draft');
+  }
+  if (patch.assigneeId) await assertAssignable(db, caller.organizationId, patch.assigneeId);
+  const updated = await updateRequest(db, caller.organizationId, current.id, definedOnly({ assigneeId: patch.assigneeId, tags: patch.tags }), now);
+  if (patch.assigneeId !== undefined && patch.assigneeId !== current.assigneeId) {
+    const agency = await findAgency(db, caller.organizationId, current.agencyId);
+    if (agency) await refreshDeadlines(db, updated, agency, now);
+  }
+  return updated;
 }

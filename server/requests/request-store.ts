@@ -217,3 +217,9 @@ export async function listRequests(db: Db, organizationId: string, f: RequestFil
     .select<Row[]>(REQUEST_COLUMNS);
   return rows.map(toRequestRecord);
 }
+
+export async function findRequestsByIds(db: Db, organizationId: string, ids: string[]): Promise<RequestRecord[]> {
+  if (!ids.length) return [];
+  const rows = await db('requests').where('requests.organization_id', organizationId).whereIn('requests.id', ids).select<Row[]>(REQUEST_COLUMNS);
+  return rows.map(toRequestRecord);
+}

@@ -1,4 +1,4 @@
-import { businessDaysBetween } from '../../../server/deadlines';
+import { businessDaysBetween, reminderDates } from '../../../server/deadlines';
 
 describe('businessDaysBetween', () => {
   it('when an answer comes after a federal due date across a holiday weekend, then only business days count', () => {
@@ -18,5 +18,17 @@ describe('businessDaysBetween', () => {
   it('when Minneapolis closes on Indigenous Peoples Day, then it is skipped; the state executive works it', () => {
     expect(businessDaysBetween('US-MN', {}, '2026-10-09', '2026-10-13')).toBe(1);
     expect(businessDaysBetween('US-MN', { workedHolidays: ['indigenous-peoples-day'] }, '2026-10-09', '2026-10-13')).toBe(2);
+  });
+});
+
+describe('reminderDates', () => {
+  it('when a federal deadline falls the day after a Monday holiday, then the 2-day reminder lands on the Thursday before and overdue on Wednesday', () => {
+    // Due Tue 2026-01-20; Mon 19 is MLK Day: one business day back is Fri 16, two is Thu 15. First overdue: Wed 21.
+    expect(reminderDates('US', {}, '2026-01-20', 2)).toEqual({ before: '2026-01-15', firstOverdue: '2026-01-21' });
+  });
+
+  it('when due on a Friday, then overdue is the next Monday unless it is a holiday', () => {
+    expect(reminderDates('US', {}, '2026-01-30', 0)).toEqual({ before: '2026-01-30', firstOverdue: '2026-02-02' });
+    expect(reminderDates('US', {}, '2026-01-16', 1)).toEqual({ before: '2026-01-15', firstOverdue: '2026-01-20' });
   });
 });

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { READER_ROLES } from '../auth/caller';
+import { hashToken } from '../auth/token-secret';
+import type { ApiRouter } from '../http/api-router';
+import { notFound, unauthorized } from '../http/problem';
+import { KIND_LABELS } from '../monitoring/reminder-sweep';
+import { findOrganization } from '../organizations/organization-store';
+import { issueToken, revokeTokenEverywhere } from '../tokens/token-service';
+import { findOwnerByHash, listTokensOfUser, type TokenRecord } from '../tokens/token-store';
+import { renderCalendar, type IcsEvent } from './ics';
+
+const CalendarTokenCreate = z
+  .object({
+    scope: z.enum(['me', 'organization']).default('me').meta({ description: '`me`: deadlines assigned to me; `organization`: every open deadline of the newsroom.' }),
+    name: z.string().trim().min(1).max(200).default('calendar'),
+  })
+  .strict()
+  .meta({ id: 'CalendarTokenCreate' });
+
+const CalendarToken = z
+  .object({ id: z.uuid(), name: z.string(), scope: z.enum(['me', 'organization']), prefix: z.string(), createdAt: z.string() })
+  .meta({ id: 'CalendarToken' });
+
+const FeedQuery = z.object({ token: z.string().min(10).max(200) }).strict();
+
+// Past deadlines stay in the feed a while, so an overdue one does not vanish from the calendar.
+const KEEP_PAST_DAYS = 60;
+
+const view = (t: TokenRecord) => ({ id: t.id, name: t.name, scope: (t.scope ?? 'me') as 'me' | 'organization', prefix: t.prefix, createdAt: t.createdAt.toISOString() });
+
+export function calendarRoutes(api: ApiRouter): void {
+  api.route({
+    method: 'post',
+    path: '/v1/me/calendar-tokens',
+    summary: 'Create a read-only calendar feed URL (it opens the feed and nothing else)',
+    tags: ['Calendar'],
+    access: { roles: READER_ROLES },
+    body: CalendarTokenCreate,
+    responses: { 201: { description: 'The token and the feed URL, shown once', schema: CalendarToken.extend({ token: z.string(), url: z.string() }) } },
+    handler: async ({ caller, db, body, deps }) => {
+      const { record, token } = await issueToken(db, { organizationId: caller.organizationId, userId: caller.userId, name: body.name, kind: 'calendar', scope: body.scope });
+      return { status: 201, body: { ...view(record), token, url: `${deps.config.publicUrl}/v1/calendar.ics?token=${encodeURIComponent(token)}` } };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/me/calendar-tokens',
+    summary: 'My calendar feed tokens',
+    tags: ['Calendar'],
+    access: { roles: READER_ROLES },
+    responses: { 200: { description: 'Tokens (secrets are never shown again)', schema: z.object({ items: z.array(CalendarToken) }) } },
+    handler: async ({ caller, db }) => ({ status: 200, body: { items: (await listTokensOfUser(db, caller.organizationId, caller.userId, 'calendar')).map(view) } }),
+  });
+
+  api.route({
+    method: 'delete',
+    path: '/v1/me/calendar-tokens/{id}',
+    summary: 'Revoke a calendar feed URL',
+    tags: ['Calendar'],
+    access: { roles: READER_ROLES },
+    params: z.object({ id: z.uuid({ message: 'Must be a UUID.' }) }).strict(),
+    responses: { 204: { description: 'Revoked' } },
+    handler: async ({ caller, params, deps }) => {
+      const own = (await listTokensOfUser(deps.db.knex, caller.organizationId, caller.userId, 'calendar')).some((t) => t.id === params.id);
+      if (!own || !(await revokeTokenEverywhere(deps.db, deps.authCache, { organizationId: caller.organizationId, userId: caller.userId, tokenId: params.id }, deps.clock()))) {
+        throw notFound('calendar token');
+      }
+      return { status: 204 };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/v1/calendar.ics',
+    summary: 'iCalendar feed of open deadlines (subscribe in a calendar app)',
+    description: 'All-day events on each due date, with stable UIDs so apps update rather than duplicate. Authenticated by a calendar token in the query string.',
+    tags: ['Calendar'],
+    access: 'public',
+    query: FeedQuery,
+    responses: { 200: { description: 'text/calendar', contentType: 'text/calendar', schema: z.string() }, 401: { description: 'Unknown or revoked calendar token' } },
+    handler: async ({ query, db, res, deps }) => {
+      const now = deps.clock();
+      const owner = await findOwnerByHash(db, hashToken(query.token), now);
+      if (!owner || owner.kind !== 'calendar') throw unauthorized('The calendar token is unknown or revoked.');
+      const since = new Date(now.getTime() - KEEP_PAST_DAYS * 86400_000).toISOString().slice(0, 10);
+      const q = db('deadlines as d')
+        .join('requests as r', 'r.id', 'd.request_id')
+        .join('agencies as a', 'a.id', 'd.agency_id')
+        .where('d.organization_id', owner.organizationId)
+        .whereIn('d.status', ['open', 'tolled'])
+        .where('d.due_date', '>=', since);
+      if (owner.scope !== 'organization') q.where('d.assignee_id', owner.userId);
+      const rows = await q
+        .orderBy([{ column: 'd.due_date' }, { column: 'd.id' }])
+        .limit(5000)
+        .select<Array<{ request_id: string; kind: string; due_date: string; basis: string; status: string; statutory: boolean; computed_at: Date; title: string; agency: string }>>(
+          db.raw('d.request_id, d.kind, d.due_date::text as due_date, d.basis, d.status, d.statutory, d.computed_at, r.title, a.name as agency'),
+        );
+      const host = new URL(deps.config.publicUrl).hostname;
+      const events: IcsEvent[] = rows.map((r) => ({
+        uid: `${r.request_id}.${r.kind}@${host}`,
+        date: r.due_date,
+        summary: `${KIND_LABELS[r.kind] ?? r.kind} due: ${r.title} (${r.agency})`,
+        description: `${r.statutory ? 'Statutory deadline' : 'Newsroom target (not statutory)'}${r.status === 'tolled' ? ', clock stopped' : ''}.\n${r.basis}\n${deps.config.publicUrl}/v1/requests/${r.request_id}`,
+        url: `${deps.config.publicUrl}/v1/requests/${r.request_id}`,
+        sequence: Math.max(0, Math.floor(r.computed_at.getTime() / 1000) - 1_700_000_000),
+        lastModified: r.computed_at,
+        categories: ['Records requests', r.statutory ? 'Statutory' : 'Target'],
+      }));
+      const org = await findOrganization(db, owner.organizationId);
+      const name = `${org?.name ?? 'Newsroom'} records deadlines${owner.scope === 'organization' ? '' : ` (${owner.name})`}`;
+      res.status(200).set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, max-age=300' }).send(renderCalendar(name, events, now));
+      return undefined;
+    },
+  });
+}

@@ -1,0 +1,163 @@
+import { DateTime } from 'luxon';
+import { businessDaysBetween } from '../deadlines';
+import type { Db } from '../db/database';
+
+export const OPEN_STATUSES = ['open', 'tolled'] as const;
+
+export interface DeadlineFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  assigneeId?: string | undefined;
+  agencyId?: string | undefined;
+  kind?: string | undefined;
+  status: 'open' | 'overdue' | 'tolled' | 'met' | 'missed' | 'superseded' | 'all';
+  after?: [string, string] | undefined;
+  limit: number;
+}
+
+export interface DeadlineItem {
+  id: string;
+  kind: string;
+  dueDate: string;
+  statutory: boolean;
+  status: string;
+  basis: string;
+  exceedsStatute: boolean;
+  businessDaysLeft: number;
+  request: { id: string; title: string; status: string; agency: { id: string; name: string; jurisdiction: string }; assignee: { id: string; name: string } | null };
+}
+
+interface Row {
+  id: string;
+  kind: string;
+  due_date: string;
+  statutory: boolean;
+  status: string;
+  basis: string;
+  exceeds_statute: boolean;
+  timezone: string;
+  request_id: string;
+  title: string;
+  request_status: string;
+  agency_id: string;
+  agency_name: string;
+  jurisdiction: string;
+  closures: Array<{ date: string; name?: string }>;
+  optional_holidays: string[];
+  worked_holidays: string[];
+  assignee_id: string | null;
+  assignee_name: string | null;
+}
+
+/** Business days from today to the due date on the agency's calendar; negative once overdue. */
+export function businessDaysLeft(r: Pick<Row, 'jurisdiction' | 'closures' | 'optional_holidays' | 'worked_holidays' | 'timezone' | 'due_date'>, now: Date): number {
+  const today = DateTime.fromJSDate(now, { zone: r.timezone }).toISODate()!;
+  const calendar = { closures: r.closures, optionalHolidays: r.optional_holidays, workedHolidays: r.worked_holidays };
+  return r.due_date >= today
+    ? businessDaysBetween(r.jurisdiction, calendar, today, r.due_date)
+    : -businessDaysBetween(r.jurisdiction, calendar, r.due_date, today);
+}
+
+function toItem(r: Row, now: Date): DeadlineItem {
+  return {
+    id: r.id,
+    kind: r.kind,
+    dueDate: r.due_date,
+    statutory: r.statutory,
+    status: r.status,
+    basis: r.basis,
+    exceedsStatute: r.exceeds_statute,
+    businessDaysLeft: businessDaysLeft(r, now),
+    request: {
+      id: r.request_id,
+      title: r.title,
+      status: r.request_status,
+      agency: { id: r.agency_id, name: r.agency_name, jurisdiction: r.jurisdiction },
+      assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+    },
+  };
+}
+
+const SELECT = `d.id, d.kind, d.due_date::text as due_date, d.statutory, d.status, d.basis, d.exceeds_statute, d.timezone,
+  r.id as request_id, r.title, r.status as request_status, a.id as agency_id, a.name as agency_name, a.jurisdiction,
+  a.closures, a.optional_holidays, a.worked_holidays, d.assignee_id, u.name as assignee_name`;
+
+/**
+ * Deadlines of a newsroom in a date window, soonest first. Open ones come from
+ * the partial index on (organization_id, due_date): one range scan.
+ */
+export async function listDeadlines(db: Db, organizationId: string, f: DeadlineFilter, now: Date): Promise<DeadlineItem[]> {
+  const q = db('deadlines as d')
+    .join('requests as r', 'r.id', 'd.request_id')
+    .join('agencies as a', 'a.id', 'd.agency_id')
+    .leftJoin('users as u', 'u.id', 'd.assignee_id')
+    .where('d.organization_id', organizationId);
+  if (f.status === 'open' || f.status === 'overdue') q.whereIn('d.status', OPEN_STATUSES);
+  else if (f.status !== 'all') q.where('d.status', f.status);
+  if (f.status === 'overdue') q.whereRaw(`d.due_date < (?::timestamptz at time zone d.timezone)::date`, [now]).whereNot('d.kind', 'appeal');
+  if (f.from) q.where('d.due_date', '>=', f.from);
+  if (f.to) q.where('d.due_date', '<=', f.to);
+  if (f.assigneeId) q.where('d.assignee_id', f.assigneeId);
+  if (f.agencyId) q.where('d.agency_id', f.agencyId);
+  if (f.kind) q.where('d.kind', f.kind);
+  if (f.after) q.whereRaw('(d.due_date, d.id) > (?::date, ?::uuid)', f.after);
+  const rows = await q.orderBy([{ column: 'd.due_date' }, { column: 'd.id' }]).limit(f.limit + 1).select<Row[]>(db.raw(SELECT));
+  return rows.map((r) => toItem(r, now));
+}
+
+/** Requests past a response deadline (or the newsroom's target where the law sets none), worst first. */
+export async function overdueRequestIds(db: Db, organizationId: string, now: Date, after: [string, string] | undefined, limit: number): Promise<Array<{ requestId: string; dueDate: string }>> {
+  const q = db('deadlines as d')
+    .where('d.organization_id', organizationId)
+    .whereIn('d.status', OPEN_STATUSES)
+    .whereIn('d.kind', ['response', 'follow_up'])
+    .whereRaw(`d.due_date < (?::timestamptz at time zone d.timezone)::date`, [now]);
+  if (after) q.whereRaw('(d.due_date, d.request_id) > (?::date, ?::uuid)', after);
+  const rows = await q
+    .groupBy('d.request_id')
+    .orderByRaw('min(d.due_date), d.request_id')
+    .limit(limit + 1)
+    .select<Array<{ request_id: string; due_date: string }>>(db.raw('d.request_id, min(d.due_date)::text as due_date'));
+  return rows.map((r) => ({ requestId: r.request_id, dueDate: r.due_date }));
+}
+
+export interface Dashboard {
+  counts: { openRequests: number; drafts: number; dueIn7Days: number; overdue: number; awaitingNewsroom: number; inLitigation: number };
+  urgent: DeadlineItem[];
+}
+
+const OPEN_REQUEST_STATUSES = ['submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled', 'appealed'];
+
+/** The newsroom at a glance: a handful of index-backed counts and the ten most urgent deadlines. */
+export async function dashboard(db: Db, organizationId: string, now: Date): Promise<Dashboard> {
+  const statusCounts = await db('requests')
+    .where({ organization_id: organizationId })
+    .groupBy('status')
+    .select<Array<{ status: string; count: number | string }>>('status', db.raw('count(*) as count'));
+  const byStatus = new Map(statusCounts.map((r) => [r.status, Number(r.count)]));
+  const sum = (statuses: string[]) => statuses.reduce((n, s) => n + (byStatus.get(s) ?? 0), 0);
+
+  // "Today" is the agency's: one bound wide enough for every zone, then exact per row.
+  const horizon = DateTime.fromJSDate(now, { zone: 'Etc/GMT-14' }).plus({ days: 7 }).toISODate()!;
+  const counted = await db.raw(
+    `select count(*) filter (where d.due_date < l.today and d.kind <> 'appeal') as overdue,
+            count(*) filter (where d.due_date >= l.today and d.due_date <= l.today + 7) as due_in_7
+       from deadlines d
+       cross join lateral (select (?::timestamptz at time zone d.timezone)::date as today) l
+      where d.organization_id = ? and d.status in ('open', 'tolled') and d.due_date <= ?::date`,
+    [now, organizationId, horizon],
+  );
+  const c = (counted.rows as Array<{ overdue: number | string; due_in_7: number | string }>)[0]!;
+  const urgent = await listDeadlines(db, organizationId, { status: 'open', limit: 10 }, now);
+  return {
+    counts: {
+      openRequests: sum(OPEN_REQUEST_STATUSES),
+      drafts: sum(['draft']),
+      dueIn7Days: Number(c.due_in_7),
+      overdue: Number(c.overdue),
+      awaitingNewsroom: sum(['fee_requested', 'clarification_requested']),
+      inLitigation: sum(['in_litigation']),
+    },
+    urgent: urgent.slice(0, 10),
+  };
+}

@@ -1,0 +1,83 @@
+import { DateTime } from 'luxon';
+import type { AppDeps } from '../deps';
+import type { Db } from '../db/database';
+import { queueMail } from '../mail/mail-service';
+import { renderEmail } from '../notifications/email-templates';
+import { settingsOf } from '../organizations/organization-settings';
+import { KIND_LABELS } from './reminder-sweep';
+
+const LISTED = 100;
+
+export interface DigestItem {
+  requestId: string;
+  title: string;
+  agency: string;
+  kind: string;
+  dueDate: string;
+  assignee: string | null;
+}
+
+/**
+ * What an editor's digest lists: open deadlines already past due in their
+ * agency's zone (overdue), and those due from today through the next six days.
+ */
+export async function digestItems(db: Db, organizationId: string, now: Date, today: string): Promise<{ overdue: DigestItem[]; due: DigestItem[] }> {
+  const until = DateTime.fromISO(today).plus({ days: 6 }).toISODate()!;
+  const rows = await db.raw(
+    `select d.request_id, r.title, a.name as agency, d.kind, d.due_date::text as due_date, u.name as assignee,
+            d.due_date < (?::timestamptz at time zone d.timezone)::date as overdue
+       from deadlines d
+       join requests r on r.id = d.request_id
+       join agencies a on a.id = d.agency_id
+       left join users u on u.id = d.assignee_id
+      where d.organization_id = ? and d.status = 'open' and d.due_date <= ?::date
+      order by d.due_date, r.title, d.kind`,
+    [now, organizationId, until],
+  );
+  const items = (rows.rows as Array<{ request_id: string; title: string; agency: string; kind: string; due_date: string; assignee: string | null; overdue: boolean }>);
+  const view = (r: (typeof items)[number]): DigestItem => ({ requestId: r.request_id, title: r.title, agency: r.agency, kind: r.kind, dueDate: r.due_date, assignee: r.assignee });
+  return { overdue: items.filter((r) => r.overdue).map(view), due: items.filter((r) => !r.overdue).map(view) };
+}
+
+/**
+ * Sends each newsroom's daily digest once per local day, at or after its
+ * digest hour, to its editors (its admins when it has no editor). The
+ * digest_log row and the emails commit together.
+ */
+export async function runDigests(deps: AppDeps): Promise<number> {
+  const now = deps.clock();
+  const orgs = await deps.db.knex('organizations').select<Array<{ id: string; name: string; settings: unknown }>>('id', 'name', 'settings');
+  let sent = 0;
+  for (const org of orgs) {
+    const settings = settingsOf(org.settings);
+    if (!settings.digestEnabled) continue;
+    const local = DateTime.fromJSDate(now, { zone: settings.timezone });
+    if (local.hour < settings.digestHour) continue;
+    const today = local.toISODate()!;
+    sent += await deps.db.knex.transaction(async (trx) => {
+      const claimed = await trx.raw('insert into digest_log (organization_id, local_date, sent_at) values (?, ?, ?) on conflict do nothing returning local_date', [org.id, today, now]);
+      if (!(claimed.rows as unknown[]).length) return 0;
+      const staff = await trx('users').where({ organization_id: org.id, active: true }).whereIn('role', ['editor', 'admin']).select<Array<{ email: string; role: string }>>('email', 'role');
+      const editors = staff.filter((u) => u.role === 'editor');
+      const to = (editors.length ? editors : staff).map((u) => u.email);
+      if (!to.length) return 0;
+      const { overdue, due } = await digestItems(trx, org.id, now, today);
+      const link = (i: DigestItem) => ({ ...i, kindLabel: KIND_LABELS[i.kind] ?? i.kind, link: `${deps.config.publicUrl}/v1/requests/${i.requestId}` });
+      const { subject, text } = renderEmail('digest', {
+        organization: org.name,
+        date: today,
+        overdueCount: overdue.length,
+        dueCount: due.length,
+        overdue: overdue.slice(0, LISTED).map(link),
+        due: due.slice(0, LISTED).map(link),
+        overdueMore: Math.max(0, overdue.length - LISTED),
+        dueMore: Math.max(0, due.length - LISTED),
+      });
+      for (const address of to) {
+        await queueMail(trx, deps, { organizationId: org.id, requestId: null, purpose: 'digest', fromName: null, to: [address], subject, text });
+      }
+      return to.length;
+    });
+  }
+  return sent;
+}

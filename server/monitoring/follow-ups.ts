@@ -1,0 +1,90 @@
+import type { AgencyRecord } from '../agencies/agency-store';
+import type { Db } from '../db/database';
+import { appendEvent } from '../history/append-event';
+import { conflict, notFound } from '../http/problem';
+import { replyAddress } from '../mail/compose';
+import { queueMail, type MailDeps } from '../mail/mail-service';
+import { letterContext, renderOrProblem } from '../requests/letter-draft';
+import { findRequest, type RequestRecord } from '../requests/request-store';
+import { findAgency } from '../agencies/agency-store';
+
+export interface FollowUpRecord {
+  id: string;
+  requestId: string;
+  missedDueDate: string;
+  subject: string;
+  body: string;
+  status: 'drafted' | 'sent';
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+interface Row {
+  id: string;
+  request_id: string;
+  missed_due_date: string;
+  subject: string;
+  body: string;
+  status: 'drafted' | 'sent';
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+const toRecord = (r: Row): FollowUpRecord => ({
+  id: r.id, requestId: r.request_id, missedDueDate: r.missed_due_date, subject: r.subject, body: r.body, status: r.status, createdAt: r.created_at, sentAt: r.sent_at,
+});
+
+/**
+ * Drafts the follow-up letter for a missed statutory response deadline, once
+ * per request and missed date. Returns undefined when one already exists.
+ */
+export async function draftFollowUp(
+  db: Db,
+  request: RequestRecord,
+  agency: AgencyRecord,
+  missed: { dueDate: string; basis: string },
+  now: Date,
+): Promise<FollowUpRecord | undefined> {
+  const letter = renderOrProblem('follow-up', letterContext(request, agency, now, { followUp: { dueDate: missed.dueDate, basis: missed.basis } }));
+  const [row] = await db('follow_ups')
+    .insert({
+      organization_id: request.organizationId, request_id: request.id, missed_due_date: missed.dueDate,
+      subject: letter.subject, body: letter.body, created_at: now,
+    })
+    .onConflict(['request_id', 'missed_due_date'])
+    .ignore()
+    .returning<Row[]>('*');
+  return row ? toRecord(row) : undefined;
+}
+
+/** Emails a drafted follow-up to the agency and records it in the history, in the caller's transaction. */
+export async function sendFollowUp(db: Db, deps: MailDeps, organizationId: string, followUpId: string, actorId: string | null): Promise<FollowUpRecord> {
+  const row = await db('follow_ups').where({ id: followUpId, organization_id: organizationId }).forUpdate().first<Row | undefined>();
+  if (!row) throw notFound('follow-up');
+  if (row.status === 'sent') throw conflict('This follow-up was already sent.', 'already-sent');
+  const request = await findRequest(db, organizationId, row.request_id, { forUpdate: true });
+  if (!request) throw notFound('request');
+  const agency = await findAgency(db, organizationId, request.agencyId);
+  if (!agency?.recordsEmail) throw conflict('The agency has no records email; send the follow-up another way and log it as correspondence.', 'no-records-email');
+  const original = await db('mail_messages').where({ request_id: request.id, direction: 'outbound', purpose: 'request' }).first<{ message_id: string } | undefined>('message_id');
+  const now = deps.clock();
+  const mail = await queueMail(db, deps, {
+    organizationId, requestId: request.id, purpose: 'follow_up', fromName: request.requester.name, to: [agency.recordsEmail],
+    replyTo: replyAddress(deps.config.inboundAddress, request.replyToken), subject: row.subject, text: row.body,
+    inReplyTo: original?.message_id ?? null, references: original ? [original.message_id] : [], headers: { 'X-Records-Request-Id': request.id },
+  });
+  await appendEvent(db, {
+    organizationId, requestId: request.id, type: 'correspondence', occurredAt: now,
+    summary: `Follow-up emailed to ${agency.recordsEmail}: response was due ${row.missed_due_date}`,
+    body: row.body,
+    data: { direction: 'out', channel: 'email', to: agency.recordsEmail, subject: row.subject, followUpId: row.id, messageId: mail.messageId },
+    actorKind: actorId ? 'user' : 'system', actorId,
+  }, now);
+  const [updated] = await db('follow_ups').where({ id: row.id }).update({ status: 'sent', sent_at: now, mail_id: mail.id }).returning<Row[]>('*');
+  return toRecord(updated as Row);
+}
+
+export async function listFollowUps(db: Db, organizationId: string, requestId: string): Promise<FollowUpRecord[]> {
+  const rows = await db('follow_ups').where({ organization_id: organizationId, request_id: requestId }).orderBy('created_at').select<Row[]>('*');
+  return rows.map(toRecord);
+}

@@ -1,0 +1,41 @@
+import type { Db } from '../db/database';
+import { leadDaysFor, planReminders } from './reminder-plan';
+
+/**
+ * Re-plans the reminders of open deadlines after lead days change (for one
+ * assignee, or a whole newsroom). Reminders already sent stay sent: the log
+ * still holds their keys.
+ */
+export async function rearmReminders(db: Db, organizationId: string, assigneeId?: string): Promise<number> {
+  const q = db('deadlines as d')
+    .join('agencies as a', 'a.id', 'd.agency_id')
+    .where('d.organization_id', organizationId)
+    .where('d.status', 'open');
+  if (assigneeId) q.where('d.assignee_id', assigneeId);
+  const rows = await q.select<Array<{
+    id: string; due_date: string; status: string; assignee_id: string | null; jurisdiction: string;
+    closures: Array<{ date: string; name?: string }>; optional_holidays: string[]; worked_holidays: string[];
+  }>>(db.raw("d.id, d.due_date::text as due_date, d.status, d.assignee_id, a.jurisdiction, a.closures, a.optional_holidays, a.worked_holidays"));
+  const leads = new Map<string, number>();
+  const updates: Array<[string, string | null, string, string | null]> = [];
+  for (const r of rows) {
+    const key = r.assignee_id ?? '';
+    if (!leads.has(key)) leads.set(key, await leadDaysFor(db, organizationId, r.assignee_id));
+    const plan = planReminders(
+      { jurisdiction: r.jurisdiction, closures: r.closures, optionalHolidays: r.optional_holidays, workedHolidays: r.worked_holidays },
+      { dueDate: r.due_date, status: r.status },
+      leads.get(key)!,
+    );
+    updates.push([r.id, plan.remindBeforeOn, plan.overdueOn, plan.nextReminderOn]);
+  }
+  for (let i = 0; i < updates.length; i += 500) {
+    const chunk = updates.slice(i, i + 500);
+    await db.raw(
+      `update deadlines d set remind_before_on = v.before::date, overdue_on = v.overdue::date, next_reminder_on = v.next::date
+         from (values ${chunk.map(() => '(?::uuid, ?::text, ?::text, ?::text)').join(', ')}) as v(id, before, overdue, next)
+        where d.id = v.id`,
+      chunk.flat(),
+    );
+  }
+  return updates.length;
+}

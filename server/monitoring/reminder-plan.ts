@@ -1,0 +1,41 @@
+import { reminderDates } from '../deadlines';
+import type { Db } from '../db/database';
+import { loadSettings } from '../organizations/organization-settings';
+
+export interface CalendarOf {
+  jurisdiction: string;
+  closures: { date: string; name?: string | undefined }[];
+  optionalHolidays: string[];
+  workedHolidays: string[];
+}
+
+export interface ReminderPlan {
+  remindBeforeOn: string | null;
+  overdueOn: string;
+  /** First reminder still to handle; null for deadlines that need none (met, tolled, superseded). */
+  nextReminderOn: string | null;
+}
+
+/**
+ * When to remind about a deadline on the agency's calendar: `leadDays`
+ * business days before, on the day, and on the first business day overdue.
+ */
+export function planReminders(agency: CalendarOf, deadline: { dueDate: string; status: string }, leadDays: number): ReminderPlan {
+  const { before, firstOverdue } = reminderDates(
+    agency.jurisdiction,
+    { closures: agency.closures, optionalHolidays: agency.optionalHolidays, workedHolidays: agency.workedHolidays },
+    deadline.dueDate,
+    leadDays,
+  );
+  const remindBeforeOn = leadDays > 0 ? before : null;
+  return { remindBeforeOn, overdueOn: firstOverdue, nextReminderOn: deadline.status === 'open' ? remindBeforeOn ?? deadline.dueDate : null };
+}
+
+/** The assignee's lead days, or the newsroom's default. */
+export async function leadDaysFor(db: Db, organizationId: string, assigneeId: string | null): Promise<number> {
+  if (assigneeId) {
+    const user = await db('users').where({ id: assigneeId }).first<{ reminder_lead_days: number | null } | undefined>('reminder_lead_days');
+    if (user?.reminder_lead_days !== null && user?.reminder_lead_days !== undefined) return user.reminder_lead_days;
+  }
+  return (await loadSettings(db, organizationId)).reminderLeadDays;
+}

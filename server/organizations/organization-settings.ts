@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Db } from '../db/database';
+import { TimeZone } from '../http/schemas';
+
+/** A newsroom's own choices, stored as JSON on the organization with these defaults. */
+export const SettingsSchema = z
+  .object({
+    timezone: TimeZone.default('America/New_York').meta({ description: 'The newsroom’s zone: when its daily digest goes out.' }),
+    reminderLeadDays: z.number().int().min(0).max(15).default(2).meta({ description: 'Business days before a deadline to remind the assignee (users may override).' }),
+    reminderHour: z.number().int().min(0).max(23).default(8).meta({ description: 'Local hour (agency zone) reminders go out on their day.' }),
+    digestEnabled: z.boolean().default(true),
+    digestHour: z.number().int().min(0).max(23).default(7).meta({ description: 'Local hour of the daily digest to editors.' }),
+    autoFollowUp: z.boolean().default(false).meta({ description: 'Email the drafted follow-up to the agency when a statutory response deadline is missed.' }),
+    followUpTarget: z
+      .object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) })
+      .strict()
+      .default({ days: 10, dayType: 'business' })
+      .meta({ description: 'Newsroom target where the law sets no period (statutory: false).' }),
+  })
+  .meta({ id: 'OrganizationSettings' });
+
+export type OrganizationSettings = z.output<typeof SettingsSchema>;
+
+export const SettingsPatch = z
+  .object({
+    timezone: TimeZone.optional(),
+    reminderLeadDays: z.number().int().min(0).max(15).optional(),
+    reminderHour: z.number().int().min(0).max(23).optional(),
+    digestEnabled: z.boolean().optional(),
+    digestHour: z.number().int().min(0).max(23).optional(),
+    autoFollowUp: z.boolean().optional(),
+    followUpTarget: z.object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) }).strict().optional(),
+  })
+  .strict()
+  .meta({ id: 'OrganizationSettingsPatch' });
+
+/** Stored JSON with defaults filled in; a stored value that no longer validates falls back to its default. */
+export function settingsOf(stored: unknown): OrganizationSettings {
+  const parsed = SettingsSchema.safeParse(stored ?? {});
+  if (parsed.success) return parsed.data;
+  const keep = Object.fromEntries(
+    Object.entries((stored ?? {}) as Record<string, unknown>).filter(([k, v]) => SettingsSchema.shape[k as keyof typeof SettingsSchema.shape]?.safeParse(v).success),
+  );
+  return SettingsSchema.parse(keep);
+}
+
+export async function loadSettings(db: Db, organizationId: string): Promise<OrganizationSettings> {
+  const row = await db('organizations').where({ id: organizationId }).first<{ settings: unknown } | undefined>('settings');
+  return settingsOf(row?.settings);
+}
+
+export async function saveSettings(db: Db, organizationId: string, settings: OrganizationSettings, now: Date): Promise<void> {
+  await db('organizations').where({ id: organizationId }).update({ settings: JSON.stringify(settings), updated_at: now });
+}
