@@ -69,11 +69,12 @@ function headline(kind: ReminderKind, row: DueRow): string {
  * rerun or a concurrent sweeper sends nothing twice: the log's key is
  * (request, deadline kind, due date, reminder kind, person).
  */
-export async function runReminderSweep(deps: AppDeps, opts: { batchSize?: number; signal?: AbortSignal } = {}): Promise<SweepResult> {
+export async function runReminderSweep(deps: AppDeps, opts: { batchSize?: number; maxBatches?: number; signal?: AbortSignal } = {}): Promise<SweepResult> {
   const batchSize = opts.batchSize ?? 1000;
   const result: SweepResult = { batches: 0, deadlines: 0, reminders: 0, emails: 0, followUps: 0 };
   for (;;) {
-    if (opts.signal?.aborted) break;
+    // Stopping between batches is always safe: each batch committed whole.
+    if (opts.signal?.aborted || (opts.maxBatches !== undefined && result.batches >= opts.maxBatches)) break;
     const now = deps.clock();
     // The latest calendar date anywhere bounds the index range scan.
     const bound = DateTime.fromJSDate(now, { zone: 'Etc/GMT-14' }).toISODate()!;

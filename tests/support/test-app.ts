@@ -69,7 +69,9 @@ export interface Newsroom {
 let counter = 0;
 
 /** Creates an organization with one user per role, through the API as the operator would. */
-export async function createNewsroom(app: TestApp, name = `Newsroom ${++counter}`): Promise<Newsroom> {
+export async function createNewsroom(app: TestApp, name?: string): Promise<Newsroom> {
+  const n = ++counter;
+  name ??= `Newsroom ${n}`;
   const org = await app.http.post('/v1/organizations').set(bearer(OPERATOR_TOKEN)).send({ name }).expect(201);
   const orgId = org.body.id as string;
   const tokens = {} as Record<Role, string>;
@@ -78,7 +80,7 @@ export async function createNewsroom(app: TestApp, name = `Newsroom ${++counter}
     const res = await app.http
       .post(`/v1/organizations/${orgId}/users`)
       .set(bearer(OPERATOR_TOKEN))
-      .send({ email: `${role}.${counter}@example.org`, name: `${role} ${counter}`, role })
+      .send({ email: `${role}.${n}@example.org`, name: `${role} ${n}`, role })
       .expect(201);
     tokens[role] = res.body.token;
     userIds[role] = res.body.id;
