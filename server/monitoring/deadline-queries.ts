@@ -122,7 +122,7 @@ export async function overdueRequestIds(db: Db, organizationId: string, now: Dat
 }
 
 export interface Dashboard {
-  counts: { openRequests: number; drafts: number; dueIn7Days: number; overdue: number; awaitingNewsroom: number; inLitigation: number };
+  counts: { openRequests: number; drafts: number; /** Due today through the sixth day after. */ dueIn7Days: number; overdue: number; awaitingNewsroom: number; inLitigation: number };
   urgent: DeadlineItem[];
 }
 
@@ -138,10 +138,10 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
   const sum = (statuses: string[]) => statuses.reduce((n, s) => n + (byStatus.get(s) ?? 0), 0);
 
   // "Today" is the agency's: one bound wide enough for every zone, then exact per row.
-  const horizon = DateTime.fromJSDate(now, { zone: 'Etc/GMT-14' }).plus({ days: 7 }).toISODate()!;
+  const horizon = DateTime.fromJSDate(now, { zone: 'Etc/GMT-14' }).plus({ days: 6 }).toISODate()!;
   const counted = await db.raw(
     `select count(*) filter (where d.due_date < l.today and d.kind <> 'appeal') as overdue,
-            count(*) filter (where d.due_date >= l.today and d.due_date <= l.today + 7) as due_in_7
+            count(*) filter (where d.due_date >= l.today and d.due_date <= l.today + 6) as due_in_7
        from deadlines d
        cross join lateral (select (?::timestamptz at time zone d.timezone)::date as today) l
       where d.organization_id = ? and d.status in ('open', 'tolled') and d.due_date <= ?::date`,

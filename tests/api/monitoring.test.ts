@@ -1,0 +1,216 @@
+import ICAL from 'ical.js';
+import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+let room: Newsroom;
+let ice: string;
+let minneapolis: string;
+const ids: Record<string, string> = {};
+
+const at = (iso: string) => app.setNow(new Date(iso));
+
+async function file(agencyId: string, receivedAt: string, title: string, assigneeId?: string): Promise<string> {
+  at(receivedAt);
+  const { id } = await draft(app, room, agencyId, { title, ...(assigneeId ? { assigneeId } : {}) });
+  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: receivedAt }).expect(200);
+  return id;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  room = await createNewsroom(app, 'Monitor Desk');
+  ice = await addAgency(app, room, AGENCIES.ice);
+  minneapolis = await addAgency(app, room, AGENCIES.minneapolis);
+  ids.overdue = await file(ice, '2026-08-03T10:00:00-04:00', 'Overdue A'); // response due Mon 31 Aug
+  ids.today = await file(ice, '2026-08-10T10:00:00-04:00', 'Due B', room.userIds.editor); // due Tue 8 Sep
+  ids.soon = await file(ice, '2026-08-14T10:00:00-04:00', 'Soon C'); // due Mon 14 Sep
+  ids.later = await file(ice, '2026-08-24T10:00:00-04:00', 'Later D'); // due Tue 22 Sep
+  ids.mn = await file(minneapolis, '2026-08-24T10:00:00-05:00', 'Minneapolis E'); // newsroom target, 10 business days: Tue 8 Sep
+  ids.fee = await file(ice, '2026-08-17T10:00:00-04:00', 'Fee F');
+  at('2026-08-20T15:00:00Z');
+  await app.http.post(`/v1/requests/${ids.fee}/events`).set(bearer(room.tokens.reporter)).send({ type: 'fee_estimate', occurredAt: '2026-08-20', data: { amount: 75 } }).expect(201);
+  await draft(app, room, ice, { title: 'Draft G' });
+  at('2026-09-08T15:00:00Z'); // Tuesday 8 September, 11:00 in New York
+});
+afterAll(async () => {
+  app.setNow(undefined);
+  await app.close();
+});
+
+describe('deadline queries', () => {
+  it('when asking for a 7-day window, then open deadlines in it come soonest first with business days left', async () => {
+    const res = await app.http.get('/v1/deadlines?from=2026-09-08&to=2026-09-14').set(bearer(room.tokens.counsel)).expect(200);
+    const rows = res.body.items.map((d: { request: { title: string }; kind: string; dueDate: string; businessDaysLeft: number }) => [d.dueDate, d.request.title, d.kind, d.businessDaysLeft]);
+    const dates = rows.map((r: unknown[]) => r[0]);
+    expect(dates).toEqual([...dates].sort());
+    // Same-day deadlines come in id order; compare as a set within the day.
+    expect([...rows].sort()).toEqual([
+      ['2026-09-08', 'Due B', 'response', 0],
+      ['2026-09-08', 'Minneapolis E', 'follow_up', 0],
+      ['2026-09-14', 'Soon C', 'response', 4],
+    ]);
+  });
+
+  it('when nothing bounds the start, then overdue deadlines come first with negative business days', async () => {
+    const res = await app.http.get('/v1/deadlines?to=2026-09-08').set(bearer(room.tokens.counsel)).expect(200);
+    const overdue = res.body.items.find((d: { request: { title: string } }) => d.request.title === 'Overdue A');
+    // Due Mon 31 Aug; today Tue 8 Sep: 1, 2, 3, 4 Sep and 8 Sep (7th is Labor Day) → -5.
+    expect(overdue).toMatchObject({ dueDate: '2026-08-31', businessDaysLeft: -5 });
+    expect(res.body.items[0].request.title).toBe('Overdue A');
+  });
+
+  it('when filtered by assignee, agency, kind or status, then only those come back', async () => {
+    const mine = await app.http.get(`/v1/deadlines?assigneeId=${room.userIds.editor}`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(mine.body.items.map((d: { request: { title: string } }) => d.request.title)).toEqual(['Due B']);
+    const mn = await app.http.get(`/v1/deadlines?agencyId=${minneapolis}`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(mn.body.items.every((d: { request: { agency: { id: string } } }) => d.request.agency.id === minneapolis)).toBe(true);
+    const targets = await app.http.get('/v1/deadlines?kind=follow_up').set(bearer(room.tokens.counsel)).expect(200);
+    expect(targets.body.items.map((d: { statutory: boolean }) => d.statutory)).toEqual([false]);
+    const overdue = await app.http.get('/v1/deadlines?status=overdue').set(bearer(room.tokens.counsel)).expect(200);
+    expect(overdue.body.items.map((d: { request: { title: string } }) => d.request.title)).toEqual(['Overdue A']);
+    await app.http.get('/v1/deadlines?from=2026-09-10&to=2026-09-01').set(bearer(room.tokens.counsel)).expect(400);
+  });
+
+  it('when listing overdue requests, then those past their response deadline come worst first', async () => {
+    at('2026-09-15T15:00:00Z');
+    try {
+      const res = await app.http.get('/v1/requests?overdue=true').set(bearer(room.tokens.counsel)).expect(200);
+      expect(res.body.items.map((r: { title: string }) => r.title)).toEqual(['Overdue A', 'Due B', 'Minneapolis E', 'Soon C']);
+    } finally {
+      at('2026-09-08T15:00:00Z');
+    }
+  });
+
+  it('when the dashboard is read, then its counts and urgent list match the newsroom', async () => {
+    const res = await app.http.get('/v1/dashboard').set(bearer(room.tokens.counsel)).expect(200);
+    expect(res.body.counts).toEqual({ openRequests: 6, drafts: 1, dueIn7Days: 3, overdue: 1, awaitingNewsroom: 1, inLitigation: 0 });
+    expect(res.body.urgent[0].request.title).toBe('Overdue A');
+    expect(res.body.urgent.length).toBeLessThanOrEqual(10);
+  });
+
+  it('when another newsroom asks, then it sees none of it', async () => {
+    const other = await createNewsroom(app);
+    const res = await app.http.get('/v1/deadlines').set(bearer(other.tokens.counsel)).expect(200);
+    expect(res.body.items).toEqual([]);
+    const dash = await app.http.get('/v1/dashboard').set(bearer(other.tokens.counsel)).expect(200);
+    expect(dash.body.counts.openRequests).toBe(0);
+  });
+});
+
+describe('calendar feed', () => {
+  it('when subscribed, then the feed parses as iCalendar with one all-day event per open deadline and stable UIDs', async () => {
+    const created = await app.http.post('/v1/me/calendar-tokens').set(bearer(room.tokens.counsel)).send({ scope: 'organization' }).expect(201);
+    expect(created.body.url).toContain('/v1/calendar.ics?token=');
+    const feed = await app.http.get(`/v1/calendar.ics?token=${encodeURIComponent(created.body.token)}`).expect(200);
+    expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(feed.text));
+    const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    const open = await app.http.get('/v1/deadlines?limit=500').set(bearer(room.tokens.counsel)).expect(200);
+    expect(events).toHaveLength(open.body.items.filter((d: { dueDate: string }) => d.dueDate >= '2026-07-10').length);
+    const b = events.find((e) => e.summary.includes('Due B'))!;
+    expect(b.startDate.isDate).toBe(true);
+    expect(b.startDate.toString()).toBe('2026-09-08');
+    expect(b.uid).toBe(`${ids.today}.response@localhost`);
+
+    // An extension moves the date; the same UID carries the new date, with a higher SEQUENCE.
+    const before = Number(b.sequence);
+    at('2026-09-08T16:00:00Z');
+    await app.http.post(`/v1/requests/${ids.today}/events`).set(bearer(room.tokens.reporter)).send({ type: 'extension_claimed', occurredAt: '2026-09-08', data: { days: 5 } }).expect(201);
+    const again = await app.http.get(`/v1/calendar.ics?token=${encodeURIComponent(created.body.token)}`).expect(200);
+    const moved = new ICAL.Component(ICAL.parse(again.text)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c)).find((e) => e.uid === b.uid)!;
+    expect(moved.startDate.toString()).toBe('2026-09-15');
+    expect(Number(moved.sequence)).toBeGreaterThan(before);
+  });
+
+  it('when the scope is me, then only my deadlines are in it', async () => {
+    const created = await app.http.post('/v1/me/calendar-tokens').set(bearer(room.tokens.editor)).send({ scope: 'me' }).expect(201);
+    const feed = await app.http.get(`/v1/calendar.ics?token=${encodeURIComponent(created.body.token)}`).expect(200);
+    const events = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    expect(events.map((e) => e.summary)).toEqual([expect.stringContaining('Due B')]);
+  });
+
+  it('when a calendar token is used on the JSON API, then 401; revoked, the feed is 401 too', async () => {
+    const created = await app.http.post('/v1/me/calendar-tokens').set(bearer(room.tokens.reporter)).send({}).expect(201);
+    await app.http.get('/v1/me').set(bearer(created.body.token)).expect(401);
+    await app.http.get('/v1/deadlines').set(bearer(created.body.token)).expect(401);
+    await app.http.get(`/v1/calendar.ics?token=${room.tokens.reporter}`).expect(401);
+    const listed = await app.http.get('/v1/me/calendar-tokens').set(bearer(room.tokens.reporter)).expect(200);
+    expect(listed.body.items.map((t: { id: string }) => t.id)).toContain(created.body.id);
+    await app.http.delete(`/v1/me/calendar-tokens/${created.body.id}`).set(bearer(room.tokens.reporter)).expect(204);
+    await app.http.get(`/v1/calendar.ics?token=${encodeURIComponent(created.body.token)}`).expect(401);
+  });
+});
+
+describe('report cards', () => {
+  it('when agencies answer, then their cards show response times, deadlines met, denials, extensions and fees', async () => {
+    const desk = await createNewsroom(app, 'Stats Desk');
+    const agency = await addAgency(app, desk, AGENCIES.ice);
+    const quiet = await addAgency(app, desk, { ...AGENCIES.texas, name: 'Quiet agency' });
+    const filed = async (receivedAt: string) => {
+      at(receivedAt);
+      const { id } = await draft(app, desk, agency);
+      await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: receivedAt }).expect(200);
+      return id;
+    };
+    const log = (id: string, body: object) => app.http.post(`/v1/requests/${id}/events`).set(bearer(desk.tokens.reporter)).send(body).expect(201);
+    at('2026-09-30T15:00:00Z');
+    // Received Mon 10 Aug (due 8 Sep): acknowledged Wed 12 (2 bdays), released Fri 21 (9 bdays): on time.
+    const a = await filed('2026-08-10T10:00:00-04:00');
+    at('2026-09-30T15:00:00Z');
+    await log(a, { type: 'acknowledged', occurredAt: '2026-08-12', data: {} });
+    await log(a, { type: 'records_released', occurredAt: '2026-08-21', data: { final: true } });
+    // Received Mon 3 Aug (due 31 Aug): extension of 20 days (the law allows 10: Tue 15 Sep), fee, denied Tue 22 Sep: late.
+    const b = await filed('2026-08-03T10:00:00-04:00');
+    at('2026-09-30T15:00:00Z');
+    await log(b, { type: 'extension_claimed', occurredAt: '2026-08-20', data: { days: 20 } });
+    await log(b, { type: 'fee_estimate', occurredAt: '2026-08-21', data: { amount: 120 } });
+    await log(b, { type: 'fee_paid', occurredAt: '2026-08-24', data: {} });
+    await log(b, { type: 'denied', occurredAt: '2026-09-22', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(5)' }] } });
+
+    const card = await app.http.get(`/v1/agencies/${agency}/stats`).set(bearer(desk.tokens.counsel)).expect(200);
+    expect(card.body).toMatchObject({
+      requestsFiled: 2,
+      statutoryDeadlines: { met: 1, missed: 1, shareMet: 0.5 },
+      denials: { requests: 1, shareOfAnswered: 0.5 },
+      extensions: { claimed: 1, exceedingStatute: 1 },
+      fees: { estimates: 1, total: 120, median: 120 },
+    });
+    // First responses: 2 (a) and 13 (b: 20 Aug is 13 business days after 3 Aug); finals: 9 and 35 (22 Sep, Labor Day skipped).
+    expect(card.body.firstResponseBusinessDays).toMatchObject({ answered: 2, median: 7.5 });
+    expect(card.body.finalResponseBusinessDays).toMatchObject({ answered: 2, median: 22 });
+    expect(card.body.finalResponseBusinessDays.p90).toBeCloseTo(32.4, 5);
+
+    const all = await app.http.get('/v1/stats/agencies').set(bearer(desk.tokens.counsel)).expect(200);
+    expect(all.body.items.map((c: { agency: { id: string } }) => c.agency.id).sort()).toEqual([agency, quiet].sort());
+    expect(all.body.items.find((c: { agency: { id: string } }) => c.agency.id === quiet)).toMatchObject({ requestsFiled: 0, firstResponseBusinessDays: { median: null } });
+    const other = await createNewsroom(app);
+    await app.http.get(`/v1/agencies/${agency}/stats`).set(bearer(other.tokens.counsel)).expect(404);
+  });
+});
+
+describe('settings', () => {
+  it('when an admin changes the lead days, then open deadlines are re-planned; users may override for themselves', async () => {
+    const before = await app.db.knex('deadlines').where({ request_id: ids.soon, kind: 'response' }).first(app.db.knex.raw('remind_before_on::text as d'));
+    expect(before.d).toBe('2026-09-10'); // 2 business days before Mon 14 Sep
+    await app.http.patch('/v1/organization/settings').set(bearer(room.tokens.editor)).send({ reminderLeadDays: 5 }).expect(403);
+    const res = await app.http.patch('/v1/organization/settings').set(bearer(room.tokens.admin)).send({ reminderLeadDays: 5 }).expect(200);
+    expect(res.body).toMatchObject({ reminderLeadDays: 5, digestHour: 7, autoFollowUp: false });
+    const after = await app.db.knex('deadlines').where({ request_id: ids.soon, kind: 'response' }).first(app.db.knex.raw('remind_before_on::text as d'));
+    expect(after.d).toBe('2026-09-04'); // 5 business days before, skipping Labor Day
+    await app.http.patch('/v1/me/settings').set(bearer(room.tokens.editor)).send({ reminderLeadDays: 1 }).expect(200);
+    const mine = await app.db.knex('deadlines').where({ request_id: ids.today, kind: 'response' }).first(app.db.knex.raw('remind_before_on::text as d, due_date::text as due'));
+    expect(mine.d < mine.due).toBe(true);
+    const org = await app.http.get('/v1/organization').set(bearer(room.tokens.counsel)).expect(200);
+    expect(org.body.settings.reminderLeadDays).toBe(5);
+    await app.http.patch('/v1/organization/settings').set(bearer(room.tokens.admin)).send({ timezone: 'Mars/Base' }).expect(400);
+  });
+
+  it('when a submitted request changes hands, then the new assignee owns its deadlines; other fields stay locked', async () => {
+    await app.http.patch(`/v1/requests/${ids.later}`).set(bearer(room.tokens.editor)).send({ assigneeId: room.userIds.editor, tags: ['handover'] }).expect(200);
+    const row = await app.db.knex('deadlines').where({ request_id: ids.later, kind: 'response' }).first('assignee_id');
+    expect(row.assignee_id).toBe(room.userIds.editor);
+    const locked = await app.http.patch(`/v1/requests/${ids.later}`).set(bearer(room.tokens.editor)).send({ title: 'Changed' }).expect(409);
+    expect(locked.body.detail).toMatch(/only assigneeId and tags/);
+  });
+});
