@@ -22,9 +22,12 @@ export async function up(knex: Knex): Promise<void> {
     t.text('reminder_kind').notNullable();
     t.uuid('user_id').notNullable();
     t.timestamp('sent_at', { useTz: true }).notNullable();
+    // Logged reminders are emailed in a second step, one email per person.
+    t.boolean('emailed').notNullable().defaultTo(false);
     // Once per deadline, date, kind and person: a moved deadline is a new key.
     t.primary(['request_id', 'deadline_kind', 'due_date', 'reminder_kind', 'user_id']);
   });
+  await knex.raw('create index reminder_log_unemailed on reminder_log (user_id) where not emailed');
 
   await knex.schema.createTable('digest_log', (t) => {
     t.uuid('organization_id').notNullable().references('organizations.id').onDelete('CASCADE');
@@ -38,14 +41,16 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('organization_id').notNullable().references('organizations.id').onDelete('CASCADE');
     t.uuid('request_id').notNullable().references('requests.id');
     t.date('missed_due_date').notNullable();
-    t.text('subject').notNullable();
-    t.text('body').notNullable();
-    t.text('status').notNullable().defaultTo('drafted');
+    // Written by the follow-up worker; a sweep only records that one is needed.
+    t.text('subject');
+    t.text('body');
+    t.text('status').notNullable().defaultTo('pending');
     t.uuid('mail_id');
     t.timestamp('created_at', { useTz: true }).notNullable();
     t.timestamp('sent_at', { useTz: true });
     t.unique(['request_id', 'missed_due_date']);
   });
+  await knex.raw(`create index follow_ups_pending on follow_ups (created_at) where status = 'pending'`);
 
   await knex.schema.alterTable('requests', (t) => {
     t.timestamp('first_response_at', { useTz: true });

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { QueueSpec } from './job-queue';
 import { runDigests } from '../monitoring/digest';
 import { runReminderSweep } from '../monitoring/reminder-sweep';
+import { processPendingFollowUps } from '../monitoring/follow-up-worker';
 
 export const SWEEP_QUEUE = 'monitoring-sweep';
 
@@ -35,8 +36,9 @@ export async function startWorkers(deps: AppDeps): Promise<void> {
   );
   await deps.jobs.work(SWEEP_QUEUE, async () => {
     const reminders = await runReminderSweep(deps);
+    const followUps = await processPendingFollowUps(deps);
     const digests = await runDigests(deps);
-    deps.logger.info({ ...reminders, digests }, 'monitoring sweep done');
+    deps.logger.info({ ...reminders, followUpsWritten: followUps, digests }, 'monitoring sweep done');
   });
   await deps.jobs.schedule(SWEEP_QUEUE, deps.config.sweepCron);
 }

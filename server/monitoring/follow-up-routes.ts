@@ -16,7 +16,7 @@ export function followUpRoutes(api: ApiRouter): void {
   api.route({
     method: 'get',
     path: '/v1/requests/{id}/follow-ups',
-    summary: 'Follow-up letters drafted when a statutory response deadline was missed',
+    summary: 'Follow-up letters drafted when a statutory response deadline was missed (pending until written)',
     tags: ['Monitoring'],
     access: { roles: READER_ROLES },
     params: IdParams,

@@ -1,20 +1,18 @@
-import type { AgencyRecord } from '../agencies/agency-store';
 import type { Db } from '../db/database';
 import { appendEvent } from '../history/append-event';
 import { conflict, notFound } from '../http/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
-import { letterContext, renderOrProblem } from '../requests/letter-draft';
-import { findRequest, type RequestRecord } from '../requests/request-store';
+import { findRequest } from '../requests/request-store';
 import { findAgency } from '../agencies/agency-store';
 
 export interface FollowUpRecord {
   id: string;
   requestId: string;
   missedDueDate: string;
-  subject: string;
-  body: string;
-  status: 'drafted' | 'sent';
+  subject: string | null;
+  body: string | null;
+  status: 'pending' | 'drafted' | 'sent';
   createdAt: Date;
   sentAt: Date | null;
 }
@@ -23,9 +21,9 @@ interface Row {
   id: string;
   request_id: string;
   missed_due_date: string;
-  subject: string;
-  body: string;
-  status: 'drafted' | 'sent';
+  subject: string | null;
+  body: string | null;
+  status: 'pending' | 'drafted' | 'sent';
   created_at: Date;
   sent_at: Date | null;
 }
@@ -34,34 +32,12 @@ const toRecord = (r: Row): FollowUpRecord => ({
   id: r.id, requestId: r.request_id, missedDueDate: r.missed_due_date, subject: r.subject, body: r.body, status: r.status, createdAt: r.created_at, sentAt: r.sent_at,
 });
 
-/**
- * Drafts the follow-up letter for a missed statutory response deadline, once
- * per request and missed date. Returns undefined when one already exists.
- */
-export async function draftFollowUp(
-  db: Db,
-  request: RequestRecord,
-  agency: AgencyRecord,
-  missed: { dueDate: string; basis: string },
-  now: Date,
-): Promise<FollowUpRecord | undefined> {
-  const letter = renderOrProblem('follow-up', letterContext(request, agency, now, { followUp: { dueDate: missed.dueDate, basis: missed.basis } }));
-  const [row] = await db('follow_ups')
-    .insert({
-      organization_id: request.organizationId, request_id: request.id, missed_due_date: missed.dueDate,
-      subject: letter.subject, body: letter.body, created_at: now,
-    })
-    .onConflict(['request_id', 'missed_due_date'])
-    .ignore()
-    .returning<Row[]>('*');
-  return row ? toRecord(row) : undefined;
-}
-
 /** Emails a drafted follow-up to the agency and records it in the history, in the caller's transaction. */
 export async function sendFollowUp(db: Db, deps: MailDeps, organizationId: string, followUpId: string, actorId: string | null): Promise<FollowUpRecord> {
   const row = await db('follow_ups').where({ id: followUpId, organization_id: organizationId }).forUpdate().first<Row | undefined>();
   if (!row) throw notFound('follow-up');
   if (row.status === 'sent') throw conflict('This follow-up was already sent.', 'already-sent');
+  if (row.status === 'pending' || row.subject === null || row.body === null) throw conflict('This follow-up is still being written; try again in a minute.', 'not-ready');
   const request = await findRequest(db, organizationId, row.request_id, { forUpdate: true });
   if (!request) throw notFound('request');
   const agency = await findAgency(db, organizationId, request.agencyId);

@@ -3,6 +3,7 @@ import { eventually, SmtpSink } from '../support/smtp-sink';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 import { runReminderSweep } from '../../server/monitoring/reminder-sweep';
 import { runDigests } from '../../server/monitoring/digest';
+import { processPendingFollowUps } from '../../server/monitoring/follow-up-worker';
 
 // A federal request received Monday 10 August 2026 is due Tuesday 8 September
 // (20 working days; Monday 7 September is Labor Day). With the default lead of
@@ -77,12 +78,16 @@ describe('reminders', () => {
     const subjects = mailsTo(reporterEmail, 'Labor Day deadline').map((m) => m.parsed.subject).sort();
     expect(subjects).toEqual(['Due 2026-09-08: Labor Day deadline', 'Due today: Labor Day deadline', 'Overdue since 2026-09-08: Labor Day deadline']);
     const overdueMail = mailsTo(reporterEmail, 'Overdue since')[0]!.parsed.text ?? '';
-    expect(overdueMail).toMatch(/follow-up letter citing the missed date has been drafted/);
+    expect(overdueMail).toMatch(/follow-up letter citing the missed date is being prepared; review and send it/);
 
+    const pending = await app.http.get(`/v1/requests/${id}/follow-ups`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(pending.body.items).toMatchObject([{ missedDueDate: '2026-09-08', status: 'pending', body: null }]);
+    expect(await processPendingFollowUps(app.deps)).toBeGreaterThanOrEqual(1);
     const followUps = await app.http.get(`/v1/requests/${id}/follow-ups`).set(bearer(room.tokens.counsel)).expect(200);
     expect(followUps.body.items).toHaveLength(1);
     expect(followUps.body.items[0]).toMatchObject({ missedDueDate: '2026-09-08', status: 'drafted' });
-    expect(followUps.body.items[0].body).toContain('2026-09-08'.slice(0, 4));
+    expect(followUps.body.items[0].body).toMatch(/September 8, 2026|2026-09-08/);
+    expect(followUps.body.items[0].body).toContain('552');
   });
 
   it('when an extension moves the deadline, then fresh reminders come for the new date', async () => {
@@ -182,6 +187,7 @@ describe('automatic follow-up', () => {
     await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' }).expect(200);
     at('2026-09-09T12:30:00Z');
     await sweep();
+    await processPendingFollowUps(app.deps);
     expect(await eventually(() => sink.to('foia-auto@ice.example.gov').some((m) => (m.parsed.text ?? '').includes('2026')))).toBe(true);
     const events = await app.http.get(`/v1/requests/${id}/events`).set(bearer(desk.tokens.counsel)).expect(200);
     expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['submitted', 'correspondence']);
