@@ -1,6 +1,6 @@
 export { computeDeadlines } from './compute-deadlines';
 export { computeResponseDueDate } from './response-date';
-export { businessDaysBetween, reminderDates } from './business-days';
+export { businessDayCounter, businessDaysBetween, reminderDates } from './business-days';
 export { getJurisdiction, isJurisdictionCode, listJurisdictions, ruleFor } from './jurisdictions';
 export { DeadlineInputError } from './errors';
 export { deadlineInputSchema } from './input-schema';

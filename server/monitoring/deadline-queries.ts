@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { businessDaysBetween } from '../deadlines';
+import { businessDayCounter } from '../deadlines';
 import type { Db } from '../db/database';
 
 export const OPEN_STATUSES = ['open', 'tolled'] as const;
@@ -49,16 +49,29 @@ interface Row {
   assignee_name: string | null;
 }
 
-/** Business days from today to the due date on the agency's calendar; negative once overdue. */
-export function businessDaysLeft(r: Pick<Row, 'jurisdiction' | 'closures' | 'optional_holidays' | 'worked_holidays' | 'timezone' | 'due_date'>, now: Date): number {
-  const today = DateTime.fromJSDate(now, { zone: r.timezone }).toISODate()!;
-  const calendar = { closures: r.closures, optionalHolidays: r.optional_holidays, workedHolidays: r.worked_holidays };
-  return r.due_date >= today
-    ? businessDaysBetween(r.jurisdiction, calendar, today, r.due_date)
-    : -businessDaysBetween(r.jurisdiction, calendar, r.due_date, today);
+type CalendarRow = Pick<Row, 'agency_id' | 'jurisdiction' | 'closures' | 'optional_holidays' | 'worked_holidays' | 'timezone' | 'due_date'>;
+
+/**
+ * Business days from today (the agency's) to each due date; negative once
+ * overdue. Per page, each zone's today and each agency's calendar are worked
+ * out once.
+ */
+export function businessDaysLeftFor(rows: CalendarRow[], now: Date): number[] {
+  const todays = new Map<string, string>();
+  const counters = new Map<string, (from: string, to: string) => number>();
+  return rows.map((r) => {
+    let today = todays.get(r.timezone);
+    if (!today) todays.set(r.timezone, (today = DateTime.fromJSDate(now, { zone: r.timezone }).toISODate()!));
+    let count = counters.get(r.agency_id);
+    if (!count) {
+      const calendar = { closures: r.closures, optionalHolidays: r.optional_holidays, workedHolidays: r.worked_holidays };
+      counters.set(r.agency_id, (count = businessDayCounter(r.jurisdiction, calendar, today)));
+    }
+    return r.due_date >= today ? count(today, r.due_date) : -count(r.due_date, today);
+  });
 }
 
-function toItem(r: Row, now: Date): DeadlineItem {
+function toItem(r: Row, daysLeft: number): DeadlineItem {
   return {
     id: r.id,
     kind: r.kind,
@@ -67,7 +80,7 @@ function toItem(r: Row, now: Date): DeadlineItem {
     status: r.status,
     basis: r.basis,
     exceedsStatute: r.exceeds_statute,
-    businessDaysLeft: businessDaysLeft(r, now),
+    businessDaysLeft: daysLeft,
     request: {
       id: r.request_id,
       title: r.title,
@@ -102,7 +115,8 @@ export async function listDeadlines(db: Db, organizationId: string, f: DeadlineF
   if (f.kind) q.where('d.kind', f.kind);
   if (f.after) q.whereRaw('(d.due_date, d.id) > (?::date, ?::uuid)', f.after);
   const rows = await q.orderBy([{ column: 'd.due_date' }, { column: 'd.id' }]).limit(f.limit + 1).select<Row[]>(db.raw(SELECT));
-  return rows.map((r) => toItem(r, now));
+  const left = businessDaysLeftFor(rows, now);
+  return rows.map((r, i) => toItem(r, left[i]!));
 }
 
 /** Requests past a response deadline (or the newsroom's target where the law sets none), worst first. */
