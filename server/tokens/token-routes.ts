@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { READER_ROLES } from '../auth/caller';
+import type { Db } from '../db/database';
 import type { ApiRouter } from '../http/api-router';
 import { notFound } from '../http/problem';
 import { OrgUserParams } from '../users/user-schemas';
@@ -17,6 +18,17 @@ export const tokenView = (t: TokenRecord) => ({
   lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
   expiresAt: t.expiresAt?.toISOString() ?? null,
 });
+
+async function issueApiToken(db: Db, organizationId: string, userId: string, body: { name: string; expiresAt?: string | undefined }) {
+  const { record, token } = await issueToken(db, {
+    organizationId,
+    userId,
+    name: body.name,
+    kind: 'api',
+    expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
+  });
+  return { ...tokenView(record), token };
+}
 
 // Every role manages its own API tokens: a token is a credential, not newsroom
 // data, so counsel's read-only role still needs it.
@@ -46,14 +58,7 @@ export function tokenRoutes(api: ApiRouter): void {
     body: TokenCreate,
     responses: { 201: { description: 'The token, shown once', schema: TokenWithSecret } },
     handler: async ({ caller, body, deps }) => {
-      const { record, token } = await issueToken(deps.db.knex, {
-        organizationId: caller.organizationId,
-        userId: caller.userId,
-        name: body.name,
-        kind: 'api',
-        expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
-      });
-      return { status: 201, body: { ...tokenView(record), token } };
+      return { status: 201, body: await issueApiToken(deps.db.knex, caller.organizationId, caller.userId, body) };
     },
   });
 
@@ -101,14 +106,7 @@ export function tokenRoutes(api: ApiRouter): void {
       await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
       const user = await findUser(deps.db.knex, params.orgId, params.userId);
       if (!user) throw notFound('user');
-      const { record, token } = await issueToken(deps.db.knex, {
-        organizationId: params.orgId,
-        userId: user.id,
-        name: body.name,
-        kind: 'api',
-        expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
-      });
-      return { status: 201, body: { ...tokenView(record), token } };
+      return { status: 201, body: await issueApiToken(deps.db.knex, params.orgId, user.id, body) };
     },
   });
 
