@@ -10,9 +10,9 @@ import { sendFollowUp } from './follow-ups';
  * emails them when the newsroom turned automatic follow-ups on. Each one
  * commits alone; skip-locked lets several workers share the queue.
  */
-export async function processPendingFollowUps(deps: AppDeps, batch = 50): Promise<number> {
+export async function processPendingFollowUps(deps: AppDeps, batch = 50, max = Number.POSITIVE_INFINITY): Promise<number> {
   let done = 0;
-  for (;;) {
+  while (done < max) {
     const handled = await deps.db.knex.transaction(async (trx) => {
       const rows = await trx('follow_ups as f')
         .join('deadlines as d', function () {
@@ -41,6 +41,7 @@ export async function processPendingFollowUps(deps: AppDeps, batch = 50): Promis
       return rows.length;
     });
     done += handled;
-    if (handled < batch) return done;
+    if (handled < batch) break;
   }
+  return done;
 }
