@@ -6,6 +6,8 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60000,
+  // Many tests wait on I/O (SMTP, child processes, timers); two workers keep both cores busy.
+  maxWorkers: 2,
   projects: [
     {
       displayName: 'unit',
