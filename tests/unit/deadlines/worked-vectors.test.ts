@@ -13,7 +13,7 @@ function responseDue(input: DeadlineInput): string {
 
 const MN_STATE_EXECUTIVE = { optionalHolidays: ['day-after-thanksgiving'], workedHolidays: ['indigenous-peoples-day'] };
 
-// The seven rows of "Worked vectors" in shared/reference/README.md, plus the example.
+// The seven rows of "Worked vectors" in server/deadlines/rules/sources/reference-notes.md, plus the example.
 describe('reference worked vectors', () => {
   test('federal, legal public holidays only: Fri 2025-12-05 → Tue 2026-01-06', () => {
     // 20 working days skipping 25 Dec and 1 Jan (legal public holidays).
