@@ -58,7 +58,9 @@ async function main(): Promise<void> {
     appP99.push(a.latency.p99);
     bareP99.push(b.latency.p99);
   }
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send('stop');
+  await exited;
   await bench.drop();
 
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
