@@ -22,6 +22,10 @@ export class SmtpSink {
   /** Recipients refused at RCPT with a permanent 550 (simulates a dead mailbox). */
   refuseRecipients = new Set<string>();
   dataStarted = 0;
+  /** Message bytes read so far, whole messages or not. */
+  dataBytes = 0;
+  /** Connection errors, such as a sender killed mid-DATA resetting the socket. */
+  readonly connectionErrors: Error[] = [];
   private server!: SMTPServer;
   port = 0;
 
@@ -42,7 +46,10 @@ export class SmtpSink {
       onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback) => {
         this.dataStarted += 1;
         const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('data', (c: Buffer) => {
+          this.dataBytes += c.length;
+          chunks.push(c);
+        });
         stream.on('end', () => {
           const mode = this.mode;
           if (mode === 'hold') return; // never answer: the sender waits until it dies or times out
@@ -66,6 +73,9 @@ export class SmtpSink {
         });
       },
     });
+    // A sender killed mid-DATA may reset the socket; smtp-server reports that
+    // as an 'error' event, which would otherwise crash the test process.
+    this.server.on('error', (err: Error) => this.connectionErrors.push(err));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
