@@ -4,6 +4,7 @@ import * as requests from './20261125000100_requests';
 import * as jobQueue from './20261125000200_job_queue';
 import * as inbound from './20261125000300_inbound';
 import * as monitoring from './20261125000400_monitoring';
+import * as eventDeadlineIndex from './20261126000000_event_deadline_index';
 
 // Migrations are listed here rather than discovered on disk so the same list
 // runs under ts-jest, tsx and the compiled build. Append only: never edit or
@@ -14,4 +15,5 @@ export const migrations: ReadonlyArray<{ name: string; module: Knex.Migration }>
   { name: '20261125000200_job_queue', module: jobQueue },
   { name: '20261125000300_inbound', module: inbound },
   { name: '20261125000400_monitoring', module: monitoring },
+  { name: '20261126000000_event_deadline_index', module: eventDeadlineIndex },
 ];

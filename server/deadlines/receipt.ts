@@ -12,8 +12,18 @@ const LAST_INPUT_YEAR = 2100;
 // An instant must say where it was measured; a bare local time would silently take the server's zone.
 const HAS_OFFSET = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 
+// Both caches hold pure facts (a zone name is valid; an instant falls on a date
+// in a zone), so they never go stale. They matter because a request's deadlines
+// are recomputed from all its events on every deadline-changing append, and
+// luxon's zone arithmetic (Intl formatToParts) dominates that recomputation.
+const validZones = new Set<string>();
+const localDates = new Map<string, LocalDate>();
+const LOCAL_DATES_MAX = 100_000;
+
 export function checkZone(zone: string, field: string): string {
+  if (validZones.has(zone)) return zone;
   if (!IANAZone.isValidZone(zone)) throw new DeadlineInputError(field, `"${zone}" is not an IANA time zone (e.g. America/Chicago)`);
+  validZones.add(zone);
   return zone;
 }
 
@@ -39,11 +49,16 @@ function parseLocalDate(value: string, zone: string, field: string): LocalDate {
   if (!HAS_OFFSET.test(text)) {
     throw new DeadlineInputError(field, `"${value}" needs a UTC offset or Z (e.g. 2026-01-16T17:05:00-06:00), or give a plain YYYY-MM-DD date`);
   }
+  const key = `${zone}|${text}`;
+  const known = localDates.get(key);
+  if (known) return { ...known };
   const instant = DateTime.fromISO(text, { setZone: true });
   if (!instant.isValid) throw new DeadlineInputError(field, `"${value}" is not an ISO 8601 instant`);
   const date = instant.setZone(zone).toISODate();
   const day = date === null ? undefined : parseIsoDate(date);
   if (date === null || day === undefined) throw new DeadlineInputError(field, `"${value}" is outside the supported date range`);
+  if (localDates.size >= LOCAL_DATES_MAX) localDates.clear();
+  localDates.set(key, { day, date });
   return { day, date };
 }
 

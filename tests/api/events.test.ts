@@ -1,3 +1,4 @@
+import { NO_DEADLINE_EFFECT } from '../../server/request-deadlines/refresh-deadlines';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
@@ -69,6 +70,14 @@ describe('logging events', () => {
 });
 
 describe('deadlines follow the history', () => {
+  it('the partial index that serves recomputation leaves out exactly the types that cannot move a deadline', async () => {
+    // The planner only uses the index when the query's excluded types match its predicate.
+    const row = (await app.db.knex('pg_indexes').where({ indexname: 'request_events_deadline_relevant' }).first('indexdef')) as { indexdef: string } | undefined;
+    expect(row).toBeDefined();
+    const excluded = [...row!.indexdef.matchAll(/'([a-z_]+)'::text/g)].map((m) => m[1]).sort();
+    expect(excluded).toEqual([...NO_DEADLINE_EFFECT].sort());
+  });
+
   it('when the agency claims a 10-day extension, then the response moves 10 working days; claiming 20 is flagged', async () => {
     const id = await filedFoia();
     const ok = await log(id, { type: 'extension_claimed', occurredAt: '2026-02-10T12:00:00-05:00', data: { days: 10, reason: 'unusual circumstances' } }).expect(201);

@@ -38,6 +38,16 @@ describe('receipt date in the agency zone', () => {
     expect(result.deadlines[0]?.dueDate).toBe('2026-02-02');
   });
 
+  test('asked again and again, alternating zones, the same instant keeps each zone\'s date', () => {
+    // Local dates are memoised by zone and instant text; the zone must be part of the key.
+    for (let i = 0; i < 3; i += 1) {
+      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'America/Chicago' }).receivedDate).toBe('2026-01-15');
+      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'America/New_York' }).receivedDate).toBe('2026-01-16');
+      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'Pacific/Kiritimati' }).receivedDate).toBe('2026-01-16');
+      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'Pacific/Pago_Pago' }).receivedDate).toBe('2026-01-15');
+    }
+  });
+
   test('the process default zone plays no part', () => {
     const before = Settings.defaultZone;
     try {
