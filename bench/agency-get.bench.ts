@@ -30,7 +30,8 @@ async function main(): Promise<void> {
 
   const child = fork(path.join(__dirname, 'support/agency-servers.ts'), {
     env: { ...process.env, BENCH_DB_URL: bench.url },
-    execArgv: ['--import', 'tsx'],
+    // CHILD_NODE_ARGS lets one profile the servers (e.g. --cpu-prof).
+    execArgv: [...(process.env.CHILD_NODE_ARGS ? process.env.CHILD_NODE_ARGS.split(' ') : []), '--import', 'tsx'],
   });
   const ports = await new Promise<{ appPort: number; barePort: number }>((resolve) => child.once('message', resolve as never));
   const appUrl = `http://127.0.0.1:${ports.appPort}/v1/agencies/${agency.id}`;
