@@ -103,7 +103,9 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
       next = replayStatus(effectiveEvents(relevant).sort((a, b) => a.seq - b.seq));
     }
     const trackingNumber = input.type === 'acknowledged' && typeof data.trackingNumber === 'string' && !request.trackingNumber ? data.trackingNumber : undefined;
-    const updated = await updateRequest(trx, request.organizationId, request.id, { status: next, ...(trackingNumber ? { trackingNumber } : {}) }, now);
+    // An answer from the agency proves it has the request, whatever became of the email.
+    const delivered = request.letterUndelivered && next !== 'submitted' ? { letterUndelivered: false } : {};
+    const updated = await updateRequest(trx, request.organizationId, request.id, { status: next, ...(trackingNumber ? { trackingNumber } : {}), ...delivered }, now);
     const target = input.type === 'correction' ? await findEvent(trx, request.organizationId, request.id, input.correctsEventId!) : undefined;
     if (!NO_DEADLINE_EFFECT.includes(target?.type ?? input.type)) await refreshDeadlines(trx, updated, agency, now);
     return { event, request: updated };

@@ -136,7 +136,17 @@ export async function overdueRequestIds(db: Db, organizationId: string, now: Dat
 }
 
 export interface Dashboard {
-  counts: { openRequests: number; drafts: number; /** Due today through the sixth day after. */ dueIn7Days: number; overdue: number; awaitingNewsroom: number; inLitigation: number };
+  counts: {
+    openRequests: number;
+    drafts: number;
+    /** Due today through the sixth day after. */
+    dueIn7Days: number;
+    overdue: number;
+    awaitingNewsroom: number;
+    inLitigation: number;
+    /** Requests whose letter never reached the agency and must be filed again. */
+    undeliveredLetters: number;
+  };
   urgent: DeadlineItem[];
 }
 
@@ -146,8 +156,8 @@ const OPEN_REQUEST_STATUSES = ['submitted', 'acknowledged', 'fee_requested', 'cl
 export async function dashboard(db: Db, organizationId: string, now: Date): Promise<Dashboard> {
   // "Today" is the agency's: one bound wide enough for every zone, then exact per row.
   const horizon = DateTime.fromJSDate(now, { zone: 'Etc/GMT-14' }).plus({ days: 6 }).toISODate()!;
-  // Three independent reads; on a server they run side by side on the pool.
-  const [statusCounts, counted, urgent] = await Promise.all([
+  // Independent reads; on a server they run side by side on the pool.
+  const [statusCounts, counted, urgent, undelivered] = await Promise.all([
     db('requests')
       .where({ organization_id: organizationId })
       .groupBy('status')
@@ -161,6 +171,7 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
       [now, organizationId, horizon],
     ),
     listDeadlines(db, organizationId, { status: 'open', limit: 10 }, now),
+    db('requests').where({ organization_id: organizationId, letter_undelivered: true }).count<Array<{ count: number | string }>>({ count: '*' }),
   ]);
   const byStatus = new Map(statusCounts.map((r) => [r.status, Number(r.count)]));
   const sum = (statuses: string[]) => statuses.reduce((n, s) => n + (byStatus.get(s) ?? 0), 0);
@@ -174,6 +185,7 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
       overdue: Number(c.overdue),
       awaitingNewsroom: sum(['fee_requested', 'clarification_requested']),
       inLitigation: sum(['in_litigation']),
+      undeliveredLetters: Number(undelivered[0]?.count ?? 0),
     },
     urgent: urgent.slice(0, 10),
   };

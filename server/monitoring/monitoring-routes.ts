@@ -48,6 +48,7 @@ const DashboardView = z
       dueIn7Days: z.number().int(),
       overdue: z.number().int(),
       awaitingNewsroom: z.number().int().meta({ description: 'Waiting on the newsroom: a fee to pay or a clarification to give.' }),
+      undeliveredLetters: z.number().int().meta({ description: 'Requests whose letter email failed for good: file them again (POST /v1/requests/{id}/resubmit).' }),
       inLitigation: z.number().int(),
     }),
     urgent: z.array(DeadlineItem),

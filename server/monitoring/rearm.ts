@@ -9,8 +9,11 @@ import { leadDaysFor, planReminders } from './reminder-plan';
 export async function rearmReminders(db: Db, organizationId: string, assigneeId?: string): Promise<number> {
   const q = db('deadlines as d')
     .join('agencies as a', 'a.id', 'd.agency_id')
+    .join('requests as r', 'r.id', 'd.request_id')
     .where('d.organization_id', organizationId)
-    .where('d.status', 'open');
+    .where('d.status', 'open')
+    // A letter the agency never got has nothing to remind of until it is filed again.
+    .where('r.letter_undelivered', false);
   if (assigneeId) q.where('d.assignee_id', assigneeId);
   const rows = await q.select<Array<{
     id: string; due_date: string; status: string; assignee_id: string | null; jurisdiction: string;

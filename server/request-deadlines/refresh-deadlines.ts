@@ -38,8 +38,9 @@ const isFinal = (e: EffectiveEvent) => e.type === 'denied' || e.type === 'no_rec
 export async function refreshDeadlines(db: Db, request: RequestRecord, agency: AgencyRecord, now: Date): Promise<DeadlineResult | undefined> {
   if (!request.submittedAt || !request.submissionMethod) return undefined;
   const events = effectiveEvents(await listEvents(db, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT }));
-  const received = [...events].reverse().find((e) => e.type === 'submitted' && typeof e.data.receivedAt === 'string');
-  const receivedAt = (received?.data.receivedAt as string | undefined) ?? request.submittedAt.toISOString();
+  // The latest filing counts: a letter filed again after its email failed restarts the clock.
+  const filed = [...events].reverse().find((e) => e.type === 'submitted');
+  const receivedAt = typeof filed?.data.receivedAt === 'string' ? filed.data.receivedAt : request.submittedAt.toISOString();
   const receivedDate = DateTime.fromISO(receivedAt, { zone: agency.timezone }).toISODate() ?? receivedAt.slice(0, 10);
   const rule = ruleFor(agency.jurisdiction, receivedDate);
   const typeRule = request.requestType === 'standard' ? undefined : rule.requestTypes[request.requestType];
@@ -64,7 +65,10 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
     db,
     { organizationId: request.organizationId, requestId: request.id, agencyId: agency.id, assigneeId: request.assigneeId, timezone: result.timezone },
     result.deadlines,
-    (d) => planReminders(agency, d, leadDays),
+    (d) => {
+      const plan = planReminders(agency, d, leadDays);
+      return request.letterUndelivered ? { ...plan, nextReminderOn: null } : plan;
+    },
     now,
   );
   await storeResponseTimes(db, request, agency, result.deemedReceivedDate, events);

@@ -22,7 +22,15 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
       if (!mail.requestId || !REQUEST_MAIL.has(mail.purpose)) return;
       const request = await findRequest(db, mail.organizationId, mail.requestId, { forUpdate: true });
       if (!request) return;
-      await db('requests').where({ id: request.id }).update({ delivery_status: 'failed', delivery_error: error });
+      const requestLetter = mail.purpose === 'request';
+      await db('requests').where({ id: request.id }).update({
+        delivery_status: 'failed',
+        delivery_error: error,
+        // Only a failed request letter means the agency may never have received the request.
+        ...(requestLetter ? { letter_undelivered: true } : {}),
+      });
+      // No clock runs on a letter the agency never got: nobody is reminded of its dates until it is filed again.
+      if (requestLetter) await db('deadlines').where({ request_id: request.id }).update({ next_reminder_on: null });
       const attempts = mail.attempts + 1;
       await appendEvent(db, {
         organizationId: request.organizationId,
@@ -42,6 +50,9 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
         request: { title: request.title },
         agency: { name: agency?.name ?? 'the agency' },
         to: mail.toAddresses.join(', '),
+        letter: requestLetter ? 'records request' : mail.purpose === 'appeal' ? 'appeal' : 'follow-up letter',
+        requestLetter,
+        resubmit: `${deps.config.publicUrl}/v1/requests/${request.id}/resubmit`,
         attempts,
         error,
         link: `${deps.config.publicUrl}/v1/requests/${request.id}`,

@@ -15,7 +15,7 @@ import { createRequest, createRequestBatch, patchDraft } from './request-service
 import { findRequest, findRequestsByIds, listRequests, type RequestRecord } from './request-store';
 import { overdueRequestIds } from '../monitoring/deadline-queries';
 import { deadlineView, requestView } from './request-view';
-import { submitRequest } from './submit-service';
+import { resubmitRequest, submitRequest } from './submit-service';
 import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
 
@@ -137,6 +137,25 @@ export function requestRoutes(api: ApiRouter): void {
     responses: { 200: { description: 'The submitted request', schema: RequestWithDeadlines }, 409: { description: 'Already submitted, or no records email' } },
     handler: async ({ caller, db, params, body, deps }) => {
       const request = await submitRequest(db, deps, caller, params.id, body);
+      return { status: 200, body: await fullView(db, deps, request) };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/v1/requests/{id}/resubmit',
+    summary: 'File the letter again after its email failed for good',
+    description: 'Only for a request whose letter was reported undelivered (`submission.delivery.letterUndelivered`) and that the agency has not answered. '
+      + 'By email the letter goes to the agency’s records address as it is now, so correct the agency first; other methods record how it was filed. '
+      + 'A second `submitted` event enters the history and the deadlines count from the new filing.',
+    tags: ['Requests'],
+    access: writers,
+    idempotent: true,
+    params: IdParams,
+    body: SubmitBody,
+    responses: { 200: { description: 'The request, filed again', schema: RequestWithDeadlines }, 409: { description: 'The letter was not reported undelivered, the agency has answered, or no records email' } },
+    handler: async ({ caller, db, params, body, deps }) => {
+      const request = await resubmitRequest(db, deps, caller, params.id, body);
       return { status: 200, body: await fullView(db, deps, request) };
     },
   });

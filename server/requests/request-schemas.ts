@@ -148,7 +148,13 @@ export const RequestView = z
         submittedAt: z.string(),
         trackingNumber: z.string().nullable(),
         replyAddress: z.string().nullable(),
-        delivery: z.object({ status: z.string().nullable(), error: z.string().nullable() }),
+        delivery: z.object({
+          status: z.string().nullable(),
+          error: z.string().nullable(),
+          letterUndelivered: z.boolean().meta({
+            description: 'The request letter itself never reached the agency: its deadlines remind nobody until it is filed again (POST /v1/requests/{id}/resubmit).',
+          }),
+        }),
       })
       .nullable(),
     createdBy: z.uuid().nullable(),

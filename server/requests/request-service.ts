@@ -86,6 +86,7 @@ async function buildDraft(
     replyToken: newReplyToken(),
     deliveryStatus: null,
     deliveryError: null,
+    letterUndelivered: false,
     createdBy: caller.userId,
   };
 }

@@ -42,6 +42,8 @@ export interface RequestRecord {
   replyToken: string;
   deliveryStatus: string | null;
   deliveryError: string | null;
+  /** The request letter itself never reached the agency (its email failed for good) and has not been filed again. */
+  letterUndelivered: boolean;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -75,6 +77,7 @@ interface Row {
   reply_token: string;
   delivery_status: string | null;
   delivery_error: string | null;
+  letter_undelivered: boolean;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -85,7 +88,7 @@ export const REQUEST_COLUMNS = [
   'id', 'organization_id', 'agency_id', 'group_id', 'title', 'records_sought', 'date_range_start', 'date_range_end',
   'format', 'fee_limit', 'fee_waiver', 'expedited', 'request_type', 'requester', 'assignee_id', 'tags', 'status',
   'letter_template', 'letter_subject', 'letter_body', 'letter_edited', 'submission_method', 'submitted_at',
-  'tracking_number', 'reply_token', 'delivery_status', 'delivery_error', 'created_by', 'created_at', 'updated_at',
+  'tracking_number', 'reply_token', 'delivery_status', 'delivery_error', 'letter_undelivered', 'created_by', 'created_at', 'updated_at',
 ].map((c) => `requests.${c}`);
 
 export const toRequestRecord = (r: Row): RequestRecord => ({
@@ -117,6 +120,7 @@ export const toRequestRecord = (r: Row): RequestRecord => ({
   replyToken: r.reply_token,
   deliveryStatus: r.delivery_status,
   deliveryError: r.delivery_error,
+  letterUndelivered: r.letter_undelivered,
   createdBy: r.created_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -156,6 +160,7 @@ function toRow(v: Partial<RequestValues>): Record<string, unknown> {
   set('reply_token', v.replyToken);
   set('delivery_status', v.deliveryStatus);
   set('delivery_error', v.deliveryError);
+  set('letter_undelivered', v.letterUndelivered);
   set('created_by', v.createdBy);
   return row;
 }

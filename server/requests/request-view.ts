@@ -46,7 +46,7 @@ export function requestView(r: RequestRecord, agency: AgencyRecord, inboundAddre
             submittedAt: r.submittedAt.toISOString(),
             trackingNumber: r.trackingNumber,
             replyAddress: r.submissionMethod === 'email' ? replyAddress(inboundAddress, r.replyToken) : null,
-            delivery: { status: r.deliveryStatus, error: r.deliveryError },
+            delivery: { status: r.deliveryStatus, error: r.deliveryError, letterUndelivered: r.letterUndelivered },
           }
         : null,
     createdBy: r.createdBy,

@@ -25,70 +25,105 @@ export async function submitRequest(db: Db, deps: MailDeps, caller: UserCaller, 
     const request = await findRequest(trx, caller.organizationId, id, { forUpdate: true });
     if (!request) throw notFound('request');
     if (request.status !== 'draft') throw conflict(`This request was already submitted; it is ${request.status}.`, 'already-submitted');
-    const agency = await findAgency(trx, caller.organizationId, request.agencyId);
-    if (!agency) throw notFound('agency');
-
-    const byEmail = input.method === 'email';
-    if (byEmail && input.submittedAt) {
-      throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'Email is sent now; submittedAt is for requests filed another way.' }]);
-    }
-    if (byEmail && !agency.recordsEmail) {
-      throw conflict(`${agency.name} has no records email; add one to the agency or submit by another method.`, 'no-records-email');
-    }
-    const submittedAt = input.submittedAt ? new Date(input.submittedAt) : now;
-    if (submittedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-      throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'Cannot be in the future.' }]);
-    }
-    const receivedAt = input.receivedAt ? new Date(input.receivedAt) : undefined;
-    if (receivedAt && (receivedAt < submittedAt || receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)) {
-      throw validationProblem([{ in: 'body', field: 'receivedAt', message: 'Must be between the submission and now.' }]);
-    }
-
-    const submitted = await updateRequest(trx, caller.organizationId, id, {
-      status: 'submitted',
-      submissionMethod: input.method,
-      submittedAt,
-      trackingNumber: input.trackingNumber ?? null,
-      deliveryStatus: byEmail ? 'queued' : null,
-    }, now);
-
-    const mail = byEmail
-      ? await queueMail(trx, deps, {
-          organizationId: request.organizationId,
-          requestId: request.id,
-          purpose: 'request',
-          fromName: request.requester.name,
-          to: [agency.recordsEmail!],
-          replyTo: replyAddress(deps.config.inboundAddress, request.replyToken),
-          subject: request.letterSubject,
-          text: request.letterBody,
-          headers: { 'X-Records-Request-Id': request.id },
-        })
-      : undefined;
-
-    await appendEvent(trx, {
-      organizationId: request.organizationId,
-      requestId: request.id,
-      type: 'submitted',
-      occurredAt: submittedAt,
-      summary: byEmail ? `Emailed to ${agency.recordsEmail}` : `Filed by ${input.method.replace('_', ' ')}`,
-      data: {
-        method: input.method,
-        ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
-        ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
-        letter: {
-          templateId: request.letterTemplate,
-          subject: request.letterSubject,
-          bodySha256: createHash('sha256').update(request.letterBody, 'utf8').digest('hex'),
-          edited: request.letterEdited,
-        },
-        ...(mail ? { messageId: mail.messageId, to: mail.toAddresses, emlSha256: mail.rawSha256 } : {}),
-      },
-      actorKind: 'user',
-      actorId: caller.userId,
-    }, now);
-
-    await refreshDeadlines(trx, submitted, agency, now);
-    return submitted;
+    return file(trx, deps, caller, request, input, now, false);
   });
+}
+
+/**
+ * Files the letter again after its email failed for good: by email (to the
+ * agency's records address as it is now, so a corrected address is used) or
+ * by recording another way it was filed. A second `submitted` event enters the
+ * history and the deadlines count from the new filing, because the agency
+ * never received the first.
+ */
+export async function resubmitRequest(db: Db, deps: MailDeps, caller: UserCaller, id: string, input: SubmitInput): Promise<RequestRecord> {
+  const now = deps.clock();
+  return db.transaction(async (trx) => {
+    const request = await findRequest(trx, caller.organizationId, id, { forUpdate: true });
+    if (!request) throw notFound('request');
+    if (!request.letterUndelivered) {
+      const why = request.status === 'draft'
+        ? 'This request is a draft; submit it instead.'
+        : 'This request’s letter was not reported undelivered; only a letter whose email failed for good is filed again.';
+      throw conflict(why, 'not-undelivered');
+    }
+    if (request.status !== 'submitted') {
+      throw conflict(`The agency has already answered (the request is ${request.status}), so it has the request.`, 'not-undelivered');
+    }
+    return file(trx, deps, caller, request, input, now, true);
+  });
+}
+
+async function file(trx: Db, deps: MailDeps, caller: UserCaller, request: RequestRecord, input: SubmitInput, now: Date, again: boolean): Promise<RequestRecord> {
+  const agency = await findAgency(trx, caller.organizationId, request.agencyId);
+  if (!agency) throw notFound('agency');
+
+  const byEmail = input.method === 'email';
+  if (byEmail && input.submittedAt) {
+    throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'Email is sent now; submittedAt is for requests filed another way.' }]);
+  }
+  if (byEmail && !agency.recordsEmail) {
+    throw conflict(`${agency.name} has no records email; add one to the agency or submit by another method.`, 'no-records-email');
+  }
+  const submittedAt = input.submittedAt ? new Date(input.submittedAt) : now;
+  if (submittedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'Cannot be in the future.' }]);
+  }
+  if (again && request.submittedAt && submittedAt < request.submittedAt) {
+    throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'A second filing cannot come before the first.' }]);
+  }
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : undefined;
+  if (receivedAt && (receivedAt < submittedAt || receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)) {
+    throw validationProblem([{ in: 'body', field: 'receivedAt', message: 'Must be between the submission and now.' }]);
+  }
+
+  const submitted = await updateRequest(trx, caller.organizationId, request.id, {
+    status: 'submitted',
+    submissionMethod: input.method,
+    submittedAt,
+    ...(input.trackingNumber || !again ? { trackingNumber: input.trackingNumber ?? null } : {}),
+    deliveryStatus: byEmail ? 'queued' : null,
+    ...(again ? { deliveryError: null, letterUndelivered: false } : {}),
+  }, now);
+
+  const mail = byEmail
+    ? await queueMail(trx, deps, {
+        organizationId: request.organizationId,
+        requestId: request.id,
+        purpose: 'request',
+        fromName: request.requester.name,
+        to: [agency.recordsEmail!],
+        replyTo: replyAddress(deps.config.inboundAddress, request.replyToken),
+        subject: request.letterSubject,
+        text: request.letterBody,
+        headers: { 'X-Records-Request-Id': request.id },
+      })
+    : undefined;
+
+  const how = byEmail ? `Emailed to ${agency.recordsEmail}` : `Filed by ${input.method.replace('_', ' ')}`;
+  await appendEvent(trx, {
+    organizationId: request.organizationId,
+    requestId: request.id,
+    type: 'submitted',
+    occurredAt: submittedAt,
+    summary: again ? `${how}, again: the earlier email was not delivered` : how,
+    data: {
+      method: input.method,
+      ...(again ? { resubmission: true } : {}),
+      ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
+      ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
+      letter: {
+        templateId: request.letterTemplate,
+        subject: request.letterSubject,
+        bodySha256: createHash('sha256').update(request.letterBody, 'utf8').digest('hex'),
+        edited: request.letterEdited,
+      },
+      ...(mail ? { messageId: mail.messageId, to: mail.toAddresses, emlSha256: mail.rawSha256 } : {}),
+    },
+    actorKind: 'user',
+    actorId: caller.userId,
+  }, now);
+
+  await refreshDeadlines(trx, submitted, agency, now);
+  return submitted;
 }

@@ -1,3 +1,4 @@
+import { runReminderSweep } from '../../server/monitoring/reminder-sweep';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { eventually, SmtpSink } from '../support/smtp-sink';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
@@ -145,6 +146,123 @@ describe('submitting by email', () => {
     expect(attempts).toHaveLength(3);
     const reporterEmail = (await app.db.knex('users').where({ id: room.userIds.reporter }).first()).email;
     expect(await eventually(() => sink.to(reporterEmail).some((m) => m.parsed.subject === 'Not delivered: Never delivered'))).toBe(true);
+  });
+});
+
+describe('filing again after the email failed for good', () => {
+  afterEach(() => app.setNow(undefined));
+
+  it('when the letter never arrived, then its deadlines remind nobody; resent to a corrected address, they count from the new filing', async () => {
+    const newsroom = await createNewsroom(app, 'Bounce Gazette');
+    const as = (role: keyof Newsroom['tokens']) => bearer(newsroom.tokens[role]);
+    const agency = (await app.http.post('/v1/agencies').set(as('reporter')).send({ ...AGENCIES.ice, recordsEmail: 'foia-old@ice.example.gov' }).expect(201)).body.id as string;
+    sink.refuseRecipients.add('foia-old@ice.example.gov');
+    const { id } = await draft(app, newsroom, agency, { title: 'Detention contracts' });
+
+    // Emailed Friday 16 January 2026: response due Tuesday 17 February.
+    app.setNow(new Date('2026-01-16T10:00:00-05:00'));
+    const first = await app.http.post(`/v1/requests/${id}/submit`).set(as('reporter')).send({ method: 'email' }).expect(200);
+    expect(first.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate).toBe('2026-02-17');
+    expect(await eventually(async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.letterUndelivered === true, 30000)).toBe(true);
+
+    const stored = await app.db.knex('deadlines').where({ request_id: id }).select('kind', 'next_reminder_on');
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.every((d: { next_reminder_on: unknown }) => d.next_reminder_on === null)).toBe(true);
+    const dash = await app.http.get('/v1/dashboard').set(as('editor')).expect(200);
+    expect(dash.body.counts.undeliveredLetters).toBe(1);
+    const reporterEmail = (await app.db.knex('users').where({ id: newsroom.userIds.reporter }).first()).email as string;
+    expect(await eventually(() => sink.to(reporterEmail).some((m) => m.parsed.subject === 'Not delivered: Detention contracts'))).toBe(true);
+    const told = sink.to(reporterEmail).find((m) => m.parsed.subject === 'Not delivered: Detention contracts')!.parsed.text!;
+    expect(told).toContain(`/v1/requests/${id}/resubmit`);
+    expect(told).toContain('send no reminders');
+
+    // Changing the newsroom's lead days re-plans reminders, but not these.
+    await app.http.patch('/v1/organization/settings').set(as('admin')).send({ reminderLeadDays: 3 }).expect(200);
+    const replanned = await app.db.knex('deadlines').where({ request_id: id }).select('next_reminder_on');
+    expect(replanned.every((d: { next_reminder_on: unknown }) => d.next_reminder_on === null)).toBe(true);
+
+    // Weeks pass: no reminder, no overdue follow-up for a request the agency never got.
+    app.setNow(new Date('2026-02-20T15:00:00Z'));
+    await runReminderSweep(app.deps);
+    expect(Number((await app.db.knex('reminder_log').where({ request_id: id }).count({ n: '*' }).first())!.n)).toBe(0);
+    expect(Number((await app.db.knex('follow_ups').where({ request_id: id }).count({ n: '*' }).first())!.n)).toBe(0);
+
+    // Only writers of the same newsroom may file again.
+    await app.http.post(`/v1/requests/${id}/resubmit`).set(as('counsel')).send({ method: 'email' }).expect(403);
+    await app.http.post(`/v1/requests/${id}/resubmit`).set(bearer(room.tokens.reporter)).send({ method: 'email' }).expect(404);
+
+    // The reporter corrects the address and resends on Monday 2 February: 20 working days later is Tuesday 3 March.
+    await app.http.patch(`/v1/agencies/${agency}`).set(as('reporter')).send({ recordsEmail: 'foia@ice.example.gov' }).expect(200);
+    app.setNow(new Date('2026-02-02T09:00:00-05:00'));
+    const again = await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).set('Idempotency-Key', `resend-${id}`).send({ method: 'email' }).expect(200);
+    expect(again.body.submission).toMatchObject({ method: 'email', submittedAt: '2026-02-02T14:00:00.000Z', delivery: { status: 'queued', error: null, letterUndelivered: false } });
+    expect(again.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate).toBe('2026-03-03');
+    const replay = await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).set('Idempotency-Key', `resend-${id}`).send({ method: 'email' }).expect(200);
+    expect(replay.body.updatedAt).toBe(again.body.updatedAt);
+
+    const copies = () => sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === id);
+    expect(await eventually(() => copies().length === 1, 20000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(copies()).toHaveLength(1);
+    expect(copies()[0]!.envelopeTo).toEqual(['foia@ice.example.gov']);
+    const rearmed = await app.db.knex('deadlines').where({ request_id: id, kind: 'response' }).first();
+    expect(rearmed.next_reminder_on).not.toBeNull();
+
+    const events = (await app.http.get(`/v1/requests/${id}/events`).set(as('counsel')).expect(200)).body.items as Array<{ type: string; data: Record<string, unknown> }>;
+    expect(events.map((e) => e.type)).toEqual(['submitted', 'delivery_failed', 'submitted']);
+    expect(events[2]!.data).toMatchObject({ method: 'email', resubmission: true, to: ['foia@ice.example.gov'] });
+    expect((await app.http.get(`/v1/requests/${id}/history/verify`).set(as('counsel')).expect(200)).body.valid).toBe(true);
+    expect((await app.http.get('/v1/dashboard').set(as('editor')).expect(200)).body.counts.undeliveredLetters).toBe(0);
+
+    // Delivered now: nothing to file again.
+    const twice = await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).send({ method: 'email' }).expect(409);
+    expect(twice.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('when the email bounced and the reporter filed on the portal instead, then that filing is recorded and starts the clock', async () => {
+    const newsroom = await createNewsroom(app, 'Portal Times');
+    const as = (role: keyof Newsroom['tokens']) => bearer(newsroom.tokens[role]);
+    const agency = (await app.http.post('/v1/agencies').set(as('reporter')).send({ ...AGENCIES.ice, recordsEmail: 'gone@ice.example.gov' }).expect(201)).body.id as string;
+    sink.refuseRecipients.add('gone@ice.example.gov');
+    const { id } = await draft(app, newsroom, agency, { title: 'Bounced then filed online' });
+    app.setNow(new Date('2026-01-16T10:00:00-05:00'));
+    await app.http.post(`/v1/requests/${id}/submit`).set(as('reporter')).send({ method: 'email' }).expect(200);
+    expect(await eventually(async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.letterUndelivered === true, 30000)).toBe(true);
+
+    app.setNow(new Date('2026-02-03T12:00:00-05:00'));
+    const early = await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).send({ method: 'portal', submittedAt: '2026-01-15T12:00:00-05:00' }).expect(400);
+    expect(early.body.errors[0].field).toBe('submittedAt');
+    const filed = await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).send({ method: 'portal', submittedAt: '2026-02-02T09:00:00-05:00', trackingNumber: '2026-ICFO-777' }).expect(200);
+    expect(filed.body.submission).toMatchObject({ method: 'portal', trackingNumber: '2026-ICFO-777', delivery: { status: null, letterUndelivered: false } });
+    expect(filed.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate).toBe('2026-03-03');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === id)).toHaveLength(0);
+  });
+
+  it('when a request was delivered, or is still a draft, then there is nothing to file again: 409', async () => {
+    const { id } = await draft(app, room, ice);
+    const a = await app.http.post(`/v1/requests/${id}/resubmit`).set(bearer(room.tokens.reporter)).send({ method: 'email' }).expect(409);
+    expect(a.body.detail).toMatch(/draft/);
+    await submit(id, { method: 'portal' }).expect(200);
+    const b = await app.http.post(`/v1/requests/${id}/resubmit`).set(bearer(room.tokens.reporter)).send({ method: 'email' }).expect(409);
+    expect(b.body.detail).toMatch(/undelivered/);
+  });
+
+  it('when the agency answers a request whose email bounced, then it evidently has it and reminders resume', async () => {
+    const newsroom = await createNewsroom(app, 'Answered Anyway');
+    const as = (role: keyof Newsroom['tokens']) => bearer(newsroom.tokens[role]);
+    const agency = (await app.http.post('/v1/agencies').set(as('reporter')).send({ ...AGENCIES.ice, recordsEmail: 'bounce@ice.example.gov' }).expect(201)).body.id as string;
+    sink.refuseRecipients.add('bounce@ice.example.gov');
+    const { id } = await draft(app, newsroom, agency);
+    await app.http.post(`/v1/requests/${id}/submit`).set(as('reporter')).send({ method: 'email' }).expect(200);
+    expect(await eventually(async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.letterUndelivered === true, 30000)).toBe(true);
+    const ack = await app.http.post(`/v1/requests/${id}/events`).set(as('reporter')).send({ type: 'acknowledged', occurredAt: new Date().toISOString(), data: { trackingNumber: 'ACK-1' } }).expect(201);
+    expect(ack.body.status).toBe('acknowledged');
+    const read = await app.http.get(`/v1/requests/${id}`).set(as('counsel')).expect(200);
+    expect(read.body.submission.delivery.letterUndelivered).toBe(false);
+    const armed = await app.db.knex('deadlines').where({ request_id: id, status: 'open' }).select('next_reminder_on');
+    expect(armed.some((d: { next_reminder_on: unknown }) => d.next_reminder_on !== null)).toBe(true);
+    await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).send({ method: 'email' }).expect(409);
   });
 });
 
