@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { businessDayCounter } from '../deadlines';
 import type { Db } from '../db/database';
+import { whereRequestMatches, type RequestFilter } from '../requests/request-store';
 
 export const OPEN_STATUSES = ['open', 'tolled'] as const;
 
@@ -120,12 +121,21 @@ export async function listDeadlines(db: Db, organizationId: string, f: DeadlineF
 }
 
 /** Requests past a response deadline (or the newsroom's target where the law sets none), worst first. */
-export async function overdueRequestIds(db: Db, organizationId: string, now: Date, after: [string, string] | undefined, limit: number): Promise<Array<{ requestId: string; dueDate: string }>> {
+export async function overdueRequestIds(
+  db: Db,
+  organizationId: string,
+  now: Date,
+  after: [string, string] | undefined,
+  limit: number,
+  filter: Omit<RequestFilter, 'before' | 'limit'> = {},
+): Promise<Array<{ requestId: string; dueDate: string }>> {
   const q = db('deadlines as d')
+    .join('requests', 'requests.id', 'd.request_id')
     .where('d.organization_id', organizationId)
     .whereIn('d.status', OPEN_STATUSES)
     .whereIn('d.kind', ['response', 'follow_up'])
     .whereRaw(`d.due_date < (?::timestamptz at time zone d.timezone)::date`, [now]);
+  whereRequestMatches(q, filter);
   if (after) q.whereRaw('(d.due_date, d.request_id) > (?::date, ?::uuid)', after);
   const rows = await q
     .groupBy('d.request_id')

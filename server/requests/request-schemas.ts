@@ -110,7 +110,7 @@ export const RequestListQuery = z
     groupId: Uuid.optional(),
     createdFrom: IsoDate.optional().meta({ description: 'Created on or after this date (UTC).' }),
     createdTo: IsoDate.optional().meta({ description: 'Created on or before this date (UTC).' }),
-    overdue: z.enum(['true', 'false']).optional().meta({ description: 'true: only requests past their response deadline (or the newsroom’s target where the law sets none), most overdue first.' }),
+    overdue: z.enum(['true', 'false']).optional().meta({ description: 'true: only requests past their response deadline (or the newsroom’s target where the law sets none), most overdue first; the other filters still apply.' }),
     limit: Limit,
     cursor: Cursor,
   })

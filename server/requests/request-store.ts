@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Db } from '../db/database';
 import type { RequestStatus, SubmissionMethod } from './request-schemas';
 
@@ -206,8 +207,8 @@ export interface RequestFilter {
 }
 
 /** Newest first; fetches limit+1 rows so the caller knows whether more follow. */
-export async function listRequests(db: Db, organizationId: string, f: RequestFilter): Promise<RequestRecord[]> {
-  const query = db('requests').where('requests.organization_id', organizationId);
+/** The list filters, on a query that has `requests` in it; shared with the overdue list so both honour the same filters. */
+export function whereRequestMatches(query: Knex.QueryBuilder, f: Omit<RequestFilter, 'before' | 'limit'>): Knex.QueryBuilder {
   if (f.status) query.where('requests.status', f.status);
   if (f.agencyId) query.where('requests.agency_id', f.agencyId);
   if (f.assigneeId) query.where('requests.assignee_id', f.assigneeId);
@@ -215,6 +216,11 @@ export async function listRequests(db: Db, organizationId: string, f: RequestFil
   if (f.tag) query.whereRaw('requests.tags @> array[?]::text[]', [f.tag]);
   if (f.createdFrom) query.where('requests.created_at', '>=', `${f.createdFrom}T00:00:00Z`);
   if (f.createdTo) query.whereRaw(`requests.created_at < (?::date + 1)::timestamptz`, [f.createdTo]);
+  return query;
+}
+
+export async function listRequests(db: Db, organizationId: string, f: RequestFilter): Promise<RequestRecord[]> {
+  const query = whereRequestMatches(db('requests').where('requests.organization_id', organizationId), f);
   if (f.before) query.whereRaw('(requests.created_at, requests.id) < (?::timestamptz, ?::uuid)', f.before);
   const rows = await query
     .orderBy([{ column: 'requests.created_at', order: 'desc' }, { column: 'requests.id', order: 'desc' }])

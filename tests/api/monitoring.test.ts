@@ -88,6 +88,19 @@ describe('deadline queries', () => {
     }
   });
 
+  it('when overdue requests are filtered by agency or assignee, then only those come back', async () => {
+    at('2026-09-15T15:00:00Z');
+    try {
+      const titles = async (q: string) =>
+        (await app.http.get(`/v1/requests?overdue=true&${q}`).set(bearer(room.tokens.counsel)).expect(200)).body.items.map((r: { title: string }) => r.title);
+      expect(await titles(`agencyId=${minneapolis}`)).toEqual(['Minneapolis E']);
+      expect(await titles(`assigneeId=${room.userIds.editor}`)).toEqual(['Due B']);
+      expect(await titles(`agencyId=${minneapolis}&assigneeId=${room.userIds.editor}`)).toEqual([]);
+    } finally {
+      at('2026-09-08T15:00:00Z');
+    }
+  });
+
   it('when the dashboard is read, then its counts and urgent list match the newsroom', async () => {
     const res = await app.http.get('/v1/dashboard').set(bearer(room.tokens.counsel)).expect(200);
     expect(res.body.counts).toEqual({ openRequests: 6, drafts: 1, dueIn7Days: 3, overdue: 1, awaitingNewsroom: 1, inLitigation: 0, undeliveredLetters: 0 });
