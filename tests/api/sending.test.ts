@@ -152,18 +152,23 @@ describe('submitting by email', () => {
 describe('filing again after the email failed for good', () => {
   afterEach(() => app.setNow(undefined));
 
-  it('when the letter never arrived, then its deadlines remind nobody; resent to a corrected address, they count from the new filing', async () => {
-    const newsroom = await createNewsroom(app, 'Bounce Gazette');
+  /** A new newsroom's request, emailed on Friday 16 January 2026 to an address that refuses it, once every attempt has failed. */
+  async function bounced(newsroomName: string, deadAddress: string, title: string) {
+    const newsroom = await createNewsroom(app, newsroomName);
     const as = (role: keyof Newsroom['tokens']) => bearer(newsroom.tokens[role]);
-    const agency = (await app.http.post('/v1/agencies').set(as('reporter')).send({ ...AGENCIES.ice, recordsEmail: 'foia-old@ice.example.gov' }).expect(201)).body.id as string;
-    sink.refuseRecipients.add('foia-old@ice.example.gov');
-    const { id } = await draft(app, newsroom, agency, { title: 'Detention contracts' });
-
-    // Emailed Friday 16 January 2026: response due Tuesday 17 February.
+    const agency = (await app.http.post('/v1/agencies').set(as('reporter')).send({ ...AGENCIES.ice, recordsEmail: deadAddress }).expect(201)).body.id as string;
+    sink.refuseRecipients.add(deadAddress);
+    const { id } = await draft(app, newsroom, agency, { title });
     app.setNow(new Date('2026-01-16T10:00:00-05:00'));
-    const first = await app.http.post(`/v1/requests/${id}/submit`).set(as('reporter')).send({ method: 'email' }).expect(200);
-    expect(first.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate).toBe('2026-02-17');
+    const submitted = await app.http.post(`/v1/requests/${id}/submit`).set(as('reporter')).send({ method: 'email' }).expect(200);
     expect(await eventually(async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.letterUndelivered === true, 30000)).toBe(true);
+    return { newsroom, as, agency, id, submitted };
+  }
+
+  it('when the letter never arrived, then its deadlines remind nobody; resent to a corrected address, they count from the new filing', async () => {
+    const { newsroom, as, agency, id, submitted } = await bounced('Bounce Gazette', 'foia-old@ice.example.gov', 'Detention contracts');
+    // Emailed Friday 16 January 2026: response due Tuesday 17 February.
+    expect(submitted.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate).toBe('2026-02-17');
 
     const stored = await app.db.knex('deadlines').where({ request_id: id }).select('kind', 'next_reminder_on');
     expect(stored.length).toBeGreaterThan(0);
@@ -220,14 +225,7 @@ describe('filing again after the email failed for good', () => {
   });
 
   it('when the email bounced and the reporter filed on the portal instead, then that filing is recorded and starts the clock', async () => {
-    const newsroom = await createNewsroom(app, 'Portal Times');
-    const as = (role: keyof Newsroom['tokens']) => bearer(newsroom.tokens[role]);
-    const agency = (await app.http.post('/v1/agencies').set(as('reporter')).send({ ...AGENCIES.ice, recordsEmail: 'gone@ice.example.gov' }).expect(201)).body.id as string;
-    sink.refuseRecipients.add('gone@ice.example.gov');
-    const { id } = await draft(app, newsroom, agency, { title: 'Bounced then filed online' });
-    app.setNow(new Date('2026-01-16T10:00:00-05:00'));
-    await app.http.post(`/v1/requests/${id}/submit`).set(as('reporter')).send({ method: 'email' }).expect(200);
-    expect(await eventually(async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.letterUndelivered === true, 30000)).toBe(true);
+    const { as, id } = await bounced('Portal Times', 'gone@ice.example.gov', 'Bounced then filed online');
 
     app.setNow(new Date('2026-02-03T12:00:00-05:00'));
     const early = await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).send({ method: 'portal', submittedAt: '2026-01-15T12:00:00-05:00' }).expect(400);
@@ -249,14 +247,9 @@ describe('filing again after the email failed for good', () => {
   });
 
   it('when the agency answers a request whose email bounced, then it evidently has it and reminders resume', async () => {
-    const newsroom = await createNewsroom(app, 'Answered Anyway');
-    const as = (role: keyof Newsroom['tokens']) => bearer(newsroom.tokens[role]);
-    const agency = (await app.http.post('/v1/agencies').set(as('reporter')).send({ ...AGENCIES.ice, recordsEmail: 'bounce@ice.example.gov' }).expect(201)).body.id as string;
-    sink.refuseRecipients.add('bounce@ice.example.gov');
-    const { id } = await draft(app, newsroom, agency);
-    await app.http.post(`/v1/requests/${id}/submit`).set(as('reporter')).send({ method: 'email' }).expect(200);
-    expect(await eventually(async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.letterUndelivered === true, 30000)).toBe(true);
-    const ack = await app.http.post(`/v1/requests/${id}/events`).set(as('reporter')).send({ type: 'acknowledged', occurredAt: new Date().toISOString(), data: { trackingNumber: 'ACK-1' } }).expect(201);
+    const { as, id } = await bounced('Answered Anyway', 'bounce@ice.example.gov', 'Answered anyway');
+    app.setNow(new Date('2026-01-21T09:00:00-05:00'));
+    const ack = await app.http.post(`/v1/requests/${id}/events`).set(as('reporter')).send({ type: 'acknowledged', occurredAt: '2026-01-20T09:00:00-05:00', data: { trackingNumber: 'ACK-1' } }).expect(201);
     expect(ack.body.status).toBe('acknowledged');
     const read = await app.http.get(`/v1/requests/${id}`).set(as('counsel')).expect(200);
     expect(read.body.submission.delivery.letterUndelivered).toBe(false);
