@@ -206,7 +206,6 @@ export interface RequestFilter {
   limit: number;
 }
 
-/** Newest first; fetches limit+1 rows so the caller knows whether more follow. */
 /** The list filters, on a query that has `requests` in it; shared with the overdue list so both honour the same filters. */
 export function whereRequestMatches(query: Knex.QueryBuilder, f: Omit<RequestFilter, 'before' | 'limit'>): Knex.QueryBuilder {
   if (f.status) query.where('requests.status', f.status);
@@ -219,6 +218,7 @@ export function whereRequestMatches(query: Knex.QueryBuilder, f: Omit<RequestFil
   return query;
 }
 
+/** Newest first; fetches limit+1 rows so the caller knows whether more follow. */
 export async function listRequests(db: Db, organizationId: string, f: RequestFilter): Promise<RequestRecord[]> {
   const query = whereRequestMatches(db('requests').where('requests.organization_id', organizationId), f);
   if (f.before) query.whereRaw('(requests.created_at, requests.id) < (?::timestamptz, ?::uuid)', f.before);
