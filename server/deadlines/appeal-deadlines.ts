@@ -80,9 +80,9 @@ export function appealDeadlines(ctx: AppealContext, events: readonly TimedEvent[
       out.push({ ...deadline, ...verdict, trace: [...deadline.trace, ...verdict.trace] });
     }
     if (trigger.type === 'appeal_decided' && appeal.furtherReview) {
-      const { deadline } = timedDeadline(ctx, 'further_review', 'Further review window', appeal.furtherReview, trigger, ctx.requesterRoll);
-      // No request-history event records a court filing, so this window can only be open.
-      out.push(deadline);
+      const { deadline, due } = timedDeadline(ctx, 'further_review', 'Further review window', appeal.furtherReview, trigger, ctx.requesterRoll);
+      const verdict = judge(events, trigger.day, ['lawsuit_filed'], due);
+      out.push({ ...deadline, ...verdict, trace: [...deadline.trace, ...verdict.trace] });
     }
   }
   return out;

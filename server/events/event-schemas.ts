@@ -32,6 +32,7 @@ export const EVENT_DATA: Record<LoggableEventType, z.ZodType<Record<string, unkn
   appeal_decided: z.object({ outcome: z.enum(['granted', 'partly_granted', 'denied']) }).strict(),
   withdrawn: z.object({ reason: text(2000).optional() }).strict(),
   lawsuit_filed: z.object({ court: text(300).optional(), caseNumber: text(200).optional() }).strict(),
+  expedited_decided: z.object({ granted: z.boolean(), reason: text(2000).optional() }).strict(),
   correspondence: z
     .object({
       direction: z.enum(['in', 'out']),

@@ -7,7 +7,7 @@ import type { RequestStatus } from '../requests/request-schemas';
 export const LOGGABLE_EVENT_TYPES = [
   'acknowledged', 'extension_claimed', 'fee_estimate', 'fee_paid', 'clarification_requested', 'clarification_provided',
   'records_released', 'denied', 'no_records', 'appeal_filed', 'appeal_decided', 'withdrawn', 'lawsuit_filed',
-  'correspondence', 'note', 'correction',
+  'expedited_decided', 'correspondence', 'note', 'correction',
 ] as const;
 export type LoggableEventType = (typeof LOGGABLE_EVENT_TYPES)[number];
 
@@ -44,6 +44,8 @@ const RULES: Record<LoggableEventType, Rule> = {
   },
   withdrawn: { from: [...OPEN, 'appealed'], to: () => 'withdrawn' },
   lawsuit_filed: { from: AFTER_SUBMISSION.filter((s) => s !== 'withdrawn' && s !== 'in_litigation'), to: () => 'in_litigation' },
+  // The agency's decision on expedited processing; the request itself goes on.
+  expedited_decided: { from: OPEN },
   correspondence: { from: ANY },
   note: { from: ANY },
   correction: { from: ANY },

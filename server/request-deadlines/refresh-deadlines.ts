@@ -26,7 +26,7 @@ const ENGINE_METHOD: Record<SubmissionMethod, EngineMethod> = {
 export const NO_DEADLINE_EFFECT: readonly string[] = ['note', 'correspondence', 'delivery_failed'];
 
 // For report cards: the agency's first move of any kind, and its final answer.
-const FIRST_RESPONSE = new Set(['acknowledged', 'extension_claimed', 'fee_estimate', 'clarification_requested', 'records_released', 'denied', 'no_records']);
+const FIRST_RESPONSE = new Set(['acknowledged', 'expedited_decided', 'extension_claimed', 'fee_estimate', 'clarification_requested', 'records_released', 'denied', 'no_records']);
 const isFinal = (e: EffectiveEvent) => e.type === 'denied' || e.type === 'no_records' || (e.type === 'records_released' && e.data.final === true);
 
 /**

@@ -151,6 +151,20 @@ describe('deadlines follow the history', () => {
   });
 });
 
+describe('expedited processing', () => {
+  it('when the agency decides on expedited processing within ten days, then that deadline is met and the request goes on', async () => {
+    const { id } = await draft(app, room, ice, { requestType: 'expedited', expedited: { requested: true, justification: 'Urgency to inform the public about federal activity.' } });
+    const filed = await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' }).expect(200);
+    expect(deadline(filed, 'expedited_determination')).toMatchObject({ dueDate: '2026-01-26', status: 'open' });
+    const res = await log(id, { type: 'expedited_decided', occurredAt: '2026-01-22T11:00:00-05:00', data: { granted: false, reason: 'No compelling need shown.' } }).expect(201);
+    expect(res.body.status).toBe('submitted');
+    expect(deadline(res, 'expedited_determination')).toMatchObject({ status: 'met', satisfiedBy: { type: 'expedited_decided', date: '2026-01-22' } });
+    expect(deadline(res, 'response')).toMatchObject({ dueDate: '2026-02-17', status: 'open' });
+    const bad = await log(id, { type: 'expedited_decided', occurredAt: '2026-01-23', data: {} }).expect(400);
+    expect(bad.body.errors[0].field).toBe('data.granted');
+  });
+});
+
 describe('the history cannot be rewritten', () => {
   it('when any code tries to UPDATE or DELETE an event, then the database refuses', async () => {
     const id = await filedFoia();

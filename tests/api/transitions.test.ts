@@ -44,6 +44,7 @@ const SPEC: Record<string, { data: object; from: Status[]; to: Status | '=' }> =
   appeal_decided: { data: { outcome: 'denied' }, from: ['appealed'], to: 'denied' },
   withdrawn: { data: {}, from: [...OPEN, 'appealed'], to: 'withdrawn' },
   lawsuit_filed: { data: {}, from: AFTER.filter((s) => s !== 'withdrawn' && s !== 'in_litigation'), to: 'in_litigation' },
+  expedited_decided: { data: { granted: true }, from: OPEN, to: '=' },
   correspondence: { data: { direction: 'in', channel: 'phone' }, from: STATUSES, to: '=' },
   note: { data: {}, from: STATUSES, to: '=' },
 };

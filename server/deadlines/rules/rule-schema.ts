@@ -18,6 +18,8 @@ export const EVENT_TYPES = [
   'appeal_filed',
   'appeal_decided',
   'withdrawn',
+  'expedited_decided',
+  'lawsuit_filed',
   'correspondence',
   'note',
   'correction',

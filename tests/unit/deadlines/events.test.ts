@@ -246,5 +246,32 @@ describe('no fixed period', () => {
     expect(expedited.dueDate).toBe('2026-01-26');
     expect(expedited.trace.some((t) => t.message.startsWith('DOUBT'))).toBe(true);
     expect(only(list, 'response').dueDate).toBe('2026-02-17');
+    expect(expedited.status).toBe('open');
+  });
+
+  test('the expedited determination is met by the agency\'s decision in time, missed by a late one, and mooted by a final answer', () => {
+    const expedited = (events: DeadlineEvent[]) =>
+      only(deadlines({ jurisdiction: 'US', receivedAt: at('2026-01-16'), requestType: 'expedited', events }), 'expedited_determination');
+    expect(expedited([ev('expedited_decided', '2026-01-22', { granted: false })])).toMatchObject({
+      status: 'met', satisfiedBy: { type: 'expedited_decided', date: '2026-01-22' },
+    });
+    expect(expedited([ev('expedited_decided', '2026-01-28', { granted: true })])).toMatchObject({ status: 'missed', satisfiedBy: { date: '2026-01-28' } });
+    expect(expedited([ev('denied', '2026-01-23', { exemptions: [] })])).toMatchObject({ status: 'met', satisfiedBy: { type: 'denied' } });
+    // A partial release is not a decision on expedited processing.
+    expect(expedited([ev('records_released', '2026-01-20', { final: false })]).status).toBe('open');
+  });
+});
+
+describe('further review after an appeal decision', () => {
+  // Kentucky: the Attorney General decides the appeal; the requester may go to circuit court within 30 days.
+  const kentucky = (events: DeadlineEvent[]) =>
+    only(deadlines({ jurisdiction: 'US-KY', receivedAt: at('2026-03-02'), events }), 'further_review');
+  const decided = [ev('denied', '2026-03-05', { exemptions: [] }), ev('appeal_filed', '2026-03-10'), ev('appeal_decided', '2026-03-30', { outcome: 'denied' })];
+
+  test('the window is open until the requester sues, and met by a lawsuit filed within it', () => {
+    const open = kentucky(decided);
+    expect(open).toMatchObject({ status: 'open', dueDate: '2026-04-29' });
+    expect(kentucky([...decided, ev('lawsuit_filed', '2026-04-20')])).toMatchObject({ status: 'met', satisfiedBy: { type: 'lawsuit_filed', date: '2026-04-20' } });
+    expect(kentucky([...decided, ev('lawsuit_filed', '2026-05-04')]).status).toBe('missed');
   });
 });
