@@ -13,11 +13,18 @@ export const IsoDate = z
   .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'Must be a real calendar date.')
   .meta({ format: 'date', example: '2026-01-16' });
 
-/** An instant with an explicit offset, so its date in the agency's zone is unambiguous. */
+/**
+ * An instant with an explicit offset, so its date in the agency's zone is
+ * unambiguous. Only the calendar-date form (what RFC 3339 allows): luxon would
+ * also read week dates, ordinal dates and the compact form, which `Date` cannot.
+ */
 export const IsoInstant = z
   .string()
-  .regex(/(Z|[+-]\d{2}:?\d{2})$/i, 'Must be an ISO 8601 instant with an offset, e.g. 2026-01-16T15:30:00-06:00.')
-  .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid, 'Must be a valid ISO 8601 instant.')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i,
+    'Must be an ISO 8601 instant with an offset, e.g. 2026-01-16T15:30:00-06:00.',
+  )
+  .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid && !Number.isNaN(Date.parse(s)), 'Must be a valid ISO 8601 instant.')
   .meta({ format: 'date-time', example: '2026-01-16T15:30:00-06:00' });
 
 export const TimeZone = z

@@ -141,6 +141,14 @@ describe('tokens', () => {
     }
   });
 
+  it.each(['2026-W03-5T10:00:00Z', '2026-016T10:00:00Z', '20260116T153000Z', '2026-02-30T10:00:00Z'])(
+    'when expiresAt is %s (an ISO form a JavaScript Date cannot read, or no such day), then 400 naming the field',
+    async (expiresAt) => {
+      const res = await app.http.post('/v1/me/tokens').set(bearer(room.tokens.reporter)).send({ name: 'odd date', expiresAt }).expect(400);
+      expect(res.body.errors[0].field).toBe('expiresAt');
+    },
+  );
+
   it('when a token is used, then last use is recorded', async () => {
     const created = await app.http.post('/v1/me/tokens').set(bearer(room.tokens.reporter)).send({ name: 'used' }).expect(201);
     expect(created.body.lastUsedAt).toBeNull();
