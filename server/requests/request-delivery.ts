@@ -22,11 +22,13 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
       if (!mail.requestId || !REQUEST_MAIL.has(mail.purpose)) return;
       const request = await findRequest(db, mail.organizationId, mail.requestId, { forUpdate: true });
       if (!request) return;
-      const requestLetter = mail.purpose === 'request';
+      // Only a failed request letter on a request the agency has not answered
+      // means the agency may never have received it: an answer logged while
+      // the email was being retried proves otherwise.
+      const requestLetter = mail.purpose === 'request' && request.status === 'submitted';
       await db('requests').where({ id: request.id }).update({
         delivery_status: 'failed',
         delivery_error: error,
-        // Only a failed request letter means the agency may never have received the request.
         ...(requestLetter ? { letter_undelivered: true } : {}),
       });
       // No clock runs on a letter the agency never got: nobody is reminded of its dates until it is filed again.
@@ -50,7 +52,7 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
         request: { title: request.title },
         agency: { name: agency?.name ?? 'the agency' },
         to: mail.toAddresses.join(', '),
-        letter: requestLetter ? 'records request' : mail.purpose === 'appeal' ? 'appeal' : 'follow-up letter',
+        letter: mail.purpose === 'request' ? 'records request' : mail.purpose === 'appeal' ? 'appeal' : 'follow-up letter',
         requestLetter,
         resubmit: `${deps.config.publicUrl}/v1/requests/${request.id}/resubmit`,
         attempts,

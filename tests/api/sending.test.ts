@@ -246,6 +246,22 @@ describe('filing again after the email failed for good', () => {
     expect(b.body.detail).toMatch(/undelivered/);
   });
 
+  it('when the agency answered while the email was still being retried, then its final failure leaves the deadlines running', async () => {
+    const newsroom = await createNewsroom(app, 'Answered Early');
+    const as = (role: keyof Newsroom['tokens']) => bearer(newsroom.tokens[role]);
+    const agency = (await app.http.post('/v1/agencies').set(as('reporter')).send({ ...AGENCIES.ice, recordsEmail: 'slow-bounce@ice.example.gov' }).expect(201)).body.id as string;
+    sink.refuseRecipients.add('slow-bounce@ice.example.gov');
+    const { id } = await draft(app, newsroom, agency);
+    await app.http.post(`/v1/requests/${id}/submit`).set(as('reporter')).send({ method: 'email' }).expect(200);
+    // The agency phones to acknowledge before the last attempt has failed.
+    await app.http.post(`/v1/requests/${id}/events`).set(as('reporter')).send({ type: 'acknowledged', occurredAt: new Date().toISOString(), data: {} }).expect(201);
+    expect(await eventually(async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.status === 'failed', 30000)).toBe(true);
+    const read = await app.http.get(`/v1/requests/${id}`).set(as('counsel')).expect(200);
+    expect(read.body.submission.delivery.letterUndelivered).toBe(false);
+    const armed = await app.db.knex('deadlines').where({ request_id: id, status: 'open' }).select('next_reminder_on');
+    expect(armed.some((d: { next_reminder_on: unknown }) => d.next_reminder_on !== null)).toBe(true);
+  });
+
   it('when the agency answers a request whose email bounced, then it evidently has it and reminders resume', async () => {
     const { as, id } = await bounced('Answered Anyway', 'bounce@ice.example.gov', 'Answered anyway');
     app.setNow(new Date('2026-01-21T09:00:00-05:00'));
