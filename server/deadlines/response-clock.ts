@@ -153,7 +153,9 @@ export class ResponseClock {
   private claimedDay(event: TimedEvent, dayType: DayType): number | undefined {
     const { newDueDate, days } = event.data;
     if (typeof newDueDate === 'string') return parseIsoDate(newDueDate);
-    if (typeof days === 'number') return this.addIn(dayType, this.due, days, false);
+    // A number of days is counted like the statute's own period, so it rolls
+    // off a closed day the same way (a stated date is taken as stated).
+    if (typeof days === 'number') return this.addIn(dayType, this.due, days, true);
     return undefined;
   }
 

@@ -18,6 +18,18 @@ const federal = (events: DeadlineEvent[], extra: Partial<DeadlineInput> = {}): D
   deadlines({ jurisdiction: 'US', receivedAt: at('2026-01-16'), events, ...extra });
 
 describe('extensions', () => {
+  test('an extension claimed in calendar days rolls off a closed day like the statutory maximum does', () => {
+    // Maryland: received Tue 3 Mar 2026, 30 calendar days → Thu 2 Apr; +30 calendar days → Sat 2 May → Mon 4 May.
+    const maryland = (data: Record<string, unknown>) =>
+      only(deadlines({ jurisdiction: 'US-MD', receivedAt: at('2026-03-03'), events: [ev('extension_claimed', '2026-03-20', data)] }), 'response').dueDate;
+    expect(maryland({ days: 30 })).toBe('2026-05-04');
+    expect(maryland({ reason: 'no number of days given' })).toBe('2026-05-04');
+    // California: received Mon 2 Nov 2026, +10 → Thu 12 Nov; +14 → Thu 26 Nov (Thanksgiving), Fri 27 Nov (state holiday), weekend → Mon 30 Nov.
+    const california = only(deadlines({ jurisdiction: 'US-CA', receivedAt: at('2026-11-02'), events: [ev('extension_claimed', '2026-11-05', { days: 14 })] }), 'response');
+    expect(california.dueDate).toBe('2026-11-30');
+    expect(california.exceedsStatute).toBeUndefined();
+  });
+
   test('claimed days within the law move the due date to the claimed date', () => {
     // 17 Feb + 10 working days = 18-20, 23-27 Feb, 2, 3 Mar.
     const response = only(federal([ev('extension_claimed', '2026-02-10', { days: 10 })]), 'response');
