@@ -1,4 +1,5 @@
 import { MAX_YEAR, MIN_YEAR, firstDayOfYear, formatDay, isWeekend, yearOf } from './civil-dates';
+import { DeadlineInputError } from './errors';
 import { legalHolidays, optionalHolidayDates } from './holidays';
 import type { HolidayCalendarRule, OptionalHolidayRule } from './rule-types';
 
@@ -95,7 +96,8 @@ export class BusinessCalendar {
     first = Math.max(MIN_YEAR - 1, first);
     last = Math.min(MAX_YEAR + 1, last);
     if (first === this.firstYear && last === this.lastYear) {
-      throw new RangeError(`date ${formatDay(day)} is outside the supported years ${MIN_YEAR}-${MAX_YEAR}`);
+      // Only a chain of extensions reaches this far (receipt and event dates stop at 2100).
+      throw new DeadlineInputError('events', `the deadline would fall on ${formatDay(day)}, outside the supported years ${MIN_YEAR}-${MAX_YEAR}`);
     }
     this.build(first, last);
   }

@@ -15,6 +15,8 @@ export type TimedEvent = {
 };
 
 const KNOWN = new Set<string>(EVENT_TYPES);
+// The same horizon as receipt and event dates: holiday calendars are built only so far.
+const LAST_EXTENSION_DATE = '2100-12-31';
 
 /**
  * Dated, validated events in time order. Unknown types are dropped (the
@@ -40,6 +42,9 @@ function checkExtensionData(data: Record<string, unknown>, index: number): void 
   }
   if (newDueDate !== undefined && (typeof newDueDate !== 'string' || parseIsoDate(newDueDate) === undefined)) {
     throw new DeadlineInputError(`events[${index}].data.newDueDate`, 'newDueDate must be a valid YYYY-MM-DD date');
+  }
+  if (typeof newDueDate === 'string' && newDueDate > LAST_EXTENSION_DATE) {
+    throw new DeadlineInputError(`events[${index}].data.newDueDate`, `newDueDate must be no later than ${LAST_EXTENSION_DATE}`);
   }
 }
 

@@ -81,6 +81,19 @@ describe('input errors are DeadlineInputError with the field', () => {
     ['bad follow-up target', { ...base, followUpTarget: { days: 0, dayType: 'business' } }, 'followUpTarget.days'],
     ['receipt before the rule data starts', { ...base, receivedAt: '2023-06-01' }, 'receivedAt'],
     ['receipt after the supported range', { ...base, receivedAt: '2101-01-03' }, 'receivedAt'],
+    ['extension date after the supported range', { ...base, events: [{ type: 'extension_claimed', occurredAt: '2026-02-01', data: { newDueDate: '2199-12-31' } }] }, 'events[0].data.newDueDate'],
+    [
+      'extensions that push a deadline past the supported years',
+      {
+        jurisdiction: 'US-OR',
+        receivedAt: '2026-01-05',
+        events: [
+          { type: 'extension_claimed', occurredAt: '2026-01-06', data: { newDueDate: '2100-12-01' } },
+          ...Array.from({ length: 100 }, () => ({ type: 'extension_claimed', occurredAt: '2026-01-07', data: { days: 400 } })),
+        ],
+      },
+      'events',
+    ],
   ])('%s', (_name, input, field) => {
     const error = errorOf(input);
     expect(error.field).toBe(field);
