@@ -5,6 +5,15 @@ import { whereRequestMatches, type RequestFilter } from '../requests/request-sto
 
 export const OPEN_STATUSES = ['open', 'tolled'] as const;
 
+/**
+ * Deadlines that bind the requester, not the agency. When one lapses nobody is
+ * late: it drops out of overdue counts, lists and reminders (it is still shown
+ * while it runs, because missing an appeal window loses the appeal).
+ */
+export const REQUESTER_WINDOWS = ['appeal', 'further_review'] as const;
+/** For SQL text: the same list as a literal, from constants only. */
+export const REQUESTER_WINDOWS_SQL = `(${REQUESTER_WINDOWS.map((k) => `'${k}'`).join(', ')})`;
+
 export interface DeadlineFilter {
   from?: string | undefined;
   to?: string | undefined;
@@ -106,9 +115,11 @@ export async function listDeadlines(db: Db, organizationId: string, f: DeadlineF
     .join('agencies as a', 'a.id', 'd.agency_id')
     .leftJoin('users as u', 'u.id', 'd.assignee_id')
     .where('d.organization_id', organizationId);
-  if (f.status === 'open' || f.status === 'overdue') q.whereIn('d.status', OPEN_STATUSES);
+  if (f.status === 'open') q.whereIn('d.status', OPEN_STATUSES);
+  // A stopped clock cannot be late: overdue is a running clock that passed.
+  else if (f.status === 'overdue') q.where('d.status', 'open');
   else if (f.status !== 'all') q.where('d.status', f.status);
-  if (f.status === 'overdue') q.whereRaw(`d.due_date < (?::timestamptz at time zone d.timezone)::date`, [now]).whereNot('d.kind', 'appeal');
+  if (f.status === 'overdue') q.whereRaw(`d.due_date < (?::timestamptz at time zone d.timezone)::date`, [now]).whereNotIn('d.kind', REQUESTER_WINDOWS);
   if (f.from) q.where('d.due_date', '>=', f.from);
   if (f.to) q.where('d.due_date', '<=', f.to);
   if (f.assigneeId) q.where('d.assignee_id', f.assigneeId);
@@ -132,7 +143,7 @@ export async function overdueRequestIds(
   const q = db('deadlines as d')
     .join('requests', 'requests.id', 'd.request_id')
     .where('d.organization_id', organizationId)
-    .whereIn('d.status', OPEN_STATUSES)
+    .where('d.status', 'open')
     .whereIn('d.kind', ['response', 'follow_up'])
     .whereRaw(`d.due_date < (?::timestamptz at time zone d.timezone)::date`, [now]);
   whereRequestMatches(q, filter);
@@ -173,8 +184,8 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
       .groupBy('status')
       .select<Array<{ status: string; count: number | string }>>('status', db.raw('count(*) as count')),
     db.raw(
-      `select count(*) filter (where d.due_date < l.today and d.kind <> 'appeal') as overdue,
-              count(*) filter (where d.due_date >= l.today and d.due_date <= l.today + 6) as due_in_7
+      `select count(*) filter (where d.status = 'open' and d.due_date < l.today and d.kind not in ${REQUESTER_WINDOWS_SQL}) as overdue,
+              count(*) filter (where d.status = 'open' and d.due_date >= l.today and d.due_date <= l.today + 6) as due_in_7
          from deadlines d
          cross join lateral (select (?::timestamptz at time zone d.timezone)::date as today) l
         where d.organization_id = ? and d.status in ('open', 'tolled') and d.due_date <= ?::date`,

@@ -45,8 +45,10 @@ const DashboardView = z
     counts: z.object({
       openRequests: z.number().int(),
       drafts: z.number().int(),
-      dueIn7Days: z.number().int(),
-      overdue: z.number().int(),
+      dueIn7Days: z.number().int().meta({ description: 'Deadlines with a running clock due today through the sixth day after (in each agency’s zone).' }),
+      overdue: z.number().int().meta({
+        description: 'Agency deadlines whose running clock has passed. A stopped (tolled) clock cannot be late, and a lapsed requester window (appeal, further review) is not the agency’s lateness.',
+      }),
       awaitingNewsroom: z.number().int().meta({ description: 'Waiting on the newsroom: a fee to pay or a clarification to give.' }),
       undeliveredLetters: z.number().int().meta({ description: 'Requests whose letter email failed for good: file them again (POST /v1/requests/{id}/resubmit).' }),
       inLitigation: z.number().int(),

@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps';
 import { queueMail } from '../mail/mail-service';
 import { renderEmail } from '../notifications/email-templates';
 import { settingsOf } from '../organizations/organization-settings';
+import { REQUESTER_WINDOWS_SQL } from './deadline-queries';
 
 export type ReminderKind = 'before' | 'due' | 'overdue';
 
@@ -47,12 +48,14 @@ with due as (
    limit :batch
    for update of d skip locked
 ), plan as (
-  select due.*, case when overdue_on <= today then 'overdue' when due_date <= today then 'due' else 'before' end as reminder_kind
+  select due.*, case when kind in ${REQUESTER_WINDOWS_SQL} and due_date < today then 'lapsed'
+                     when overdue_on <= today then 'overdue' when due_date <= today then 'due' else 'before' end as reminder_kind
     from due
 ), logged as (
   insert into reminder_log (request_id, deadline_kind, due_date, reminder_kind, user_id, sent_at)
   select p.request_id, p.kind, p.due_date, p.reminder_kind, p.assignee_id, cast(:now as timestamptz)
     from plan p join users u on u.id = p.assignee_id and u.active
+   where p.reminder_kind <> 'lapsed'
   on conflict do nothing
   returning 1
 ), follow as (
@@ -63,7 +66,12 @@ with due as (
   returning 1
 ), advanced as (
   update deadlines d
-     set next_reminder_on = case p.reminder_kind when 'overdue' then null when 'due' then p.overdue_on else p.due_date end
+     set next_reminder_on = case p.reminder_kind
+                              when 'overdue' then null
+                              when 'lapsed' then null
+                              -- a requester window is not late the day after: nothing to chase
+                              when 'due' then case when p.kind in ${REQUESTER_WINDOWS_SQL} then null else p.overdue_on end
+                              else p.due_date end
     from plan p where d.id = p.id
   returning 1
 )
