@@ -1,4 +1,5 @@
 import { digestItems } from '../../server/monitoring/digest';
+import { runReminderSweep } from '../../server/monitoring/reminder-sweep';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
@@ -68,7 +69,6 @@ it('when the digest is built, then lapsed requester windows and stopped clocks a
 });
 
 it('when the reminder sweep runs, then it chases the late response only: no reminder for a stopped clock or a lapsed window', async () => {
-  const { runReminderSweep } = await import('../../server/monitoring/reminder-sweep');
   await runReminderSweep(app.deps);
   const logged = await app.db.knex('reminder_log').whereIn('request_id', Object.values(ids)).select('request_id', 'deadline_kind', 'reminder_kind');
   expect(logged.map((r: { request_id: string; deadline_kind: string; reminder_kind: string }) => [r.request_id, r.deadline_kind, r.reminder_kind])).toEqual([
