@@ -4,6 +4,8 @@ import type { Database } from '../db/database';
 import { notFound, validationProblem } from '../http/problem';
 import type { AgencyCreateInput, AgencyPatchInput } from './agency-schemas';
 import { findAgency, insertAgency, updateAgency, type AgencyRecord, type AgencyValues } from './agency-store';
+import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
+import { listFiledRequestsOfAgency } from '../requests/request-store';
 import { definedOnly } from '../util/defined-only';
 
 /** The jurisdiction's default zone (its capital's), for agencies created without one. */
@@ -53,6 +55,12 @@ export async function createAgency(db: Database, organizationId: string, input: 
   return insertAgency(db.knex, organizationId, values);
 }
 
+const CALENDAR_FIELDS = ['jurisdiction', 'timezone', 'closures', 'optionalHolidays', 'workedHolidays'] as const;
+
+function calendarChanged(before: AgencyRecord, after: AgencyRecord): boolean {
+  return CALENDAR_FIELDS.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+}
+
 export async function changeAgency(
   db: Database,
   organizationId: string,
@@ -67,6 +75,12 @@ export async function changeAgency(
     assertCountable(merged, now);
     const updated = await updateAgency(trx, organizationId, id, definedOnly(patch), now);
     if (!updated) throw notFound('agency');
+    // The stored deadlines of every request filed with this agency were counted
+    // on its old calendar: recount them now, in the same transaction, so no
+    // reminder or overdue flag fires on a date that is no longer the deadline.
+    if (calendarChanged(current, updated)) {
+      for (const request of await listFiledRequestsOfAgency(trx, organizationId, id)) await refreshDeadlines(trx, request, updated, now);
+    }
     return updated;
   });
 }

@@ -229,6 +229,16 @@ export async function listRequests(db: Db, organizationId: string, f: RequestFil
   return rows.map(toRequestRecord);
 }
 
+/** Every request filed with an agency (drafts have no deadlines). */
+export async function listFiledRequestsOfAgency(db: Db, organizationId: string, agencyId: string): Promise<RequestRecord[]> {
+  const rows = await db('requests')
+    .where({ 'requests.organization_id': organizationId, 'requests.agency_id': agencyId })
+    .whereNotNull('requests.submitted_at')
+    .orderBy('requests.id')
+    .select<Row[]>(REQUEST_COLUMNS);
+  return rows.map(toRequestRecord);
+}
+
 export async function findRequestsByIds(db: Db, organizationId: string, ids: string[]): Promise<RequestRecord[]> {
   if (!ids.length) return [];
   const rows = await db('requests').where('requests.organization_id', organizationId).whereIn('requests.id', ids).select<Row[]>(REQUEST_COLUMNS);

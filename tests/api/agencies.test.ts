@@ -138,3 +138,34 @@ describe('agencies', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
   });
 });
+
+describe('an agency calendar change moves its open deadlines', () => {
+  it('when a snow day is added on a due date, or the zone changes, then every request filed with it is recounted at once', async () => {
+    const agency = (await post({ name: 'U.S. Immigration and Customs Enforcement', jurisdiction: 'US', level: 'federal', recordsEmail: 'foia@ice.example.gov', timezone: 'America/New_York' }).expect(201)).body.id as string;
+    const filed = async (title: string) => {
+      const created = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter))
+        .send({ agencyId: agency, title, recordsSought: 'The all-employee email of January 16, 2026.' }).expect(201);
+      const id = created.body.id as string;
+      // Received Mon 2 Mar 2026: 20 working days → Mon 30 Mar.
+      const res = await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-03-02T10:00:00-05:00' }).expect(200);
+      expect(res.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate).toBe('2026-03-30');
+      return id;
+    };
+    const open = await filed('Still waiting');
+    const answered = await filed('Answered');
+    await app.http.post(`/v1/requests/${answered}/events`).set(bearer(room.tokens.reporter))
+      .send({ type: 'records_released', occurredAt: '2026-03-20', data: { final: true } }).expect(201);
+
+    await app.http.patch(`/v1/agencies/${agency}`).set(bearer(room.tokens.editor)).send({ closures: [{ date: '2026-03-30', name: 'Snow day' }] }).expect(200);
+    const response = async (id: string) =>
+      (await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200)).body.deadlines.find((d: { kind: string }) => d.kind === 'response');
+    const moved = await response(open);
+    expect(moved.dueDate).toBe('2026-03-31');
+    expect(JSON.stringify(moved.trace)).toContain('Snow day');
+    expect(await response(answered)).toMatchObject({ dueDate: '2026-03-31', status: 'met' });
+
+    await app.http.patch(`/v1/agencies/${agency}`).set(bearer(room.tokens.editor)).send({ timezone: 'America/Chicago' }).expect(200);
+    const stored = await app.db.knex('deadlines').where({ request_id: open, kind: 'response' }).first('timezone');
+    expect(stored.timezone).toBe('America/Chicago');
+  });
+});
