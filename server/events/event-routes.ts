@@ -12,6 +12,9 @@ import { EventCreate, EventListQuery, EventView } from './event-schemas';
 import { logEvent } from './event-service';
 import { eventView } from './event-view';
 
+/** request_events.seq is an integer (int4) column. */
+const MAX_SEQ = 2_147_483_647;
+
 export function eventRoutes(api: ApiRouter): void {
   api.route({
     method: 'post',
@@ -53,7 +56,10 @@ export function eventRoutes(api: ApiRouter): void {
       const request = await findRequest(db, caller.organizationId, params.id);
       if (!request) throw notFound('request');
       const after = decodeCursor(query.cursor, 1) as [number] | undefined;
-      if (after && typeof after[0] !== 'number') throw validationProblem([{ in: 'query', field: 'cursor', message: 'Not a cursor from this API.' }]);
+      // A seq is a positive int4: anything else (1e20, 1.5, -1) never came from this API and would reach Postgres as an error.
+      if (after && !(Number.isSafeInteger(after[0]) && after[0] >= 0 && after[0] <= MAX_SEQ)) {
+        throw validationProblem([{ in: 'query', field: 'cursor', message: 'Not a cursor from this API.' }]);
+      }
       const rows = await listEvents(db, caller.organizationId, request.id, { afterSeq: after?.[0], limit: query.limit + 1 });
       const { items, nextCursor } = pageOf(rows, query.limit, (e) => [e.seq]);
       return { status: 200, body: { items: items.map(eventView), nextCursor } };

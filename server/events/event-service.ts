@@ -18,6 +18,23 @@ import { replayStatus, SYSTEM_EVENT_TYPES, transition, type LoggableEventType } 
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 // Things the newsroom itself writes may predate the filing; agency moves cannot.
 const MAY_PRECEDE_SUBMISSION = new Set(['note', 'correspondence', 'correction']);
+const SUBMISSION_SLACK_MS = 24 * 3600 * 1000;
+
+// The time rules every event's `occurredAt` obeys; a correction's new time for
+// the event it corrects obeys them too, else a correction could do what logging
+// the event directly may not.
+
+function notInFuture(occurredAt: Date, now: Date, field: string): void {
+  if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw validationProblem([{ in: 'body', field, message: 'Cannot be in the future.' }]);
+  }
+}
+
+function notBeforeSubmission(occurredAt: Date, type: string, request: RequestRecord, field: string): void {
+  if (!MAY_PRECEDE_SUBMISSION.has(type) && request.submittedAt && occurredAt.getTime() < request.submittedAt.getTime() - SUBMISSION_SLACK_MS) {
+    throw validationProblem([{ in: 'body', field, message: 'The agency cannot have answered before the request was submitted.' }]);
+  }
+}
 
 function parseData(type: LoggableEventType, data: unknown, prefix: string): Record<string, unknown> {
   const result = EVENT_DATA[type].safeParse(data);
@@ -27,7 +44,7 @@ function parseData(type: LoggableEventType, data: unknown, prefix: string): Reco
   return result.data;
 }
 
-async function checkCorrection(db: Db, request: RequestRecord, zone: string, input: EventCreateInput, data: Record<string, unknown>): Promise<EventRecord> {
+async function checkCorrection(db: Db, request: RequestRecord, zone: string, input: EventCreateInput, data: Record<string, unknown>, now: Date): Promise<EventRecord> {
   if (!input.correctsEventId) throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'A correction names the event it corrects.' }]);
   const target = await findEvent(db, request.organizationId, request.id, input.correctsEventId);
   if (!target) throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'No such event on this request.' }]);
@@ -37,7 +54,12 @@ async function checkCorrection(db: Db, request: RequestRecord, zone: string, inp
   if (data.retract !== true && data.occurredAt === undefined && data.data === undefined) {
     throw validationProblem([{ in: 'body', field: 'data', message: 'A correction retracts the event or gives a corrected occurredAt or data.' }]);
   }
-  if (typeof data.occurredAt === 'string') data.occurredAt = parseWhen(data.occurredAt, zone, 'data.occurredAt').toISOString();
+  if (typeof data.occurredAt === 'string') {
+    const corrected = parseWhen(data.occurredAt, zone, 'data.occurredAt');
+    notInFuture(corrected, now, 'data.occurredAt');
+    notBeforeSubmission(corrected, target.type, request, 'data.occurredAt');
+    data.occurredAt = corrected.toISOString();
+  }
   if (data.data !== undefined) data.data = parseData(target.type as LoggableEventType, data.data, 'data.data');
   return target;
 }
@@ -60,9 +82,7 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
     if (!agency) throw notFound('agency');
 
     const occurredAt = parseWhen(input.occurredAt, agency.timezone, 'occurredAt');
-    if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-      throw validationProblem([{ in: 'body', field: 'occurredAt', message: 'Cannot be in the future.' }]);
-    }
+    notInFuture(occurredAt, now, 'occurredAt');
     const data = parseData(input.type, input.data, 'data');
     let next: RequestStatus | undefined;
     if (input.type !== 'correction') {
@@ -70,12 +90,8 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
       if (!move.allowed) throw conflict(move.reason, 'transition', { status: request.status });
       next = move.to;
     }
-    if (!MAY_PRECEDE_SUBMISSION.has(input.type) && request.submittedAt) {
-      if (occurredAt < new Date(request.submittedAt.getTime() - 24 * 3600 * 1000)) {
-        throw validationProblem([{ in: 'body', field: 'occurredAt', message: 'The agency cannot have answered before the request was submitted.' }]);
-      }
-    }
-    if (input.type === 'correction') await checkCorrection(trx, request, agency.timezone, input, data);
+    notBeforeSubmission(occurredAt, input.type, request, 'occurredAt');
+    if (input.type === 'correction') await checkCorrection(trx, request, agency.timezone, input, data, now);
     else if (input.correctsEventId) throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'Only a correction points at another event.' }]);
 
     const attachments: AttachmentRef[] = input.attachmentIds?.length

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { eventHash, GENESIS_HASH, type AttachmentRef } from './hash-chain';
 import { insertEvent, lastEvent, type EventRecord } from './event-store';
+import { wellFormed, wellFormedString } from './well-formed';
 
 export interface NewEvent {
   organizationId: string;
@@ -25,21 +26,23 @@ export interface NewEvent {
 export async function appendEvent(db: Db, e: NewEvent, recordedAt: Date): Promise<EventRecord> {
   const head = await lastEvent(db, e.requestId);
   const prevHash = head?.hash ?? GENESIS_HASH;
-  // Postgres keeps microseconds, JS milliseconds: trim now so the stored value
-  // is exactly what was hashed.
+  // Hash exactly what the database will hand back: Postgres keeps
+  // microseconds, JS milliseconds, so times are trimmed now; it stores UTF-8,
+  // so every string is made well-formed now (a lone surrogate becomes U+FFFD).
+  const text = (s: string | null | undefined) => (s == null ? null : wellFormedString(s));
   const fields = {
     requestId: e.requestId,
     seq: (head?.seq ?? 0) + 1,
-    type: e.type,
+    type: wellFormedString(e.type),
     occurredAt: new Date(Math.floor(e.occurredAt.getTime())),
     recordedAt: new Date(Math.floor(recordedAt.getTime())),
-    summary: e.summary ?? null,
-    body: e.body ?? null,
-    data: e.data ?? {},
+    summary: text(e.summary),
+    body: text(e.body),
+    data: wellFormed(e.data ?? {}),
     actorKind: e.actorKind,
     actorId: e.actorId ?? null,
     correctsEventId: e.correctsEventId ?? null,
-    attachments: e.attachments ?? [],
+    attachments: wellFormed(e.attachments ?? []),
   };
   return insertEvent(db, e.organizationId, { ...fields, prevHash, hash: eventHash(prevHash, fields) });
 }

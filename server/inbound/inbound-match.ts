@@ -12,10 +12,28 @@ export interface InboundMatch {
 const domainOf = (address: string | null | undefined) => (address ?? '').toLowerCase().split('@')[1] ?? '';
 
 /**
+ * Mail we sent the agency. Notifications, reminders and digests go to our own
+ * people: a reply to one of them (or an out-of-office answering it) is not the
+ * agency's correspondence, and filing it would notify the assignee again.
+ */
+const AGENCY_LETTERS = ['request', 'follow_up', 'appeal'] as const;
+
+// A tracking number counts only as a whole token: the characters on either side
+// (if any) are not letters or digits, so `23-1234` is not found in `23-12345`.
+// Every other character of the number is backslash-escaped (literal in a
+// Postgres ARE), so its punctuation cannot act as regex syntax.
+const ESCAPE_NON_ALNUM = '([^[:alnum:]])';
+const ESCAPED = String.raw`\\\1`; // a literal backslash, then the matched character
+const TOKEN_MATCH = `CASE WHEN position(lower(r.tracking_number) in lower(?)) > 0
+  THEN lower(?) ~ ('(^|[^[:alnum:]])' || regexp_replace(lower(r.tracking_number), ?, ?, 'g') || '($|[^[:alnum:]])')
+  ELSE false END`;
+
+/**
  * Finds the request an agency email belongs to, most certain route first:
  * 1. the per-request reply address (records+<token>@…), a secret only the agency was sent;
- * 2. In-Reply-To / References naming a Message-ID we sent;
- * 3. the request's tracking number in the subject, only when exactly one
+ * 2. In-Reply-To / References naming a letter we sent the agency (request,
+ *    follow-up, appeal), never our own notifications;
+ * 3. the request's tracking number as a whole token in the subject, only when exactly one
  *    request has it and the sender's domain is its agency's records domain,
  *    so a stranger cannot file mail into a request by quoting a number.
  */
@@ -33,6 +51,7 @@ export async function matchInbound(db: Db, mail: ParsedInbound, inboundAddress: 
     const row = await db('mail_messages')
       .whereIn('message_id', referenced)
       .where({ direction: 'outbound' })
+      .whereIn('purpose', AGENCY_LETTERS)
       .whereNotNull('request_id')
       .orderBy('created_at', 'desc')
       .first<{ request_id: string; organization_id: string } | undefined>('request_id', 'organization_id');
@@ -44,7 +63,8 @@ export async function matchInbound(db: Db, mail: ParsedInbound, inboundAddress: 
       .join('agencies as a', 'a.id', 'r.agency_id')
       .whereNotNull('r.tracking_number')
       .whereRaw('char_length(r.tracking_number) >= 4')
-      .whereRaw('position(lower(r.tracking_number) in lower(?)) > 0', [mail.subject])
+      // The cheap substring test first; the regex only for rows that pass it.
+      .whereRaw(TOKEN_MATCH, [mail.subject, mail.subject, ESCAPE_NON_ALNUM, ESCAPED])
       .limit(5)
       .select<Array<{ id: string; organization_id: string; records_email: string | null }>>('r.id', 'r.organization_id', 'a.records_email');
     const sender = domainOf(mail.from);

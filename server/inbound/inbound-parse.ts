@@ -1,4 +1,5 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { truncateText, wellFormedString } from '../history/well-formed';
 import { badRequest } from '../http/problem';
 
 export interface InboundAttachment {
@@ -16,6 +17,8 @@ export interface ParsedInbound {
   subject: string;
   text: string;
   date: Date | null;
+  /** The Auto-Submitted keyword (`auto-replied`, `auto-generated`, …); null for a message a person sent. */
+  autoSubmitted: string | null;
   attachments: InboundAttachment[];
 }
 
@@ -40,6 +43,17 @@ function headerText(mail: ParsedMail, name: string): string[] {
   if (Array.isArray(v)) return v.map(String);
   if (typeof v === 'object' && v && 'value' in v) return addresses(v as AddressObject);
   return [String(v)];
+}
+
+/** Cut to a length without splitting a surrogate pair, and well-formed whatever charset it was decoded from. */
+const clip = (s: string, max: number) => wellFormedString(truncateText(s, max));
+
+/** RFC 3834: `no` or an absent header means a person sent it. */
+function autoSubmitted(mail: ParsedMail): string | null {
+  const v = mail.headers.get('auto-submitted');
+  const value = typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '';
+  const keyword = value.split(';')[0]!.trim().toLowerCase();
+  return keyword && keyword !== 'no' ? clip(keyword, 64) : null;
 }
 
 /**
@@ -69,9 +83,10 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound> {
     from,
     fromName: fromValue?.value[0]?.name || null,
     recipients: [...new Set([...addresses(mail.to), ...addresses(mail.cc), ...deliveredTo])],
-    subject: (mail.subject ?? '').replace(/[\r\n]+/g, ' ').slice(0, 1000),
-    text: (mail.text ?? '').slice(0, 200_000),
+    subject: clip((mail.subject ?? '').replace(/[\r\n]+/g, ' '), 1000),
+    text: clip(mail.text ?? '', 200_000),
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
+    autoSubmitted: autoSubmitted(mail),
     attachments: mail.attachments.map((a, i) => ({ filename: a.filename ?? `attachment-${i + 1}`, content: a.content })),
   };
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
 import { appendEvent } from '../history/append-event';
 import type { AttachmentRef } from '../history/hash-chain';
+import { truncateText } from '../history/well-formed';
 import { conflict, notFound } from '../http/problem';
 import { queueMail } from '../mail/mail-service';
 import { insertMail } from '../mail/mail-store';
@@ -91,11 +92,13 @@ async function fileIntoRequest(
     requestId: request.id,
     type: 'correspondence',
     occurredAt,
-    summary: `Email from ${mail.from}: ${mail.subject || '(no subject)'}`.slice(0, 500),
+    summary: truncateText(`Email from ${mail.from}: ${mail.subject || '(no subject)'}`, 500),
     body: mail.text,
     data: {
       direction: 'in', channel: 'email', from: mail.from, to: mail.recipients.join(', '), subject: mail.subject,
       messageId: mail.messageId, matchedBy: match.matchedBy, ...(refused.length ? { refusedAttachments: refused } : {}),
+      // An agency's auto-acknowledgment still proves receipt; counsel can tell it from a person's answer.
+      ...(mail.autoSubmitted ? { autoSubmitted: mail.autoSubmitted } : {}),
     },
     actorKind: actorId ? 'user' : 'inbound_email',
     actorId,
@@ -109,7 +112,7 @@ async function fileIntoRequest(
     const { subject, text } = renderEmail('agency-reply', {
       assignee: { name: assignee.name }, request: { title: request.title }, agency: { name: agency?.name ?? 'The agency' },
       from: mail.from, subject: mail.subject || '(no subject)', attachmentCount: refs.length - 1,
-      preview: mail.text.slice(0, 1500), matchedBy: match.matchedBy.replace('_', ' '),
+      preview: truncateText(mail.text, 1500), matchedBy: match.matchedBy.replace('_', ' '),
       link: `${deps.config.publicUrl}/v1/requests/${request.id}`,
     });
     await queueMail(db, deps, { organizationId: request.organizationId, requestId: request.id, purpose: 'notification', fromName: null, to: [assignee.email], subject, text });
@@ -136,7 +139,7 @@ export async function receiveInbound(deps: AppDeps, raw: Buffer): Promise<Inboun
         message_id: mail.messageId,
         from_address: mail.from,
         subject: mail.subject,
-        text_preview: mail.text.slice(0, 4000),
+        text_preview: truncateText(mail.text, 4000),
         received_at: deps.clock(),
       })
       .returning<Array<{ id: string }>>('id');

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AgencyRecord } from '../agencies/agency-store';
 import type { Db } from '../db/database';
+import { effectiveEvents } from '../history/effective-events';
 import { listEvents } from '../history/event-store';
 import type { LetterContext, RenderedLetter } from '../letters';
 import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';
@@ -9,14 +10,16 @@ import type { RequestRecord } from './request-store';
 
 /**
  * Follow-up and appeal letters speak about what happened: the deadline the
- * agency missed, the denial and its exemptions. Both come from the stored
- * history, so the letter matches the record counsel will see.
+ * agency missed, the denial and its exemptions. Both come from the history
+ * as corrected (the view deadlines use): a retracted denial is no denial, and
+ * a corrected one appeals its corrected date and exemptions.
  */
 export async function historyContext(db: Db, request: RequestRecord, agency: AgencyRecord, now: Date): Promise<Pick<LetterContext, 'followUp' | 'appeal'>> {
   const today = DateTime.fromJSDate(now, { zone: agency.timezone }).toISODate()!;
   const deadlines = await listDeadlinesOfRequest(db, request.organizationId, request.id);
   const missed = deadlines.find((d) => (d.kind === 'response' || d.kind === 'follow_up') && (d.status === 'missed' || (d.status === 'open' && d.dueDate < today)));
-  const events = await listEvents(db, request.organizationId, request.id);
+  const events = effectiveEvents(await listEvents(db, request.organizationId, request.id));
+  // The latest denial by when it happened (effectiveEvents is in occurredAt order).
   const denial = [...events].reverse().find((e) => e.type === 'denied');
   const appealWindow = deadlines.find((d) => d.kind === 'appeal');
   const exemptions = Array.isArray(denial?.data.exemptions) ? (denial!.data.exemptions as Array<{ citation: string; reason?: string }>) : [];

@@ -197,3 +197,59 @@ describe('the history cannot be rewritten', () => {
     expect(after.body).toMatchObject({ valid: false, firstBrokenSeq: 2 });
   });
 });
+
+describe('review fixes', () => {
+  const preview = (id: string, templateId: string) => app.http.post(`/v1/requests/${id}/letters/preview`).set(bearer(room.tokens.counsel)).send({ templateId });
+  const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+
+  it('when a text holds a lone UTF-16 surrogate, then the event is stored well-formed and the chain verifies', async () => {
+    const id = await filedFoia();
+    await log(id, { type: 'note', occurredAt: '2026-01-20', summary: '\ud800', body: 'half \udc00 an emoji' }).expect(201);
+    const res = await log(id, { type: 'correspondence', occurredAt: '2026-01-20', data: { direction: 'in', channel: 'email', subject: 'cut \ud83d' } }).expect(201);
+    expect(res.body.event.data.subject).toBe('cut \uFFFD');
+    const verdict = await app.http.get(`/v1/requests/${id}/history/verify`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(verdict.body).toMatchObject({ valid: true, events: 3, firstBrokenSeq: null });
+  });
+
+  it.each([[[1e20]], [[2 ** 31]], [[1.5]], [[-1]]])('when the events cursor carries %j, then 400 names cursor', async (key) => {
+    const id = await filedFoia();
+    const res = await app.http.get(`/v1/requests/${id}/events?cursor=${cursorOf(key)}`).set(bearer(room.tokens.counsel)).expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['cursor']);
+  });
+
+  it('when a denial is retracted, then no appeal letter can be drafted from it; when corrected, the letter uses the corrected denial', async () => {
+    const id = await filedFoia();
+    const denied = await log(id, { type: 'denied', occurredAt: '2026-02-10', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(5)' }] } }).expect(201);
+    await preview(id, 'appeal').expect(200);
+    await log(id, { type: 'correction', occurredAt: '2026-02-12', correctsEventId: denied.body.event.id, data: { reason: 'Wrong request', retract: true } }).expect(201);
+    await preview(id, 'appeal').expect(422);
+
+    const id2 = await filedFoia();
+    const denied2 = await log(id2, { type: 'denied', occurredAt: '2026-02-10', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(5)' }] } }).expect(201);
+    await log(id2, {
+      type: 'correction', occurredAt: '2026-02-12', correctsEventId: denied2.body.event.id,
+      data: { reason: 'Misread the letter', occurredAt: '2026-02-11', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(6)' }] } },
+    }).expect(201);
+    const letter = (await preview(id2, 'appeal').expect(200)).body.body as string;
+    expect(letter).toContain('552(b)(6)');
+    expect(letter).not.toContain('552(b)(5)');
+    expect(letter).toMatch(/February 11, 2026/);
+  });
+
+  it('when a correction moves an event into the future or an agency move before the filing, then 400 names data.occurredAt', async () => {
+    const id = await filedFoia();
+    const ack = await log(id, { type: 'acknowledged', occurredAt: '2026-01-20', data: {} }).expect(201);
+    const note = await log(id, { type: 'note', occurredAt: '2026-01-20', data: {} }).expect(201);
+    const correct = (target: string, occurredAt: string) => log(id, { type: 'correction', occurredAt: '2026-01-21', correctsEventId: target, data: { reason: 'date', occurredAt } });
+    for (const when of ['2999-01-01T00:00:00Z', '2025-06-01']) {
+      const res = await correct(ack.body.event.id, when).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['data.occurredAt']);
+    }
+    expect((await correct(note.body.event.id, '2999-01-01T00:00:00Z').expect(400)).body.errors[0].field).toBe('data.occurredAt');
+    await correct(note.body.event.id, '2025-06-01').expect(201); // a note may predate the filing
+    await correct(ack.body.event.id, '2026-01-15T12:00:00-05:00').expect(201); // within a day of it
+    const list = await app.http.get(`/v1/requests/${id}/events`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(list.body.items).toHaveLength(5);
+  });
+});

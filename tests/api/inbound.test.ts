@@ -155,3 +155,63 @@ describe('agency email coming in', () => {
     expect(routed.body.items.map((i: { id: string }) => i.id)).toContain(res.body.inboundId);
   });
 });
+
+describe('what inbound matching must not do', () => {
+  async function notificationOf(requestId: string): Promise<string> {
+    const row = await app.db.knex('mail_messages').where({ request_id: requestId, direction: 'outbound', purpose: 'notification' }).first('message_id');
+    return (row as { message_id: string }).message_id;
+  }
+
+  it('when someone replies to a notification we sent the assignee (or an auto-reply answers it), then it is not filed as agency correspondence', async () => {
+    const req = await emailedRequest('Notification reply route');
+    await deliver(await compose({ from: 'foia@ice.example.gov', to: req.replyAddress, subject: 'Re: your request', text: 'Received.' })).expect(201);
+    const notification = await notificationOf(req.id);
+    const reporter = await app.db.knex('users').where({ id: room.userIds.reporter }).first();
+    const human = await deliver(await compose({ from: reporter.email, to: 'records@newsroom.example.org', subject: 'Re: Agency replied', text: 'Thanks!', inReplyTo: notification })).expect(201);
+    expect(human.body.status).toBe('unmatched');
+    const auto = await new MailComposer({
+      from: reporter.email, to: 'records@newsroom.example.org', subject: 'Automatic reply: Agency replied', text: 'I am out of the office.',
+      inReplyTo: notification, references: [notification], headers: { 'Auto-Submitted': 'auto-replied' }, date: new Date(),
+    }).compile().build();
+    expect((await deliver(auto).expect(201)).body.status).toBe('unmatched');
+    expect((await eventsOf(req.id)).filter((e) => e.type === 'correspondence')).toHaveLength(1);
+  });
+
+  it('when an agency auto-acknowledges our letter, then it is still filed, marked as automatic', async () => {
+    const req = await emailedRequest('Agency auto-acknowledgment');
+    const raw = await new MailComposer({
+      from: 'foia@ice.example.gov', to: 'records@newsroom.example.org', subject: 'Automatic reply: FOIA request', text: 'Your request was received.',
+      inReplyTo: req.messageId, headers: { 'Auto-Submitted': 'auto-replied' }, date: new Date(),
+    }).compile().build();
+    const res = await deliver(raw).expect(201);
+    expect(res.body).toMatchObject({ status: 'matched', requestId: req.id, matchedBy: 'in_reply_to' });
+    const filed = (await eventsOf(req.id)).find((e) => e.type === 'correspondence')!;
+    expect(filed.data.autoSubmitted).toBe('auto-replied');
+  });
+
+  it('when a tracking number is only part of a longer one in the subject, then it does not match; the whole number does', async () => {
+    const short = await emailedRequest('Short tracking number', 'TN-4321');
+    const long = await emailedRequest('Long tracking number', 'TN-43210');
+    const toLong = await deliver(await compose({ from: 'processing@ice.example.gov', to: 'records@newsroom.example.org', subject: 'Re: TN-43210 interim release', text: 'x' })).expect(201);
+    expect(toLong.body).toMatchObject({ status: 'matched', requestId: long.id, matchedBy: 'tracking_number' });
+    for (const subject of ['Re: TN-43219', 'Re: XTN-4321', 'Re: TN-4321a']) {
+      const res = await deliver(await compose({ from: 'processing@ice.example.gov', to: 'records@newsroom.example.org', subject, text: 'x' })).expect(201);
+      expect([subject, res.body.status]).toEqual([subject, 'unmatched']);
+    }
+    const toShort = await deliver(await compose({ from: 'processing@ice.example.gov', to: 'records@newsroom.example.org', subject: 'FOIA (TN-4321): final', text: 'x' })).expect(201);
+    expect(toShort.body).toMatchObject({ status: 'matched', requestId: short.id, matchedBy: 'tracking_number' });
+  });
+
+  it('when a long subject is cut in the middle of an emoji, then the message is filed and the chain still verifies', async () => {
+    const req = await emailedRequest('Emoji subject');
+    // 'x' + 600 emoji: the 1,000-unit subject limit falls inside one; without the 'x', the 500-unit summary limit does.
+    for (const subject of [`x${'😀'.repeat(600)}`, '😀'.repeat(600)]) {
+      const res = await deliver(await compose({ from: 'foia@ice.example.gov', to: req.replyAddress, subject, text: 'Body 😀' })).expect(201);
+      expect(res.body.status).toBe('matched');
+    }
+    const events = await eventsOf(req.id);
+    for (const e of events) expect((e as { summary?: string }).summary ?? '').not.toMatch(/\uFFFD/);
+    const verdict = await app.http.get(`/v1/requests/${req.id}/history/verify`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(verdict.body).toMatchObject({ valid: true, firstBrokenSeq: null });
+  });
+});
