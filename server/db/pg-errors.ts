@@ -34,6 +34,7 @@ export function problemFromDatabaseError(err: unknown): Problem | undefined {
     case '22001':
       return new Problem({ status: 400, slug: 'too-long', title: 'Bad request', detail: 'A value is too long.' });
     case '22P02':
+    case '22003': // numeric value out of range (e.g. a huge number for an int column)
     case '22P05':
     case '22021':
     case '22007':
