@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
@@ -109,21 +110,27 @@ export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
     handler: async ({ caller, db, params, res, deps }) => {
       const attachment = await findAttachment(db, caller.organizationId, params.id, params.attachmentId);
       if (!attachment) throw notFound('attachment');
-      res.status(200);
-      res.set({
-        'Content-Type': attachment.contentType,
-        'Content-Length': String(attachment.size),
-        'Content-Disposition': `attachment; filename="${attachment.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
-        ETag: `"${attachment.sha256}"`,
-        'Cache-Control': 'private, no-store',
-      });
-      await new Promise<void>((resolve, reject) => {
-        const stream = deps.files.stream(attachment.sha256);
-        stream.on('error', reject);
-        res.on('finish', resolve);
-        res.on('close', resolve);
-        stream.pipe(res);
-      });
+      // Opened before any header is set: a missing file gives a plain problem
+      // response, not one dressed as this file's download.
+      const stream = await deps.files.openStream(attachment.sha256);
+      try {
+        res.status(200);
+        res.set({
+          'Content-Type': attachment.contentType,
+          'Content-Length': String(attachment.size),
+          'Content-Disposition': `attachment; filename="${attachment.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
+          ETag: `"${attachment.sha256}"`,
+          'Cache-Control': 'private, no-store',
+        });
+        // Unlike pipe(), pipeline destroys the file stream (closing the file)
+        // however the response ends, a client that went away included.
+        await pipeline(stream, res);
+      } catch (err) {
+        stream.destroy();
+        // The client went away mid-download: nothing to answer, nothing to log.
+        if ((err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return undefined;
+        throw err;
+      }
       return undefined;
     },
   });

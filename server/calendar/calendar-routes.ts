@@ -83,13 +83,15 @@ export function calendarRoutes(api: ApiRouter): void {
       const now = deps.clock();
       const owner = await findOwnerByHash(db, hashToken(query.token), now);
       if (!owner || owner.kind !== 'calendar') throw unauthorized('The calendar token is unknown or revoked.');
-      const since = new Date(now.getTime() - KEEP_PAST_DAYS * 86400_000).toISOString().slice(0, 10);
       const q = db('deadlines as d')
         .join('requests as r', 'r.id', 'd.request_id')
         .join('agencies as a', 'a.id', 'd.agency_id')
         .where('d.organization_id', owner.organizationId)
         .whereIn('d.status', ['open', 'tolled'])
-        .where('d.due_date', '>=', since);
+        // Every zone's today is within a day of UTC's: a plain bound the index can range over.
+        .where('d.due_date', '>=', new Date(now.getTime() - (KEEP_PAST_DAYS + 1) * 86400_000).toISOString().slice(0, 10))
+        // A due date is a date in the agency's zone, so "60 days ago" is counted from that zone's today.
+        .whereRaw('d.due_date >= (cast(? as timestamptz) at time zone d.timezone)::date - cast(? as integer)', [now.toISOString(), KEEP_PAST_DAYS]);
       if (owner.scope !== 'organization') q.where('d.assignee_id', owner.userId);
       const rows = await q
         .orderBy([{ column: 'd.due_date' }, { column: 'd.id' }])

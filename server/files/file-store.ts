@@ -38,7 +38,13 @@ export class FileStore {
     return fs.promises.readFile(this.pathOf(sha256));
   }
 
-  stream(sha256: string): fs.ReadStream {
-    return fs.createReadStream(this.pathOf(sha256));
+  /**
+   * Opens the file before returning, so a missing one fails while the caller
+   * can still answer with a plain error. The stream closes the file when it
+   * ends or is destroyed; the caller must do one or the other.
+   */
+  async openStream(sha256: string): Promise<fs.ReadStream> {
+    const handle = await fs.promises.open(this.pathOf(sha256), 'r');
+    return handle.createReadStream();
   }
 }

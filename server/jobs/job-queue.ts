@@ -61,31 +61,37 @@ export class JobQueue {
 
   /**
    * Runs `handler` for the jobs of `queue`, up to `concurrency` at a time. A
-   * throw fails that job alone (pg-boss retries it by the queue's policy); the
-   * rest of the batch completes.
+   * throw fails that job alone (pg-boss retries it by the queue's policy).
+   *
+   * Each of the `concurrency` workers fetches one job at a time: pg-boss 10
+   * holds a fetched batch to ONE job's expiry, so a batch whose jobs run one
+   * after another could outlast it; pg-boss would then fail and retry jobs
+   * whose handlers are still running (a mail still "sending" sent twice).
+   * With one job per fetch, a job is only ever judged by its own expiry.
    */
   async work<T extends object>(queue: string, handler: (job: Job<T>) => Promise<void>, concurrency = 1): Promise<void> {
     if (!this.config.jobs) return;
-    const batchSize = concurrency * 2;
-    let workerId: string | undefined;
-    workerId = await this.boss.work<T>(
-      queue,
-      { batchSize, includeMetadata: true, pollingIntervalSeconds: this.config.jobsPollSeconds },
-      async (jobs) => {
-        await eachLimited(jobs, concurrency, async (job) => {
-          try {
-            await handler(job);
-          } catch (err) {
-            const message = err instanceof Error ? err.message : String(err);
-            this.logger.warn({ err: message, queue, jobId: job.id, retryCount: job.retryCount }, 'job attempt failed');
-            await this.boss.fail(queue, job.id, { message });
+    for (let i = 0; i < concurrency; i += 1) {
+      let workerId: string | undefined;
+      workerId = await this.boss.work<T>(
+        queue,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.config.jobsPollSeconds },
+        async (jobs) => {
+          for (const job of jobs) {
+            try {
+              await handler(job);
+            } catch (err) {
+              const message = err instanceof Error ? err.message : String(err);
+              this.logger.warn({ err: message, queue, jobId: job.id, retryCount: job.retryCount }, 'job attempt failed');
+              await this.boss.fail(queue, job.id, { message });
+            }
           }
-        });
-        // pg-boss waits a polling interval after every batch; a full batch
-        // means more are waiting, so look again at once.
-        if (jobs.length === batchSize && workerId) this.boss.notifyWorker(workerId);
-      },
-    );
+          // pg-boss waits a polling interval after every fetch; one that found
+          // a job may have left more waiting, so look again at once.
+          if (jobs.length > 0 && workerId) this.boss.notifyWorker(workerId);
+        },
+      );
+    }
   }
 
   /** Enqueues `queue` on a cron schedule; pg-boss makes one job per tick however many processes run. */
@@ -97,11 +103,4 @@ export class JobQueue {
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: 20_000 });
   }
-}
-
-async function eachLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    for (let i = next++; i < items.length; i = next++) await run(items[i]!);
-  }));
 }

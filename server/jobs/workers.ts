@@ -20,6 +20,7 @@ export function queueSpecs(config: Config): QueueSpec[] {
       retryBackoff: true,
       // An attempt cannot outlive its SMTP timeouts (connect, greeting,
       // socket), so a job still active after this belongs to a dead process.
+      // Workers fetch one job at a time, so this bounds each job alone.
       expireInSeconds: Math.max(5, config.mailTimeoutSeconds * 4),
     },
     // A sweep that dies is simply run again at the next tick; retrying it sooner gains nothing.

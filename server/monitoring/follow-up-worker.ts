@@ -1,9 +1,17 @@
 import { findAgency } from '../agencies/agency-store';
+import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
 import { settingsOf } from '../organizations/organization-settings';
 import { letterContext, renderOrProblem } from '../requests/letter-draft';
 import { findRequest } from '../requests/request-store';
 import { sendFollowUp } from './follow-ups';
+
+interface ResponseDeadline {
+  status: string;
+  statutory: boolean;
+  due_date: string;
+  basis: string;
+}
 
 /**
  * Writes the follow-up letters the sweep asked for, a few at a time, and
@@ -15,26 +23,29 @@ export async function processPendingFollowUps(deps: AppDeps, batch = 50, max = N
   while (done < max) {
     const handled = await deps.db.knex.transaction(async (trx) => {
       const rows = await trx('follow_ups as f')
-        .join('deadlines as d', function () {
-          this.on('d.request_id', '=', 'f.request_id').andOn(trx.raw("d.kind = 'response'"));
-        })
         .join('organizations as o', 'o.id', 'f.organization_id')
         .where('f.status', 'pending')
         .orderBy('f.created_at')
         .limit(batch)
-        .forUpdate()
+        .forUpdate('f')
         .skipLocked()
-        .select<Array<{ id: string; organization_id: string; request_id: string; missed_due_date: string; basis: string; settings: unknown }>>(
-          'f.id', 'f.organization_id', 'f.request_id', trx.raw('f.missed_due_date::text as missed_due_date'), 'd.basis', 'o.settings',
+        .select<Array<{ id: string; organization_id: string; request_id: string; missed_due_date: string; settings: unknown }>>(
+          'f.id', 'f.organization_id', 'f.request_id', trx.raw('f.missed_due_date::text as missed_due_date'), 'o.settings',
         );
       for (const f of rows) {
-        const request = await findRequest(trx, f.organization_id, f.request_id);
+        // Locked as every event append locks it, so the deadline checked below
+        // cannot change (a late-logged answer, an extension) before we commit.
+        const request = await findRequest(trx, f.organization_id, f.request_id, { forUpdate: true });
         const agency = request ? await findAgency(trx, f.organization_id, request.agencyId) : undefined;
-        if (!request || !agency) {
+        const deadline = request ? await responseDeadline(trx, request.id) : undefined;
+        if (!request || !agency || !deadline || !stillMissed(deadline, f.missed_due_date)) {
+          // Nothing was written or sent for it. Dropping the row, rather than
+          // marking it, lets the sweep ask again if that date is missed anew
+          // (say, the extension that moved it is retracted).
           await trx('follow_ups').where({ id: f.id }).delete();
           continue;
         }
-        const letter = renderOrProblem('follow-up', letterContext(request, agency, deps.clock(), { followUp: { dueDate: f.missed_due_date, basis: f.basis } }));
+        const letter = renderOrProblem('follow-up', letterContext(request, agency, deps.clock(), { followUp: { dueDate: f.missed_due_date, basis: deadline.basis } }));
         await trx('follow_ups').where({ id: f.id }).update({ status: 'drafted', subject: letter.subject, body: letter.body });
         if (settingsOf(f.settings).autoFollowUp && agency.recordsEmail) await sendFollowUp(trx, deps, f.organization_id, f.id, null);
       }
@@ -44,4 +55,20 @@ export async function processPendingFollowUps(deps: AppDeps, batch = 50, max = N
     if (handled < batch) break;
   }
   return done;
+}
+
+async function responseDeadline(db: Db, requestId: string): Promise<ResponseDeadline | undefined> {
+  return db('deadlines')
+    .where({ request_id: requestId, kind: 'response' })
+    .first<ResponseDeadline | undefined>('status', 'statutory', db.raw('due_date::text as due_date'), 'basis');
+}
+
+/**
+ * The sweep recorded the follow-up when the statutory response deadline due
+ * on `missedDueDate` was first overdue. History logged since may have changed
+ * that: an answer backdated before the date (met), a late answer (missed, but
+ * answered), an extension or tolling (a new date, or no clock running).
+ */
+function stillMissed(deadline: ResponseDeadline, missedDueDate: string): boolean {
+  return deadline.status === 'open' && deadline.statutory && deadline.due_date === missedDueDate;
 }

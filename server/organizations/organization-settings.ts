@@ -44,8 +44,11 @@ export function settingsOf(stored: unknown): OrganizationSettings {
   return SettingsSchema.parse(keep);
 }
 
-export async function loadSettings(db: Db, organizationId: string): Promise<OrganizationSettings> {
-  const row = await db('organizations').where({ id: organizationId }).first<{ settings: unknown } | undefined>('settings');
+/** `forUpdate` locks the row until the caller's transaction ends: pass it when the settings read are written back. */
+export async function loadSettings(db: Db, organizationId: string, opts: { forUpdate?: boolean } = {}): Promise<OrganizationSettings> {
+  const query = db('organizations').where({ id: organizationId });
+  if (opts.forUpdate) query.forUpdate();
+  const row = await query.first<{ settings: unknown } | undefined>('settings');
   return settingsOf(row?.settings);
 }
 

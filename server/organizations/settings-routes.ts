@@ -38,7 +38,10 @@ export function settingsRoutes(api: ApiRouter): void {
     responses: { 200: { description: 'The settings now', schema: SettingsSchema } },
     handler: async ({ caller, db, body, deps }) => {
       const settings = await db.transaction(async (trx) => {
-        const current = await loadSettings(trx, caller.organizationId);
+        // Locked until commit: two admins changing different fields at once
+        // would otherwise both merge into the same old settings, and the
+        // later write would undo the earlier one.
+        const current = await loadSettings(trx, caller.organizationId, { forUpdate: true });
         const next = SettingsSchema.parse({ ...current, ...definedOnly(body) });
         await saveSettings(trx, caller.organizationId, next, deps.clock());
         if (next.reminderLeadDays !== current.reminderLeadDays) await rearmReminders(trx, caller.organizationId);

@@ -17,7 +17,8 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 /**
  * Report cards computed in SQL over stored facts: business days to first and
  * final response are stored on each request when its history changes, so the
- * percentiles are one aggregate, not a walk over every request.
+ * percentiles are one aggregate, not a walk over every request. Denials,
+ * extensions and fees are read from the history as corrected.
  */
 export async function agencyStats(db: Db, organizationId: string, now: Date, agencyId?: string): Promise<AgencyStats[]> {
   const result = await db.raw(
@@ -36,6 +37,21 @@ export async function agencyStats(db: Db, organizationId: string, now: Date, age
               count(*) filter (where status = 'missed' or (status = 'open' and due_date < (?::timestamptz at time zone timezone)::date)) as missed,
               count(*) filter (where exceeds_statute) as exceeded
          from deadlines where organization_id = ? and kind = 'response' and statutory group by agency_id),
+     -- History is append-only: a correction retracts an event or replaces its
+     -- data (the latest correction's data wins), as effectiveEvents() reads it.
+     corr as (
+       select corrects_event_id,
+              bool_or(coalesce(data->'retract' = 'true'::jsonb, false)) as retracted,
+              (array_agg(data->'data' order by seq desc) filter (where jsonb_typeof(data->'data') = 'object'))[1] as data
+         from request_events
+        where organization_id = ? and type = 'correction' and corrects_event_id is not null
+        group by corrects_event_id),
+     eff as (
+       select e.request_id, e.type, coalesce(c.data, e.data) as data
+         from request_events e
+         left join corr c on c.corrects_event_id = e.id
+        where e.organization_id = ? and e.type in ('extension_claimed', 'denied', 'fee_estimate')
+          and not coalesce(c.retracted, false)),
      ev as (
        select r.agency_id,
               count(*) filter (where e.type = 'extension_claimed') as extensions,
@@ -43,8 +59,7 @@ export async function agencyStats(db: Db, organizationId: string, now: Date, age
               count(*) filter (where e.type = 'fee_estimate') as fee_estimates,
               coalesce(sum((e.data->>'amount')::numeric) filter (where e.type = 'fee_estimate'), 0) as fees_total,
               percentile_cont(0.5) within group (order by (e.data->>'amount')::numeric) filter (where e.type = 'fee_estimate') as fee_median
-         from request_events e join requests r on r.id = e.request_id
-        where e.organization_id = ? and e.type in ('extension_claimed', 'denied', 'fee_estimate')
+         from eff e join requests r on r.id = e.request_id
         group by r.agency_id)
      select a.id, a.name, a.jurisdiction, req.*, dl.met, dl.missed, dl.exceeded, ev.extensions, ev.denied, ev.fee_estimates, ev.fees_total, ev.fee_median
        from agencies a
@@ -53,8 +68,8 @@ export async function agencyStats(db: Db, organizationId: string, now: Date, age
        left join ev on ev.agency_id = a.id
       where a.organization_id = ? ${agencyId ? 'and a.id = ?' : ''}
       order by a.name, a.id`,
-    // Parameter order follows the text: req, dl (now, org), ev, agencies.
-    agencyId ? [organizationId, now, organizationId, organizationId, organizationId, agencyId] : [organizationId, now, organizationId, organizationId, organizationId],
+    // Parameter order follows the text: req, dl (now, org), corr, eff, agencies.
+    [organizationId, now, organizationId, organizationId, organizationId, organizationId, ...(agencyId ? [agencyId] : [])],
   );
   return (result.rows as Array<Record<string, unknown>>).map((r) => {
     const met = Number(r.met ?? 0);

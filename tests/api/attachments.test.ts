@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { insertAttachment } from '../../server/attachments/attachment-store';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
@@ -87,5 +91,58 @@ describe('attachments', () => {
     const other = await createNewsroom(app);
     await app.http.get(`/v1/requests/${requestId}/attachments/${mine.body.id}`).set(bearer(other.tokens.admin)).expect(404);
     await app.http.get(`/v1/requests/${requestId}/attachments`).set(bearer(other.tokens.admin)).expect(404);
+  });
+
+  // Stored directly: far larger than the upload limit of this app, so a
+  // download cannot fit in the socket buffers before the client goes away.
+  async function storedFile(bytes: Buffer, filename: string) {
+    return app.db.knex.transaction(async (trx) => {
+      const stored = await app.deps.files.put(trx, bytes);
+      return insertAttachment(trx, {
+        organizationId: room.orgId, requestId, sha256: stored.sha256, size: stored.size, contentType: 'application/pdf', filename, source: 'upload', createdBy: null,
+      });
+    });
+  }
+
+  it('when clients abort downloads of a large file midway, then the server closes the file each time', async () => {
+    const big = Buffer.concat([PDF, Buffer.alloc(32 * 1024 * 1024, 7)]);
+    const attachment = await storedFile(big, 'big release.pdf');
+    const target = app.deps.files.pathOf(attachment.sha256);
+    const openCopies = () =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`) === target;
+        } catch {
+          return false; // closed while we looked
+        }
+      }).length;
+    const { port } = app.server.address() as AddressInfo;
+    const abortAfterFirstChunk = () =>
+      new Promise<void>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: `/v1/requests/${requestId}/attachments/${attachment.id}`, headers: bearer(room.tokens.counsel) }, (res) => {
+          expect(res.statusCode).toBe(200);
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        });
+        req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
+      });
+    for (let i = 0; i < 3; i += 1) await abortAfterFirstChunk();
+    const deadline = Date.now() + 3000;
+    while (openCopies() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(openCopies()).toBe(0);
+  });
+
+  it('when the stored bytes are missing, then the error is a problem without the file’s download headers', async () => {
+    const gone = Buffer.concat([PDF, Buffer.from('bytes that will be lost')]);
+    const attachment = await storedFile(gone, 'lost.pdf');
+    fs.rmSync(app.deps.files.pathOf(attachment.sha256));
+    const res = await app.http.get(`/v1/requests/${requestId}/attachments/${attachment.id}`).set(bearer(room.tokens.counsel));
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.headers['content-disposition']).toBeUndefined();
+    // Express tags any body it sends; the file's own tag must not be claimed.
+    expect(res.headers.etag).not.toBe(`"${attachment.sha256}"`);
   });
 });

@@ -159,6 +159,32 @@ describe('calendar feed', () => {
     await app.http.delete(`/v1/me/calendar-tokens/${created.body.id}`).set(bearer(room.tokens.reporter)).expect(204);
     await app.http.get(`/v1/calendar.ics?token=${encodeURIComponent(created.body.token)}`).expect(401);
   });
+
+  it('when a deadline is 60 days past in the agency’s zone but 61 in UTC, then it is still in the feed', async () => {
+    const desk = await createNewsroom(app, 'Late Evening Desk');
+    const agency = await addAgency(app, desk, AGENCIES.ice);
+    at('2026-08-04T10:00:00-04:00');
+    const { id } = await draft(app, desk, agency, { title: 'Sixty days back' });
+    await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-04T10:00:00-04:00' }).expect(200);
+    const read = await app.http.get(`/v1/requests/${id}`).set(bearer(desk.tokens.reporter)).expect(200);
+    const due: string = read.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate;
+    const created = await app.http.post('/v1/me/calendar-tokens').set(bearer(desk.tokens.counsel)).send({ scope: 'organization' }).expect(201);
+    const feedHas = async () => {
+      const feed = await app.http.get(`/v1/calendar.ics?token=${encodeURIComponent(created.body.token)}`).expect(200);
+      return new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').some((c) => new ICAL.Event(c).uid === `${id}.response@localhost`);
+    };
+    const sixtyDaysLater = new Date(Date.parse(`${due}T00:00:00Z`) + 60 * 86400_000).toISOString().slice(0, 10);
+    try {
+      // 22:00 in New York on the 60th day after: already the 61st in UTC.
+      at(`${sixtyDaysLater}T22:00:00-04:00`);
+      expect(await feedHas()).toBe(true);
+      // The next local morning it has gone.
+      app.setNow(new Date(Date.parse(`${sixtyDaysLater}T10:00:00-04:00`) + 86400_000));
+      expect(await feedHas()).toBe(false);
+    } finally {
+      at('2026-09-08T15:00:00Z');
+    }
+  });
 });
 
 describe('report cards', () => {
@@ -206,6 +232,42 @@ describe('report cards', () => {
     const other = await createNewsroom(app);
     await app.http.get(`/v1/agencies/${agency}/stats`).set(bearer(other.tokens.counsel)).expect(404);
   });
+
+  it('when a denial is retracted and a fee corrected, then the card counts the history as corrected', async () => {
+    const desk = await createNewsroom(app, 'Corrected Desk');
+    const agency = await addAgency(app, desk, AGENCIES.ice);
+    const log = async (id: string, body: object) =>
+      (await app.http.post(`/v1/requests/${id}/events`).set(bearer(desk.tokens.reporter)).send(body).expect(201)).body.event.id as string;
+    const filed = async () => {
+      at('2026-08-10T10:00:00-04:00');
+      const { id } = await draft(app, desk, agency);
+      await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' }).expect(200);
+      return id;
+    };
+    try {
+      const a = await filed();
+      const b = await filed();
+      at('2026-09-30T15:00:00Z');
+      // Logged on the wrong request, then retracted; the fee was 300, not 30.
+      const denial = await log(a, { type: 'denied', occurredAt: '2026-08-20', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(5)' }] } });
+      await log(a, { type: 'correction', occurredAt: '2026-09-30', correctsEventId: denial, data: { reason: 'Logged on the wrong request.', retract: true } });
+      const fee = await log(b, { type: 'fee_estimate', occurredAt: '2026-08-21', data: { amount: 30 } });
+      await log(b, { type: 'correction', occurredAt: '2026-09-30', correctsEventId: fee, data: { reason: 'Typo in the amount.', data: { amount: 300 } } });
+      const retractedFee = await log(a, { type: 'fee_estimate', occurredAt: '2026-08-22', data: { amount: 999 } });
+      await log(a, { type: 'correction', occurredAt: '2026-09-30', correctsEventId: retractedFee, data: { reason: 'Not this agency’s estimate.', retract: true } });
+      const extension = await log(b, { type: 'extension_claimed', occurredAt: '2026-08-20', data: { days: 5 } });
+      await log(b, { type: 'correction', occurredAt: '2026-09-30', correctsEventId: extension, data: { reason: 'No extension was claimed.', retract: true } });
+
+      const card = await app.http.get(`/v1/agencies/${agency}/stats`).set(bearer(desk.tokens.counsel)).expect(200);
+      expect(card.body).toMatchObject({
+        denials: { requests: 0 },
+        extensions: { claimed: 0 },
+        fees: { estimates: 1, total: 300, median: 300 },
+      });
+    } finally {
+      at('2026-09-08T15:00:00Z');
+    }
+  });
 });
 
 describe('settings', () => {
@@ -231,5 +293,32 @@ describe('settings', () => {
     expect(row.assignee_id).toBe(room.userIds.editor);
     const locked = await app.http.patch(`/v1/requests/${ids.later}`).set(bearer(room.tokens.editor)).send({ title: 'Changed' }).expect(409);
     expect(locked.body.detail).toMatch(/only assigneeId and tags/);
+  });
+
+  it('when two admins change different settings at once, then both changes are kept', async () => {
+    const desk = await createNewsroom(app, 'Settings Race');
+    const patch = (body: object) => app.http.patch('/v1/organization/settings').set(bearer(desk.tokens.admin)).send(body).expect(200);
+    if (app.db.url) {
+      // On a server, hold the newsroom's row so both requests are under way
+      // (each has read whatever it reads without a lock) before either writes.
+      const trx = await app.db.knex.transaction();
+      try {
+        await trx('organizations').where({ id: desk.orgId }).forUpdate().first('id');
+        const both = Promise.all([patch({ digestHour: 9 }), patch({ reminderHour: 6 })]);
+        const waiting = async () =>
+          Number((await app.db.knex.raw("select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")).rows[0].n);
+        const until = Date.now() + 5000;
+        while ((await waiting()) < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+        await trx.commit();
+        await both;
+      } finally {
+        if (!trx.isCompleted()) await trx.rollback();
+      }
+    } else {
+      // PGlite has one connection, so transactions cannot interleave; the race needs a server.
+      await Promise.all([patch({ digestHour: 9 }), patch({ reminderHour: 6 })]);
+    }
+    const org = await app.http.get('/v1/organization').set(bearer(desk.tokens.counsel)).expect(200);
+    expect(org.body.settings).toMatchObject({ digestHour: 9, reminderHour: 6 });
   });
 });

@@ -195,4 +195,36 @@ describe('automatic follow-up', () => {
     expect(followUps.body.items[0].status).toBe('sent');
     await app.http.post(`/v1/requests/${id}/follow-ups/${followUps.body.items[0].id}/send`).set(bearer(desk.tokens.reporter)).send({}).expect(409);
   });
+
+  it('when an answer or an extension is logged after the deadline was found missed, then the waiting follow-up is dropped, not sent', async () => {
+    const desk = await createNewsroom(app, 'Stale Desk');
+    await app.http.patch('/v1/organization/settings').set(bearer(desk.tokens.admin)).send({ autoFollowUp: true }).expect(200);
+    const agency = await addAgency(app, desk, { ...AGENCIES.ice, recordsEmail: 'foia-stale@ice.example.gov' });
+    const file = async (title: string) => {
+      at('2026-08-10T10:00:00-04:00');
+      const { id } = await draft(app, desk, agency, { title });
+      await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' }).expect(200);
+      return id;
+    };
+    const answered = await file('Answered before the due date'); // due Tue 8 Sep
+    const extended = await file('Extended before the due date');
+    at('2026-09-09T12:30:00Z');
+    await sweep();
+    const pending = await app.db.knex('follow_ups').whereIn('request_id', [answered, extended]).where({ status: 'pending' });
+    expect(pending).toHaveLength(2);
+    // Learned only now: the agency answered on Friday, and had claimed an extension.
+    const log = (id: string, body: object) => app.http.post(`/v1/requests/${id}/events`).set(bearer(desk.tokens.reporter)).send(body).expect(201);
+    await log(answered, { type: 'records_released', occurredAt: '2026-09-04', data: { final: true } });
+    await log(extended, { type: 'extension_claimed', occurredAt: '2026-09-04', data: { days: 10 } });
+
+    await processPendingFollowUps(app.deps);
+    const mailed = await app.db.knex('mail_messages').whereIn('request_id', [answered, extended]).where({ purpose: 'follow_up' });
+    expect(mailed).toHaveLength(0);
+    for (const id of [answered, extended]) {
+      const events = await app.http.get(`/v1/requests/${id}/events`).set(bearer(desk.tokens.counsel)).expect(200);
+      expect(events.body.items.map((e: { type: string }) => e.type)).not.toContain('correspondence');
+      const followUps = await app.http.get(`/v1/requests/${id}/follow-ups`).set(bearer(desk.tokens.counsel)).expect(200);
+      expect(followUps.body.items).toEqual([]);
+    }
+  });
 });

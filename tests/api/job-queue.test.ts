@@ -1,0 +1,52 @@
+import { loadConfig } from '../../server/config';
+import { JobQueue } from '../../server/jobs/job-queue';
+import { createLogger } from '../../server/logger';
+import { JOB_SCHEMA } from '../../migrations/20261125000200_job_queue';
+import { openTestDatabase, type TestDatabase } from '../support/test-db';
+
+// pg-boss 10 gives a whole fetched batch the expiry of one job: if the
+// handlers of a batch together outlast it, pg-boss fails and retries every
+// job of the batch while the handlers are still running. Each job must only
+// ever be judged by its own expiry.
+
+const QUEUE = 'expiry-probe';
+const EXPIRE_SECONDS = 3;
+const JOB_MS = 2000; // well inside one job's expiry
+
+let db: TestDatabase;
+let queue: JobQueue | undefined;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await queue?.stop();
+  await db.close();
+});
+
+describe('job queue', () => {
+  it('when every job of a full load takes most of its expiry, then each runs once and completes, none is retried', async () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/rt-job-queue-unused', LOG_LEVEL: 'silent', JOBS_POLL_SECONDS: '0.5', ...(db.url ? { DATABASE_URL: db.url } : {}) });
+    queue = await JobQueue.start(db, config, createLogger('silent'), [
+      { name: QUEUE, retryLimit: 3, retryDelay: 0, retryBackoff: false, expireInSeconds: EXPIRE_SECONDS },
+    ]);
+    const concurrency = 2;
+    const ids: string[] = [];
+    for (let i = 0; i < concurrency * 2; i += 1) ids.push((await queue.enqueue(db.knex, QUEUE, { n: i }))!);
+    const runs = new Map<string, number>();
+    await queue.work<{ n: number }>(QUEUE, async (job) => {
+      runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, JOB_MS));
+    }, concurrency);
+
+    const states = async () =>
+      (await db.knex(`${JOB_SCHEMA}.job`).where({ name: QUEUE }).select<Array<{ id: string; state: string }>>('id', 'state'));
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !(await states()).every((j) => j.state === 'completed')) await new Promise((r) => setTimeout(r, 250));
+    // Long enough for a wrongly failed job to be fetched again.
+    await new Promise((r) => setTimeout(r, 1500));
+
+    expect((await states()).map((j) => j.state)).toEqual(ids.map(() => 'completed'));
+    expect(ids.map((id) => runs.get(id))).toEqual(ids.map(() => 1));
+  });
+});
