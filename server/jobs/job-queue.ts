@@ -13,6 +13,8 @@ export interface QueueSpec {
   retryDelay: number;
   retryBackoff: boolean;
   expireInSeconds: number;
+  /** Where pg-boss copies a job that failed for good, including one whose process died on its last try. */
+  deadLetter?: string;
 }
 
 /**
@@ -40,7 +42,10 @@ export class JobQueue {
     boss.on('error', (err: unknown) => logger.error({ err }, 'job queue error'));
     await boss.start();
     for (const q of queues) {
-      const options = { name: q.name, retryLimit: q.retryLimit, retryDelay: q.retryDelay, retryBackoff: q.retryBackoff, expireInSeconds: q.expireInSeconds };
+      const options = {
+        name: q.name, retryLimit: q.retryLimit, retryDelay: q.retryDelay, retryBackoff: q.retryBackoff, expireInSeconds: q.expireInSeconds,
+        ...(q.deadLetter ? { deadLetter: q.deadLetter } : {}),
+      };
       if (await boss.getQueue(q.name)) await boss.updateQueue(q.name, options);
       else {
         try {

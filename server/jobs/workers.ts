@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps';
-import { deliverMail } from '../mail/mail-delivery';
-import { MAIL_QUEUE } from '../mail/mail-service';
+import { deliverMail, settleAbandonedMail } from '../mail/mail-delivery';
+import { MAIL_DEAD_QUEUE, MAIL_QUEUE } from '../mail/mail-service';
 import { requestDeliveryHooks } from '../requests/request-delivery';
 import type { Config } from '../config';
 import type { QueueSpec } from './job-queue';
@@ -13,8 +13,13 @@ export const SWEEP_QUEUE = 'monitoring-sweep';
 /** Every queue the service uses, with its retry policy. */
 export function queueSpecs(config: Config): QueueSpec[] {
   return [
+    // Created first: the mail queue names it as its dead-letter queue.
+    { name: MAIL_DEAD_QUEUE, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
     {
       name: MAIL_QUEUE,
+      // A job whose process died during its last attempt fails by timeout,
+      // without our handler: its copy there settles the mail as failed.
+      deadLetter: MAIL_DEAD_QUEUE,
       retryLimit: config.mailMaxAttempts - 1,
       retryDelay: config.mailRetryDelaySeconds,
       retryBackoff: true,
@@ -35,6 +40,7 @@ export async function startWorkers(deps: AppDeps): Promise<void> {
     (job) => deliverMail(deps, job.data.mailId, { retryCount: job.retryCount, retryLimit: job.retryLimit }, hooks),
     deps.config.mailConcurrency,
   );
+  await deps.jobs.work<{ mailId: string }>(MAIL_DEAD_QUEUE, (job) => settleAbandonedMail(deps, job.data.mailId, hooks));
   await deps.jobs.work(SWEEP_QUEUE, async () => {
     const reminders = await runReminderSweep(deps);
     const followUps = await processPendingFollowUps(deps);

@@ -65,3 +65,25 @@ export async function deliverMail(deps: DeliveryDeps, mailId: string, job: Attem
     await hooks.onSent?.(trx, mail, at);
   });
 }
+
+/**
+ * A mail job that failed for good. Usually its last attempt already marked the
+ * mail failed and there is nothing to do. But when the process died during
+ * that last attempt, pg-boss failed the job by timeout and nothing recorded
+ * the outcome: the mail would stay "sending" and its request "queued" for
+ * ever. Settle it as failed, with the same consequences as any final failure.
+ */
+export async function settleAbandonedMail(deps: DeliveryDeps, mailId: string, hooks: DeliveryHooks = {}): Promise<void> {
+  const at = deps.clock();
+  const settled = await deps.db.knex.transaction(async (trx) => {
+    const mail = await findMail(trx, mailId, { forUpdate: true });
+    if (!mail || mail.status === 'sent' || mail.status === 'failed' || mail.direction !== 'outbound') return false;
+    const message = 'The sending process stopped during the last attempt; the SMTP server never confirmed delivery.';
+    await trx('mail_attempts').where({ mail_id: mailId }).whereNull('finished_at').update({ finished_at: at, outcome: 'failed', error: message });
+    await updateMail(trx, mailId, { status: 'failed', lastError: message });
+    // The hook counts the failing attempt itself (attempts + 1), as a live last attempt reports it.
+    await hooks.onFinalFailure?.(trx, { ...mail, attempts: mail.attempts - 1 }, message, at);
+    return true;
+  });
+  if (settled) deps.logger.warn({ mailId }, 'mail abandoned by a dead process settled as failed');
+}

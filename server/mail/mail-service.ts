@@ -7,6 +7,8 @@ import { composeRaw, newMessageId } from './compose';
 import { insertMail, type MailPurpose, type MailRecord } from './mail-store';
 
 export const MAIL_QUEUE = 'mail-send';
+/** Mail jobs that failed for good; see settleAbandonedMail. */
+export const MAIL_DEAD_QUEUE = 'mail-send-dead';
 
 export interface MailDeps {
   config: Config;

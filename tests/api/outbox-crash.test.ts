@@ -99,4 +99,26 @@ describe('outbox across a crash', () => {
     expect((read.body.submission as { delivery: { status: string } }).delivery.status).toBe('sent');
     await second.stop();
   });
+
+  it('when the process dies during the last attempt, then after restart the mail is settled as failed, not left sending', async () => {
+    sink.mode = 'hold';
+    const startedBefore = sink.dataStarted;
+    const env = { JOBS_POLL_SECONDS: '0.5', MAIL_TIMEOUT_SECONDS: '3', MAIL_MAX_ATTEMPTS: '1' };
+    const first = await start(env);
+    const { token, requestId } = await newsroomWithDraft(first, 'Crash On Last Try');
+    expect((await first.call('POST', `/v1/requests/${requestId}/submit`, token, { method: 'email' })).status).toBe(200);
+    expect(await eventually(() => sink.dataStarted > startedBefore, 20000, 20)).toBe(true);
+    await first.kill();
+
+    // No retry is left: the job expires (4 × 3 s) and its dead-letter copy settles the mail.
+    const second = await start(env);
+    const delivery = async () => ((await second.call('GET', `/v1/requests/${requestId}`, token)).body.submission as { delivery: { status: string; letterUndelivered: boolean } }).delivery;
+    expect(await eventually(async () => (await delivery()).status === 'failed', 45000, 500)).toBe(true);
+    expect((await delivery()).letterUndelivered).toBe(true);
+    const events = (await second.call('GET', `/v1/requests/${requestId}/events`, token)).body.items as Array<{ type: string; summary: string }>;
+    expect(events.map((e) => e.type)).toEqual(['submitted', 'delivery_failed']);
+    expect(events[1]!.summary).toContain('after 1 attempts');
+    expect(copiesOf(requestId)).toBe(0);
+    await second.stop();
+  });
 });
