@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import { eventHash, GENESIS_HASH, type AttachmentRef } from './hash-chain';
 import { insertEvent, lastEvent, type EventRecord } from './event-store';
@@ -31,6 +32,8 @@ export async function appendEvent(db: Db, e: NewEvent, recordedAt: Date): Promis
   // so every string is made well-formed now (a lone surrogate becomes U+FFFD).
   const text = (s: string | null | undefined) => (s == null ? null : wellFormedString(s));
   const fields = {
+    // Chosen here, not by the database default, because the hash covers it.
+    id: randomUUID(),
     requestId: e.requestId,
     seq: (head?.seq ?? 0) + 1,
     type: wellFormedString(e.type),

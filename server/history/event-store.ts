@@ -54,6 +54,7 @@ export const toEventRecord = (r: Row): EventRecord => ({
 export async function insertEvent(db: Db, organizationId: string, e: HashedEventFields & { prevHash: string; hash: string }): Promise<EventRecord> {
   const [row] = await db('request_events')
     .insert({
+      id: e.id,
       organization_id: organizationId,
       request_id: e.requestId,
       seq: e.seq,

@@ -13,6 +13,8 @@ export interface AttachmentRef {
 
 /** Exactly the stored fields an event's hash covers; verify recomputes it from the row. */
 export interface HashedEventFields {
+  /** Sealed too: corrections point at events by id, so swapping ids must break the chain. */
+  id: string;
   requestId: string;
   seq: number;
   type: string;
@@ -31,7 +33,7 @@ export function canonicalEvent(e: HashedEventFields): string {
   // Written out by hand in sorted key order: this is canonicalJson() of the
   // object below (a unit test holds them equal), without sorting the fixed
   // top-level keys again for every event of a long history.
-  //   { v: 1, requestId, seq, type, occurredAt, recordedAt, summary, body, data,
+  //   { v: 1, id, requestId, seq, type, occurredAt, recordedAt, summary, body, data,
   //     actorKind, actorId, correctsEventId, attachments }
   const str = JSON.stringify;
   const attachments = e.attachments
@@ -39,7 +41,7 @@ export function canonicalEvent(e: HashedEventFields): string {
     .join(',');
   return (
     `{"actorId":${str(e.actorId)},"actorKind":${str(e.actorKind)},"attachments":[${attachments}],"body":${str(e.body)}`
-    + `,"correctsEventId":${str(e.correctsEventId)},"data":${canonicalJson(e.data)},"occurredAt":${str(e.occurredAt.toISOString())}`
+    + `,"correctsEventId":${str(e.correctsEventId)},"data":${canonicalJson(e.data)},"id":${str(e.id)},"occurredAt":${str(e.occurredAt.toISOString())}`
     + `,"recordedAt":${str(e.recordedAt.toISOString())},"requestId":${str(e.requestId)},"seq":${canonicalJson(e.seq)}`
     + `,"summary":${str(e.summary)},"type":${str(e.type)},"v":1}`
   );
@@ -49,6 +51,7 @@ export function canonicalEvent(e: HashedEventFields): string {
 export function canonicalEventGeneric(e: HashedEventFields): string {
   return canonicalJson({
     v: 1,
+    id: e.id,
     requestId: e.requestId,
     seq: e.seq,
     type: e.type,

@@ -186,6 +186,22 @@ describe('the history cannot be rewritten', () => {
     expect(after.body).toMatchObject({ valid: false, events: 4, firstBrokenSeq: 3 });
   });
 
+  it('when two events swap ids behind the triggers (so a correction would hit the other one), then verify finds it', async () => {
+    const id = await filedFoia();
+    for (const type of ['acknowledged', 'note']) await log(id, { type, occurredAt: '2026-01-21', data: {} }).expect(201);
+    const rows = await app.db.knex('request_events').where({ request_id: id }).whereIn('seq', [2, 3]).orderBy('seq').select('id');
+    const [a, b] = rows.map((r: { id: string }) => r.id);
+    await app.db.knex.transaction(async (trx) => {
+      await trx.raw('set local session_replication_role = replica');
+      const parked = '00000000-0000-4000-8000-000000000000';
+      await trx('request_events').where({ id: a }).update({ id: parked });
+      await trx('request_events').where({ id: b }).update({ id: a });
+      await trx('request_events').where({ id: parked }).update({ id: b });
+    });
+    const after = await app.http.get(`/v1/requests/${id}/history/verify`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(after.body).toMatchObject({ valid: false, firstBrokenSeq: 2 });
+  });
+
   it('when an event is removed behind the triggers, then the gap is found', async () => {
     const id = await filedFoia();
     for (const type of ['acknowledged', 'note']) await log(id, { type, occurredAt: '2026-01-21', data: {} }).expect(201);

@@ -4,6 +4,7 @@ import { canonicalEvent, canonicalEventGeneric, eventHash, GENESIS_HASH, verifyC
 
 const jsonData = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }) as fc.Arbitrary<Record<string, unknown>>;
 const eventArb = fc.record({
+  id: fc.uuid(),
   requestId: fc.uuid(),
   seq: fc.integer({ min: 1, max: 100000 }),
   type: fc.constantFrom('submitted', 'note', 'denied', 'correction'),

@@ -37,6 +37,7 @@ const eventId = (seq: number): string => `7f3c2a10-0000-4000-9000-${String(seq).
 
 function hashedFields(e: HistoryEvent): HashedEventFields & { prevHash: string; hash: string } {
   return {
+    id: e.id,
     requestId: REQUEST_ID,
     seq: e.seq,
     type: e.type,
