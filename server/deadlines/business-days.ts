@@ -4,33 +4,45 @@ import { formatDay, parseIsoDate, yearOf } from './civil-dates';
 import { DeadlineInputError } from './errors';
 import { ruleFor } from './jurisdictions';
 
+function dayOf(date: string, field: string): number {
+  const day = parseIsoDate(date);
+  if (day === undefined) throw new DeadlineInputError(field, `"${date}" is not a valid YYYY-MM-DD date`);
+  return day;
+}
+
+const calendars = new Map<string, BusinessCalendar>();
+
+/**
+ * An agency's calendar under the rule version in force on `date`. Checking an
+ * agency's holiday options costs more than counting with them, and dashboards,
+ * report cards and reminder planning ask for the same few calendars again and
+ * again, so the checked calendar is kept.
+ */
+function calendarOn(jurisdiction: string, options: AgencyCalendarOptions, date: string, day: number): BusinessCalendar {
+  const version = ruleFor(jurisdiction, date);
+  const key = `${jurisdiction}@${version.effectiveFrom}#${yearOf(day)}#${JSON.stringify(options)}`;
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    calendar = agencyCalendar(jurisdiction, version, options, yearOf(day)).calendar;
+    if (calendars.size >= 2000) calendars.clear();
+    calendars.set(key, calendar);
+  }
+  return calendar;
+}
+
 /**
  * A counter of business days on one agency's calendar, for callers that count
- * many ranges (a page of deadlines): the calendar is checked and looked up once.
+ * many ranges (a page of deadlines): the calendar is looked up once.
  * The rule version is the one in force on `onDate`.
  */
 export function businessDayCounter(jurisdiction: string, options: AgencyCalendarOptions, onDate: string): (from: string, to: string) => number {
-  const day = parseIsoDate(onDate);
-  if (day === undefined) throw new DeadlineInputError('date', `"${onDate}" is not a valid YYYY-MM-DD date`);
-  const version = ruleFor(jurisdiction, onDate);
-  // Checking an agency's holiday options costs more than counting with them; dashboards ask again and again.
-  const key = `${jurisdiction}@${version.effectiveFrom}#${yearOf(day)}#${JSON.stringify(options)}`;
-  let calendar = counterCalendars.get(key);
-  if (!calendar) {
-    calendar = agencyCalendar(jurisdiction, version, options, yearOf(day)).calendar;
-    if (counterCalendars.size >= 2000) counterCalendars.clear();
-    counterCalendars.set(key, calendar);
-  }
-  const cal = calendar;
+  const calendar = calendarOn(jurisdiction, options, onDate, dayOf(onDate, 'date'));
   return (from, to) => {
-    const a = parseIsoDate(from);
-    const b = parseIsoDate(to);
-    if (a === undefined || b === undefined) throw new DeadlineInputError('date', `"${from}" or "${to}" is not a valid YYYY-MM-DD date`);
-    return b <= a ? 0 : cal.countBusinessDays(a, b);
+    const a = dayOf(from, 'from');
+    const b = dayOf(to, 'to');
+    return b <= a ? 0 : calendar.countBusinessDays(a, b);
   };
 }
-
-const counterCalendars = new Map<string, BusinessCalendar>();
 
 /**
  * Business days in the half-open range (from, to] on an agency's calendar: how
@@ -38,13 +50,9 @@ const counterCalendars = new Map<string, BusinessCalendar>();
  * The calendar is the rule version in force on `from`.
  */
 export function businessDaysBetween(jurisdiction: string, options: AgencyCalendarOptions, from: string, to: string): number {
-  const a = parseIsoDate(from);
-  const b = parseIsoDate(to);
-  if (a === undefined) throw new DeadlineInputError('from', `"${from}" is not a valid YYYY-MM-DD date`);
-  if (b === undefined) throw new DeadlineInputError('to', `"${to}" is not a valid YYYY-MM-DD date`);
-  if (b <= a) return 0;
-  const { calendar } = agencyCalendar(jurisdiction, ruleFor(jurisdiction, from), options, yearOf(a));
-  return calendar.countBusinessDays(a, b);
+  const a = dayOf(from, 'from');
+  const b = dayOf(to, 'to');
+  return b <= a ? 0 : calendarOn(jurisdiction, options, from, a).countBusinessDays(a, b);
 }
 
 /**
@@ -53,9 +61,8 @@ export function businessDaysBetween(jurisdiction: string, options: AgencyCalenda
  * before a deadline and when it is first overdue.
  */
 export function reminderDates(jurisdiction: string, options: AgencyCalendarOptions, date: string, n: number): { before: string; firstOverdue: string } {
-  const day = parseIsoDate(date);
-  if (day === undefined) throw new DeadlineInputError('date', `"${date}" is not a valid YYYY-MM-DD date`);
-  const { calendar } = agencyCalendar(jurisdiction, ruleFor(jurisdiction, date), options, yearOf(day));
+  const day = dayOf(date, 'date');
+  const calendar = calendarOn(jurisdiction, options, date, day);
   let before = day;
   // n is a handful of days: stepping back is cheaper than anything clever.
   for (let left = n; left > 0; ) {

@@ -184,11 +184,11 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
       .groupBy('status')
       .select<Array<{ status: string; count: number | string }>>('status', db.raw('count(*) as count')),
     db.raw(
-      `select count(*) filter (where d.status = 'open' and d.due_date < l.today and d.kind not in ${REQUESTER_WINDOWS_SQL}) as overdue,
-              count(*) filter (where d.status = 'open' and d.due_date >= l.today and d.due_date <= l.today + 6) as due_in_7
+      `select count(*) filter (where d.due_date < l.today and d.kind not in ${REQUESTER_WINDOWS_SQL}) as overdue,
+              count(*) filter (where d.due_date >= l.today and d.due_date <= l.today + 6) as due_in_7
          from deadlines d
          cross join lateral (select (?::timestamptz at time zone d.timezone)::date as today) l
-        where d.organization_id = ? and d.status in ('open', 'tolled') and d.due_date <= ?::date`,
+        where d.organization_id = ? and d.status = 'open' and d.due_date <= ?::date`,
       [now, organizationId, horizon],
     ),
     listDeadlines(db, organizationId, { status: 'open', limit: 10 }, now),
