@@ -13,7 +13,7 @@ export interface DeliveryDeps extends MailDeps {
 export interface DeliveryHooks {
   /** In the transaction that marks the mail sent. */
   onSent?(db: Db, mail: MailRecord, at: Date): Promise<void>;
-  /** In the transaction that marks the mail failed after its last attempt. */
+  /** In the transaction that marks the mail failed after its last attempt; `mail.attempts` counts that attempt. */
   onFinalFailure?(db: Db, mail: MailRecord, error: string, at: Date): Promise<void>;
 }
 
@@ -35,7 +35,7 @@ export async function deliverMail(deps: DeliveryDeps, mailId: string, job: Attem
     const attempt = mail.attempts + 1;
     await updateMail(trx, mailId, { status: 'sending', attempts: attempt });
     const attemptId = await insertAttempt(trx, { mailId, attempt, startedAt: deps.clock() });
-    return { mail, attemptId };
+    return { mail: { ...mail, status: 'sending' as const, attempts: attempt }, attemptId };
   });
   if (!claim) return;
   const { mail, attemptId } = claim;
@@ -81,8 +81,7 @@ export async function settleAbandonedMail(deps: DeliveryDeps, mailId: string, ho
     const message = 'The sending process stopped during the last attempt; the SMTP server never confirmed delivery.';
     await trx('mail_attempts').where({ mail_id: mailId }).whereNull('finished_at').update({ finished_at: at, outcome: 'failed', error: message });
     await updateMail(trx, mailId, { status: 'failed', lastError: message });
-    // The hook counts the failing attempt itself (attempts + 1), as a live last attempt reports it.
-    await hooks.onFinalFailure?.(trx, { ...mail, attempts: mail.attempts - 1 }, message, at);
+    await hooks.onFinalFailure?.(trx, mail, message, at);
     return true;
   });
   if (settled) deps.logger.warn({ mailId }, 'mail abandoned by a dead process settled as failed');

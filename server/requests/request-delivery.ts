@@ -33,7 +33,7 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
       });
       // No clock runs on a letter the agency never got: nobody is reminded of its dates until it is filed again.
       if (requestLetter) await db('deadlines').where({ request_id: request.id }).update({ next_reminder_on: null });
-      const attempts = mail.attempts + 1;
+      const attempts = mail.attempts;
       await appendEvent(db, {
         organizationId: request.organizationId,
         requestId: request.id,
