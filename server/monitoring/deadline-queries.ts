@@ -14,6 +14,14 @@ export const REQUESTER_WINDOWS = ['appeal', 'further_review'] as const;
 /** For SQL text: the same list as a literal, from constants only. */
 export const REQUESTER_WINDOWS_SQL = `(${REQUESTER_WINDOWS.map((k) => `'${k}'`).join(', ')})`;
 
+/**
+ * SQL: deadline `d` is overdue, one definition for the dashboard, the lists
+ * and the digest. An agency's running clock passed its due date: a stopped
+ * (tolled) clock cannot be late, and a lapsed requester window is nobody's
+ * lateness. `today` is an SQL expression for the agency's date.
+ */
+export const overdueSql = (today: string) => `(d.status = 'open' and d.due_date < ${today} and d.kind not in ${REQUESTER_WINDOWS_SQL})`;
+
 export interface DeadlineFilter {
   from?: string | undefined;
   to?: string | undefined;
@@ -116,10 +124,8 @@ export async function listDeadlines(db: Db, organizationId: string, f: DeadlineF
     .leftJoin('users as u', 'u.id', 'd.assignee_id')
     .where('d.organization_id', organizationId);
   if (f.status === 'open') q.whereIn('d.status', OPEN_STATUSES);
-  // A stopped clock cannot be late: overdue is a running clock that passed.
-  else if (f.status === 'overdue') q.where('d.status', 'open');
+  else if (f.status === 'overdue') q.whereRaw(overdueSql('(?::timestamptz at time zone d.timezone)::date'), [now]);
   else if (f.status !== 'all') q.where('d.status', f.status);
-  if (f.status === 'overdue') q.whereRaw(`d.due_date < (?::timestamptz at time zone d.timezone)::date`, [now]).whereNotIn('d.kind', REQUESTER_WINDOWS);
   if (f.from) q.where('d.due_date', '>=', f.from);
   if (f.to) q.where('d.due_date', '<=', f.to);
   if (f.assigneeId) q.where('d.assignee_id', f.assigneeId);
@@ -184,7 +190,7 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
       .groupBy('status')
       .select<Array<{ status: string; count: number | string }>>('status', db.raw('count(*) as count')),
     db.raw(
-      `select count(*) filter (where d.due_date < l.today and d.kind not in ${REQUESTER_WINDOWS_SQL}) as overdue,
+      `select count(*) filter (where ${overdueSql('l.today')}) as overdue,
               count(*) filter (where d.due_date >= l.today and d.due_date <= l.today + 6) as due_in_7
          from deadlines d
          cross join lateral (select (?::timestamptz at time zone d.timezone)::date as today) l

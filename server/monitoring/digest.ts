@@ -5,7 +5,7 @@ import { queueMail } from '../mail/mail-service';
 import { renderEmail } from '../notifications/email-templates';
 import { settingsOf } from '../organizations/organization-settings';
 import { KIND_LABELS } from './reminder-sweep';
-import { REQUESTER_WINDOWS_SQL } from './deadline-queries';
+import { overdueSql, REQUESTER_WINDOWS_SQL } from './deadline-queries';
 
 const LISTED = 100;
 
@@ -26,7 +26,7 @@ export async function digestItems(db: Db, organizationId: string, now: Date, tod
   const until = DateTime.fromISO(today).plus({ days: 6 }).toISODate()!;
   const rows = await db.raw(
     `select d.request_id, r.title, a.name as agency, d.kind, d.due_date::text as due_date, u.name as assignee,
-            d.due_date < l.today as overdue
+            ${overdueSql('l.today')} as overdue
        from deadlines d
        cross join lateral (select (?::timestamptz at time zone d.timezone)::date as today) l
        join requests r on r.id = d.request_id
