@@ -37,13 +37,7 @@ export function followUpRoutes(api: ApiRouter): void {
     params: z.object({ id: z.uuid({ message: 'Must be a UUID.' }), followUpId: z.uuid({ message: 'Must be a UUID.' }) }).strict(),
     responses: { 200: { description: 'Sent', schema: FollowUpView }, 409: { description: 'Already sent, or the agency has no email' } },
     handler: async ({ caller, db, params, deps }) => {
-      const sent = await db.transaction(async (trx) => {
-        const request = await findRequest(trx, caller.organizationId, params.id);
-        if (!request) throw notFound('request');
-        const owned = await trx('follow_ups').where({ id: params.followUpId, request_id: request.id }).first('id');
-        if (!owned) throw notFound('follow-up');
-        return sendFollowUp(trx, deps, caller.organizationId, params.followUpId, caller.userId);
-      });
+      const sent = await db.transaction((trx) => sendFollowUp(trx, deps, caller.organizationId, params.followUpId, caller.userId, params.id));
       return { status: 200, body: view(sent) };
     },
   });

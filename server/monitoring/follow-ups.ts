@@ -32,9 +32,16 @@ const toRecord = (r: Row): FollowUpRecord => ({
   id: r.id, requestId: r.request_id, missedDueDate: r.missed_due_date, subject: r.subject, body: r.body, status: r.status, createdAt: r.created_at, sentAt: r.sent_at,
 });
 
-/** Emails a drafted follow-up to the agency and records it in the history, in the caller's transaction. */
-export async function sendFollowUp(db: Db, deps: MailDeps, organizationId: string, followUpId: string, actorId: string | null): Promise<FollowUpRecord> {
-  const row = await db('follow_ups').where({ id: followUpId, organization_id: organizationId }).forUpdate().first<Row | undefined>();
+/**
+ * Emails a drafted follow-up to the agency and records it in the history, in
+ * the caller's transaction. `requestId`, when given, must be its request (the
+ * URL's), so a follow-up is only reachable through the request it belongs to.
+ */
+export async function sendFollowUp(db: Db, deps: MailDeps, organizationId: string, followUpId: string, actorId: string | null, requestId?: string): Promise<FollowUpRecord> {
+  const row = await db('follow_ups')
+    .where({ id: followUpId, organization_id: organizationId, ...(requestId ? { request_id: requestId } : {}) })
+    .forUpdate()
+    .first<Row | undefined>();
   if (!row) throw notFound('follow-up');
   if (row.status === 'sent') throw conflict('This follow-up was already sent.', 'already-sent');
   if (row.status === 'pending' || row.subject === null || row.body === null) throw conflict('This follow-up is still being written; try again in a minute.', 'not-ready');

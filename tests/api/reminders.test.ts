@@ -177,6 +177,38 @@ describe('digest', () => {
   });
 });
 
+describe('follow-up sent by hand', () => {
+  it('when the newsroom keeps automatic follow-ups off, then the assignee sends the draft; counsel cannot and another newsroom cannot see it', async () => {
+    const desk = await createNewsroom(app, 'Manual Desk');
+    const agency = await addAgency(app, desk, { ...AGENCIES.ice, recordsEmail: 'foia-manual@ice.example.gov' });
+    at('2026-08-10T10:00:00-04:00');
+    const { id } = await draft(app, desk, agency, { title: 'Manual follow-up' });
+    await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' }).expect(200);
+    at('2026-09-09T12:30:00Z');
+    await sweep();
+    await processPendingFollowUps(app.deps);
+    const drafted = (await app.http.get(`/v1/requests/${id}/follow-ups`).set(bearer(desk.tokens.counsel)).expect(200)).body.items[0];
+    expect(drafted).toMatchObject({ status: 'drafted', missedDueDate: '2026-09-08' });
+    expect(sink.to('foia-manual@ice.example.gov')).toHaveLength(0);
+
+    const send = (token: string, requestId = id) => app.http.post(`/v1/requests/${requestId}/follow-ups/${drafted.id}/send`).set(bearer(token)).send({});
+    await send(desk.tokens.counsel).expect(403);
+    await send(room.tokens.reporter).expect(404);
+    const other = await draft(app, desk, agency, { title: 'Another request' });
+    await send(desk.tokens.reporter, other.id).expect(404);
+    const sent = await send(desk.tokens.reporter).expect(200);
+    expect(sent.body).toMatchObject({ id: drafted.id, status: 'sent' });
+    expect(await eventually(() => sink.to('foia-manual@ice.example.gov').length === 1)).toBe(true);
+    expect(sink.to('foia-manual@ice.example.gov')[0]!.parsed.subject).toBe(drafted.subject);
+    const events = await app.http.get(`/v1/requests/${id}/events`).set(bearer(desk.tokens.counsel)).expect(200);
+    expect(events.body.items.map((e: { type: string; actor: { id: string } }) => [e.type, e.actor.id])).toEqual([
+      ['submitted', desk.userIds.reporter],
+      ['correspondence', desk.userIds.reporter],
+    ]);
+    await send(desk.tokens.reporter).expect(409);
+  });
+});
+
 describe('automatic follow-up', () => {
   it('when the newsroom turns it on, then the drafted follow-up is emailed to the agency and logged', async () => {
     const desk = await createNewsroom(app, 'Auto Desk');
