@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { findAgency, type AgencyRecord } from '../agencies/agency-store';
 import { listAttachments } from '../attachments/attachment-store';
 import { businessDaysBetween, getJurisdiction, ruleFor } from '../deadlines';
 import type { Db } from '../db/database';
+import { dateIn } from '../events/event-time';
 import { isBackdated } from '../events/event-view';
 import { notFound } from '../http/problem';
 import { findOrganization } from '../organizations/organization-store';
@@ -17,10 +17,6 @@ export async function verifyHistory(db: Db, organizationId: string, requestId: s
   const request = await findRequest(db, organizationId, requestId);
   if (!request) throw notFound('request');
   return verifyChain(await listEvents(db, organizationId, requestId));
-}
-
-function dateIn(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate()!;
 }
 
 /** Whether the agency met a deadline, and by how many business days it missed it. */

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { AgencyRecord } from '../agencies/agency-store';
 import { businessDaysBetween, computeDeadlines, ruleFor, type DeadlineResult, type SubmissionMethod as EngineMethod } from '../deadlines';
 import type { Db } from '../db/database';
+import { dateIn } from '../events/event-time';
 import { effectiveEvents, type EffectiveEvent } from '../history/effective-events';
 import { listEvents } from '../history/event-store';
 import { leadDaysFor, planReminders } from '../monitoring/reminder-plan';
@@ -80,7 +81,7 @@ async function storeResponseTimes(db: Db, request: RequestRecord, agency: Agency
   const final = events.find(isFinal);
   const calendar = { closures: agency.closures, optionalHolidays: agency.optionalHolidays, workedHolidays: agency.workedHolidays };
   const bdays = (e: EffectiveEvent | undefined) =>
-    e ? businessDaysBetween(agency.jurisdiction, calendar, receivedDate, DateTime.fromJSDate(e.occurredAt, { zone: agency.timezone }).toISODate()!) : null;
+    e ? businessDaysBetween(agency.jurisdiction, calendar, receivedDate, dateIn(e.occurredAt, agency.timezone)) : null;
   await db('requests').where({ id: request.id }).update({
     first_response_at: first?.occurredAt ?? null,
     final_response_at: final?.occurredAt ?? null,
