@@ -81,8 +81,7 @@ export function requestRoutes(api: ApiRouter): void {
     handler: async ({ caller, db, query, deps }) => {
       if (query.overdue === 'true') {
         const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
-        const { cursor: _cursor, limit, overdue: _overdue, ...filter } = query;
-        const late = await overdueRequestIds(db, caller.organizationId, deps.clock(), after, limit, filter);
+        const late = await overdueRequestIds(db, caller.organizationId, deps.clock(), after, query.limit, query);
         const page = pageOf(late, query.limit, (r) => [r.dueDate, r.requestId]);
         const byId = new Map((await findRequestsByIds(db, caller.organizationId, page.items.map((r) => r.requestId))).map((r) => [r.id, r]));
         const ordered = page.items.map((r) => byId.get(r.requestId)).filter((r): r is RequestRecord => !!r);
