@@ -2,51 +2,13 @@
 // drafted request per agency about the all-employee email of on or about
 // 16 January 2026. Uses DATABASE_URL, or the embedded database in DATA_DIR.
 import { createAgency } from '../server/agencies/agency-service';
-import type { AgencyCreateInput } from '../server/agencies/agency-schemas';
 import type { UserCaller } from '../server/auth/caller';
 import { loadConfig } from '../server/config';
 import { openConfiguredDatabase } from '../server/db/open-configured';
 import { insertOrganization } from '../server/organizations/organization-store';
 import { createRequestBatch } from '../server/requests/request-service';
 import { createUserWithToken } from '../server/users/user-service';
-
-const AGENCIES: AgencyCreateInput[] = [
-  {
-    name: 'City of Minneapolis',
-    jurisdiction: 'US-MN',
-    level: 'municipal',
-    recordsEmail: 'records@minneapolis.example.gov',
-    mailingAddress: '350 S 5th St, Minneapolis, MN 55415',
-    timezone: 'America/Chicago',
-    notes: 'Closes on Indigenous Peoples Day.',
-  },
-  {
-    name: 'City of Saint Paul',
-    jurisdiction: 'US-MN',
-    level: 'municipal',
-    recordsEmail: 'records@stpaul.example.gov',
-    timezone: 'America/Chicago',
-    optionalHolidays: ['day-after-thanksgiving'],
-    notes: 'Has historically closed the Friday after Thanksgiving.',
-  },
-  {
-    name: 'State of Minnesota',
-    jurisdiction: 'US-MN',
-    level: 'state',
-    recordsEmail: 'data.practices@state.mn.example.gov',
-    timezone: 'America/Chicago',
-    optionalHolidays: ['day-after-thanksgiving'],
-    workedHolidays: ['indigenous-peoples-day'],
-    notes: 'State executive branch calendar (Minn. Stat. § 645.44 subd. 5).',
-  },
-  {
-    name: 'U.S. Immigration and Customs Enforcement',
-    jurisdiction: 'US',
-    level: 'federal',
-    recordsEmail: 'foia@ice.example.gov',
-    timezone: 'America/New_York',
-  },
-];
+import { WORKED_EXAMPLE_AGENCIES } from './worked-example';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -58,7 +20,7 @@ async function main(): Promise<void> {
     const { user: reporter, token } = await createUserWithToken(db, org.id, { email: 'reporter@demo.example.org', name: 'Rita Reporter', role: 'reporter' });
     const { token: counselToken } = await createUserWithToken(db, org.id, { email: 'counsel@demo.example.org', name: 'Casey Counsel', role: 'counsel' });
     const agencies = [];
-    for (const a of AGENCIES) agencies.push(await createAgency(db, org.id, a, now));
+    for (const a of Object.values(WORKED_EXAMPLE_AGENCIES)) agencies.push(await createAgency(db, org.id, a, now));
     const caller: UserCaller = { kind: 'user', userId: reporter.id, organizationId: org.id, role: 'reporter', email: reporter.email, name: reporter.name, tokenId: '' };
     const { groupId, items } = await createRequestBatch(db.knex, caller, {
       agencyIds: agencies.map((a) => a.id),

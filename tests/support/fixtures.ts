@@ -1,31 +1,12 @@
+import { WORKED_EXAMPLE_AGENCIES } from '../../scripts/worked-example';
 import { bearer, type Newsroom, type TestApp } from './test-app';
 
 // The worked example: one request per agency about the all-employee email of
 // about 16 January 2026 on tracking federal immigration enforcement.
 export const AGENCIES = {
-  minneapolis: {
-    name: 'City of Minneapolis',
-    jurisdiction: 'US-MN',
-    level: 'municipal',
-    recordsEmail: 'records@minneapolis.example.gov',
-    mailingAddress: '350 S 5th St, Minneapolis, MN 55415',
-    timezone: 'America/Chicago',
-  },
-  saintPaul: {
-    name: 'City of Saint Paul',
-    jurisdiction: 'US-MN',
-    level: 'municipal',
-    recordsEmail: 'records@stpaul.example.gov',
-    timezone: 'America/Chicago',
-    optionalHolidays: ['day-after-thanksgiving'],
-  },
-  ice: {
-    name: 'U.S. Immigration and Customs Enforcement',
-    jurisdiction: 'US',
-    level: 'federal',
-    recordsEmail: 'foia@ice.example.gov',
-    timezone: 'America/New_York',
-  },
+  minneapolis: WORKED_EXAMPLE_AGENCIES.minneapolis,
+  saintPaul: WORKED_EXAMPLE_AGENCIES.saintPaul,
+  ice: WORKED_EXAMPLE_AGENCIES.ice,
   texas: {
     name: 'Texas Department of Public Safety',
     jurisdiction: 'US-TX',
