@@ -16,9 +16,17 @@ export type AgencyCalendar = { calendar: BusinessCalendar; trace: TraceEntry[]; 
 
 function checkOptional(version: RuleVersion, code: string, slugs: readonly string[]): OptionalHolidayRule[] {
   const bySlug = new Map(version.holidays.optional.map((h) => [h.slug, h]));
+  const legal = legalHolidaySlugs(version.holidays);
   return slugs.map((slug, i) => {
     const holiday = bySlug.get(slug);
     if (!holiday) {
+      if (legal.has(slug)) {
+        // The usual mix-up: a legal holiday already closes every agency; only working it needs saying.
+        throw new DeadlineInputError(
+          `optionalHolidays[${i}]`,
+          `"${slug}" is already a legal holiday of ${code}, so every agency there is closed that day; to count it as a business day for an agency that works it, list it in workedHolidays`,
+        );
+      }
       const known = [...bySlug.keys()];
       throw new DeadlineInputError(
         `optionalHolidays[${i}]`,
@@ -29,9 +37,9 @@ function checkOptional(version: RuleVersion, code: string, slugs: readonly strin
   });
 }
 
-function checkWorked(version: RuleVersion, code: string, slugs: readonly string[], year: number): Set<string> {
+function checkWorked(version: RuleVersion, code: string, slugs: readonly string[]): Set<string> {
   if (slugs.length === 0) return new Set();
-  const legal = legalHolidaySlugs(version.holidays, [year - 1, year, year + 1, year + 2]);
+  const legal = legalHolidaySlugs(version.holidays);
   slugs.forEach((slug, i) => {
     if (!legal.has(slug)) {
       throw new DeadlineInputError(`workedHolidays[${i}]`, `"${slug}" is not a legal holiday of ${code}; expected one of ${[...legal].sort().join(', ')}`);
@@ -53,11 +61,11 @@ function checkClosures(closures: NonNullable<AgencyCalendarOptions['closures']>)
  * closures and opted-in optional holidays, minus legal holidays it works.
  * Cached per distinct combination so repeated requests reuse the prefix arrays.
  */
-export function agencyCalendar(code: string, version: RuleVersion, options: AgencyCalendarOptions, year: number): AgencyCalendar {
+export function agencyCalendar(code: string, version: RuleVersion, options: AgencyCalendarOptions): AgencyCalendar {
   const trace: TraceEntry[] = [];
   const warnings: string[] = [];
   let optional = checkOptional(version, code, options.optionalHolidays ?? []);
-  const worked = checkWorked(version, code, options.workedHolidays ?? [], year);
+  const worked = checkWorked(version, code, options.workedHolidays ?? []);
   let closures = checkClosures(options.closures ?? []);
 
   if (!version.counting.agencyClosuresCount && (closures.length > 0 || optional.length > 0)) {
@@ -68,7 +76,10 @@ export function agencyCalendar(code: string, version: RuleVersion, options: Agen
     closures = [];
   }
   if (optional.length > 0) trace.push({ step: 'note', message: `Agency also closed on: ${optional.map((h) => h.name).join(', ')}` });
-  if (worked.size > 0) trace.push({ step: 'note', message: `Agency open on legal holidays: ${[...worked].join(', ')}` });
+  if (worked.size > 0) {
+    const names = version.holidays.legal.filter((h) => worked.has(h.slug)).map((h) => `${h.name} (${h.citation})`);
+    trace.push({ step: 'note', message: `Agency open on legal holidays: ${names.join(', ')}` });
+  }
 
   const key = [
     `${code}@${version.effectiveFrom}`,

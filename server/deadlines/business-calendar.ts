@@ -14,8 +14,8 @@ export type CalendarSpec = {
 };
 
 export type ClosedDayKind = 'holiday' | 'optional_holiday' | 'closure';
-export type ClosedDay = { day: number; date: string; kind: ClosedDayKind; name: string; weekend: boolean };
-export type WorkedDay = { day: number; date: string; name: string };
+export type ClosedDay = { day: number; date: string; kind: ClosedDayKind; name: string; citation?: string | undefined; weekend: boolean };
+export type WorkedDay = { day: number; date: string; name: string; citation: string };
 
 const EMPTY = new Int32Array(0);
 
@@ -108,23 +108,23 @@ export class BusinessCalendar {
     const span = end - base;
     const closedByDay = new Map<number, ClosedDay>();
     const workedByDay = new Map<number, WorkedDay>();
-    const close = (day: number, date: string, kind: ClosedDayKind, name: string): void => {
+    const close = (day: number, date: string, kind: ClosedDayKind, name: string, citation?: string): void => {
       if (day < base || day >= end || closedByDay.has(day)) return;
-      closedByDay.set(day, { day, date, kind, name, weekend: isWeekend(day) });
+      closedByDay.set(day, { day, date, kind, name, citation, weekend: isWeekend(day) });
     };
 
     for (let year = firstYear; year <= lastYear; year += 1) {
       for (const h of legalHolidays(this.spec.holidays, year)) {
         if (this.spec.worked.has(h.slug)) {
-          if (!isWeekend(h.day)) workedByDay.set(h.day, { day: h.day, date: h.date, name: h.name });
+          if (!isWeekend(h.day)) workedByDay.set(h.day, { day: h.day, date: h.date, name: h.name, citation: h.citation });
         } else {
-          close(h.day, h.date, 'holiday', h.name);
+          close(h.day, h.date, 'holiday', h.name, h.citation);
         }
       }
     }
     for (let year = firstYear; year <= lastYear; year += 1) {
       for (const holiday of this.spec.optional) {
-        for (const h of optionalHolidayDates(holiday, year)) close(h.day, h.date, 'optional_holiday', h.name);
+        for (const h of optionalHolidayDates(holiday, year)) close(h.day, h.date, 'optional_holiday', h.name, h.citation);
       }
     }
     for (const closure of this.spec.closures) close(closure.day, formatDay(closure.day), 'closure', closure.name);

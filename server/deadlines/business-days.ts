@@ -1,6 +1,6 @@
 import { agencyCalendar, type AgencyCalendarOptions } from './agency-calendar';
 import type { BusinessCalendar } from './business-calendar';
-import { formatDay, parseIsoDate, yearOf } from './civil-dates';
+import { formatDay, parseIsoDate } from './civil-dates';
 import { DeadlineInputError } from './errors';
 import { ruleFor } from './jurisdictions';
 
@@ -18,12 +18,12 @@ const calendars = new Map<string, BusinessCalendar>();
  * report cards and reminder planning ask for the same few calendars again and
  * again, so the checked calendar is kept.
  */
-function calendarOn(jurisdiction: string, options: AgencyCalendarOptions, date: string, day: number): BusinessCalendar {
+function calendarOn(jurisdiction: string, options: AgencyCalendarOptions, date: string): BusinessCalendar {
   const version = ruleFor(jurisdiction, date);
-  const key = `${jurisdiction}@${version.effectiveFrom}#${yearOf(day)}#${JSON.stringify(options)}`;
+  const key = `${jurisdiction}@${version.effectiveFrom}#${JSON.stringify(options)}`;
   let calendar = calendars.get(key);
   if (!calendar) {
-    calendar = agencyCalendar(jurisdiction, version, options, yearOf(day)).calendar;
+    calendar = agencyCalendar(jurisdiction, version, options).calendar;
     if (calendars.size >= 2000) calendars.clear();
     calendars.set(key, calendar);
   }
@@ -36,7 +36,7 @@ function calendarOn(jurisdiction: string, options: AgencyCalendarOptions, date: 
  * The rule version is the one in force on `onDate`.
  */
 export function businessDayCounter(jurisdiction: string, options: AgencyCalendarOptions, onDate: string): (from: string, to: string) => number {
-  const calendar = calendarOn(jurisdiction, options, onDate, dayOf(onDate, 'date'));
+  const calendar = calendarOn(jurisdiction, options, onDate);
   return (from, to) => {
     const a = dayOf(from, 'from');
     const b = dayOf(to, 'to');
@@ -52,7 +52,7 @@ export function businessDayCounter(jurisdiction: string, options: AgencyCalendar
 export function businessDaysBetween(jurisdiction: string, options: AgencyCalendarOptions, from: string, to: string): number {
   const a = dayOf(from, 'from');
   const b = dayOf(to, 'to');
-  return b <= a ? 0 : calendarOn(jurisdiction, options, from, a).countBusinessDays(a, b);
+  return b <= a ? 0 : calendarOn(jurisdiction, options, from).countBusinessDays(a, b);
 }
 
 /**
@@ -62,7 +62,7 @@ export function businessDaysBetween(jurisdiction: string, options: AgencyCalenda
  */
 export function reminderDates(jurisdiction: string, options: AgencyCalendarOptions, date: string, n: number): { before: string; firstOverdue: string } {
   const day = dayOf(date, 'date');
-  const calendar = calendarOn(jurisdiction, options, date, day);
+  const calendar = calendarOn(jurisdiction, options, date);
   let before = day;
   // n is a handful of days: stepping back is cheaper than anything clever.
   for (let left = n; left > 0; ) {

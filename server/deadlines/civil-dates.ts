@@ -4,7 +4,7 @@
  * Conversions follow Howard Hinnant's days_from_civil / civil_from_days.
  */
 
-/** Years the engine accepts; date-holidays rules and statutes are not meaningful far outside. */
+/** Years the engine accepts; holiday statutes are not meaningful far outside. */
 export const MIN_YEAR = 1970;
 export const MAX_YEAR = 2199;
 

@@ -1,6 +1,6 @@
 import { agencyCalendar } from './agency-calendar';
 import { appealDeadlines, basisOf } from './appeal-deadlines';
-import { formatDay, yearOf } from './civil-dates';
+import { formatDay } from './civil-dates';
 import type { Deadline, DeadlineInput, DeadlineResult, TraceEntry } from './deadline-types';
 import { ACKNOWLEDGMENT_SATISFIED_BY, judge, RESPONSE_SATISFIED_BY } from './deadline-status';
 import { DeadlineInputError } from './errors';
@@ -84,7 +84,7 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
   const zone = explicitZone ?? version.defaultTimezone;
   const requestType = input.requestType ?? 'standard';
   const effective = effectiveRules(code, version, requestType);
-  const agency = agencyCalendar(code, version, input, yearOf(received.day));
+  const agency = agencyCalendar(code, version, input);
   const calendar = agency.calendar;
   const receipt = deemReceipt(version, calendar, received, zone, input.receivedAt, input.submissionMethod);
   const events = normalizeEvents(input.events ?? [], zone);

@@ -1,122 +1,154 @@
-import Holidays from 'date-holidays';
-
-import { formatDay, parseIsoDate } from './civil-dates';
-import type { HolidayCalendarRule, OptionalHolidayRule } from './rule-types';
-
-/** One closed (or, for worked holidays, normally closed) date with the name it is traced by. */
-export type HolidayDate = { day: number; date: string; name: string; slug: string; substitute: boolean };
-
-const SUBSTITUTE_SUFFIX = /\s*\(substitute day\)\s*$/i;
+import { dayFromParts, daysInMonth, formatDay, parseIsoDate, weekdayOf } from './civil-dates';
+import type { HolidayCalendarRule, HolidayDateRule, LegalHolidayRule, OptionalHolidayRule, SubstituteRule } from './rules/holiday-schema';
+import { WEEKDAYS } from './rules/holiday-schema';
 
 /**
- * Stable key for a holiday name: "Indigenous Peoples' Day (substitute day)" →
- * "indigenous-peoples-day". A substitute shares its holiday's slug so that an
- * agency working "independence-day" also works the observed Friday.
+ * One closed date with what the trace names it by. A holiday that falls on a
+ * weekend appears on its own date (a weekend, so no business day is lost) and,
+ * where the jurisdiction observes a substitute, on the substitute weekday.
  */
-export function holidaySlug(name: string): string {
-  return name
-    .replace(SUBSTITUTE_SUFFIX, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+export type HolidayDate = { day: number; date: string; name: string; slug: string; citation: string; substitute: boolean };
+
+/** Weekday index as `weekdayOf` numbers it (0 = Sunday). */
+function weekdayIndex(name: (typeof WEEKDAYS)[number]): number {
+  return (WEEKDAYS.indexOf(name) + 1) % 7;
 }
 
-type RawHoliday = { date: string; name: string; type: string; substitute: boolean };
+/** Western (Gregorian) Easter Sunday, by the anonymous Gregorian algorithm. */
+export function easterSunday(year: number): number {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return dayFromParts(year, month, day);
+}
 
-// date-holidays takes milliseconds per calendar-year, so instances and years are cached for the process.
-const instances = new Map<string, Holidays>();
-const rawYears = new Map<string, RawHoliday[]>();
-const countedYears = new Map<string, HolidayDate[]>();
-const ruleYears = new Map<string, number[]>();
-
-function instanceFor(state: string | undefined): Holidays {
-  const key = state ?? '';
-  let instance = instances.get(key);
-  if (!instance) {
-    instance = state === undefined ? new Holidays('US', { languages: ['en'] }) : new Holidays('US', state, { languages: ['en'] });
-    instances.set(key, instance);
+function nthWeekday(year: number, month: number, weekday: number, nth: number): number | undefined {
+  if (nth === -1) {
+    const last = dayFromParts(year, month, daysInMonth(year, month));
+    return last - ((weekdayOf(last) - weekday + 7) % 7);
   }
-  return instance;
+  const first = dayFromParts(year, month, 1);
+  const day = first + ((weekday - weekdayOf(first) + 7) % 7) + (nth - 1) * 7;
+  return day < first + daysInMonth(year, month) ? day : undefined;
 }
 
-function rawHolidays(state: string | undefined, year: number): RawHoliday[] {
-  const key = `${state ?? ''}|${year}`;
-  let list = rawYears.get(key);
-  if (!list) {
-    // The `date` string is the local calendar date; `start`/`end` are instants and would depend on the process zone.
-    list = instanceFor(state)
-      .getHolidays(year)
-      .map((h) => ({ date: h.date.slice(0, 10), name: h.name, type: h.type, substitute: h.substitute === true }));
-    rawYears.set(key, list);
-  }
-  return list;
+/** The general election: the Tuesday after the first Monday in November. */
+export function electionDay(year: number): number {
+  const firstMonday = nthWeekday(year, 11, 1, 1) as number;
+  return firstMonday + 1;
 }
+
+/** The day(s) in `year` that a date rule names, before any weekend substitute. */
+export function ruleDays(rule: HolidayDateRule, year: number): number[] {
+  switch (rule.type) {
+    case 'fixed':
+      return rule.day <= daysInMonth(year, rule.month) ? [dayFromParts(year, rule.month, rule.day)] : [];
+    case 'nth_weekday': {
+      const day = nthWeekday(year, rule.month, weekdayIndex(rule.weekday), rule.nth);
+      return day === undefined ? [] : [day + (rule.offsetDays ?? 0)];
+    }
+    case 'easter':
+      return [easterSunday(year) + rule.offsetDays];
+    case 'election_day': {
+      const wanted =
+        rule.years === 'all' ||
+        (rule.years === 'even' && year % 2 === 0) ||
+        (rule.years === 'odd' && year % 2 === 1) ||
+        (rule.years === 'presidential' && year % 4 === 0);
+      return wanted ? [electionDay(year)] : [];
+    }
+    case 'dates':
+      return rule.dates.filter((d) => d.startsWith(`${year}-`)).map((d) => parseIsoDate(d) as number);
+  }
+}
+
+function substituteDay(day: number, substitute: SubstituteRule | undefined): number | undefined {
+  if (!substitute) return undefined;
+  const weekday = weekdayOf(day);
+  if (weekday === 6) return substitute.saturday === 'friday' ? day - 1 : substitute.saturday === 'monday' ? day + 2 : undefined;
+  if (weekday === 0) return substitute.sunday === 'monday' ? day + 1 : undefined;
+  return undefined;
+}
+
+type AnyHoliday = Pick<LegalHolidayRule, 'slug' | 'name' | 'date' | 'from' | 'until' | 'citation' | 'overrides'> & {
+  substitute?: SubstituteRule | undefined;
+};
 
 /**
- * The legal holidays of a calendar in one year, deduplicated by date (2027-12-24
- * is both "Christmas Day (substitute day)" and the optional Christmas Eve).
+ * The dates a holiday closes offices in its holiday year: the day itself and,
+ * when it falls on a weekend, the observed day. An observed day may fall in
+ * the year before (New Year's Day on a Saturday observed on 31 December).
+ */
+export function holidayDates(holiday: AnyHoliday, year: number): HolidayDate[] {
+  const out: HolidayDate[] = [];
+  const inForce = (day: number): boolean => {
+    const date = formatDay(day);
+    return (holiday.from === undefined || date >= holiday.from) && (holiday.until === undefined || date < holiday.until);
+  };
+  for (const day of ruleDays(holiday.date, year)) {
+    if (!inForce(day)) continue;
+    const date = formatDay(day);
+    out.push({ day, date, name: holiday.name, slug: holiday.slug, citation: holiday.citation, substitute: false });
+    const override = holiday.overrides?.find((o) => o.year === year);
+    let observed: number | undefined;
+    let citation = holiday.substitute?.citation ?? holiday.citation;
+    if (override) {
+      observed = override.observed === null ? undefined : (parseIsoDate(override.observed) as number);
+      citation = override.citation;
+    } else {
+      observed = substituteDay(day, holiday.substitute);
+    }
+    if (observed !== undefined && observed !== day) {
+      out.push({ day: observed, date: formatDay(observed), name: `${holiday.name} (observed)`, slug: holiday.slug, citation, substitute: true });
+    }
+  }
+  return out;
+}
+
+// Holiday years are computed once per calendar object and year for the process.
+const legalYears = new WeakMap<HolidayCalendarRule, Map<number, HolidayDate[]>>();
+
+/**
+ * Every date in `year` on which the jurisdiction's legal holidays close
+ * offices, sorted, one entry per date. Observed days that spill into the
+ * neighbouring year are included in the year they fall in.
  */
 export function legalHolidays(calendar: HolidayCalendarRule, year: number): HolidayDate[] {
-  const key = `${calendar.state ?? ''}|${calendar.types.join(',')}|${calendar.substitutes}|${year}`;
-  const cached = countedYears.get(key);
+  let years = legalYears.get(calendar);
+  if (!years) {
+    years = new Map();
+    legalYears.set(calendar, years);
+  }
+  const cached = years.get(year);
   if (cached) return cached;
-
-  const raw = rawHolidays(calendar.state, year);
-  const types = new Set<string>(calendar.types);
-  const countedSlugs = new Set(raw.filter((h) => !h.substitute && types.has(h.type)).map((h) => holidaySlug(h.name)));
-  const byDate = new Map<string, HolidayDate>();
-  for (const h of raw) {
-    const counted = h.substitute
-      ? calendar.substitutes === 'of_counted_holidays'
-        ? countedSlugs.has(holidaySlug(h.name)) && h.type !== 'observance'
-        : types.has(h.type)
-      : types.has(h.type);
-    if (!counted || byDate.has(h.date)) continue;
-    const day = parseIsoDate(h.date);
-    if (day === undefined) continue;
-    byDate.set(h.date, { day, date: h.date, name: h.name, slug: holidaySlug(h.name), substitute: h.substitute });
+  const byDate = new Map<number, HolidayDate>();
+  // Holidays are listed before their observed days so that a holiday proper wins a shared date.
+  const all = [year - 1, year, year + 1].flatMap((y) => calendar.legal.flatMap((h) => holidayDates(h, y)));
+  for (const h of [...all.filter((h) => !h.substitute), ...all.filter((h) => h.substitute)]) {
+    if (h.date.startsWith(`${year}-`) && !byDate.has(h.day)) byDate.set(h.day, h);
   }
   const list = [...byDate.values()].sort((a, b) => a.day - b.day);
-  countedYears.set(key, list);
+  years.set(year, list);
   return list;
-}
-
-function ruleDates(rule: string, year: number): number[] {
-  const key = `${rule}|${year}`;
-  let days = ruleYears.get(key);
-  if (!days) {
-    const instance = new Holidays();
-    instance.setHoliday(rule, { name: rule, type: 'public' });
-    days = instance
-      .getHolidays(year)
-      .map((h) => parseIsoDate(h.date.slice(0, 10)))
-      .filter((d): d is number => d !== undefined);
-    ruleYears.set(key, days);
-  }
-  return days;
 }
 
 /** Dates in `year` of an optional holiday the agency opted into. */
 export function optionalHolidayDates(holiday: OptionalHolidayRule, year: number): HolidayDate[] {
-  const days =
-    holiday.dates !== undefined
-      ? holiday.dates.map((d) => parseIsoDate(d)).filter((d): d is number => d !== undefined)
-      : ruleDates(holiday.dateHolidaysRule ?? '', year);
-  const prefix = `${year}-`;
-  return days
-    .map((day) => ({ day, date: formatDay(day), name: holiday.name, slug: holiday.slug, substitute: false }))
-    .filter((h) => h.date.startsWith(prefix));
+  return [year - 1, year, year + 1].flatMap((y) => holidayDates(holiday, y)).filter((h) => h.date.startsWith(`${year}-`));
 }
 
-/** Slugs of the legal holidays a calendar has in the given years (to validate `workedHolidays`). */
-export function legalHolidaySlugs(calendar: HolidayCalendarRule, years: number[]): Set<string> {
-  const slugs = new Set<string>();
-  for (const year of years) for (const h of legalHolidays(calendar, year)) slugs.add(h.slug);
-  return slugs;
-}
-
-/** Known US state codes in date-holidays, to check rule files at load. */
-export function dateHolidaysStates(): Set<string> {
-  return new Set(Object.keys(new Holidays().getStates('US') ?? {}));
+/** Slugs of the calendar's legal holidays (to validate `workedHolidays`). */
+export function legalHolidaySlugs(calendar: HolidayCalendarRule): Set<string> {
+  return new Set(calendar.legal.map((h) => h.slug));
 }

@@ -36,14 +36,22 @@ export function businessRangeTrace(calendar: BusinessCalendar, anchor: number, d
   for (const closed of calendar.closedDaysBetween(anchor + 1, due)) {
     if (closed.weekend) continue;
     const what = closed.kind === 'holiday' ? 'legal holiday' : closed.kind === 'optional_holiday' ? 'optional holiday the agency observes' : 'agency closure';
-    trace.push({ step: closed.kind, message: `Skipped ${weekdayName(closed.day)} ${closed.date}: ${closed.name} (${what})`, date: closed.date, name: closed.name });
+    const cited = closed.citation !== undefined ? `, ${closed.citation}` : '';
+    trace.push({
+      step: closed.kind,
+      message: `Skipped ${weekdayName(closed.day)} ${closed.date}: ${closed.name} (${what}${cited})`,
+      date: closed.date,
+      name: closed.name,
+      ...(closed.citation !== undefined ? { citation: closed.citation } : {}),
+    });
   }
   for (const worked of calendar.workedDaysBetween(anchor + 1, due)) {
     trace.push({
       step: 'worked_holiday',
-      message: `Counted ${weekdayName(worked.day)} ${worked.date}: ${worked.name} is a legal holiday the agency works`,
+      message: `Counted ${weekdayName(worked.day)} ${worked.date}: ${worked.name} is a legal holiday (${worked.citation}) the agency works`,
       date: worked.date,
       name: worked.name,
+      citation: worked.citation,
     });
   }
   return trace;
@@ -77,7 +85,7 @@ export function periodTrace(calendar: BusinessCalendar, anchor: number, period: 
   if (due !== raw) {
     const skipped = calendar
       .closedDaysBetween(raw, due - 1)
-      .map((c) => `${c.date} ${c.name}`)
+      .map((c) => `${c.date} ${c.name}${c.citation !== undefined ? `, ${c.citation}` : ''}`)
       .join('; ');
     trace.push({
       step: 'roll_forward',

@@ -1,5 +1,5 @@
 import { agencyCalendar } from './agency-calendar';
-import { formatDay, parseIsoDate, yearOf } from './civil-dates';
+import { formatDay, parseIsoDate } from './civil-dates';
 import { DeadlineInputError } from './errors';
 import { dueDay } from './periods';
 import type { RuleVersion } from './rule-types';
@@ -22,7 +22,7 @@ function compile(code: string, version: RuleVersion): CoreVersion {
   const fromDay = parseIsoDate(version.effectiveFrom) as number;
   const response = version.response;
   if (!hasFixedPeriod(response)) return { fromDay, due: () => NO_PERIOD };
-  const calendar = agencyCalendar(code, version, {}, yearOf(fromDay)).calendar;
+  const calendar = agencyCalendar(code, version, {}).calendar;
   const period = periodOf(response);
   const roll = version.counting.rollForward.agencyDeadlines;
   const shift = version.counting.excludeReceiptDay ? 0 : -1;

@@ -4,11 +4,9 @@ import type {
   EVENT_TYPES,
   extensionSchema,
   extraDeadlineSchema,
-  holidayCalendarSchema,
   jurisdictionSchema,
   noFixedPeriodSchema,
   obligationSchema,
-  optionalHolidaySchema,
   requestTypeSchema,
   ruleVersionSchema,
   tollingSchema,
@@ -26,8 +24,7 @@ export type ExtensionRule = z.output<typeof extensionSchema>;
 export type TollingRule = z.output<typeof tollingSchema>;
 export type RequestTypeRule = z.output<typeof requestTypeSchema>;
 export type ExtraDeadlineRule = z.output<typeof extraDeadlineSchema>;
-export type HolidayCalendarRule = z.output<typeof holidayCalendarSchema>;
-export type OptionalHolidayRule = z.output<typeof optionalHolidaySchema>;
+export type { HolidayCalendarRule, LegalHolidayRule, OptionalHolidayRule } from './rules/holiday-schema';
 
 /** A period in the form the arithmetic needs (the data writes it flat). */
 export type Period =

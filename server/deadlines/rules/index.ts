@@ -1,7 +1,5 @@
-import Holidays from 'date-holidays';
 import { z } from 'zod';
 
-import { dateHolidaysStates } from '../holidays';
 import type { JurisdictionRules } from '../rule-types';
 import { jurisdictionSchema } from './rule-schema';
 
@@ -125,24 +123,7 @@ export class RuleDataError extends Error {
   }
 }
 
-function checkHolidayRules(code: string, rules: JurisdictionRules, knownStates: Set<string>): void {
-  rules.versions.forEach((version, i) => {
-    const state = version.holidays.state;
-    if (state !== undefined && !knownStates.has(state)) {
-      throw new RuleDataError(`${code}.json versions[${i}]: date-holidays has no US state ${state}`);
-    }
-    for (const holiday of version.holidays.optional) {
-      if (holiday.dateHolidaysRule === undefined) continue;
-      // setHoliday returns false for a rule string date-holidays cannot parse.
-      if (!new Holidays().setHoliday(holiday.dateHolidaysRule, { name: holiday.slug, type: 'public' })) {
-        throw new RuleDataError(`${code}.json versions[${i}]: optional holiday ${holiday.slug} has an unreadable rule "${holiday.dateHolidaysRule}"`);
-      }
-    }
-  });
-}
-
 function loadRules(): ReadonlyMap<string, JurisdictionRules> {
-  const knownStates = dateHolidaysStates();
   const loaded = new Map<string, JurisdictionRules>();
   for (const [code, raw] of Object.entries(RAW_RULES)) {
     const parsed = jurisdictionSchema.safeParse(raw);
@@ -152,7 +133,6 @@ function loadRules(): ReadonlyMap<string, JurisdictionRules> {
     if (parsed.data.code !== code) {
       throw new RuleDataError(`${code}.json declares code ${parsed.data.code}`);
     }
-    checkHolidayRules(code, parsed.data, knownStates);
     loaded.set(code, parsed.data);
   }
   return loaded;

@@ -2,6 +2,9 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 import { parseIsoDate } from '../civil-dates';
+import { holidayCalendarSchema } from './holiday-schema';
+
+export { holidayCalendarSchema, optionalHolidaySchema } from './holiday-schema';
 
 /** Event names shared with the request history; rule data may only refer to these. */
 export const EVENT_TYPES = [
@@ -29,7 +32,6 @@ const isoDate = z.string().refine((s) => parseIsoDate(s) !== undefined, 'expecte
 const eventType = z.enum(EVENT_TYPES);
 const dayType = z.enum(['business', 'calendar']);
 const text = z.string().trim().min(1);
-const kebabSlug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case slug');
 
 /**
  * A period is written flat in the data (`{ "days": 20, "dayType": "business" }`,
@@ -126,42 +128,6 @@ export const requestTypeSchema = z
   })
   .strict();
 
-export const optionalHolidaySchema = z
-  .object({
-    slug: kebabSlug,
-    name: text,
-    /** A date-holidays rule string (its grammar, its computation), e.g. "friday after 4th thursday in November". */
-    dateHolidaysRule: text.optional(),
-    /** One-off closures that no holiday rule describes (e.g. executive-order closures). */
-    dates: z.array(isoDate).min(1).optional(),
-    citation: text.optional(),
-    note: text,
-  })
-  .strict()
-  .refine((h) => (h.dateHolidaysRule === undefined) !== (h.dates === undefined), 'give exactly one of dateHolidaysRule or dates');
-
-export const workableHolidaySchema = z.object({ slug: kebabSlug, note: text, citation: text.optional() }).strict();
-
-export const holidayCalendarSchema = z
-  .object({
-    country: z.literal('US'),
-    /** date-holidays state code; absent = the federal calendar. */
-    state: z.string().regex(/^[A-Z]{2}$/).optional(),
-    /** date-holidays types that close the office; substitutes are decided by `substitutes`. */
-    types: z.array(z.enum(['public', 'bank', 'optional', 'school', 'observance'])).min(1),
-    /**
-     * `of_counted_holidays`: an observed substitute counts whenever the holiday
-     * it stands in for counts, whatever type date-holidays gives it (it types
-     * some federal substitutes `bank`).
-     */
-    substitutes: z.enum(['of_counted_holidays', 'same_types_only']),
-    optional: z.array(optionalHolidaySchema),
-    /** Legal holidays some agencies of this jurisdiction are known to work (pass in `workedHolidays`). */
-    workable: z.array(workableHolidaySchema).default([]),
-    note: text,
-  })
-  .strict();
-
 export const countingSchema = z
   .object({
     excludeReceiptDay: z.boolean(),
@@ -231,10 +197,6 @@ export const ruleVersionSchema = z
     if ('standard' in version.requestTypes) {
       ctx.addIssue({ code: 'custom', path: ['requestTypes', 'standard'], message: '"standard" is the version itself' });
     }
-    const slugs = version.holidays.optional.map((h) => h.slug);
-    if (new Set(slugs).size !== slugs.length) {
-      ctx.addIssue({ code: 'custom', path: ['holidays', 'optional'], message: 'duplicate optional holiday slug' });
-    }
   });
 
 export const jurisdictionSchema = z
@@ -253,10 +215,4 @@ export const jurisdictionSchema = z
         ctx.addIssue({ code: 'custom', path: ['versions', i, 'effectiveFrom'], message: 'versions must be in ascending effectiveFrom order' });
       }
     }
-    const expectedState = rules.code === 'US' ? undefined : rules.code.slice(3);
-    rules.versions.forEach((version, i) => {
-      if (version.holidays.state !== expectedState) {
-        ctx.addIssue({ code: 'custom', path: ['versions', i, 'holidays', 'state'], message: `holiday calendar must be ${expectedState ?? 'federal'}` });
-      }
-    });
   });

@@ -74,9 +74,10 @@ describe('extensions', () => {
   });
 
   test('Pennsylvania adds 30 calendar days to a business-day deadline', () => {
-    // 5 business days from Fri 12 Jun 2026 → Mon 22 Jun; + 30 days = Wed 22 Jul.
+    // 5 business days from Fri 12 Jun 2026 → Fri 19 Jun (Juneteenth is not a Pennsylvania legal holiday);
+    // + 30 days = Sun 19 Jul, rolled to Mon 20 Jul.
     const response = only(deadlines({ jurisdiction: 'US-PA', receivedAt: at('2026-06-12'), events: [ev('extension_claimed', '2026-06-18')] }), 'response');
-    expect(response.dueDate).toBe('2026-07-22');
+    expect(response.dueDate).toBe('2026-07-20');
   });
 });
 

@@ -13,9 +13,9 @@ function responseDeadline(input: DeadlineInput) {
 describe('hand-checked state vectors', () => {
   const cases: { name: string; input: DeadlineInput; due: string }[] = [
     {
-      // Cal. Gov't Code § 7922.535, 10 calendar days: Sat 21 Mar + 10 = Tue 31 Mar, César Chávez Day
-      // (a California state holiday, CalHR list), so the date rolls to Wed 1 Apr.
-      name: 'California 10 calendar days ending on César Chávez Day rolls to the next business day',
+      // Cal. Gov't Code § 7922.535, 10 calendar days: Sat 21 Mar + 10 = Tue 31 Mar, Cesar Chavez Day
+      // (a state holiday, Gov't Code § 19853), so the date rolls to Wed 1 Apr.
+      name: 'California 10 calendar days ending on Cesar Chavez Day rolls to the next business day',
       input: { jurisdiction: 'US-CA', receivedAt: '2026-03-21T10:00:00-07:00' },
       due: '2026-04-01',
     },
@@ -47,11 +47,11 @@ describe('hand-checked state vectors', () => {
       due: '2026-02-20',
     },
     {
-      // 65 P.S. § 67.901, 5 business days, day of receipt not counted. Pennsylvania observes
-      // Juneteenth (Fri 19 Jun). Count: 15, 16, 17, 18, 22 Jun.
-      name: 'Pennsylvania 5 business days across Juneteenth',
+      // 65 P.S. § 67.901, 5 business days, day of receipt not counted. Juneteenth (Fri 19 Jun) is a
+      // day of observance (Act 9 of 2019), not a legal holiday of 44 P.S. § 11: 15, 16, 17, 18, 19 Jun.
+      name: 'Pennsylvania 5 business days; Juneteenth is not a legal holiday',
       input: { jurisdiction: 'US-PA', receivedAt: '2026-06-12T12:00:00-04:00' },
-      due: '2026-06-22',
+      due: '2026-06-19',
     },
     {
       // Md. Code, Gen. Prov. § 4-203, 30 days: Tue 27 Oct + 30 = Thu 26 Nov (Thanksgiving); Fri 27 Nov
@@ -93,12 +93,19 @@ describe('hand-checked state vectors', () => {
     expect(computeResponseDueDate(input.jurisdiction, input.receivedAt.slice(0, 10))).toBe(input.submissionMethod === 'email' ? '2026-01-26' : due);
   });
 
+  test('a Commonwealth agency that closes on Juneteenth opts in: 15, 16, 17, 18, 22 Jun', () => {
+    const deadline = responseDeadline({ jurisdiction: 'US-PA', receivedAt: '2026-06-12T12:00:00-04:00', optionalHolidays: ['juneteenth'] });
+    expect(deadline.dueDate).toBe('2026-06-22');
+    expect(deadline.trace.some((t) => t.step === 'optional_holiday' && t.date === '2026-06-19')).toBe(true);
+  });
+
   test('a California roll-forward is explained in the trace', () => {
     const deadline = responseDeadline({ jurisdiction: 'US-CA', receivedAt: '2026-03-21T10:00:00-07:00' });
     const roll = deadline.trace.find((t) => t.step === 'roll_forward');
     expect(roll?.from).toBe('2026-03-31');
     expect(roll?.to).toBe('2026-04-01');
-    expect(roll?.message).toContain('César Chávez Day');
+    expect(roll?.message).toContain('Cesar Chavez Day');
+    expect(roll?.message).toContain('§ 19853');
   });
 
   test('Michigan ignores agency closures (AG Op. 7172) and says so', () => {

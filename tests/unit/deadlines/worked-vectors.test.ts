@@ -53,7 +53,7 @@ describe('reference worked vectors', () => {
   test('MN data subject, Minneapolis (closed that day): Tue 2026-10-20', () => {
     const result = computeDeadlines({ jurisdiction: 'US-MN', receivedAt: '2026-10-05T11:00:00-05:00', requestType: 'data_subject' });
     expect(response(result).dueDate).toBe('2026-10-20');
-    expect(response(result).trace.find((t) => t.step === 'holiday')?.name).toBe("Indigenous Peoples' Day");
+    expect(response(result).trace.find((t) => t.step === 'holiday')?.name).toBe('Indigenous Peoples Day');
   });
 
   test('issue example: federal FOIA received Fri 2026-01-16 → Tue 2026-02-17', () => {
@@ -63,7 +63,7 @@ describe('reference worked vectors', () => {
     expect(deadline.dueDate).toBe('2026-02-17');
     expect(deadline.statutory).toBe(true);
     expect(deadline.basis).toBe('5 U.S.C. § 552(a)(6)(A)(i): 20 business days');
-    expect(deadline.trace.filter((t) => t.step === 'holiday').map((t) => t.name)).toEqual(['Martin Luther King Jr. Day', "Washington's Birthday"]);
+    expect(deadline.trace.filter((t) => t.step === 'holiday').map((t) => t.name)).toEqual(['Birthday of Martin Luther King, Jr.', "Washington's Birthday"]);
     expect(deadline.trace.find((t) => t.step === 'weekend')?.days).toBe(10);
   });
 });
