@@ -137,7 +137,11 @@ export async function listDeadlines(db: Db, organizationId: string, f: DeadlineF
   return rows.map((r, i) => toItem(r, left[i]!));
 }
 
-/** Requests past a response deadline (or the newsroom's target where the law sets none), worst first. */
+/**
+ * Requests with at least one overdue deadline (the same `overdueSql` as the
+ * dashboard and the deadline list: any agency clock, an acknowledgment or an
+ * appeal decision as much as the response), worst first.
+ */
 export async function overdueRequestIds(
   db: Db,
   organizationId: string,
@@ -149,9 +153,7 @@ export async function overdueRequestIds(
   const q = db('deadlines as d')
     .join('requests', 'requests.id', 'd.request_id')
     .where('d.organization_id', organizationId)
-    .where('d.status', 'open')
-    .whereIn('d.kind', ['response', 'follow_up'])
-    .whereRaw(`d.due_date < (?::timestamptz at time zone d.timezone)::date`, [now]);
+    .whereRaw(overdueSql('(?::timestamptz at time zone d.timezone)::date'), [now]);
   whereRequestMatches(q, filter);
   if (after) q.whereRaw('(d.due_date, d.request_id) > (?::date, ?::uuid)', after);
   const rows = await q

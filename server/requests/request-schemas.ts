@@ -110,7 +110,7 @@ export const RequestListQuery = z
     groupId: Uuid.optional(),
     createdFrom: IsoDate.optional().meta({ description: 'Created on or after this date (UTC).' }),
     createdTo: IsoDate.optional().meta({ description: 'Created on or before this date (UTC).' }),
-    overdue: z.enum(['true', 'false']).optional().meta({ description: 'true: only requests past their response deadline (or the newsroom’s target where the law sets none), most overdue first; the other filters still apply.' }),
+    overdue: z.enum(['true', 'false']).optional().meta({ description: 'true: only requests with an overdue deadline (the dashboard’s definition: an agency’s running clock past its due date, e.g. a response, an acknowledgment, an appeal decision or the newsroom’s target; not a tolled clock nor a lapsed requester window), most overdue first; the other filters still apply.' }),
     limit: Limit,
     cursor: Cursor,
   })
