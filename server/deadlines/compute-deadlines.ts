@@ -36,6 +36,10 @@ function effectiveRules(code: string, version: RuleVersion, requestType: string)
   return { response: rt.response ?? version.response, acknowledgment, rt };
 }
 
+/** Said wherever a request asks for expedited processing that its law does not provide (engine, request view). */
+export const expeditedUnavailable = (lawName: string, citation: string) =>
+  `Expedited processing is not available under the ${lawName} (${citation}): the request asks for prompt handling, but no expedited deadline binds the agency.`;
+
 function simpleDeadline(
   kind: string,
   label: string,
@@ -83,7 +87,14 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
   }
   const zone = explicitZone ?? version.defaultTimezone;
   const requestType = input.requestType ?? 'standard';
-  const effective = effectiveRules(code, version, requestType);
+  // Expedited processing is asked for on any request. On a standard request the
+  // law's expedited rules replace the standard ones (Utah's 5-day response);
+  // on another type they only add their deadlines (the federal determination).
+  const expeditedRule = version.requestTypes['expedited'];
+  const asksExpedited = input.expedited === true || requestType === 'expedited';
+  const effective = effectiveRules(code, version, requestType === 'standard' && asksExpedited && expeditedRule ? 'expedited' : requestType);
+  const extraDeadlines = [...(effective.rt?.extraDeadlines ?? [])];
+  if (asksExpedited && expeditedRule && effective.rt !== expeditedRule) extraDeadlines.push(...(expeditedRule.extraDeadlines ?? []));
   const agency = agencyCalendar(code, version, input);
   const calendar = agency.calendar;
   const receipt = deemReceipt(version, calendar, received, zone, input.receivedAt, input.submissionMethod);
@@ -96,7 +107,7 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
   const shared: TraceEntry[] = [
     {
       step: 'rule',
-      message: `${rules.lawName} (${version.citation}), rule version effective ${version.effectiveFrom}, confidence ${version.confidence}${requestType === 'standard' ? '' : `, request type ${requestType}`}`,
+      message: `${rules.lawName} (${version.citation}), rule version effective ${version.effectiveFrom}, confidence ${version.confidence}${requestType === 'standard' ? '' : `, request type ${requestType}`}${asksExpedited && expeditedRule && requestType !== 'expedited' ? `, expedited processing (${expeditedRule.citation})` : ''}`,
       citation: version.citation,
     },
     ...receipt.trace,
@@ -139,7 +150,7 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
     deadlines.push(simpleDeadline('follow_up', 'Follow-up target', obligation, receipt, agencyRoll, shared, events, calendar, responseSatisfiedBy, false, basis).deadline);
   }
 
-  for (const extra of effective.rt?.extraDeadlines ?? []) {
+  for (const extra of extraDeadlines) {
     deadlines.push(simpleDeadline(extra.kind, extra.kind.replace(/_/g, ' '), extra, receipt, agencyRoll, shared, events, calendar, []).deadline);
   }
 
@@ -147,6 +158,7 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
   if (events.some((e) => e.type === 'denied' || e.type === 'no_records') && !version.appeal?.window) {
     warnings.push(`The rule data records no requester appeal deadline for ${code}${version.appeal?.note ? `: ${version.appeal.note}` : ''}.`);
   }
+  if (asksExpedited && !expeditedRule) warnings.push(expeditedUnavailable(rules.lawName, version.citation));
   if (version.confidence !== 'high') {
     warnings.push(`The ${code} rule data has ${version.confidence} confidence: sources disagree or values were not verified against the statute text; see the rule notes.`);
   }

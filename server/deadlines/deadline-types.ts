@@ -10,6 +10,11 @@ export type DeadlineInput = {
   receivedAt: string;
   timezone?: string | undefined;
   requestType?: string | undefined;
+  /**
+   * The request asks for expedited processing. Where the law provides it (its
+   * `expedited` request type) its rules apply; elsewhere a warning says it is not available.
+   */
+  expedited?: boolean | undefined;
   /** How the request reached the agency; only rules with an electronic-receipt convention use it (Michigan). */
   submissionMethod?: SubmissionMethod | undefined;
   closures?: { date: string; name?: string | undefined }[] | undefined;

@@ -1,4 +1,4 @@
-export { computeDeadlines } from './compute-deadlines';
+export { computeDeadlines, expeditedUnavailable } from './compute-deadlines';
 export { computeResponseDueDate } from './response-date';
 export { businessDayCounter, businessDaysBetween, reminderDates } from './business-days';
 export { getJurisdiction, isJurisdictionCode, listJurisdictions, ruleFor } from './jurisdictions';

@@ -10,6 +10,7 @@ export const deadlineInputSchema = z.object({
   receivedAt: z.string().min(1).max(64),
   timezone: z.string().min(1).max(64).optional(),
   requestType: z.string().min(1).max(64).optional(),
+  expedited: z.boolean().optional(),
   submissionMethod: z.enum(['email', 'fax', 'web_portal', 'mail', 'hand_delivery', 'phone', 'other']).optional(),
   closures: z
     .array(z.object({ date: z.string().min(1).max(10), name: z.string().max(200).optional() }))

@@ -52,6 +52,7 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
     receivedAt,
     timezone: agency.timezone,
     requestType: request.requestType,
+    expedited: request.expedited?.requested === true,
     submissionMethod: ENGINE_METHOD[request.submissionMethod],
     closures: agency.closures,
     optionalHolidays: agency.optionalHolidays,

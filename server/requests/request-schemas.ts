@@ -42,7 +42,9 @@ const draftFields = {
   format: text(500).nullable().optional().meta({ example: 'electronic copies (PDF or native format) by email' }),
   feeLimit: z.number().min(0).max(1_000_000).multipleOf(0.01).nullable().optional().meta({ description: 'Dollars the agency may charge without asking first.' }),
   feeWaiver: Justified.nullable().optional(),
-  expedited: Justified.nullable().optional(),
+  expedited: Justified.nullable().optional().meta({
+    description: 'Ask for expedited processing. Every agency whose law provides it gets its expedited deadlines (federal: the 10-day determination; Utah: 5 business days); for the others the letter and `warnings` say it is not available.',
+  }),
   requestType: z.string().regex(/^[a-z_]{1,40}$/).optional().meta({ description: '`standard` (default) or a type of the jurisdiction, e.g. `data_subject` in Minnesota.' }),
   requester: Requester.optional(),
   assigneeId: Uuid.nullable().optional(),
@@ -141,6 +143,7 @@ export const RequestView = z
     assigneeId: z.uuid().nullable(),
     tags: z.array(z.string()),
     status: z.enum(REQUEST_STATUSES),
+    warnings: z.array(z.string()).meta({ description: 'What the newsroom should know about the request as asked, e.g. expedited processing asked of an agency whose law does not provide it.' }),
     letter: Letter,
     submission: z
       .object({

@@ -31,7 +31,9 @@ function assertRequestType(agency: AgencyRecord, requestType: string, now: Date)
   const rule = ruleFor(agency.jurisdiction, DateTime.fromJSDate(now, { zone: agency.timezone }).toISODate()!);
   if (!(requestType in rule.requestTypes)) {
     const known = ['standard', ...Object.keys(rule.requestTypes)].join(', ');
-    throw validationProblem([{ in: 'body', field: 'requestType', message: `${agency.jurisdiction} has no "${requestType}" requests; expected one of ${known}.` }]);
+    // Expedited processing is asked on the request itself, so one batch can ask every agency, whatever its law.
+    const hint = requestType === 'expedited' ? ' To ask for expedited processing, set expedited.requested to true (with expedited.justification) instead: each agency whose law provides it gets its expedited deadlines.' : '';
+    throw validationProblem([{ in: 'body', field: 'requestType', message: `${agency.jurisdiction} has no "${requestType}" requests; expected one of ${known}.${hint}` }]);
   }
 }
 

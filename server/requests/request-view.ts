@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { AgencyRecord } from '../agencies/agency-store';
+import { expeditedUnavailable, getJurisdiction, ruleFor } from '../deadlines';
 import { replyAddress } from '../mail/compose';
 import type { StoredDeadline } from '../request-deadlines/deadline-store';
 import type { RequestRecord } from './request-store';
@@ -20,6 +22,21 @@ export function deadlineView(d: StoredDeadline) {
   };
 }
 
+/**
+ * What the newsroom should know about what it asked: expedited processing
+ * asked of an agency whose law does not provide it (the letter says so too).
+ * The law is the one in force at filing, or today's for a draft.
+ */
+export function requestWarnings(r: RequestRecord, agency: AgencyRecord): string[] {
+  const warnings: string[] = [];
+  if (r.expedited?.requested) {
+    const on = DateTime.fromJSDate(r.submittedAt ?? r.updatedAt, { zone: agency.timezone }).toISODate()!;
+    const version = ruleFor(agency.jurisdiction, on);
+    if (!version.requestTypes['expedited']) warnings.push(expeditedUnavailable(getJurisdiction(agency.jurisdiction)?.lawName ?? agency.jurisdiction, version.citation));
+  }
+  return warnings;
+}
+
 export function requestView(r: RequestRecord, agency: AgencyRecord, inboundAddress: string) {
   return {
     id: r.id,
@@ -38,6 +55,7 @@ export function requestView(r: RequestRecord, agency: AgencyRecord, inboundAddre
     assigneeId: r.assigneeId,
     tags: r.tags,
     status: r.status,
+    warnings: requestWarnings(r, agency),
     letter: { templateId: r.letterTemplate, subject: r.letterSubject, body: r.letterBody, edited: r.letterEdited },
     submission:
       r.submissionMethod && r.submittedAt

@@ -288,3 +288,17 @@ describe('further review after an appeal decision', () => {
     expect(kentucky([...decided, ev('lawsuit_filed', '2026-05-04')]).status).toBe('missed');
   });
 });
+
+describe('expedited processing as a property of the request', () => {
+  test('a standard federal request that asks for expedited processing carries the 10-day determination', () => {
+    expect(only(deadlines({ jurisdiction: 'US', receivedAt: at('2026-01-16'), expedited: true }), 'expedited_determination').dueDate).toBe('2026-01-26');
+    expect(deadlines({ jurisdiction: 'US', receivedAt: at('2026-01-16') }).some((d) => d.kind === 'expedited_determination')).toBe(false);
+  });
+
+  test('a law without expedited processing gives no determination and warns, the rest unchanged', () => {
+    const asked = computeDeadlines({ jurisdiction: 'US-TX', receivedAt: at('2026-03-02'), expedited: true });
+    const plain = computeDeadlines({ jurisdiction: 'US-TX', receivedAt: at('2026-03-02') });
+    expect(asked.deadlines).toEqual(plain.deadlines);
+    expect(asked.warnings.filter((w) => !plain.warnings.includes(w))).toEqual([expect.stringMatching(/expedited processing is not available under/i)]);
+  });
+});
