@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     const agency = await createAgency(db, org.id, { name: 'U.S. Immigration and Customs Enforcement', jurisdiction: 'US', level: 'federal', recordsEmail: 'foia@ice.example.gov' }, new Date());
     const request = await createRequest(db.knex, caller, { agencyId: agency.id, title: 'Long-running request', recordsSought: 'Everything about the January 16, 2026 email.' }, new Date());
     await submitRequest(db.knex, deps, caller, request.id, { method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' });
-    await logEvent(db.knex, caller, request.id, { type: 'acknowledged', occurredAt: '2026-01-20T09:00:00-05:00', data: { trackingNumber: '2026-ICFO-1' } }, new Date());
+    await logEvent(db.knex, caller, request.id, { type: 'acknowledged', occurredAt: '2026-01-20T09:00:00-05:00', data: { trackingNumber: '2026-ICFO-1' } }, new Date(), deps);
 
     // A long case: mostly correspondence and notes, a few moves that change deadlines.
     const body = 'Spoke with the FOIA liaison about the search of the Enforcement and Removal Operations mailboxes. '.repeat(4);
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       const input = i % 500 === 0
         ? { type: 'extension_claimed' as const, occurredAt: at, data: { days: 1 } }
         : { type: (i % 3 ? 'correspondence' : 'note') as 'correspondence' | 'note', occurredAt: at, summary: `Entry ${i}`, body, data: i % 3 ? { direction: 'in', channel: 'email' } : {} };
-      await logEvent(db.knex, caller, request.id, input, new Date());
+      await logEvent(db.knex, caller, request.id, input, new Date(), deps);
     }
     const seedSeconds = (performance.now() - t) / 1000;
 
@@ -57,9 +57,9 @@ async function main(): Promise<void> {
     const appendDeadline: number[] = [];
     for (let i = 0; i < SAMPLES; i += 1) {
       const at = new Date(Date.UTC(2026, 2, 1) + i * 60_000).toISOString();
-      appendNote.push((await time(() => logEvent(db.knex, caller, request.id, { type: 'correspondence', occurredAt: at, summary: 'More', body, data: { direction: 'out', channel: 'phone' } }, new Date())))[0]);
-      appendDeadline.push((await time(() => logEvent(db.knex, caller, request.id, { type: 'fee_estimate', occurredAt: at, data: { amount: 10 } }, new Date())))[0]);
-      await logEvent(db.knex, caller, request.id, { type: 'fee_paid', occurredAt: at, data: {} }, new Date());
+      appendNote.push((await time(() => logEvent(db.knex, caller, request.id, { type: 'correspondence', occurredAt: at, summary: 'More', body, data: { direction: 'out', channel: 'phone' } }, new Date(), deps)))[0]);
+      appendDeadline.push((await time(() => logEvent(db.knex, caller, request.id, { type: 'fee_estimate', occurredAt: at, data: { amount: 10 } }, new Date(), deps)))[0]);
+      await logEvent(db.knex, caller, request.id, { type: 'fee_paid', occurredAt: at, data: {} }, new Date(), deps);
     }
     const verify: number[] = [];
     let verdict;

@@ -37,7 +37,7 @@ export function eventRoutes(api: ApiRouter): void {
       409: { description: 'Not allowed in the request’s status' },
     },
     handler: async ({ caller, db, params, body, deps }) => {
-      const { event, request } = await logEvent(db, caller, params.id, body, deps.clock());
+      const { event, request } = await logEvent(db, caller, params.id, body, deps.clock(), deps);
       const deadlines = await listDeadlinesOfRequest(db, caller.organizationId, request.id);
       return { status: 201, body: { event: eventView(event), status: request.status, deadlines: deadlines.map(deadlineView) } };
     },

@@ -11,6 +11,8 @@ import { NO_DEADLINE_EFFECT, refreshDeadlines } from '../request-deadlines/refre
 import type { RequestStatus } from '../requests/request-schemas';
 import { findRequest, updateRequest, type RequestRecord } from '../requests/request-store';
 import { claimAttachments } from '../attachments/attachment-store';
+import type { MailDeps } from '../mail/mail-service';
+import { refreshFeeFlag } from '../requests/fee-limit';
 import { EVENT_DATA, type EventCreateInput } from './event-schemas';
 import { parseWhen } from './event-time';
 import { replayStatus, SYSTEM_EVENT_TYPES, transition, type LoggableEventType } from './state-machine';
@@ -74,7 +76,7 @@ export interface LoggedEvent {
  * appends it to the hash chain, links its files, moves the status and
  * recomputes the deadlines, all in one transaction.
  */
-export async function logEvent(db: Db, caller: UserCaller, requestId: string, input: EventCreateInput, now: Date): Promise<LoggedEvent> {
+export async function logEvent(db: Db, caller: UserCaller, requestId: string, input: EventCreateInput, now: Date, mail: MailDeps): Promise<LoggedEvent> {
   return db.transaction(async (trx) => {
     const request = await findRequest(trx, caller.organizationId, requestId, { forUpdate: true });
     if (!request) throw notFound('request');
@@ -123,7 +125,10 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
     const delivered = request.letterUndelivered && next !== 'submitted' ? { letterUndelivered: false } : {};
     const updated = await updateRequest(trx, request.organizationId, request.id, { status: next, ...(trackingNumber ? { trackingNumber } : {}), ...delivered }, now);
     const target = input.type === 'correction' ? await findEvent(trx, request.organizationId, request.id, input.correctsEventId!) : undefined;
-    if (!NO_DEADLINE_EFFECT.includes(target?.type ?? input.type)) await refreshDeadlines(trx, updated, agency, now);
-    return { event, request: updated };
+    if (NO_DEADLINE_EFFECT.includes(target?.type ?? input.type)) return { event, request: updated };
+    await refreshDeadlines(trx, updated, agency, now);
+    // A fee estimate above the limit, or its end, is flagged on the request and told to the assignee.
+    const history = effectiveEvents(await listEvents(trx, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT }));
+    return { event, request: await refreshFeeFlag(trx, mail, updated, history, now) };
   });
 }

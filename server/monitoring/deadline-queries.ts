@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { businessDayCounter } from '../deadlines';
 import type { Db } from '../db/database';
-import { whereRequestMatches, type RequestFilter } from '../requests/request-store';
+import { feesOverLimit, whereRequestMatches, type FeeOverLimitItem, type RequestFilter } from '../requests/request-store';
 
 export const OPEN_STATUSES = ['open', 'tolled'] as const;
 
@@ -175,8 +175,12 @@ export interface Dashboard {
     inLitigation: number;
     /** Requests whose letter never reached the agency and must be filed again. */
     undeliveredLetters: number;
+    /** Requests with an open fee estimate above their fee limit. */
+    feesOverLimit: number;
   };
   urgent: DeadlineItem[];
+  /** The largest open fee estimates above their limit (up to ten). */
+  feesOverLimit: FeeOverLimitItem[];
 }
 
 const OPEN_REQUEST_STATUSES = ['submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled', 'appealed'];
@@ -186,7 +190,7 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
   // "Today" is the agency's: one bound wide enough for every zone, then exact per row.
   const horizon = DateTime.fromJSDate(now, { zone: 'Etc/GMT-14' }).plus({ days: 6 }).toISODate()!;
   // Independent reads; on a server they run side by side on the pool.
-  const [statusCounts, counted, urgent, undelivered] = await Promise.all([
+  const [statusCounts, counted, urgent, undelivered, fees] = await Promise.all([
     db('requests')
       .where({ organization_id: organizationId })
       .groupBy('status')
@@ -201,6 +205,7 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
     ),
     listDeadlines(db, organizationId, { status: 'open', limit: 10 }, now),
     db('requests').where({ organization_id: organizationId, letter_undelivered: true }).count<Array<{ count: number | string }>>({ count: '*' }),
+    feesOverLimit(db, organizationId, 10),
   ]);
   const byStatus = new Map(statusCounts.map((r) => [r.status, Number(r.count)]));
   const sum = (statuses: string[]) => statuses.reduce((n, s) => n + (byStatus.get(s) ?? 0), 0);
@@ -215,7 +220,9 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
       awaitingNewsroom: sum(['fee_requested', 'clarification_requested']),
       inLitigation: sum(['in_litigation']),
       undeliveredLetters: Number(undelivered[0]?.count ?? 0),
+      feesOverLimit: fees.count,
     },
     urgent: urgent.slice(0, 10),
+    feesOverLimit: fees.items,
   };
 }

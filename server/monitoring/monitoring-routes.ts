@@ -52,8 +52,12 @@ const DashboardView = z
       awaitingNewsroom: z.number().int().meta({ description: 'Waiting on the newsroom: a fee to pay or a clarification to give.' }),
       undeliveredLetters: z.number().int().meta({ description: 'Requests whose letter email failed for good: file them again (POST /v1/requests/{id}/resubmit).' }),
       inLitigation: z.number().int(),
+      feesOverLimit: z.number().int().meta({ description: 'Requests whose agency estimated fees above the request’s fee limit, not yet paid or ended: the newsroom must decide.' }),
     }),
     urgent: z.array(DeadlineItem),
+    feesOverLimit: z
+      .array(z.object({ requestId: z.uuid(), title: z.string(), amount: z.number(), currency: z.string(), feeLimit: z.number(), assigneeId: z.uuid().nullable() }))
+      .meta({ description: 'The largest of those estimates (up to ten).' }),
   })
   .meta({ id: 'Dashboard' });
 

@@ -143,6 +143,10 @@ export const RequestView = z
     assigneeId: z.uuid().nullable(),
     tags: z.array(z.string()),
     status: z.enum(REQUEST_STATUSES),
+    feeOverLimit: z
+      .object({ amount: z.number(), currency: z.string(), feeLimit: z.number(), eventId: z.uuid() })
+      .nullable()
+      .meta({ description: 'The agency’s open fee estimate (`fee_estimate` event `eventId`) above the request’s fee limit: the newsroom must decide (pay, narrow, withdraw). null when none, or once paid or the request ended.' }),
     warnings: z.array(z.string()).meta({ description: 'What the newsroom should know about the request as asked, e.g. expedited processing asked of an agency whose law does not provide it.' }),
     letter: Letter,
     submission: z

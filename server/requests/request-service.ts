@@ -89,6 +89,8 @@ async function buildDraft(
     deliveryStatus: null,
     deliveryError: null,
     letterUndelivered: false,
+    feeOverLimit: null,
+    feeOverLimitNotifiedEventId: null,
     createdBy: caller.userId,
   };
 }

@@ -45,9 +45,19 @@ export interface RequestRecord {
   deliveryError: string | null;
   /** The request letter itself never reached the agency (its email failed for good) and has not been filed again. */
   letterUndelivered: boolean;
+  /** The open fee estimate above `feeLimit`, from the corrected history; null when none. */
+  feeOverLimit: FeeOverLimit | null;
+  /** The estimate the assignee was last told about, so each is announced once. */
+  feeOverLimitNotifiedEventId: string | null;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface FeeOverLimit {
+  eventId: string;
+  amount: number;
+  currency: string;
 }
 
 interface Row {
@@ -79,6 +89,10 @@ interface Row {
   delivery_status: string | null;
   delivery_error: string | null;
   letter_undelivered: boolean;
+  fee_over_limit_event_id: string | null;
+  fee_over_limit_amount: string | null;
+  fee_over_limit_currency: string | null;
+  fee_over_limit_notified_event_id: string | null;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -89,7 +103,8 @@ export const REQUEST_COLUMNS = [
   'id', 'organization_id', 'agency_id', 'group_id', 'title', 'records_sought', 'date_range_start', 'date_range_end',
   'format', 'fee_limit', 'fee_waiver', 'expedited', 'request_type', 'requester', 'assignee_id', 'tags', 'status',
   'letter_template', 'letter_subject', 'letter_body', 'letter_edited', 'submission_method', 'submitted_at',
-  'tracking_number', 'reply_token', 'delivery_status', 'delivery_error', 'letter_undelivered', 'created_by', 'created_at', 'updated_at',
+  'tracking_number', 'reply_token', 'delivery_status', 'delivery_error', 'letter_undelivered',
+  'fee_over_limit_event_id', 'fee_over_limit_amount', 'fee_over_limit_currency', 'fee_over_limit_notified_event_id', 'created_by', 'created_at', 'updated_at',
 ].map((c) => `requests.${c}`);
 
 export const toRequestRecord = (r: Row): RequestRecord => ({
@@ -122,6 +137,11 @@ export const toRequestRecord = (r: Row): RequestRecord => ({
   deliveryStatus: r.delivery_status,
   deliveryError: r.delivery_error,
   letterUndelivered: r.letter_undelivered,
+  feeOverLimit:
+    r.fee_over_limit_event_id === null
+      ? null
+      : { eventId: r.fee_over_limit_event_id, amount: Number(r.fee_over_limit_amount), currency: r.fee_over_limit_currency ?? 'USD' },
+  feeOverLimitNotifiedEventId: r.fee_over_limit_notified_event_id,
   createdBy: r.created_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -162,6 +182,12 @@ function toRow(v: Partial<RequestValues>): Record<string, unknown> {
   set('delivery_status', v.deliveryStatus);
   set('delivery_error', v.deliveryError);
   set('letter_undelivered', v.letterUndelivered);
+  if (v.feeOverLimit !== undefined) {
+    row.fee_over_limit_event_id = v.feeOverLimit?.eventId ?? null;
+    row.fee_over_limit_amount = v.feeOverLimit?.amount ?? null;
+    row.fee_over_limit_currency = v.feeOverLimit?.currency ?? null;
+  }
+  set('fee_over_limit_notified_event_id', v.feeOverLimitNotifiedEventId);
   set('created_by', v.createdBy);
   return row;
 }
@@ -227,6 +253,35 @@ export async function listRequests(db: Db, organizationId: string, f: RequestFil
     .limit(f.limit + 1)
     .select<Row[]>(REQUEST_COLUMNS);
   return rows.map(toRequestRecord);
+}
+
+export interface FeeOverLimitItem {
+  requestId: string;
+  title: string;
+  amount: number;
+  currency: string;
+  feeLimit: number;
+  assigneeId: string | null;
+}
+
+/** The newsroom's requests with an open fee estimate above their limit: a count and the first few, largest first. */
+export async function feesOverLimit(db: Db, organizationId: string, limit: number): Promise<{ count: number; items: FeeOverLimitItem[] }> {
+  const base = () => db('requests').where('organization_id', organizationId).whereNotNull('fee_over_limit_event_id');
+  const [counted, rows] = await Promise.all([
+    base().count<Array<{ count: number | string }>>({ count: '*' }),
+    base()
+      .orderBy([{ column: 'fee_over_limit_amount', order: 'desc' }, { column: 'id' }])
+      .limit(limit)
+      .select<Array<{ id: string; title: string; fee_over_limit_amount: string; fee_over_limit_currency: string | null; fee_limit: string; assignee_id: string | null }>>(
+        'id', 'title', 'fee_over_limit_amount', 'fee_over_limit_currency', 'fee_limit', 'assignee_id',
+      ),
+  ]);
+  return {
+    count: Number(counted[0]?.count ?? 0),
+    items: rows.map((r) => ({
+      requestId: r.id, title: r.title, amount: Number(r.fee_over_limit_amount), currency: r.fee_over_limit_currency ?? 'USD', feeLimit: Number(r.fee_limit), assigneeId: r.assignee_id,
+    })),
+  };
 }
 
 /** Every request filed with an agency (drafts have no deadlines). */

@@ -55,6 +55,7 @@ export function requestView(r: RequestRecord, agency: AgencyRecord, inboundAddre
     assigneeId: r.assigneeId,
     tags: r.tags,
     status: r.status,
+    feeOverLimit: r.feeOverLimit && r.feeLimit !== null ? { ...r.feeOverLimit, feeLimit: r.feeLimit } : null,
     warnings: requestWarnings(r, agency),
     letter: { templateId: r.letterTemplate, subject: r.letterSubject, body: r.letterBody, edited: r.letterEdited },
     submission:

@@ -1,0 +1,66 @@
+import { findAgency } from '../agencies/agency-store';
+import type { Db } from '../db/database';
+import type { EffectiveEvent } from '../history/effective-events';
+import { queueMail, type MailDeps } from '../mail/mail-service';
+import { renderEmail } from '../notifications/email-templates';
+import { findUser } from '../users/user-store';
+import { updateRequest, type FeeOverLimit, type RequestRecord } from './request-store';
+
+// After these the estimate needs no decision from the newsroom any more.
+const SETTLES_FEE = new Set(['fee_paid', 'withdrawn', 'denied', 'no_records']);
+
+/**
+ * The agency's latest fee estimate, when it is above the request's fee limit
+ * and still open (not paid, nor overtaken by the end of the request). The
+ * letter told the agency to ask before incurring more than the limit, so the
+ * newsroom must decide. No limit set: nothing to exceed.
+ */
+export function openFeeOverLimit(events: readonly EffectiveEvent[], feeLimit: number | null): FeeOverLimit | null {
+  if (feeLimit === null) return null;
+  let open: FeeOverLimit | null = null;
+  for (const e of events) {
+    if (e.type === 'fee_estimate' && typeof e.data.amount === 'number') {
+      open = e.data.amount > feeLimit ? { eventId: e.id, amount: e.data.amount, currency: typeof e.data.currency === 'string' ? e.data.currency : 'USD' } : null;
+    } else if (SETTLES_FEE.has(e.type) || (e.type === 'records_released' && e.data.final === true)) {
+      open = null;
+    }
+  }
+  return open;
+}
+
+const money = (amount: number, currency: string) =>
+  currency === 'USD' ? `$${amount.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 })}` : `${amount.toFixed(2)} ${currency}`;
+
+/**
+ * Stores the request's open over-limit estimate and, the first time an
+ * estimate is over the limit, tells the assignee through the outbox, in the
+ * caller's transaction. A corrected amount or a later event on the same
+ * estimate sends nothing again.
+ */
+export async function refreshFeeFlag(
+  db: Db,
+  deps: MailDeps,
+  request: RequestRecord,
+  events: readonly EffectiveEvent[],
+  now: Date,
+): Promise<RequestRecord> {
+  const over = openFeeOverLimit([...events].sort((a, b) => a.seq - b.seq), request.feeLimit);
+  const same = (a: FeeOverLimit | null, b: FeeOverLimit | null) => a?.eventId === b?.eventId && a?.amount === b?.amount && a?.currency === b?.currency;
+  const announce = over !== null && over.eventId !== request.feeOverLimitNotifiedEventId;
+  if (same(over, request.feeOverLimit) && !announce) return request;
+  const updated = await updateRequest(db, request.organizationId, request.id, { feeOverLimit: over, ...(announce ? { feeOverLimitNotifiedEventId: over.eventId } : {}) }, now);
+  if (!announce) return updated;
+  const assignee = request.assigneeId ? await findUser(db, request.organizationId, request.assigneeId) : undefined;
+  if (!assignee?.active) return updated;
+  const agency = await findAgency(db, request.organizationId, request.agencyId);
+  const { subject, text } = renderEmail('fee-over-limit', {
+    assignee: { name: assignee.name },
+    request: { title: request.title },
+    agency: { name: agency?.name ?? 'The agency' },
+    amount: money(over.amount, over.currency),
+    feeLimit: money(request.feeLimit ?? 0, 'USD'),
+    link: `${deps.config.publicUrl}/v1/requests/${request.id}`,
+  });
+  await queueMail(db, deps, { organizationId: request.organizationId, requestId: request.id, purpose: 'notification', fromName: null, to: [assignee.email], subject, text });
+  return updated;
+}
