@@ -22,19 +22,24 @@ export type ClockContext = {
 
 export type ClockRules = { obligation: Obligation; extension: ExtensionRule | undefined; tolling: readonly TollingRule[]; basis: string };
 
-type Toll = { since: number; remaining: number; rule: TollingRule };
+/** The clock stopped on `since` with `remaining` days left; it restarts only when no tolling reason is open. */
+type Stop = { since: number; remaining: number };
 
 /**
  * The response deadline after the agency's moves, replayed in event order:
- * tolls stop the clock and keep the days left, the requester's answer restarts
- * it, extensions add what the law allows and flag claims beyond it.
+ * tolls stop the clock and keep the days left, extensions add what the law
+ * allows and flag claims beyond it. Each tolling reason (a fee, a question) is
+ * open on its own: an answer closes only the reasons it ends, and the clock
+ * restarts when the last one is closed, so no day while any is open counts.
  */
 export class ResponseClock {
   private unit: DayType;
   private due: number;
   /** For calendar-day counts, the date before any roll-forward, so tolling keeps whole days. */
   private raw: number;
-  private toll: Toll | undefined;
+  private stop: Stop | undefined;
+  /** Tolling rules whose reason is open, in the order they were opened. */
+  private open: TollingRule[] = [];
   private readonly tollCounts = new Map<TollingRule, number>();
   private pendingExtensions: TimedEvent[] = [];
   private extensionAllowance = 0;
@@ -65,7 +70,7 @@ export class ResponseClock {
         if (event.type !== 'submitted') this.note(`${event.type} on ${event.date} is before receipt: ignored for this deadline`);
         continue;
       }
-      if (this.toll && satisfies(event, satisfiedBy)) {
+      if (this.stop && satisfies(event, satisfiedBy)) {
         return this.finish({
           status: 'met',
           satisfiedBy: { type: event.type, date: event.date },
@@ -73,11 +78,12 @@ export class ResponseClock {
         });
       }
       if (event.type === 'withdrawn' || satisfies(event, satisfiedBy)) return this.finish(judge([event], event.day, satisfiedBy, this.due));
-      if (this.toll && this.toll.rule.endEvents.includes(event.type)) this.resume(event);
+      const ending = this.open.filter((rule) => rule.endEvents.includes(event.type));
+      if (ending.length > 0) this.endTolls(event, ending);
       else if (event.type === 'extension_claimed') this.claimExtension(event, false);
       else this.maybeToll(event);
     }
-    return this.finish({ status: this.toll ? 'tolled' : 'open', trace: [] });
+    return this.finish({ status: this.stop ? 'tolled' : 'open', trace: [] });
   }
 
   private startAnchor(): number {
@@ -104,14 +110,28 @@ export class ResponseClock {
       return;
     }
     const used = this.tollCounts.get(rule) ?? 0;
-    if (this.toll) return this.note(`${event.type} on ${event.date}: the clock is already stopped`);
+    if (this.open.includes(rule)) return this.note(`${event.type} on ${event.date}: the clock already waits on an earlier ${event.type}`);
     if (rule.maxTimes !== null && used >= rule.maxTimes) {
       return this.note(`${event.type} on ${event.date} does not stop the clock: the law allows it ${rule.maxTimes} time(s) (${rule.citation})`);
+    }
+    if (this.stop) {
+      // A second reason while stopped: the days left stay those of the first stop.
+      this.tollCounts.set(rule, used + 1);
+      this.open.push(rule);
+      this.trace.push({
+        step: 'toll',
+        message: `${event.type} on ${event.date} while the clock is stopped (since ${formatDay(this.stop.since)}): it restarts only when this is resolved too (${rule.description})`,
+        date: event.date,
+        days: this.stop.remaining,
+        citation: rule.citation,
+      });
+      return;
     }
     if (event.day > this.due) return this.note(`${event.type} on ${event.date} came after the due date ${formatDay(this.due)}: not applied`);
     const remaining = this.unit === 'business' ? this.ctx.calendar.countBusinessDays(event.day, this.due) : Math.max(0, this.raw - event.day);
     this.tollCounts.set(rule, used + 1);
-    this.toll = { since: event.day, remaining, rule };
+    this.open.push(rule);
+    this.stop = { since: event.day, remaining };
     this.trace.push({
       step: 'toll',
       message: `Clock stopped on ${event.date} by ${event.type} with ${remaining} ${this.unit} day(s) remaining (${rule.description})`,
@@ -121,9 +141,18 @@ export class ResponseClock {
     });
   }
 
-  private resume(event: TimedEvent): void {
-    const toll = this.toll as Toll;
-    this.toll = undefined;
+  private endTolls(event: TimedEvent, ending: readonly TollingRule[]): void {
+    this.open = this.open.filter((rule) => !ending.includes(rule));
+    if (this.open.length > 0) {
+      const waiting = this.open.map((rule) => rule.startEvent).join(', ');
+      return this.note(`${event.type} on ${event.date} resolves one reason, but the clock stays stopped: still waiting on ${waiting}`);
+    }
+    this.resume(event, ending[ending.length - 1] as TollingRule);
+  }
+
+  private resume(event: TimedEvent, rule: TollingRule): void {
+    const toll = this.stop as Stop;
+    this.stop = undefined;
     if (this.unit === 'business') {
       this.due = toll.remaining > 0 ? this.ctx.calendar.addBusinessDays(event.day, toll.remaining) : this.ctx.calendar.nextBusinessDayOnOrAfter(event.day);
       this.raw = this.due;
@@ -137,7 +166,7 @@ export class ResponseClock {
       from: formatDay(toll.since),
       to: event.date,
       days: toll.remaining,
-      citation: toll.rule.citation,
+      citation: rule.citation,
     });
     if (this.unit === 'business') this.trace.push(...businessRangeTrace(this.ctx.calendar, event.day, this.due));
     const pending = this.pendingExtensions;
@@ -160,7 +189,7 @@ export class ResponseClock {
   }
 
   private claimExtension(event: TimedEvent, deferred: boolean): void {
-    if (this.toll) {
+    if (this.stop) {
       this.pendingExtensions.push(event);
       return this.note(`Extension claimed on ${event.date} while the clock is stopped: applied when it restarts`);
     }
@@ -251,13 +280,14 @@ export class ResponseClock {
       deadline.statutoryDueDate = formatDay(this.exceeds.statutory);
       if (this.exceeds.claimed !== undefined) deadline.claimedDueDate = formatDay(this.exceeds.claimed);
     }
-    if (this.toll && verdict.status === 'tolled') {
-      deadline.remainingDays = this.toll.remaining;
+    if (this.stop && verdict.status === 'tolled') {
+      deadline.remainingDays = this.stop.remaining;
       deadline.remainingDayType = this.unit;
-      deadline.tolledSince = formatDay(this.toll.since);
+      deadline.tolledSince = formatDay(this.stop.since);
+      const waiting = this.open.map((rule) => rule.startEvent).join(' and ');
       deadline.trace.push({
         step: 'status',
-        message: `Tolled since ${formatDay(this.toll.since)} with ${this.toll.remaining} ${this.unit} day(s) left; the due date shown is the earliest possible and moves when the clock restarts`,
+        message: `Tolled since ${formatDay(this.stop.since)} with ${this.stop.remaining} ${this.unit} day(s) left, waiting on ${waiting}; the due date shown is the earliest possible and moves when the clock restarts`,
       });
     }
     return deadline;

@@ -8,14 +8,13 @@ import type { AttachmentRef } from '../history/hash-chain';
 import { conflict, notFound, validationProblem } from '../http/problem';
 import { fieldErrors } from '../http/validate';
 import { NO_DEADLINE_EFFECT, refreshDeadlines } from '../request-deadlines/refresh-deadlines';
-import type { RequestStatus } from '../requests/request-schemas';
 import { findRequest, updateRequest, type RequestRecord } from '../requests/request-store';
 import { claimAttachments } from '../attachments/attachment-store';
 import type { MailDeps } from '../mail/mail-service';
 import { refreshFeeFlag } from '../requests/fee-limit';
 import { EVENT_DATA, type EventCreateInput } from './event-schemas';
 import { parseWhen } from './event-time';
-import { replayStatus, SYSTEM_EVENT_TYPES, transition, type LoggableEventType } from './state-machine';
+import { replayLifecycle, SYSTEM_EVENT_TYPES, transition, type Lifecycle, type LoggableEventType } from './state-machine';
 
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 // Things the newsroom itself writes may predate the filing; agency moves cannot.
@@ -66,6 +65,15 @@ async function checkCorrection(db: Db, request: RequestRecord, zone: string, inp
   return target;
 }
 
+// Notes and correspondence are allowed in any status and move nothing.
+const MOVES_NOTHING = new Set<string>(NO_DEADLINE_EFFECT);
+
+/** Where the request stands, replayed from its effective history in the order it was logged. */
+async function lifecycleOf(db: Db, request: RequestRecord): Promise<Lifecycle> {
+  const relevant = await listEvents(db, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT });
+  return replayLifecycle(effectiveEvents(relevant).sort((a, b) => a.seq - b.seq));
+}
+
 export interface LoggedEvent {
   event: EventRecord;
   request: RequestRecord;
@@ -86,9 +94,11 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
     const occurredAt = parseWhen(input.occurredAt, agency.timezone, 'occurredAt');
     notInFuture(occurredAt, now, 'occurredAt');
     const data = parseData(input.type, input.data, 'data');
-    let next: RequestStatus | undefined;
-    if (input.type !== 'correction') {
-      const move = transition(request.status, input.type, data);
+    let next: Pick<Lifecycle, 'status' | 'awaiting'> | undefined;
+    if (MOVES_NOTHING.has(input.type)) next = { status: request.status, awaiting: request.awaiting };
+    else if (input.type !== 'correction') {
+      // Replayed rather than read from the row: the status alone cannot say what else is awaited.
+      const move = transition(await lifecycleOf(trx, request), input.type, data);
       if (!move.allowed) throw conflict(move.reason, 'transition', { status: request.status });
       next = move.to;
     }
@@ -116,14 +126,11 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
       await trx('attachments').whereIn('id', input.attachmentIds).where({ request_id: request.id }).update({ event_id: event.id });
     }
 
-    if (next === undefined) {
-      const relevant = await listEvents(trx, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT });
-      next = replayStatus(effectiveEvents(relevant).sort((a, b) => a.seq - b.seq));
-    }
+    next ??= await lifecycleOf(trx, request);
     const trackingNumber = input.type === 'acknowledged' && typeof data.trackingNumber === 'string' && !request.trackingNumber ? data.trackingNumber : undefined;
     // An answer from the agency proves it has the request, whatever became of the email.
-    const delivered = request.letterUndelivered && next !== 'submitted' ? { letterUndelivered: false } : {};
-    const updated = await updateRequest(trx, request.organizationId, request.id, { status: next, ...(trackingNumber ? { trackingNumber } : {}), ...delivered }, now);
+    const delivered = request.letterUndelivered && next.status !== 'submitted' ? { letterUndelivered: false } : {};
+    const updated = await updateRequest(trx, request.organizationId, request.id, { status: next.status, awaiting: next.awaiting, ...(trackingNumber ? { trackingNumber } : {}), ...delivered }, now);
     const target = input.type === 'correction' ? await findEvent(trx, request.organizationId, request.id, input.correctsEventId!) : undefined;
     if (NO_DEADLINE_EFFECT.includes(target?.type ?? input.type)) return { event, request: updated };
     await refreshDeadlines(trx, updated, agency, now);

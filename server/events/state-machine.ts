@@ -18,19 +18,53 @@ const OPEN: RequestStatus[] = ['submitted', 'acknowledged', 'fee_requested', 'cl
 const AFTER_SUBMISSION: RequestStatus[] = [...OPEN, 'fulfilled', 'denied', 'no_records', 'withdrawn', 'appealed', 'in_litigation'];
 const ANY: RequestStatus[] = ['draft', ...AFTER_SUBMISSION];
 
+/**
+ * Why the agency has stopped work and waits on the requester. Each is opened
+ * and resolved on its own: a fee estimate is answered only by `fee_paid`, a
+ * question only by `clarification_provided`, so answering one never restarts
+ * the clock while the other is still open.
+ */
+export const AWAITING_REASONS = ['fee', 'clarification'] as const;
+export type AwaitingReason = (typeof AWAITING_REASONS)[number];
+
+/**
+ * Where a request stands: `phase` is where processing is (what the status
+ * returns to once nothing is awaited), `awaiting` what is still open, in the
+ * order the agency asked. `status` is what the request shows: the agency's
+ * latest open ask (`fee_requested` or `clarification_requested`), so the
+ * single-step table in docs/request-lifecycle.md reads as before; once that is
+ * answered it shows the other one still open, and only when nothing is open
+ * does it return to the phase.
+ */
+export interface Lifecycle {
+  status: RequestStatus;
+  phase: RequestStatus;
+  awaiting: AwaitingReason[];
+}
+
+export const DRAFT: Lifecycle = { status: 'draft', phase: 'draft', awaiting: [] };
+
+const OPENS: Partial<Record<LoggableEventType, AwaitingReason>> = { fee_estimate: 'fee', clarification_requested: 'clarification' };
+const RESOLVES: Partial<Record<LoggableEventType, AwaitingReason>> = { fee_paid: 'fee', clarification_provided: 'clarification' };
+const STILL_OPEN: Record<AwaitingReason, string> = { fee: 'an earlier fee estimate is unpaid', clarification: 'an earlier question is unanswered' };
+const RESOLVED_BY: Record<AwaitingReason, LoggableEventType> = { fee: 'fee_paid', clarification: 'clarification_provided' };
+const OPEN_WHILE: Record<AwaitingReason, string> = { fee: 'a fee estimate is unpaid', clarification: 'a clarification request is unanswered' };
+const AWAITING_STATUS: Record<AwaitingReason, RequestStatus> = { fee: 'fee_requested', clarification: 'clarification_requested' };
+
 interface Rule {
   from: RequestStatus[];
-  /** The new status, or undefined to keep the current one. */
+  /** The new phase, or undefined to keep the current one. */
   to?: (current: RequestStatus, data: Record<string, unknown>) => RequestStatus | undefined;
 }
 
 const RULES: Record<LoggableEventType, Rule> = {
   acknowledged: { from: ['submitted'], to: () => 'acknowledged' },
   extension_claimed: { from: [...OPEN, 'appealed'] },
-  fee_estimate: { from: OPEN.filter((s) => s !== 'fee_requested'), to: () => 'fee_requested' },
-  fee_paid: { from: ['fee_requested'], to: () => 'acknowledged' },
-  clarification_requested: { from: OPEN.filter((s) => s !== 'clarification_requested'), to: () => 'clarification_requested' },
-  clarification_provided: { from: ['clarification_requested'], to: () => 'acknowledged' },
+  // Asking for a fee or for clarification is an answer: the agency has the request.
+  fee_estimate: { from: OPEN, to: (s) => (s === 'submitted' ? 'acknowledged' : s) },
+  fee_paid: { from: OPEN },
+  clarification_requested: { from: OPEN, to: (s) => (s === 'submitted' ? 'acknowledged' : s) },
+  clarification_provided: { from: OPEN },
   records_released: {
     from: [...OPEN, 'appealed', 'in_litigation'],
     to: (_s, data) => (data.final === true ? 'fulfilled' : 'partially_fulfilled'),
@@ -51,15 +85,48 @@ const RULES: Record<LoggableEventType, Rule> = {
   correction: { from: ANY },
 };
 
-export type Transition = { allowed: true; to: RequestStatus } | { allowed: false; reason: string };
+function statusOf(phase: RequestStatus, awaiting: readonly AwaitingReason[]): RequestStatus {
+  const latest = awaiting[awaiting.length - 1];
+  return latest && OPEN.includes(phase) ? AWAITING_STATUS[latest] : phase;
+}
 
-export function transition(current: RequestStatus, type: LoggableEventType, data: Record<string, unknown>): Transition {
+/** "a submitted request", "an acknowledged request". */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+export type Transition = { allowed: true; to: Lifecycle } | { allowed: false; reason: string };
+
+function refuse(type: LoggableEventType, why: string): Transition {
+  return { allowed: false, reason: `${capitalise(article(type))} event cannot be logged ${why}.` };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function transition(current: Lifecycle, type: LoggableEventType, data: Record<string, unknown>): Transition {
   const rule = RULES[type];
-  if (!rule.from.includes(current)) {
-    const where = rule.from.length === 1 ? `a ${rule.from[0]} request` : `requests that are ${rule.from.join(', ')}`;
-    return { allowed: false, reason: `A ${type} event cannot be logged on a ${current} request; it applies to ${where}.` };
+  const opens = OPENS[type];
+  const resolves = RESOLVES[type];
+  if (resolves) {
+    if (!current.awaiting.includes(resolves)) return refuse(type, `on ${article(current.status)} request; it applies only while ${OPEN_WHILE[resolves]}`);
+    const awaiting = current.awaiting.filter((r) => r !== resolves);
+    return { allowed: true, to: { phase: current.phase, awaiting, status: statusOf(current.phase, awaiting) } };
   }
-  return { allowed: true, to: rule.to?.(current, data) ?? current };
+  const on = `on ${article(current.status)} request`;
+  if (!rule.from.includes(current.status)) {
+    const where = rule.from.length === 1 ? `${article(rule.from[0]!)} request` : `requests that are ${rule.from.join(', ')}`;
+    return refuse(type, `${on}; it applies to ${where}`);
+  }
+  if (opens && current.awaiting.includes(opens)) {
+    return refuse(type, `${on} while ${STILL_OPEN[opens]}; log ${RESOLVED_BY[opens]} first`);
+  }
+  const phase = rule.to?.(current.phase, data) ?? current.phase;
+  // Leaving processing (a final answer, a denial, a withdrawal, a lawsuit) closes whatever was awaited.
+  const kept = OPEN.includes(phase) ? current.awaiting : [];
+  const awaiting = opens ? [...kept, opens] : kept;
+  return { allowed: true, to: { phase, awaiting, status: statusOf(phase, awaiting) } };
 }
 
 /** Statuses from which each event type may be logged, for documentation and the API. */
@@ -68,20 +135,24 @@ export function allowedFrom(type: LoggableEventType): readonly RequestStatus[] {
 }
 
 /**
- * The status a history leads to, replaying its effective events in order
- * (after corrections). An event that a correction made impossible is skipped
- * rather than failing the whole history.
+ * Where a history leads, replaying its effective events in order (after
+ * corrections). An event that a correction made impossible is skipped rather
+ * than failing the whole history.
  */
-export function replayStatus(events: ReadonlyArray<{ type: string; data: Record<string, unknown> }>): RequestStatus {
-  let status: RequestStatus = 'draft';
+export function replayLifecycle(events: ReadonlyArray<{ type: string; data: Record<string, unknown> }>): Lifecycle {
+  let state: Lifecycle = DRAFT;
   for (const e of events) {
     if (e.type === 'submitted') {
-      if (status === 'draft') status = 'submitted';
+      if (state.phase === 'draft') state = { status: 'submitted', phase: 'submitted', awaiting: [] };
       continue;
     }
     if (!(e.type in RULES) || e.type === 'correction') continue;
-    const t = transition(status, e.type as LoggableEventType, e.data);
-    if (t.allowed) status = t.to;
+    const t = transition(state, e.type as LoggableEventType, e.data);
+    if (t.allowed) state = t.to;
   }
-  return status;
+  return state;
+}
+
+export function replayStatus(events: ReadonlyArray<{ type: string; data: Record<string, unknown> }>): RequestStatus {
+  return replayLifecycle(events).status;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AWAITING_REASONS } from '../events/state-machine';
 import { Cursor, Email, IsoDate, IsoInstant, Limit, Uuid } from '../http/schemas';
 
 export const REQUEST_STATUSES = [
@@ -148,6 +149,9 @@ export const RequestView = z
       .nullable()
       .meta({ description: 'The agency’s open fee estimate (`fee_estimate` event `eventId`) above the request’s fee limit: the newsroom must decide (pay, narrow, withdraw). null when none, or once paid or the request ended.' }),
     warnings: z.array(z.string()).meta({ description: 'What the newsroom should know about the request as asked, e.g. expedited processing asked of an agency whose law does not provide it.' }),
+    awaiting: z.array(z.enum(AWAITING_REASONS)).meta({
+      description: 'What the agency is waiting on from the requester, in the order it asked: a fee estimate not yet paid, a question not yet answered. Both can be open; the status shows the latest, and the response clock restarts only when this is empty.',
+    }),
     letter: Letter,
     submission: z
       .object({

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/database';
+import type { AwaitingReason } from '../events/state-machine';
 import type { RequestStatus, SubmissionMethod } from './request-schemas';
 
 export interface Justified {
@@ -33,6 +34,8 @@ export interface RequestRecord {
   assigneeId: string | null;
   tags: string[];
   status: RequestStatus;
+  /** What the agency waits on from the requester, in the order it asked (see the state machine). */
+  awaiting: AwaitingReason[];
   letterTemplate: string | null;
   letterSubject: string;
   letterBody: string;
@@ -78,6 +81,7 @@ interface Row {
   assignee_id: string | null;
   tags: string[];
   status: RequestStatus;
+  awaiting: AwaitingReason[];
   letter_template: string | null;
   letter_subject: string;
   letter_body: string;
@@ -101,7 +105,7 @@ interface Row {
 // Everything but the generated search vector, which is large and not ours to read.
 export const REQUEST_COLUMNS = [
   'id', 'organization_id', 'agency_id', 'group_id', 'title', 'records_sought', 'date_range_start', 'date_range_end',
-  'format', 'fee_limit', 'fee_waiver', 'expedited', 'request_type', 'requester', 'assignee_id', 'tags', 'status',
+  'format', 'fee_limit', 'fee_waiver', 'expedited', 'request_type', 'requester', 'assignee_id', 'tags', 'status', 'awaiting',
   'letter_template', 'letter_subject', 'letter_body', 'letter_edited', 'submission_method', 'submitted_at',
   'tracking_number', 'reply_token', 'delivery_status', 'delivery_error', 'letter_undelivered',
   'fee_over_limit_event_id', 'fee_over_limit_amount', 'fee_over_limit_currency', 'fee_over_limit_notified_event_id', 'created_by', 'created_at', 'updated_at',
@@ -126,6 +130,7 @@ export const toRequestRecord = (r: Row): RequestRecord => ({
   assigneeId: r.assignee_id,
   tags: r.tags,
   status: r.status,
+  awaiting: r.awaiting,
   letterTemplate: r.letter_template,
   letterSubject: r.letter_subject,
   letterBody: r.letter_body,
@@ -147,7 +152,7 @@ export const toRequestRecord = (r: Row): RequestRecord => ({
   updatedAt: r.updated_at,
 });
 
-export type RequestValues = Omit<RequestRecord, 'id' | 'createdAt' | 'updatedAt'>;
+export type RequestValues = Omit<RequestRecord, 'id' | 'createdAt' | 'updatedAt' | 'awaiting'> & { awaiting?: AwaitingReason[] };
 
 function toRow(v: Partial<RequestValues>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
@@ -171,6 +176,7 @@ function toRow(v: Partial<RequestValues>): Record<string, unknown> {
   set('assignee_id', v.assigneeId);
   set('tags', v.tags);
   set('status', v.status);
+  set('awaiting', v.awaiting);
   set('letter_template', v.letterTemplate);
   set('letter_subject', v.letterSubject);
   set('letter_body', v.letterBody);

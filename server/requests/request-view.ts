@@ -57,6 +57,7 @@ export function requestView(r: RequestRecord, agency: AgencyRecord, inboundAddre
     status: r.status,
     feeOverLimit: r.feeOverLimit && r.feeLimit !== null ? { ...r.feeOverLimit, feeLimit: r.feeLimit } : null,
     warnings: requestWarnings(r, agency),
+    awaiting: r.awaiting,
     letter: { templateId: r.letterTemplate, subject: r.letterSubject, body: r.letterBody, edited: r.letterEdited },
     submission:
       r.submissionMethod && r.submittedAt

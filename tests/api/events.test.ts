@@ -269,3 +269,54 @@ describe('review fixes', () => {
     expect(list.body.items).toHaveLength(5);
   });
 });
+
+describe('a fee and a clarification open at the same time', () => {
+  const status = async (id: string) => (await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200)).body;
+
+  it('when the clarification is answered while the fee is unpaid, then the clock stays stopped and fee_paid is still allowed', async () => {
+    const id = await filedFoia();
+    await log(id, { type: 'fee_estimate', occurredAt: '2026-01-21', data: { amount: 25 } }).expect(201);
+    const asked = await log(id, { type: 'clarification_requested', occurredAt: '2026-01-22', data: { question: 'Which division?' } }).expect(201);
+    expect(asked.body.status).toBe('clarification_requested');
+    const answered = await log(id, { type: 'clarification_provided', occurredAt: '2026-01-27', data: { answer: 'Chicago field office' } }).expect(201);
+    expect(answered.body.status).toBe('fee_requested');
+    const stopped = await status(id);
+    expect(stopped.awaiting).toEqual(['fee']);
+    expect(deadline({ body: stopped }, 'response')).toMatchObject({ status: 'tolled', tolledSince: '2026-01-21' });
+
+    const paid = await log(id, { type: 'fee_paid', occurredAt: '2026-02-02', data: { amount: 25 } }).expect(201);
+    expect(paid.body.status).toBe('acknowledged');
+    const running = await status(id);
+    expect(running.awaiting).toEqual([]);
+    // Stopped Wed 21 Jan with 18 working days left (20 and 21 Jan used; 19 Jan is MLK Day); from Mon 2 Feb
+    // those are 3-6, 9-13, 17-20 (16 Feb Presidents Day) and 23-27 Feb: none of the stopped days counts.
+    const response = deadline({ body: running }, 'response') as { status: string; dueDate: string; trace: Array<{ step: string; from?: string; to?: string }> };
+    expect(response).toMatchObject({ status: 'open', dueDate: '2026-02-27' });
+    expect(response.trace.filter((t) => t.step === 'resume')).toEqual([expect.objectContaining({ from: '2026-01-21', to: '2026-02-02' })]);
+  });
+
+  it('when both are open, then the latest ask shows, a second ask of either kind is refused with a reason, and each answer closes its own', async () => {
+    const id = await filedFoia();
+    await log(id, { type: 'clarification_requested', occurredAt: '2026-01-21', data: {} }).expect(201);
+    const fee = await log(id, { type: 'fee_estimate', occurredAt: '2026-01-22', data: { amount: 25 } }).expect(201);
+    expect(fee.body.status).toBe('fee_requested'); // the latest ask shows; both are awaited
+    expect((await status(id)).awaiting).toEqual(['clarification', 'fee']);
+    const again = await log(id, { type: 'fee_estimate', occurredAt: '2026-01-23', data: { amount: 30 } }).expect(409);
+    expect(again.body.detail).toBe('A fee_estimate event cannot be logged on a fee_requested request while an earlier fee estimate is unpaid; log fee_paid first.');
+    const question = await log(id, { type: 'clarification_requested', occurredAt: '2026-01-23', data: {} }).expect(409);
+    expect(question.body.detail).toBe('A clarification_requested event cannot be logged on a fee_requested request while an earlier question is unanswered; log clarification_provided first.');
+    expect((await log(id, { type: 'fee_paid', occurredAt: '2026-01-26', data: {} }).expect(201)).body.status).toBe('clarification_requested');
+    expect((await log(id, { type: 'clarification_provided', occurredAt: '2026-01-27', data: {} }).expect(201)).body.status).toBe('acknowledged');
+  });
+});
+
+describe('refused moves say why in plain English', () => {
+  it('when an event does not apply, then the message uses the right article', async () => {
+    const id = await filedFoia();
+    await log(id, { type: 'acknowledged', occurredAt: '2026-01-20', data: {} }).expect(201);
+    const res = await log(id, { type: 'acknowledged', occurredAt: '2026-01-21', data: {} }).expect(409);
+    expect(res.body.detail).toBe('An acknowledged event cannot be logged on an acknowledged request; it applies to a submitted request.');
+    const paid = await log(id, { type: 'fee_paid', occurredAt: '2026-01-21', data: {} }).expect(409);
+    expect(paid.body.detail).toBe('A fee_paid event cannot be logged on an acknowledged request; it applies only while a fee estimate is unpaid.');
+  });
+});

@@ -85,7 +85,7 @@ describe('every transition', () => {
       expect(res.body.status).toBe(spec.to === '=' ? status : spec.to);
     } else {
       expect(res.status).toBe(409);
-      expect(res.body.detail).toContain(`cannot be logged on a ${status} request`);
+      expect(res.body.detail).toContain(`cannot be logged on ${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status} request`);
       const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.reporter)).expect(200);
       expect(read.body.status).toBe(status);
       const events = await app.http.get(`/v1/requests/${id}/events`).set(bearer(room.tokens.reporter)).expect(200);

@@ -137,6 +137,57 @@ describe('tolling', () => {
     expect(response.dueDate).toBe('2026-02-17');
   });
 
+  describe('a fee and a clarification open at once', () => {
+    test.each(['US', 'US-MT', 'US-OR'])('%s: answering the clarification while the fee is unpaid keeps the clock stopped', (jurisdiction) => {
+      const events = [ev('fee_estimate', '2026-01-21', { amount: 25 }), ev('clarification_requested', '2026-01-22'), ev('clarification_provided', '2026-01-27')];
+      const stopped = only(deadlines({ jurisdiction, receivedAt: at('2026-01-16'), events }), 'response');
+      expect(stopped).toMatchObject({ status: 'tolled', tolledSince: '2026-01-21' });
+      expect(stopped.trace.some((t) => t.step === 'resume')).toBe(false);
+    });
+
+    test.each(['US', 'US-MT', 'US-OR'])('%s: a fee asked while the clarification is open keeps the clock stopped after the answer', (jurisdiction) => {
+      const events = [ev('clarification_requested', '2026-01-21'), ev('fee_estimate', '2026-01-22', { amount: 25 }), ev('clarification_provided', '2026-01-27')];
+      const stopped = only(deadlines({ jurisdiction, receivedAt: at('2026-01-16'), events }), 'response');
+      expect(stopped).toMatchObject({ status: 'tolled', tolledSince: '2026-01-21' });
+    });
+
+    test.each(['US', 'US-MT', 'US-OR'])('%s: paying the fee while the clarification is open keeps the clock stopped', (jurisdiction) => {
+      const events = [ev('clarification_requested', '2026-01-21'), ev('fee_estimate', '2026-01-22', { amount: 25 }), ev('fee_paid', '2026-01-27')];
+      const stopped = only(deadlines({ jurisdiction, receivedAt: at('2026-01-16'), events }), 'response');
+      expect(stopped).toMatchObject({ status: 'tolled', tolledSince: '2026-01-21' });
+    });
+
+    test('the clock restarts only when the last reason is resolved, and the days in between do not count', () => {
+      // Stopped Tue 20 Jan with 19 working days left (as in the clarification test). Fee asked Thu 22 Jan,
+      // clarification answered Tue 27 Jan (the fee still unpaid), fee paid Mon 2 Feb: 19 days from then are
+      // 3-6, 9-13, 17-20 (16 Feb holiday), 23-27 Feb and 2 Mar.
+      const response = only(
+        federal([
+          ev('clarification_requested', '2026-01-20'),
+          ev('fee_estimate', '2026-01-22', { amount: 25 }),
+          ev('clarification_provided', '2026-01-27'),
+          ev('fee_paid', '2026-02-02'),
+        ]),
+        'response',
+      );
+      expect(response).toMatchObject({ status: 'open', dueDate: '2026-03-02' });
+      expect(response.trace.filter((t) => t.step === 'resume')).toEqual([expect.objectContaining({ from: '2026-01-20', to: '2026-02-02', days: 19 })]);
+    });
+
+    test('the same with the fee first: due ten working days after the payment', () => {
+      const response = only(
+        federal([
+          ev('fee_estimate', '2026-02-02', { amount: 25 }),
+          ev('clarification_requested', '2026-02-03'),
+          ev('clarification_provided', '2026-02-05'),
+          ev('fee_paid', '2026-02-09'),
+        ]),
+        'response',
+      );
+      expect(response).toMatchObject({ status: 'open', dueDate: '2026-02-24' });
+    });
+  });
+
   test('an extension claimed while tolled is applied after the restart', () => {
     const response = only(
       federal([ev('clarification_requested', '2026-01-20'), ev('extension_claimed', '2026-01-22', { days: 10 }), ev('clarification_provided', '2026-01-27')]),
