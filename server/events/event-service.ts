@@ -13,23 +13,17 @@ import { claimAttachments } from '../attachments/attachment-store';
 import type { MailDeps } from '../mail/mail-service';
 import { refreshFeeFlag } from '../requests/fee-limit';
 import { EVENT_DATA, type EventCreateInput } from './event-schemas';
-import { parseWhen } from './event-time';
+import { checkRecordable, parseWhen } from './event-time';
 import { replayLifecycle, SYSTEM_EVENT_TYPES, transition, type Lifecycle, type LoggableEventType } from './state-machine';
 
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 // Things the newsroom itself writes may predate the filing; agency moves cannot.
 const MAY_PRECEDE_SUBMISSION = new Set(['note', 'correspondence', 'correction']);
 const SUBMISSION_SLACK_MS = 24 * 3600 * 1000;
 
-// The time rules every event's `occurredAt` obeys; a correction's new time for
-// the event it corrects obeys them too, else a correction could do what logging
+// The time rules every event's `occurredAt` obeys (checkRecordable, shared by
+// every path that records one, and this); a correction's new time for the
+// event it corrects obeys them too, else a correction could do what logging
 // the event directly may not.
-
-function notInFuture(occurredAt: Date, now: Date, field: string): void {
-  if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw validationProblem([{ in: 'body', field, message: 'Cannot be in the future.' }]);
-  }
-}
 
 function notBeforeSubmission(occurredAt: Date, type: string, request: RequestRecord, field: string): void {
   if (!MAY_PRECEDE_SUBMISSION.has(type) && request.submittedAt && occurredAt.getTime() < request.submittedAt.getTime() - SUBMISSION_SLACK_MS) {
@@ -56,8 +50,14 @@ async function checkCorrection(db: Db, request: RequestRecord, zone: string, inp
     throw validationProblem([{ in: 'body', field: 'data', message: 'A correction retracts the event or gives a corrected occurredAt or data.' }]);
   }
   if (typeof data.occurredAt === 'string') {
-    const corrected = parseWhen(data.occurredAt, zone, 'data.occurredAt');
-    notInFuture(corrected, now, 'data.occurredAt');
+    const corrected = checkRecordable(parseWhen(data.occurredAt, zone, 'data.occurredAt'), now, 'data.occurredAt');
+    // The event was logged at its recordedAt: it cannot have happened after that.
+    if (corrected.getTime() > target.recordedAt.getTime()) {
+      throw validationProblem([{
+        in: 'body', field: 'data.occurredAt',
+        message: `Cannot be after the event it corrects was recorded (${target.recordedAt.toISOString()}); retract it and log the event again.`,
+      }]);
+    }
     notBeforeSubmission(corrected, target.type, request, 'data.occurredAt');
     data.occurredAt = corrected.toISOString();
   }
@@ -91,8 +91,7 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
     const agency = await findAgency(trx, caller.organizationId, request.agencyId);
     if (!agency) throw notFound('agency');
 
-    const occurredAt = parseWhen(input.occurredAt, agency.timezone, 'occurredAt');
-    notInFuture(occurredAt, now, 'occurredAt');
+    const occurredAt = checkRecordable(parseWhen(input.occurredAt, agency.timezone, 'occurredAt'), now, 'occurredAt');
     const data = parseData(input.type, input.data, 'data');
     let next: Pick<Lifecycle, 'status' | 'awaiting'> | undefined;
     if (MOVES_NOTHING.has(input.type)) next = { status: request.status, awaiting: request.awaiting };

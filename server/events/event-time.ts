@@ -23,3 +23,25 @@ export function parseWhen(value: string, zone: string, field: string): Date {
 export function dateIn(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISODate()!;
 }
+
+/** How far ahead of the server's clock a time may be and still be a fast clock rather than a claim. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * The one time rule for every `occurredAt`, whichever path it comes in by
+ * (an event, a correction, a filing, a resubmission, an agency email): nothing
+ * is recorded before it happened. A time at most CLOCK_SKEW_MS after
+ * `recordedAt` is the sender's clock running fast and is taken as
+ * `recordedAt`; anything later is refused (undefined).
+ */
+export function recordableTime(at: Date, recordedAt: Date): Date | undefined {
+  if (at.getTime() <= recordedAt.getTime()) return at;
+  return at.getTime() - recordedAt.getTime() <= CLOCK_SKEW_MS ? recordedAt : undefined;
+}
+
+/** recordableTime for a time from a request body: beyond the skew it is a 400 naming the field. */
+export function checkRecordable(at: Date, recordedAt: Date, field: string, message = 'Cannot be in the future.'): Date {
+  const time = recordableTime(at, recordedAt);
+  if (!time) throw validationProblem([{ in: 'body', field, message }]);
+  return time;
+}

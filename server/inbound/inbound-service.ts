@@ -3,6 +3,7 @@ import { cleanFilename, ContentTypeRefused, sniffContentType } from '../attachme
 import { insertAttachment } from '../attachments/attachment-store';
 import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
+import { recordableTime } from '../events/event-time';
 import { appendEvent } from '../history/append-event';
 import type { AttachmentRef } from '../history/hash-chain';
 import { truncateText } from '../history/well-formed';
@@ -85,7 +86,8 @@ async function fileIntoRequest(
 
   // The Date header is the sender's claim: used when plausible, else the time it arrived.
   const earliest = (request.submittedAt ?? request.createdAt).getTime() - 24 * 3600 * 1000;
-  const occurredAt = mail.date && mail.date.getTime() >= earliest && mail.date.getTime() <= now.getTime() + 5 * 60 * 1000 ? mail.date : now;
+  const claimed = mail.date && mail.date.getTime() >= earliest ? recordableTime(mail.date, now) : undefined;
+  const occurredAt = claimed ?? now;
   const refused = attachments.filter((a) => a.refused).map((a) => ({ filename: a.filename, reason: a.refused }));
   const event = await appendEvent(db, {
     organizationId: request.organizationId,

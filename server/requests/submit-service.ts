@@ -3,6 +3,7 @@ import { findAgency } from '../agencies/agency-store';
 import type { UserCaller } from '../auth/caller';
 import type { Db } from '../db/database';
 import { appendEvent } from '../history/append-event';
+import { checkRecordable } from '../events/event-time';
 import { conflict, notFound, validationProblem } from '../http/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
@@ -10,8 +11,6 @@ import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
 import type { SubmitInput } from './request-schemas';
 import { findRequest, updateRequest, type RequestRecord } from './request-store';
 
-// A filing time a little ahead of the server clock is a clock skew, not a claim.
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /**
  * Files a draft. In one transaction: the request becomes submitted, a
@@ -65,17 +64,14 @@ async function file(trx: Db, deps: MailDeps, caller: UserCaller, request: Reques
   if (byEmail && !agency.recordsEmail) {
     throw conflict(`${agency.name} has no records email; add one to the agency or submit by another method.`, 'no-records-email');
   }
-  const submittedAt = input.submittedAt ? new Date(input.submittedAt) : now;
-  if (submittedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'Cannot be in the future.' }]);
-  }
+  // The filing is the `submitted` event's occurredAt: the same time rule as every event.
+  const submittedAt = input.submittedAt ? checkRecordable(new Date(input.submittedAt), now, 'submittedAt') : now;
   if (again && request.submittedAt && submittedAt < request.submittedAt) {
     throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'A second filing cannot come before the first.' }]);
   }
-  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : undefined;
-  if (receivedAt && (receivedAt < submittedAt || receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)) {
-    throw validationProblem([{ in: 'body', field: 'receivedAt', message: 'Must be between the submission and now.' }]);
-  }
+  const between = 'Must be between the submission and now.';
+  const receivedAt = input.receivedAt ? checkRecordable(new Date(input.receivedAt), now, 'receivedAt', between) : undefined;
+  if (receivedAt && receivedAt < submittedAt) throw validationProblem([{ in: 'body', field: 'receivedAt', message: between }]);
 
   const submitted = await updateRequest(trx, caller.organizationId, request.id, {
     status: 'submitted',
@@ -111,7 +107,8 @@ async function file(trx: Db, deps: MailDeps, caller: UserCaller, request: Reques
       method: input.method,
       ...(again ? { resubmission: true } : {}),
       ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
-      ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
+      // As given (its offset kept), unless a fast clock put it after now.
+      ...(input.receivedAt && receivedAt ? { receivedAt: receivedAt.getTime() === Date.parse(input.receivedAt) ? input.receivedAt : receivedAt.toISOString() } : {}),
       letter: {
         templateId: request.letterTemplate,
         subject: request.letterSubject,

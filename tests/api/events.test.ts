@@ -320,3 +320,51 @@ describe('refused moves say why in plain English', () => {
     expect(paid.body.detail).toBe('A fee_paid event cannot be logged on an acknowledged request; it applies only while a fee estimate is unpaid.');
   });
 });
+
+describe('nothing is recorded before it happened', () => {
+  const NOW = new Date('2026-03-02T15:00:00Z');
+  const ahead = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
+  beforeEach(() => app.setNow(NOW));
+  afterEach(() => app.setNow(undefined));
+  const times = (e: { occurredAt: string; recordedAt: string }) => ({ occurredAt: Date.parse(e.occurredAt), recordedAt: Date.parse(e.recordedAt) });
+
+  it('when an event or a correction says it happened a minute or two from now (a fast clock), then it is recorded as happening now', async () => {
+    const id = await filedFoia();
+    const ack = await log(id, { type: 'acknowledged', occurredAt: ahead(120_000), data: {} }).expect(201);
+    expect(times(ack.body.event)).toEqual({ occurredAt: NOW.getTime(), recordedAt: NOW.getTime() });
+    const fix = await log(id, { type: 'correction', occurredAt: ahead(120_000), correctsEventId: ack.body.event.id, data: { reason: 'date', occurredAt: '2026-01-20' } }).expect(201);
+    expect(times(fix.body.event)).toEqual({ occurredAt: NOW.getTime(), recordedAt: NOW.getTime() });
+  });
+
+  it('when it is further ahead than a clock can be wrong, then 400 names the field, for events and corrections alike', async () => {
+    const id = await filedFoia();
+    const ack = await log(id, { type: 'acknowledged', occurredAt: '2026-01-20', data: {} }).expect(201);
+    const res = await log(id, { type: 'note', occurredAt: ahead(3_600_000), data: {} }).expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ in: 'body', field: 'occurredAt', message: 'Cannot be in the future.' }]);
+    const fix = await log(id, { type: 'correction', occurredAt: ahead(3_600_000), correctsEventId: ack.body.event.id, data: { reason: 'date', occurredAt: '2026-01-21' } }).expect(400);
+    expect(fix.body.errors.map((e: { field: string }) => e.field)).toEqual(['occurredAt']);
+  });
+
+  it('when a correction moves an event to after the moment it was logged, then 400 names data.occurredAt', async () => {
+    const id = await filedFoia();
+    app.setNow(new Date('2026-01-20T15:00:00Z'));
+    const ack = await log(id, { type: 'acknowledged', occurredAt: '2026-01-20', data: {} }).expect(201);
+    app.setNow(NOW);
+    const res = await log(id, { type: 'correction', occurredAt: '2026-03-02', correctsEventId: ack.body.event.id, data: { reason: 'date', occurredAt: '2026-01-22' } }).expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ in: 'body', field: 'data.occurredAt', message: expect.stringContaining('after the event it corrects was recorded') }]);
+    await log(id, { type: 'correction', occurredAt: '2026-03-02', correctsEventId: ack.body.event.id, data: { reason: 'date', occurredAt: '2026-01-19T10:00:00-05:00' } }).expect(201);
+  });
+
+  it('when a filing is recorded with a submittedAt a minute or two from now, then it is filed as now, and further ahead it is a 400', async () => {
+    const { id } = await draft(app, room, ice);
+    const bad = await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: ahead(3_600_000) }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['submittedAt']);
+    const ok = await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: ahead(60_000), receivedAt: ahead(120_000) }).expect(200);
+    expect(Date.parse(ok.body.submission.submittedAt)).toBe(NOW.getTime());
+    const [filed] = (await app.http.get(`/v1/requests/${id}/events`).set(bearer(room.tokens.counsel)).expect(200)).body.items;
+    expect(times(filed)).toEqual({ occurredAt: NOW.getTime(), recordedAt: NOW.getTime() });
+    expect(Date.parse(filed.data.receivedAt)).toBe(NOW.getTime());
+  });
+});

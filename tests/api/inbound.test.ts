@@ -143,6 +143,24 @@ describe('agency email coming in', () => {
     );
   });
 
+  it('when the Date header is a minute or two ahead of our clock, then the email is filed as arriving now, never after it was recorded', async () => {
+    const req = await emailedRequest('Fast sender clock');
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    app.setNow(now);
+    try {
+      for (const [ahead, label] of [[120_000, 'fast clock'], [7_200_000, 'far ahead']] as const) {
+        const raw = await new MailComposer({ from: 'foia@ice.example.gov', to: req.replyAddress, subject: `Re: ${label}`, text: 'Update.', date: new Date(now.getTime() + ahead) }).compile().build();
+        await deliver(raw).expect(201);
+      }
+      const events = (await app.http.get(`/v1/requests/${req.id}/events`).set(bearer(room.tokens.counsel)).expect(200)).body.items as Array<{ type: string; occurredAt: string; recordedAt: string }>;
+      const filed = events.filter((e) => e.type === 'correspondence');
+      expect(filed).toHaveLength(2);
+      for (const e of filed) expect({ occurredAt: Date.parse(e.occurredAt), recordedAt: Date.parse(e.recordedAt) }).toEqual({ occurredAt: now.getTime(), recordedAt: now.getTime() });
+    } finally {
+      app.setNow(undefined);
+    }
+  });
+
   it('when the operator routes mail no newsroom could be picked for, then that newsroom’s editors see it', async () => {
     await createNewsroom(app); // two newsrooms now: an unknown sender cannot be attributed
     const res = await deliver(await compose({ from: 'press@unknown-agency.example.gov', to: 'records@newsroom.example.org', subject: 'Hello', text: 'Who is this for?' })).expect(201);
