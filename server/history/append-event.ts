@@ -26,7 +26,7 @@ export interface NewEvent {
  */
 export async function appendEvent(db: Db, e: NewEvent, recordedAt: Date): Promise<EventRecord> {
   // Every path checks its time with recordableTime first; this is the last guard, not a user error.
-  if (e.occurredAt.getTime() > recordedAt.getTime()) throw new Error(`a ${e.type} event cannot be recorded before it happened`);
+  if (e.occurredAt.getTime() > recordedAt.getTime()) throw new Error(`event ${e.type} cannot be recorded before it happened`);
   const head = await lastEvent(db, e.requestId);
   const prevHash = head?.hash ?? GENESIS_HASH;
   // Hash exactly what the database will hand back: Postgres keeps
