@@ -62,9 +62,10 @@ const RULES: Record<LoggableEventType, Rule> = {
   extension_claimed: { from: [...OPEN, 'appealed'] },
   // Asking for a fee or for clarification is an answer: the agency has the request.
   fee_estimate: { from: OPEN, to: (s) => (s === 'submitted' ? 'acknowledged' : s) },
-  fee_paid: { from: OPEN },
+  // Allowed only while their own wait is open (see transition): these are the statuses that can show it.
+  fee_paid: { from: ['fee_requested', 'clarification_requested'] },
   clarification_requested: { from: OPEN, to: (s) => (s === 'submitted' ? 'acknowledged' : s) },
-  clarification_provided: { from: OPEN },
+  clarification_provided: { from: ['fee_requested', 'clarification_requested'] },
   records_released: {
     from: [...OPEN, 'appealed', 'in_litigation'],
     to: (_s, data) => (data.final === true ? 'fulfilled' : 'partially_fulfilled'),
