@@ -3,6 +3,9 @@ import { Cursor, IsoDate, Uuid } from '../http/schemas';
 import { LOGGABLE_EVENT_TYPES, type LoggableEventType } from './state-machine';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** The channels of correspondence; those shared with filing methods are spelt as submit spells them. */
+export const CorrespondenceChannel = z.enum(['email', 'phone', 'letter', 'portal', 'fax', 'in_person', 'other']);
+
 const Exemption = z.object({ citation: text(300), reason: text(2000).optional() }).strict();
 
 /** `data` per event type: what the deadline engine and counsel rely on is required. */
@@ -36,7 +39,7 @@ export const EVENT_DATA: Record<LoggableEventType, z.ZodType<Record<string, unkn
   correspondence: z
     .object({
       direction: z.enum(['in', 'out']),
-      channel: z.enum(['email', 'phone', 'letter', 'portal', 'fax', 'in_person', 'other']),
+      channel: CorrespondenceChannel,
       from: text(500).optional(),
       to: text(500).optional(),
       subject: text(1000).optional(),
