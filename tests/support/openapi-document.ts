@@ -1,14 +1,8 @@
-import { buildApi } from '../../server/app';
-import { loadConfig } from '../../server/config';
-import { buildOpenApiDocument } from '../../server/http/openapi';
+import { currentOpenApiDocument } from '../../scripts/openapi-types';
 
-/**
- * The document /openapi.json serves, built from the same route table without a
- * database (the route table and schemas do not depend on one).
- */
+/** The document /openapi.json serves, built without a database. */
 export function openApiDocument(): OpenApiDocument {
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' });
-  return buildOpenApiDocument(buildApi(config), config.publicUrl) as OpenApiDocument;
+  return currentOpenApiDocument() as OpenApiDocument;
 }
 
 export interface OpenApiOperation {
