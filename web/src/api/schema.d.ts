@@ -1343,7 +1343,7 @@ export interface paths {
                     createdFrom?: string;
                     /** @description Created on or before this date (UTC). */
                     createdTo?: string;
-                    /** @description true: only requests past their response deadline (or the newsroom’s target where the law sets none), most overdue first; the other filters still apply. */
+                    /** @description true: only requests with an overdue deadline (the dashboard’s definition: an agency’s running clock past its due date, e.g. a response, an acknowledgment, an appeal decision or the newsroom’s target; not a tolled clock nor a lapsed requester window), most overdue first; the other filters still apply. */
                     overdue?: "true" | "false";
                     limit?: number;
                     cursor?: string;
@@ -2557,7 +2557,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Full-text search over requests, letters and history */
+        /**
+         * Full-text search over requests, letters and history
+         * @description Matches request titles, what was asked, letters and tracking numbers; event summaries and bodies (inbound mail included), every text field of an event’s data (exemption citations and reasons, clarification questions and answers, correspondence subjects) and attachment file names. A term with brackets, such as a citation `552(b)(7)(E)`, must also appear as written (case and spaces aside). Only the caller’s newsroom.
+         */
         get: {
             parameters: {
                 query: {
@@ -4202,6 +4205,16 @@ export interface components {
             tags: string[];
             /** @enum {string} */
             status: "draft" | "submitted" | "acknowledged" | "fee_requested" | "clarification_requested" | "partially_fulfilled" | "fulfilled" | "denied" | "no_records" | "withdrawn" | "appealed" | "in_litigation";
+            /** @description The agency’s open fee estimate (`fee_estimate` event `eventId`) above the request’s fee limit: the newsroom must decide (pay, narrow, withdraw). null when none, or once paid or the request ended. */
+            feeOverLimit: {
+                amount: number;
+                currency: string;
+                feeLimit: number;
+                /** Format: uuid */
+                eventId: string;
+            } | null;
+            /** @description What the newsroom should know about the request as asked, e.g. expedited processing asked of an agency whose law does not provide it. */
+            warnings: string[];
             letter: components["schemas"]["Letter"];
             submission: {
                 /** @enum {string} */
@@ -4262,6 +4275,7 @@ export interface components {
                 requested: boolean;
                 justification?: string | null;
             } | null;
+            /** @description Ask for expedited processing. Every agency whose law provides it gets its expedited deadlines (federal: the 10-day determination; Utah: 5 business days); for the others the letter and `warnings` say it is not available. */
             expedited?: {
                 requested: boolean;
                 justification?: string | null;
@@ -4306,6 +4320,16 @@ export interface components {
             tags: string[];
             /** @enum {string} */
             status: "draft" | "submitted" | "acknowledged" | "fee_requested" | "clarification_requested" | "partially_fulfilled" | "fulfilled" | "denied" | "no_records" | "withdrawn" | "appealed" | "in_litigation";
+            /** @description The agency’s open fee estimate (`fee_estimate` event `eventId`) above the request’s fee limit: the newsroom must decide (pay, narrow, withdraw). null when none, or once paid or the request ended. */
+            feeOverLimit: {
+                amount: number;
+                currency: string;
+                feeLimit: number;
+                /** Format: uuid */
+                eventId: string;
+            } | null;
+            /** @description What the newsroom should know about the request as asked, e.g. expedited processing asked of an agency whose law does not provide it. */
+            warnings: string[];
             letter: components["schemas"]["Letter"];
             submission: {
                 /** @enum {string} */
@@ -4347,6 +4371,7 @@ export interface components {
                 requested: boolean;
                 justification?: string | null;
             } | null;
+            /** @description Ask for expedited processing. Every agency whose law provides it gets its expedited deadlines (federal: the 10-day determination; Utah: 5 business days); for the others the letter and `warnings` say it is not available. */
             expedited?: {
                 requested: boolean;
                 justification?: string | null;
@@ -4386,6 +4411,7 @@ export interface components {
                 requested: boolean;
                 justification?: string | null;
             } | null;
+            /** @description Ask for expedited processing. Every agency whose law provides it gets its expedited deadlines (federal: the 10-day determination; Utah: 5 business days); for the others the letter and `warnings` say it is not available. */
             expedited?: {
                 requested: boolean;
                 justification?: string | null;
@@ -4973,8 +4999,21 @@ export interface components {
                 /** @description Requests whose letter email failed for good: file them again (POST /v1/requests/{id}/resubmit). */
                 undeliveredLetters: number;
                 inLitigation: number;
+                /** @description Requests whose agency estimated fees above the request’s fee limit, not yet paid or ended: the newsroom must decide. */
+                feesOverLimit: number;
             };
             urgent: components["schemas"]["DeadlineItem"][];
+            /** @description The largest of those estimates (up to ten). */
+            feesOverLimit: {
+                /** Format: uuid */
+                requestId: string;
+                title: string;
+                amount: number;
+                currency: string;
+                feeLimit: number;
+                /** Format: uuid */
+                assigneeId: string | null;
+            }[];
         };
         FollowUp: {
             /** Format: uuid */
