@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_TYPES } from '../deadlines';
+import { EVENT_TYPES, submissionMethodSchema } from '../deadlines';
 import { IsoDate, TimeZone } from '../http/schemas';
 
 const When = z
@@ -14,7 +14,7 @@ export const CalculateBody = z
     agencyId: z.uuid().optional().meta({ description: 'Use this agency’s jurisdiction, zone, closures and holidays; explicit fields override them.' }),
     receivedAt: When,
     requestType: z.string().min(1).max(64).optional().meta({ example: 'standard' }),
-    submissionMethod: z.enum(['email', 'fax', 'web_portal', 'mail', 'hand_delivery', 'phone', 'other']).optional(),
+    submissionMethod: submissionMethodSchema.optional().meta({ description: 'How it was filed, in the words of POST /v1/requests/{id}/submit; only rules with an electronic-receipt convention use it (Michigan: email and fax are received a business day later).' }),
     timezone: TimeZone.optional(),
     closures: z.array(z.object({ date: IsoDate, name: z.string().max(200).optional() }).strict()).max(1000).optional(),
     optionalHolidays: z.array(z.string().min(1).max(64)).max(50).optional(),

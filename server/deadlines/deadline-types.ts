@@ -1,6 +1,12 @@
 import type { DayType } from './rule-types';
 
-export type SubmissionMethod = 'email' | 'fax' | 'web_portal' | 'mail' | 'hand_delivery' | 'phone' | 'other';
+/**
+ * How a request reached the agency: one vocabulary for submit, the calculator,
+ * the rule data and letters. `portal` and `in_person` are the words a reporter
+ * uses and what stored requests and their `submitted` events already say.
+ */
+export const SUBMISSION_METHODS = ['email', 'portal', 'mail', 'fax', 'in_person', 'phone', 'other'] as const;
+export type SubmissionMethod = (typeof SUBMISSION_METHODS)[number];
 
 export type DeadlineEvent = { type: string; occurredAt: string; data?: Record<string, unknown> | undefined };
 

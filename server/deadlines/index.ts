@@ -3,7 +3,8 @@ export { computeResponseDueDate } from './response-date';
 export { businessDayCounter, businessDaysBetween, reminderDates } from './business-days';
 export { getJurisdiction, isJurisdictionCode, listJurisdictions, ruleFor } from './jurisdictions';
 export { DeadlineInputError } from './errors';
-export { deadlineInputSchema } from './input-schema';
+export { deadlineInputSchema, submissionMethodSchema } from './input-schema';
+export { SUBMISSION_METHODS } from './deadline-types';
 export { EVENT_TYPES } from './rules/rule-schema';
 export { RuleDataError } from './rules';
 export type {

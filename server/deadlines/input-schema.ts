@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { SUBMISSION_METHODS } from './deadline-types';
+
+// Spellings the calculator took before there was one vocabulary; named in the error so a script is easy to fix.
+const RENAMED_METHODS: Record<string, string> = { web_portal: 'portal', hand_delivery: 'in_person' };
+
+/** How the request was filed, as submit and the calculator both take it. */
+export const submissionMethodSchema = z.enum(SUBMISSION_METHODS, {
+  error: (iss) => {
+    const renamed = typeof iss.input === 'string' ? RENAMED_METHODS[iss.input] : undefined;
+    return renamed ? `"${String(iss.input)}" is now "${renamed}".` : `Must be one of: ${SUBMISSION_METHODS.join(', ')}.`;
+  },
+});
 
 /**
  * Shape of `DeadlineInput`, shared with the HTTP layer (request validation and
@@ -11,7 +23,7 @@ export const deadlineInputSchema = z.object({
   timezone: z.string().min(1).max(64).optional(),
   requestType: z.string().min(1).max(64).optional(),
   expedited: z.boolean().optional(),
-  submissionMethod: z.enum(['email', 'fax', 'web_portal', 'mail', 'hand_delivery', 'phone', 'other']).optional(),
+  submissionMethod: submissionMethodSchema.optional(),
   closures: z
     .array(z.object({ date: z.string().min(1).max(10), name: z.string().max(200).optional() }))
     .max(1000)

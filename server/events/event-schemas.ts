@@ -3,6 +3,9 @@ import { Cursor, IsoDate, Uuid } from '../http/schemas';
 import { LOGGABLE_EVENT_TYPES, type LoggableEventType } from './state-machine';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** The channels of correspondence; those shared with filing methods are spelt as submit spells them. */
+export const CorrespondenceChannel = z.enum(['email', 'phone', 'letter', 'portal', 'fax', 'in_person', 'other']);
+
 const Exemption = z.object({ citation: text(300), reason: text(2000).optional() }).strict();
 
 /** `data` per event type: what the deadline engine and counsel rely on is required. */
@@ -36,7 +39,7 @@ export const EVENT_DATA: Record<LoggableEventType, z.ZodType<Record<string, unkn
   correspondence: z
     .object({
       direction: z.enum(['in', 'out']),
-      channel: z.enum(['email', 'phone', 'letter', 'portal', 'fax', 'in_person', 'other']),
+      channel: CorrespondenceChannel,
       from: text(500).optional(),
       to: text(500).optional(),
       subject: text(1000).optional(),
@@ -53,18 +56,53 @@ export const EVENT_DATA: Record<LoggableEventType, z.ZodType<Record<string, unkn
     .strict(),
 };
 
+const pascal = (type: string) => type.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+
+// What JSON Schema can say of a refinement: the document promises what the server checks.
+const DATA_CONSTRAINTS: Partial<Record<LoggableEventType, Record<string, unknown>>> = {
+  extension_claimed: { anyOf: [{ required: ['days'] }, { required: ['newDueDate'] }] },
+  correction: {
+    anyOf: [{ required: ['retract'], properties: { retract: { const: true } } }, { required: ['occurredAt'] }, { required: ['data'] }],
+    description: 'Retract the event (`retract: true`), or give its corrected `occurredAt` or `data`.',
+  },
+};
+
+const Common = {
+  occurredAt: z.string().min(10).max(64).meta({ description: 'When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).', example: '2026-01-23T14:05:00-06:00' }),
+  summary: text(500).optional(),
+  body: z.string().max(200_000).optional(),
+  attachmentIds: z.array(Uuid).max(50).optional().meta({ description: 'Files uploaded to this request to attach to the event.' }),
+};
+
+/**
+ * One body per event type, each with its own `data` schema, so the document
+ * says what each event carries. Data whose fields are all optional may be
+ * left out; data with a required field may not. Only a correction names the
+ * event it corrects.
+ */
+function eventCreateOf(type: LoggableEventType) {
+  const data: z.ZodType<Record<string, unknown>> = EVENT_DATA[type].meta({ id: `${pascal(type)}EventData`, ...DATA_CONSTRAINTS[type] });
+  const shape = {
+    type: z.literal(type),
+    ...Common,
+    data: EVENT_DATA[type].safeParse({}).success ? data.default({}) : data,
+  };
+  const object = type === 'correction'
+    ? z.object({
+      ...shape,
+      correctsEventId: z.uuid({ error: (iss) => (iss.input === undefined ? 'A correction names the event it corrects.' : 'Must be a UUID.') }).meta({ description: 'The event this corrects.' }),
+    })
+    : z.object(shape);
+  return object.strict().meta({ id: `${pascal(type)}EventCreate` });
+}
+
+const EVENT_CREATE_VARIANTS = LOGGABLE_EVENT_TYPES.map(eventCreateOf);
+
 export const EventCreate = z
-  .object({
-    type: z.enum(LOGGABLE_EVENT_TYPES),
-    occurredAt: z.string().min(10).max(64).meta({ description: 'When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).', example: '2026-01-23T14:05:00-06:00' }),
-    summary: text(500).optional(),
-    body: z.string().max(200_000).optional(),
-    data: z.record(z.string(), z.unknown()).default({}),
-    correctsEventId: Uuid.optional().meta({ description: 'For a correction: the event it corrects.' }),
-    attachmentIds: z.array(Uuid).max(50).optional().meta({ description: 'Files uploaded to this request to attach to the event.' }),
+  .discriminatedUnion('type', EVENT_CREATE_VARIANTS as unknown as [ReturnType<typeof eventCreateOf>, ...ReturnType<typeof eventCreateOf>[]], {
+    error: (iss) => (iss.code === 'invalid_union' ? `Must be one of: ${LOGGABLE_EVENT_TYPES.join(', ')}.` : undefined),
   })
-  .strict()
-  .meta({ id: 'EventCreate' });
+  .meta({ id: 'EventCreate', description: 'What happened, by `type`; each type has its own `data`.' });
 
 export const EventListQuery = z
   .object({
@@ -92,4 +130,13 @@ export const EventView = z
   })
   .meta({ id: 'Event' });
 
-export type EventCreateInput = z.output<typeof EventCreate>;
+/** The body as the service reads it: one shape for every type, `data` already checked against its type. */
+export interface EventCreateInput {
+  type: LoggableEventType;
+  occurredAt: string;
+  summary?: string | undefined;
+  body?: string | undefined;
+  data: Record<string, unknown>;
+  correctsEventId?: string | undefined;
+  attachmentIds?: string[] | undefined;
+}

@@ -17,15 +17,22 @@ export const IsoDate = z
  * An instant with an explicit offset, so its date in the agency's zone is
  * unambiguous. Only the calendar-date form (what RFC 3339 allows): luxon would
  * also read week dates, ordinal dates and the compact form, which `Date` cannot.
+ *
+ * No regex flags: the OpenAPI document publishes the pattern's source, and a
+ * JSON Schema pattern has no place for flags (an `/i` once leaked into it and
+ * made every timestamp invalid there), so case is spelled out as [Tt] and [Zz].
+ * No `format: date-time` either: RFC 3339 requires seconds and a colon in the
+ * offset, which this accepts without, so a validator asserting that format
+ * would reject what the server takes.
  */
 export const IsoInstant = z
   .string()
   .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i,
+    /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})$/,
     'Must be an ISO 8601 instant with an offset, e.g. 2026-01-16T15:30:00-06:00.',
   )
   .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid && !Number.isNaN(Date.parse(s)), 'Must be a valid ISO 8601 instant.')
-  .meta({ format: 'date-time', example: '2026-01-16T15:30:00-06:00' });
+  .meta({ example: '2026-01-16T15:30:00-06:00' });
 
 export const TimeZone = z
   .string()

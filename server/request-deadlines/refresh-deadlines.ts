@@ -1,24 +1,14 @@
 import { DateTime } from 'luxon';
 import type { AgencyRecord } from '../agencies/agency-store';
-import { businessDaysBetween, computeDeadlines, ruleFor, type DeadlineResult, type SubmissionMethod as EngineMethod } from '../deadlines';
+import { businessDaysBetween, computeDeadlines, ruleFor, type DeadlineResult } from '../deadlines';
 import type { Db } from '../db/database';
 import { dateIn } from '../events/event-time';
 import { effectiveEvents, type EffectiveEvent } from '../history/effective-events';
 import { listEvents } from '../history/event-store';
 import { leadDaysFor, planReminders } from '../monitoring/reminder-plan';
 import { loadSettings } from '../organizations/organization-settings';
-import type { SubmissionMethod } from '../requests/request-schemas';
 import type { RequestRecord } from '../requests/request-store';
 import { replaceDeadlines } from './deadline-store';
-
-// The engine's vocabulary for how a request reached the agency.
-const ENGINE_METHOD: Record<SubmissionMethod, EngineMethod> = {
-  email: 'email',
-  portal: 'web_portal',
-  mail: 'mail',
-  fax: 'fax',
-  in_person: 'hand_delivery',
-};
 
 /**
  * Event types that never move a deadline or a status: a long history is mostly
@@ -53,7 +43,7 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
     timezone: agency.timezone,
     requestType: request.requestType,
     expedited: request.expedited?.requested === true,
-    submissionMethod: ENGINE_METHOD[request.submissionMethod],
+    submissionMethod: request.submissionMethod,
     closures: agency.closures,
     optionalHolidays: agency.optionalHolidays,
     workedHolidays: agency.workedHolidays,

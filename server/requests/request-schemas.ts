@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUBMISSION_METHODS, submissionMethodSchema } from '../deadlines';
 import { AWAITING_REASONS } from '../events/state-machine';
 import { Cursor, Email, IsoDate, IsoInstant, Limit, Uuid } from '../http/schemas';
 
@@ -8,8 +9,7 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const SUBMISSION_METHODS = ['email', 'portal', 'mail', 'fax', 'in_person'] as const;
-export type SubmissionMethod = (typeof SUBMISSION_METHODS)[number];
+export { SUBMISSION_METHODS, type SubmissionMethod } from '../deadlines';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -96,7 +96,7 @@ export const RequestPatch = z
 
 export const SubmitBody = z
   .object({
-    method: z.enum(SUBMISSION_METHODS),
+    method: submissionMethodSchema.meta({ description: '`email` sends the letter now; any other method records a filing made outside the tracker.' }),
     submittedAt: IsoInstant.optional().meta({ description: 'When it was filed, for methods other than email (email is sent now). Default: now.' }),
     receivedAt: IsoInstant.optional().meta({ description: 'When the agency received it, if later and known (e.g. certified mail). Default: submittedAt.' }),
     trackingNumber: text(200).optional(),

@@ -8,9 +8,19 @@ import { conflict, notFound, validationProblem } from '../http/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
 import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
-import type { SubmitInput } from './request-schemas';
+import type { SubmissionMethod, SubmitInput } from './request-schemas';
 import { findRequest, updateRequest, type RequestRecord } from './request-store';
 
+
+// The history's line for a filing made outside the tracker.
+const FILED: Record<Exclude<SubmissionMethod, 'email'>, string> = {
+  portal: 'Filed through the agency’s portal',
+  mail: 'Filed by mail',
+  fax: 'Filed by fax',
+  in_person: 'Filed in person',
+  phone: 'Filed by phone',
+  other: 'Filed another way',
+};
 
 /**
  * Files a draft. In one transaction: the request becomes submitted, a
@@ -96,7 +106,7 @@ async function file(trx: Db, deps: MailDeps, caller: UserCaller, request: Reques
       })
     : undefined;
 
-  const how = byEmail ? `Emailed to ${agency.recordsEmail}` : `Filed by ${input.method.replace('_', ' ')}`;
+  const how = input.method === 'email' ? `Emailed to ${agency.recordsEmail}` : FILED[input.method];
   await appendEvent(trx, {
     organizationId: request.organizationId,
     requestId: request.id,

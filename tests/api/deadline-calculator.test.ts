@@ -55,6 +55,20 @@ describe('calculator', () => {
     expect(response.exceedsStatute ?? false).toBe(false);
   });
 
+  it('when a filing method is given, then it uses the words of submit, and an old spelling is a 400 that names the new one', async () => {
+    // Michigan deems an emailed request received a business day later (MCL 15.235); a portal filing is received that day.
+    const base = { jurisdiction: 'US-MI', receivedAt: '2026-01-16T14:00:00-05:00' };
+    const due = async (submissionMethod: string) =>
+      (await calculate({ ...base, submissionMethod }).expect(200)).body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate;
+    expect(await due('portal')).toBe('2026-01-26');
+    expect(await due('in_person')).toBe('2026-01-26');
+    expect(await due('email')).toBe('2026-01-27');
+    for (const [old, now] of [['web_portal', 'portal'], ['hand_delivery', 'in_person']]) {
+      const res = await calculate({ ...base, submissionMethod: old }).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'submissionMethod', message: expect.stringContaining(`"${now}"`) })]);
+    }
+  });
+
   it('when an agency id is given, then its zone, closures and holidays are used', async () => {
     const agency = await app.http
       .post('/v1/agencies')

@@ -98,7 +98,7 @@ describe('deadlines follow the history', () => {
     expect(stored.status).toBe('open');
     expect((stored.dueDate as string) > '2026-02-17').toBe(true);
     const calc = await app.http.post('/v1/deadlines/calculate').set(bearer(room.tokens.reporter)).send({
-      agencyId: ice, receivedAt: '2026-01-16T10:00:00-05:00', submissionMethod: 'web_portal',
+      agencyId: ice, receivedAt: '2026-01-16T10:00:00-05:00', submissionMethod: 'portal',
       events: [
         { type: 'clarification_requested', occurredAt: '2026-01-23T11:00:00-05:00' },
         { type: 'clarification_provided', occurredAt: '2026-01-30T11:00:00-05:00' },

@@ -1,4 +1,5 @@
 import { validate } from '@readme/openapi-parser';
+import { currentOpenApiDocument } from '../../scripts/openapi-types';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -24,6 +25,12 @@ describe('OpenAPI document', () => {
     expect(res.body.components.schemas.AgencyCreate.additionalProperties).toBe(false);
     expect(res.body.components.schemas.AgencyCreate.required).toEqual(expect.arrayContaining(['name', 'jurisdiction', 'level']));
     expect(Object.keys(paths).every((p) => p.startsWith('/v1/'))).toBe(true);
+  });
+
+  it('when served, then it is the document the offline checks and the committed types are built from', async () => {
+    const res = await app.http.get('/openapi.json').expect(200);
+    const built = currentOpenApiDocument() as { servers: unknown };
+    expect({ ...res.body, servers: built.servers }).toEqual(built);
   });
 
   it('when /docs is opened, then it renders an HTML page for the document', async () => {

@@ -140,7 +140,7 @@ export const countingSchema = z
     electronicReceipt: z
       .object({
         delayBusinessDays: z.number().int().positive().max(10),
-        methods: z.array(z.enum(['email', 'fax', 'web_portal'])).min(1),
+        methods: z.array(z.enum(['email', 'fax', 'portal'])).min(1),
         citation: text,
         description: text,
       })

@@ -76,7 +76,7 @@ describe('hand-checked state vectors', () => {
     {
       // Same request delivered by hand: 20, 21, 22, 23, 26 Jan.
       name: 'Michigan hand-delivered request',
-      input: { jurisdiction: 'US-MI', receivedAt: '2026-01-16T14:00:00-05:00', submissionMethod: 'hand_delivery' },
+      input: { jurisdiction: 'US-MI', receivedAt: '2026-01-16T14:00:00-05:00', submissionMethod: 'in_person' },
       due: '2026-01-26',
     },
     {

@@ -1,0 +1,5163 @@
+// Generated from /openapi.json by `npm run openapi:types` (openapi-typescript). Do not edit.
+
+export interface paths {
+    "/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List newsrooms (operator only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description All organizations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Organization"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a newsroom (operator only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrganizationCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{orgId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a newsroom’s users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Users */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["User"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a user to a newsroom and issue their first token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UserCreate"];
+                };
+            };
+            responses: {
+                /** @description The user, with a token shown once */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserWithToken"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{orgId}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The user */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, change the role of, or deactivate a user */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UserPatch"];
+                };
+            };
+            responses: {
+                /** @description The updated user */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user and their newsroom */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List my live API tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tokens (secrets are never shown again) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Token"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token for myself */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenCreate"];
+                };
+            };
+            responses: {
+                /** @description The token, shown once */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenWithSecret"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of my API tokens */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{orgId}/users/{userId}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a user’s live API tokens (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tokens */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Token"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue an API token for a user (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TokenCreate"];
+                };
+            };
+            responses: {
+                /** @description The token, shown once */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenWithSecret"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{orgId}/users/{userId}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a user’s token (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orgId: string;
+                    userId: string;
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the newsroom’s agencies by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of the agency name, any case. */
+                    q?: string;
+                    jurisdiction?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of agencies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyPage"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an agency the newsroom sends requests to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AgencyCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agency"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one agency */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The agency */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agency"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an agency; absent fields stay, null clears */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AgencyPatch"];
+                };
+            };
+            responses: {
+                /** @description The updated agency */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agency"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/jurisdictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule sets: federal FOIA, the 50 states and DC */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One summary per jurisdiction */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["JurisdictionSummary"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jurisdictions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One jurisdiction’s full rule set with sources and confidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The rule set, every version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JurisdictionRules"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deadlines/calculate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What-if deadline calculator
+         * @description Computes every statutory deadline for a request received at `receivedAt`, after the agency’s moves in `events` (extension, clarification, fee, denial, appeal). Each date carries its basis and a trace of how it was counted. Nothing is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeadlineCalculation"];
+                };
+            };
+            responses: {
+                /** @description The deadlines */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeadlineCalculationResult"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the newsroom’s requests, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "submitted" | "acknowledged" | "fee_requested" | "clarification_requested" | "partially_fulfilled" | "fulfilled" | "denied" | "no_records" | "withdrawn" | "appealed" | "in_litigation";
+                    agencyId?: string;
+                    assigneeId?: string;
+                    tag?: string;
+                    groupId?: string;
+                    /** @description Created on or after this date (UTC). */
+                    createdFrom?: string;
+                    /** @description Created on or before this date (UTC). */
+                    createdTo?: string;
+                    /** @description true: only requests with an overdue deadline (the dashboard’s definition: an agency’s running clock past its due date, e.g. a response, an acknowledgment, an appeal decision or the newsroom’s target; not a tolled clock nor a lapsed requester window), most overdue first; the other filters still apply. */
+                    overdue?: "true" | "false";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestPage"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a records request; the letter is written from the agency’s law */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestCreate"];
+                };
+            };
+            responses: {
+                /** @description The draft with its letter */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestWithDeadlines"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft the same request to several agencies, each under its own law */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestBatchCreate"];
+                };
+            };
+            responses: {
+                /** @description The linked drafts */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            groupId: string;
+                            items: components["schemas"]["Request"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a request with its deadlines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestWithDeadlines"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft (the letter is re-written unless edited by hand); after submission, only assigneeId and tags */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestPatch"];
+                };
+            };
+            responses: {
+                /** @description The draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestWithDeadlines"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a draft any more */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/requests/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a draft by email, or record that it was filed another way
+         * @description Email goes to the agency’s records address with a per-request reply address, through the outbox: the send job commits with the status change. Deadlines are computed and stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestSubmit"];
+                };
+            };
+            responses: {
+                /** @description The submitted request */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestWithDeadlines"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already submitted, or no records email */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File the letter again after its email failed for good
+         * @description Only for a request whose letter was reported undelivered (`submission.delivery.letterUndelivered`) and that the agency has not answered. By email the letter goes to the agency’s records address as it is now, so correct the agency first; other methods record how it was filed. A second `submitted` event enters the history and the deadlines count from the new filing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestSubmit"];
+                };
+            };
+            responses: {
+                /** @description The request, filed again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestWithDeadlines"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The letter was not reported undelivered, the agency has answered, or no records email */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letter templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Templates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LetterTemplate"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/letters/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render any template for a request without saving (follow-up, appeal, …) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LetterPreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description The letter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            templateId: string;
+                            subject: string;
+                            body: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The request’s history, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Event"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Log what happened: an agency answer, a fee, an appeal, a call, a note, a correction
+         * @description The move is checked against the request’s status (409 with the reason when not allowed), appended to the hash chain, and the request’s status and deadlines are recomputed in the same transaction. Events are never edited: a `correction` names the event it corrects.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EventCreate"];
+                };
+            };
+            responses: {
+                /** @description The event, the new status and the deadlines */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: components["schemas"]["Event"];
+                            status: string;
+                            deadlines: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed in the request’s status */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files of a request: uploads, agency email attachments, raw .eml of mail in and out */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Files */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Attachment"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a file to a request (then attach it to an event with attachmentIds)
+         * @description Stored once by SHA-256. The type is detected from the bytes; executables and unknown binaries are refused (415).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The stored file */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Attachment"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Refused type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bytes, as stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/history/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute the hash chain from the stored events
+         * @description Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event. `firstBrokenSeq` is the first event whose stored fields no longer match.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The verdict */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChainVerdict"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The full record for counsel: request, letter as sent, every event with hashes, deadlines met or missed, files
+         * @description `?format=pdf` renders the same record as a paginated PDF exhibit.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The history (JSON), or application/pdf with format=pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["History"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Full-text search over requests, letters and history
+         * @description Matches request titles, what was asked, letters and tracking numbers; event summaries and bodies (inbound mail included), every text field of an event’s data (exemption citations and reasons, clarification questions and answers, correspondence subjects) and attachment file names. A term with brackets, such as a citation `552(b)(7)(E)`, must also appear as written (case and spaces aside). Only the caller’s newsroom.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Words, "quoted phrases", OR, and -excluded words (web search syntax). */
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Best matches first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SearchHit"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive an agency email (for the mail provider’s forwarding or an MTA pipe)
+         * @description Authenticated by `Authorization: Bearer <INBOUND_SECRET>`. Matched to its request by the per-request reply address, then In-Reply-To/References, then the tracking number in the subject; filed as a `correspondence` event with its attachments and raw .eml. Unmatched mail waits in GET /v1/inbound/unmatched.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The raw message, headers and body. */
+            requestBody: {
+                content: {
+                    "message/rfc822": string;
+                };
+            };
+            responses: {
+                /** @description Already received (a retry): nothing new stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundOutcome"];
+                    };
+                };
+                /** @description Filed into a request, or parked as unmatched */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundOutcome"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing or wrong inbound secret */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound/unmatched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agency email that matched no request (the operator sees mail no newsroom could be picked for) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["UnmatchedEmail"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound/unmatched/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File an unmatched email into a request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboundAssign"];
+                };
+            };
+            responses: {
+                /** @description Filed */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundOutcome"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound/unmatched/{id}/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Route an unmatched email to a newsroom (operator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboundRoute"];
+                };
+            };
+            responses: {
+                /** @description Routed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deadlines in a window, soonest first, with business days left */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Due on or after this date. Default: no lower bound (overdue ones included). */
+                    from?: string;
+                    /** @description Due on or before this date. */
+                    to?: string;
+                    assigneeId?: string;
+                    agencyId?: string;
+                    kind?: string;
+                    /** @description `open` (default) includes tolled deadlines; `overdue` is open and past due in the agency’s zone. */
+                    status?: "open" | "overdue" | "tolled" | "met" | "missed" | "superseded" | "all";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of deadlines */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DeadlineItem"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newsroom at a glance: open, due this week, overdue, waiting on us, and the ten most urgent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Counts and urgent items */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-up letters drafted when a statutory response deadline was missed (pending until written) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Follow-ups */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["FollowUp"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/follow-ups/{followUpId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a drafted follow-up to the agency (logged as correspondence) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                    followUpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already sent, or the agency has no email */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Report cards of every agency of the newsroom */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One card per agency */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AgencyStats"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency’s report card: response times, deadlines met, denials, extensions, fees */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The card */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgencyStats"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/calendar-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My calendar feed tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tokens (secrets are never shown again) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CalendarToken"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a read-only calendar feed URL (it opens the feed and nothing else) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenCreate"];
+                };
+            };
+            responses: {
+                /** @description The token and the feed URL, shown once */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            scope: "me" | "organization";
+                            prefix: string;
+                            createdAt: string;
+                            token: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/calendar-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a calendar feed URL */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * iCalendar feed of open deadlines (subscribe in a calendar app)
+         * @description All-day events on each due date, with stable UIDs so apps update rather than duplicate. Authenticated by a calendar token in the query string.
+         */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown or revoked calendar token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My newsroom and its settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The newsroom */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationWithSettings"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organization/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change reminder, digest and follow-up settings (admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrganizationSettingsPatch"];
+                };
+            };
+            responses: {
+                /** @description The settings now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganizationSettings"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/me/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My reminder settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MySettings"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my reminder lead time */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MySettings"];
+                };
+            };
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MySettings"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Organization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                /** @enum {string} */
+                in: "body" | "query" | "path" | "header";
+                field: string;
+                message: string;
+            }[];
+        };
+        OrganizationCreate: {
+            name: string;
+        };
+        UserWithToken: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description API token, shown only in this response; store it now. */
+            token: string;
+        };
+        /** @enum {string} */
+        Role: "admin" | "editor" | "reporter" | "counsel";
+        UserCreate: {
+            /** Format: email */
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserPatch: {
+            name?: string;
+            role?: components["schemas"]["Role"];
+            /** @description false deactivates the user: every token stops working. */
+            active?: boolean;
+        };
+        Me: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        Token: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description First characters of the token, to recognise it. */
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            lastUsedAt: string | null;
+            expiresAt: string | null;
+        };
+        TokenWithSecret: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description First characters of the token, to recognise it. */
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            lastUsedAt: string | null;
+            expiresAt: string | null;
+            /** @description The token, shown only in this response. */
+            token: string;
+        };
+        TokenCreate: {
+            /** @description What the token is for, e.g. "newsroom script". */
+            name: string;
+            /**
+             * @description When the token stops working; omit for no expiry.
+             * @example 2026-01-16T15:30:00-06:00
+             */
+            expiresAt?: string;
+        };
+        Agency: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            jurisdiction: string;
+            /** @enum {string} */
+            level: "federal" | "state" | "county" | "municipal" | "school_district" | "special_district" | "tribal" | "other";
+            recordsEmail: string | null;
+            portalUrl: string | null;
+            mailingAddress: string | null;
+            timezone: string;
+            closures: {
+                date: string;
+                name?: string;
+            }[];
+            optionalHolidays: string[];
+            workedHolidays: string[];
+            notes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AgencyCreate: {
+            name: string;
+            /** @example US-MN */
+            jurisdiction: string;
+            /** @enum {string} */
+            level: "federal" | "state" | "county" | "municipal" | "school_district" | "special_district" | "tribal" | "other";
+            /** Format: email */
+            recordsEmail?: string | null;
+            /** Format: uri */
+            portalUrl?: string | null;
+            mailingAddress?: string | null;
+            /**
+             * @description IANA zone; defaults to the jurisdiction’s (its capital’s) zone.
+             * @example America/Chicago
+             */
+            timezone?: string;
+            /** @description Extra days the agency is closed; they do not count as business days. */
+            closures?: {
+                /**
+                 * Format: date
+                 * @example 2026-01-16
+                 */
+                date: string;
+                name?: string;
+            }[];
+            /** @description Optional holidays the agency closes for (slugs from the jurisdiction’s rule set). */
+            optionalHolidays?: string[];
+            /** @description Legal holidays the agency stays open on. */
+            workedHolidays?: string[];
+            notes?: string | null;
+        };
+        AgencyPage: {
+            items: components["schemas"]["Agency"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        AgencyPatch: {
+            name?: string;
+            /** @example US-MN */
+            jurisdiction?: string;
+            /** @enum {string} */
+            level?: "federal" | "state" | "county" | "municipal" | "school_district" | "special_district" | "tribal" | "other";
+            /** Format: email */
+            recordsEmail?: string | null;
+            /** Format: uri */
+            portalUrl?: string | null;
+            mailingAddress?: string | null;
+            /** @example America/Chicago */
+            timezone?: string;
+            /** @description Extra days the agency is closed; they do not count as business days. */
+            closures?: {
+                /**
+                 * Format: date
+                 * @example 2026-01-16
+                 */
+                date: string;
+                name?: string;
+            }[];
+            /** @description Optional holidays the agency closes for (slugs from the jurisdiction’s rule set). */
+            optionalHolidays?: string[];
+            /** @description Legal holidays the agency stays open on. */
+            workedHolidays?: string[];
+            notes?: string | null;
+        };
+        JurisdictionSummary: {
+            code: string;
+            name: string;
+            lawName: string;
+            citation: string;
+            effectiveFrom: string;
+            responsePeriod: string;
+            response: {
+                days: number;
+                /** @enum {string} */
+                dayType: "business" | "calendar";
+            } | null;
+            noFixedPeriod: boolean;
+            statuteWords?: string;
+            requestTypes: string[];
+            defaultTimezone: string;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
+        };
+        JurisdictionRules: {
+            code: string;
+            name: string;
+            lawName: string;
+            /** @description Rule versions by effectiveFrom; see docs/deadline-rules.md. */
+            versions: {
+                [key: string]: unknown;
+            }[];
+        };
+        DeadlineCalculationResult: {
+            jurisdiction: string;
+            ruleEffectiveFrom: string;
+            timezone: string;
+            receivedDate: string;
+            deemedReceivedDate: string;
+            requestType: string;
+            citation: string;
+            /** @enum {string} */
+            confidence: "high" | "medium" | "low";
+            deadlines: components["schemas"]["ComputedDeadline"][];
+            warnings: string[];
+        };
+        ComputedDeadline: {
+            kind: string;
+            /** Format: date */
+            dueDate: string;
+            statutory: boolean;
+            basis: string;
+            /** @enum {string} */
+            status: "open" | "met" | "missed" | "tolled" | "superseded";
+            exceedsStatute?: boolean;
+            statutoryDueDate?: string;
+            claimedDueDate?: string;
+            trace: ({
+                step: string;
+                message: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        DeadlineCalculation: {
+            /** @example US */
+            jurisdiction?: string;
+            /**
+             * Format: uuid
+             * @description Use this agency’s jurisdiction, zone, closures and holidays; explicit fields override them.
+             */
+            agencyId?: string;
+            /**
+             * @description ISO 8601 instant with offset, or a YYYY-MM-DD date in the agency’s zone.
+             * @example 2026-01-16T15:30:00-06:00
+             */
+            receivedAt: string;
+            /** @example standard */
+            requestType?: string;
+            /**
+             * @description How it was filed, in the words of POST /v1/requests/{id}/submit; only rules with an electronic-receipt convention use it (Michigan: email and fax are received a business day later).
+             * @enum {string}
+             */
+            submissionMethod?: "email" | "portal" | "mail" | "fax" | "in_person" | "phone" | "other";
+            /** @example America/Chicago */
+            timezone?: string;
+            closures?: {
+                /**
+                 * Format: date
+                 * @example 2026-01-16
+                 */
+                date: string;
+                name?: string;
+            }[];
+            optionalHolidays?: string[];
+            workedHolidays?: string[];
+            followUpTarget?: {
+                days: number;
+                /** @enum {string} */
+                dayType: "business" | "calendar";
+            };
+            events?: {
+                /** @enum {string} */
+                type: "submitted" | "acknowledged" | "extension_claimed" | "fee_estimate" | "fee_paid" | "clarification_requested" | "clarification_provided" | "records_released" | "denied" | "no_records" | "appeal_filed" | "appeal_decided" | "withdrawn" | "expedited_decided" | "lawsuit_filed" | "correspondence" | "note" | "correction";
+                /**
+                 * @description ISO 8601 instant with offset, or a YYYY-MM-DD date in the agency’s zone.
+                 * @example 2026-01-16T15:30:00-06:00
+                 */
+                occurredAt: string;
+                data?: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        RequestWithDeadlines: {
+            /** Format: uuid */
+            id: string;
+            agency: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                jurisdiction: string;
+                timezone: string;
+            };
+            /** Format: uuid */
+            groupId: string | null;
+            title: string;
+            recordsSought: string;
+            dateRangeStart: string | null;
+            dateRangeEnd: string | null;
+            format: string | null;
+            feeLimit: number | null;
+            feeWaiver: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            expedited: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            requestType: string;
+            requester: components["schemas"]["Requester"];
+            /** Format: uuid */
+            assigneeId: string | null;
+            tags: string[];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "acknowledged" | "fee_requested" | "clarification_requested" | "partially_fulfilled" | "fulfilled" | "denied" | "no_records" | "withdrawn" | "appealed" | "in_litigation";
+            /** @description The agency’s open fee estimate (`fee_estimate` event `eventId`) above the request’s fee limit: the newsroom must decide (pay, narrow, withdraw). null when none, or once paid or the request ended. */
+            feeOverLimit: {
+                amount: number;
+                currency: string;
+                feeLimit: number;
+                /** Format: uuid */
+                eventId: string;
+            } | null;
+            /** @description What the newsroom should know about the request as asked, e.g. expedited processing asked of an agency whose law does not provide it. */
+            warnings: string[];
+            /** @description What the agency is waiting on from the requester, in the order it asked: a fee estimate not yet paid, a question not yet answered. Both can be open; the status shows the latest, and the response clock restarts only when this is empty. */
+            awaiting: ("fee" | "clarification")[];
+            letter: components["schemas"]["Letter"];
+            submission: {
+                /** @enum {string} */
+                method: "email" | "portal" | "mail" | "fax" | "in_person" | "phone" | "other";
+                submittedAt: string;
+                trackingNumber: string | null;
+                replyAddress: string | null;
+                delivery: {
+                    status: string | null;
+                    error: string | null;
+                    /** @description The request letter itself never reached the agency: its deadlines remind nobody until it is filed again (POST /v1/requests/{id}/resubmit). */
+                    letterUndelivered: boolean;
+                };
+            } | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+            deadlines: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description Who the letter is from. Defaults to the signed-in user and the newsroom. */
+        Requester: {
+            name: string;
+            outlet?: string | null;
+            /** Format: email */
+            email?: string | null;
+            phone?: string | null;
+            address?: string | null;
+        };
+        Letter: {
+            templateId: string | null;
+            subject: string;
+            body: string;
+            edited: boolean;
+        };
+        RequestCreate: {
+            /** Format: uuid */
+            agencyId: string;
+            title: string;
+            recordsSought: string;
+            /**
+             * Format: date
+             * @example 2026-01-16
+             */
+            dateRangeStart?: string | null;
+            /**
+             * Format: date
+             * @example 2026-01-16
+             */
+            dateRangeEnd?: string | null;
+            /** @example electronic copies (PDF or native format) by email */
+            format?: string | null;
+            /** @description Dollars the agency may charge without asking first. */
+            feeLimit?: number | null;
+            feeWaiver?: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            /** @description Ask for expedited processing. Every agency whose law provides it gets its expedited deadlines (federal: the 10-day determination; Utah: 5 business days); for the others the letter and `warnings` say it is not available. */
+            expedited?: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            /** @description `standard` (default) or a type of the jurisdiction, e.g. `data_subject` in Minnesota. */
+            requestType?: string;
+            requester?: components["schemas"]["Requester"];
+            /** Format: uuid */
+            assigneeId?: string | null;
+            tags?: string[];
+        };
+        Request: {
+            /** Format: uuid */
+            id: string;
+            agency: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                jurisdiction: string;
+                timezone: string;
+            };
+            /** Format: uuid */
+            groupId: string | null;
+            title: string;
+            recordsSought: string;
+            dateRangeStart: string | null;
+            dateRangeEnd: string | null;
+            format: string | null;
+            feeLimit: number | null;
+            feeWaiver: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            expedited: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            requestType: string;
+            requester: components["schemas"]["Requester"];
+            /** Format: uuid */
+            assigneeId: string | null;
+            tags: string[];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "acknowledged" | "fee_requested" | "clarification_requested" | "partially_fulfilled" | "fulfilled" | "denied" | "no_records" | "withdrawn" | "appealed" | "in_litigation";
+            /** @description The agency’s open fee estimate (`fee_estimate` event `eventId`) above the request’s fee limit: the newsroom must decide (pay, narrow, withdraw). null when none, or once paid or the request ended. */
+            feeOverLimit: {
+                amount: number;
+                currency: string;
+                feeLimit: number;
+                /** Format: uuid */
+                eventId: string;
+            } | null;
+            /** @description What the newsroom should know about the request as asked, e.g. expedited processing asked of an agency whose law does not provide it. */
+            warnings: string[];
+            /** @description What the agency is waiting on from the requester, in the order it asked: a fee estimate not yet paid, a question not yet answered. Both can be open; the status shows the latest, and the response clock restarts only when this is empty. */
+            awaiting: ("fee" | "clarification")[];
+            letter: components["schemas"]["Letter"];
+            submission: {
+                /** @enum {string} */
+                method: "email" | "portal" | "mail" | "fax" | "in_person" | "phone" | "other";
+                submittedAt: string;
+                trackingNumber: string | null;
+                replyAddress: string | null;
+                delivery: {
+                    status: string | null;
+                    error: string | null;
+                    /** @description The request letter itself never reached the agency: its deadlines remind nobody until it is filed again (POST /v1/requests/{id}/resubmit). */
+                    letterUndelivered: boolean;
+                };
+            } | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        RequestBatchCreate: {
+            agencyIds: string[];
+            title: string;
+            recordsSought: string;
+            /**
+             * Format: date
+             * @example 2026-01-16
+             */
+            dateRangeStart?: string | null;
+            /**
+             * Format: date
+             * @example 2026-01-16
+             */
+            dateRangeEnd?: string | null;
+            /** @example electronic copies (PDF or native format) by email */
+            format?: string | null;
+            /** @description Dollars the agency may charge without asking first. */
+            feeLimit?: number | null;
+            feeWaiver?: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            /** @description Ask for expedited processing. Every agency whose law provides it gets its expedited deadlines (federal: the 10-day determination; Utah: 5 business days); for the others the letter and `warnings` say it is not available. */
+            expedited?: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            /** @description `standard` (default) or a type of the jurisdiction, e.g. `data_subject` in Minnesota. */
+            requestType?: string;
+            requester?: components["schemas"]["Requester"];
+            /** Format: uuid */
+            assigneeId?: string | null;
+            tags?: string[];
+        };
+        RequestPage: {
+            items: components["schemas"]["Request"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        RequestPatch: {
+            /** Format: uuid */
+            agencyId?: string;
+            title?: string;
+            recordsSought?: string;
+            /**
+             * Format: date
+             * @example 2026-01-16
+             */
+            dateRangeStart?: string | null;
+            /**
+             * Format: date
+             * @example 2026-01-16
+             */
+            dateRangeEnd?: string | null;
+            /** @example electronic copies (PDF or native format) by email */
+            format?: string | null;
+            /** @description Dollars the agency may charge without asking first. */
+            feeLimit?: number | null;
+            feeWaiver?: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            /** @description Ask for expedited processing. Every agency whose law provides it gets its expedited deadlines (federal: the 10-day determination; Utah: 5 business days); for the others the letter and `warnings` say it is not available. */
+            expedited?: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            /** @description `standard` (default) or a type of the jurisdiction, e.g. `data_subject` in Minnesota. */
+            requestType?: string;
+            requester?: components["schemas"]["Requester"];
+            /** Format: uuid */
+            assigneeId?: string | null;
+            tags?: string[];
+            /** @description Hand edits to the letter; kept when the draft changes. null goes back to the template. */
+            letter?: {
+                subject?: string;
+                body?: string;
+            } | null;
+        };
+        RequestSubmit: {
+            /**
+             * @description `email` sends the letter now; any other method records a filing made outside the tracker.
+             * @enum {string}
+             */
+            method: "email" | "portal" | "mail" | "fax" | "in_person" | "phone" | "other";
+            /**
+             * @description When it was filed, for methods other than email (email is sent now). Default: now.
+             * @example 2026-01-16T15:30:00-06:00
+             */
+            submittedAt?: string;
+            /**
+             * @description When the agency received it, if later and known (e.g. certified mail). Default: submittedAt.
+             * @example 2026-01-16T15:30:00-06:00
+             */
+            receivedAt?: string;
+            trackingNumber?: string;
+        };
+        LetterTemplate: {
+            id: string;
+            name: string;
+            purpose: string;
+            description: string;
+            jurisdictions: string[] | "any";
+        } & {
+            [key: string]: unknown;
+        };
+        LetterPreviewRequest: {
+            templateId: string;
+        };
+        Event: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            type: string;
+            occurredAt: string;
+            recordedAt: string;
+            backdated: boolean;
+            summary: string | null;
+            body: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                kind: string;
+                /** Format: uuid */
+                id: string | null;
+            };
+            /** Format: uuid */
+            correctsEventId: string | null;
+            attachments: {
+                sha256: string;
+                filename: string;
+                contentType: string;
+                size: number;
+            }[];
+            prevHash: string;
+            hash: string;
+        };
+        /** @description What happened, by `type`; each type has its own `data`. */
+        EventCreate: components["schemas"]["AcknowledgedEventCreate"] | components["schemas"]["ExtensionClaimedEventCreate"] | components["schemas"]["FeeEstimateEventCreate"] | components["schemas"]["FeePaidEventCreate"] | components["schemas"]["ClarificationRequestedEventCreate"] | components["schemas"]["ClarificationProvidedEventCreate"] | components["schemas"]["RecordsReleasedEventCreate"] | components["schemas"]["DeniedEventCreate"] | components["schemas"]["NoRecordsEventCreate"] | components["schemas"]["AppealFiledEventCreate"] | components["schemas"]["AppealDecidedEventCreate"] | components["schemas"]["WithdrawnEventCreate"] | components["schemas"]["LawsuitFiledEventCreate"] | components["schemas"]["ExpeditedDecidedEventCreate"] | components["schemas"]["CorrespondenceEventCreate"] | components["schemas"]["NoteEventCreate"] | components["schemas"]["CorrectionEventCreate"];
+        AcknowledgedEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "acknowledged";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data?: components["schemas"]["AcknowledgedEventData"];
+        };
+        /** @default {} */
+        AcknowledgedEventData: {
+            trackingNumber?: string;
+            /**
+             * Format: date
+             * @example 2026-01-16
+             */
+            receivedOn?: string;
+        };
+        ExtensionClaimedEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "extension_claimed";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data: components["schemas"]["ExtensionClaimedEventData"];
+        };
+        ExtensionClaimedEventData: {
+            days?: number;
+            /**
+             * Format: date
+             * @example 2026-01-16
+             */
+            newDueDate?: string;
+            reason?: string;
+        } | unknown | unknown;
+        FeeEstimateEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "fee_estimate";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data: components["schemas"]["FeeEstimateEventData"];
+        };
+        FeeEstimateEventData: {
+            amount: number;
+            /** @default USD */
+            currency: string;
+            /**
+             * Format: date
+             * @example 2026-01-16
+             */
+            paymentDue?: string;
+        };
+        FeePaidEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "fee_paid";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data?: components["schemas"]["FeePaidEventData"];
+        };
+        /** @default {} */
+        FeePaidEventData: {
+            amount?: number;
+            currency?: string;
+        };
+        ClarificationRequestedEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "clarification_requested";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data?: components["schemas"]["ClarificationRequestedEventData"];
+        };
+        /** @default {} */
+        ClarificationRequestedEventData: {
+            question?: string;
+        };
+        ClarificationProvidedEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "clarification_provided";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data?: components["schemas"]["ClarificationProvidedEventData"];
+        };
+        /** @default {} */
+        ClarificationProvidedEventData: {
+            answer?: string;
+        };
+        RecordsReleasedEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "records_released";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data: components["schemas"]["RecordsReleasedEventData"];
+        };
+        RecordsReleasedEventData: {
+            final: boolean;
+            pages?: number;
+            files?: number;
+            exemptions?: {
+                citation: string;
+                reason?: string;
+            }[];
+        };
+        DeniedEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "denied";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data: components["schemas"]["DeniedEventData"];
+        };
+        DeniedEventData: {
+            exemptions: {
+                citation: string;
+                reason?: string;
+            }[];
+        };
+        NoRecordsEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "no_records";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data?: components["schemas"]["NoRecordsEventData"];
+        };
+        /** @default {} */
+        NoRecordsEventData: {
+            searchDescription?: string;
+        };
+        AppealFiledEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "appeal_filed";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data?: components["schemas"]["AppealFiledEventData"];
+        };
+        /** @default {} */
+        AppealFiledEventData: {
+            filedWith?: string;
+            method?: string;
+        };
+        AppealDecidedEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "appeal_decided";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data: components["schemas"]["AppealDecidedEventData"];
+        };
+        AppealDecidedEventData: {
+            /** @enum {string} */
+            outcome: "granted" | "partly_granted" | "denied";
+        };
+        WithdrawnEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "withdrawn";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data?: components["schemas"]["WithdrawnEventData"];
+        };
+        /** @default {} */
+        WithdrawnEventData: {
+            reason?: string;
+        };
+        LawsuitFiledEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "lawsuit_filed";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data?: components["schemas"]["LawsuitFiledEventData"];
+        };
+        /** @default {} */
+        LawsuitFiledEventData: {
+            court?: string;
+            caseNumber?: string;
+        };
+        ExpeditedDecidedEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "expedited_decided";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data: components["schemas"]["ExpeditedDecidedEventData"];
+        };
+        ExpeditedDecidedEventData: {
+            granted: boolean;
+            reason?: string;
+        };
+        CorrespondenceEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "correspondence";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data: components["schemas"]["CorrespondenceEventData"];
+        };
+        CorrespondenceEventData: {
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** @enum {string} */
+            channel: "email" | "phone" | "letter" | "portal" | "fax" | "in_person" | "other";
+            from?: string;
+            to?: string;
+            subject?: string;
+        };
+        NoteEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "note";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data?: components["schemas"]["NoteEventData"];
+        };
+        /** @default {} */
+        NoteEventData: Record<string, never>;
+        CorrectionEventCreate: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "correction";
+            /**
+             * @description When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).
+             * @example 2026-01-23T14:05:00-06:00
+             */
+            occurredAt: string;
+            summary?: string;
+            body?: string;
+            /** @description Files uploaded to this request to attach to the event. */
+            attachmentIds?: string[];
+            data: components["schemas"]["CorrectionEventData"];
+            /**
+             * Format: uuid
+             * @description The event this corrects.
+             */
+            correctsEventId: string;
+        };
+        /** @description Retract the event (`retract: true`), or give its corrected `occurredAt` or `data`. */
+        CorrectionEventData: {
+            reason: string;
+            /** @description The corrected event did not happen; drop it from deadlines and status. */
+            retract?: boolean;
+            /** @description Corrected time of the event. */
+            occurredAt?: string;
+            /** @description Corrected data, validated as the corrected event’s type. */
+            data?: {
+                [key: string]: unknown;
+            };
+        } | {
+            /** @constant */
+            retract: true;
+        } | unknown | unknown;
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            size: number;
+            /** @description Detected from the bytes, not taken from the upload. */
+            contentType: string;
+            filename: string;
+            source: string;
+            /** Format: uuid */
+            eventId: string | null;
+            createdAt: string;
+        };
+        ChainVerdict: {
+            valid: boolean;
+            events: number;
+            firstBrokenSeq: number | null;
+            headHash: string;
+        };
+        History: {
+            [key: string]: unknown;
+        };
+        SearchHit: {
+            /** @enum {string} */
+            kind: "request" | "event";
+            /** Format: uuid */
+            requestId: string;
+            requestTitle: string;
+            /** Format: uuid */
+            eventId: string | null;
+            eventSeq: number | null;
+            eventType: string | null;
+            /** @description Matching text with the hits between [[ and ]]. */
+            snippet: string;
+            rank: number;
+        };
+        InboundOutcome: {
+            /** @enum {string} */
+            status: "matched" | "duplicate" | "unmatched";
+            /** Format: uuid */
+            requestId?: string;
+            /** Format: uuid */
+            eventId?: string;
+            matchedBy?: string;
+            /** Format: uuid */
+            inboundId?: string;
+        };
+        UnmatchedEmail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            from: string;
+            subject: string;
+            preview: string;
+            messageId: string | null;
+            receivedAt: string;
+        };
+        InboundAssign: {
+            /** Format: uuid */
+            requestId: string;
+        };
+        InboundRoute: {
+            /** Format: uuid */
+            organizationId: string;
+        };
+        DeadlineItem: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            dueDate: string;
+            statutory: boolean;
+            status: string;
+            basis: string;
+            exceedsStatute: boolean;
+            /** @description Business days from today (agency zone) to the due date; negative when overdue. */
+            businessDaysLeft: number;
+            request: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+                agency: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    jurisdiction: string;
+                };
+                assignee: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            };
+        };
+        Dashboard: {
+            counts: {
+                openRequests: number;
+                drafts: number;
+                /** @description Deadlines with a running clock due today through the sixth day after (in each agency’s zone). */
+                dueIn7Days: number;
+                /** @description Agency deadlines whose running clock has passed. A stopped (tolled) clock cannot be late, and a lapsed requester window (appeal, further review) is not the agency’s lateness. */
+                overdue: number;
+                /** @description Waiting on the newsroom: a fee to pay or a clarification to give. */
+                awaitingNewsroom: number;
+                /** @description Requests whose letter email failed for good: file them again (POST /v1/requests/{id}/resubmit). */
+                undeliveredLetters: number;
+                inLitigation: number;
+                /** @description Requests whose agency estimated fees above the request’s fee limit, not yet paid or ended: the newsroom must decide. */
+                feesOverLimit: number;
+            };
+            urgent: components["schemas"]["DeadlineItem"][];
+            /** @description The largest of those estimates (up to ten). */
+            feesOverLimit: {
+                /** Format: uuid */
+                requestId: string;
+                title: string;
+                amount: number;
+                currency: string;
+                feeLimit: number;
+                /** Format: uuid */
+                assigneeId: string | null;
+            }[];
+        };
+        FollowUp: {
+            /** Format: uuid */
+            id: string;
+            missedDueDate: string;
+            subject: string;
+            body: string;
+            /** @enum {string} */
+            status: "drafted" | "sent";
+            createdAt: string;
+            sentAt: string | null;
+        };
+        AgencyStats: {
+            agency: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                jurisdiction: string;
+            };
+            requestsFiled: number;
+            firstResponseBusinessDays: {
+                median: number | null;
+                p90: number | null;
+                answered: number;
+            };
+            finalResponseBusinessDays: {
+                median: number | null;
+                p90: number | null;
+                answered: number;
+            };
+            statutoryDeadlines: {
+                met: number;
+                missed: number;
+                shareMet: number | null;
+            };
+            denials: {
+                requests: number;
+                shareOfAnswered: number | null;
+            };
+            extensions: {
+                claimed: number;
+                exceedingStatute: number;
+            };
+            fees: {
+                estimates: number;
+                total: number;
+                median: number | null;
+            };
+        };
+        CalendarTokenCreate: {
+            /**
+             * @description `me`: deadlines assigned to me; `organization`: every open deadline of the newsroom.
+             * @default me
+             * @enum {string}
+             */
+            scope: "me" | "organization";
+            /** @default calendar */
+            name: string;
+        };
+        CalendarToken: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            scope: "me" | "organization";
+            prefix: string;
+            createdAt: string;
+        };
+        OrganizationWithSettings: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            settings: components["schemas"]["OrganizationSettings"];
+        };
+        OrganizationSettings: {
+            /**
+             * @description The newsroom’s zone: when its daily digest goes out.
+             * @default America/New_York
+             * @example America/Chicago
+             */
+            timezone: string;
+            /**
+             * @description Business days before a deadline to remind the assignee (users may override).
+             * @default 2
+             */
+            reminderLeadDays: number;
+            /**
+             * @description Local hour (agency zone) reminders go out on their day.
+             * @default 8
+             */
+            reminderHour: number;
+            /** @default true */
+            digestEnabled: boolean;
+            /**
+             * @description Local hour of the daily digest to editors.
+             * @default 7
+             */
+            digestHour: number;
+            /**
+             * @description Email the drafted follow-up to the agency when a statutory response deadline is missed.
+             * @default false
+             */
+            autoFollowUp: boolean;
+            /**
+             * @description Newsroom target where the law sets no period (statutory: false).
+             * @default {
+             *       "days": 10,
+             *       "dayType": "business"
+             *     }
+             */
+            followUpTarget: {
+                days: number;
+                /** @enum {string} */
+                dayType: "business" | "calendar";
+            };
+        };
+        OrganizationSettingsPatch: {
+            /** @example America/Chicago */
+            timezone?: string;
+            reminderLeadDays?: number;
+            reminderHour?: number;
+            digestEnabled?: boolean;
+            digestHour?: number;
+            autoFollowUp?: boolean;
+            followUpTarget?: {
+                days: number;
+                /** @enum {string} */
+                dayType: "business" | "calendar";
+            };
+        };
+        MySettings: {
+            /** @description Business days before a deadline to remind me; null: the newsroom’s default. */
+            reminderLeadDays: number | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
