@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { openConfiguredDatabase } from './db/open-configured';
 import { createLogger } from './logger';
 import { createRuntime } from './runtime';
+import { startupNotices } from './startup-notices';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ url: config.publicUrl, port, database: db.kind, jobs: config.jobs }, 'records tracker listening');
+    for (const notice of startupNotices(config)) logger[notice.level](notice.msg);
   });
   server.on('error', (err) => {
     logger.fatal({ err }, 'server failed');

@@ -102,7 +102,7 @@ export class ApiRouter {
     for (const spec of this.specs) {
       const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
       router[spec.method](expressPath, async (req: Request, res: Response) => {
-        const caller = spec.access === 'public' ? undefined : await authenticate(deps, req.headers.authorization);
+        const caller = spec.access === 'public' ? undefined : await authenticate(deps, req.headers.authorization, spec.access.operator === true);
         const params = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
         if (caller) authorize(spec.access as Exclude<Access, 'public'>, caller, params as { orgId?: string } | undefined);
         const query = spec.query ? parseOrThrow(spec.query, req.query ?? {}, 'query') : undefined;

@@ -3,6 +3,7 @@ import type { Caller } from '../auth/caller';
 import { hashToken, secretsEqual } from '../auth/token-secret';
 import type { AppDeps } from '../deps';
 import { findOwnerByHash, touchToken } from '../tokens/token-store';
+import { OPERATOR_OFF } from '../startup-notices';
 import { unauthorized } from './problem';
 
 // last_used_at is a hint for people auditing tokens, not an audit log; writing
@@ -15,11 +16,15 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** Resolves the caller of an API request from its bearer token, or throws 401. */
-export async function authenticate(deps: AppDeps, authorization: string | undefined): Promise<Caller> {
+/**
+ * Resolves the caller of an API request from its bearer token, or throws 401.
+ * `operatorRoute`: the operator may call this route, so an unknown token on a
+ * service without ADMIN_TOKEN is most likely someone setting up, to be told how.
+ */
+export async function authenticate(deps: AppDeps, authorization: string | undefined, operatorRoute = false): Promise<Caller> {
   const token = bearerToken(authorization);
-  if (!token) throw unauthorized();
   const { adminToken } = deps.config;
+  if (!token) throw unauthorized(operatorRoute && !adminToken ? `A valid bearer token is required. ${OPERATOR_OFF}` : undefined);
   if (adminToken && secretsEqual(token, adminToken)) return { kind: 'operator' };
 
   const now = deps.clock();
@@ -29,7 +34,10 @@ export async function authenticate(deps: AppDeps, authorization: string | undefi
   if (!entry) {
     const generation = deps.authCache.generation;
     const owner = await findOwnerByHash(deps.db.knex, hash, now);
-    if (!owner) throw unauthorized('The bearer token is unknown, revoked or expired.');
+    if (!owner) {
+      if (operatorRoute && !adminToken) throw unauthorized(`The bearer token is unknown, revoked or expired. ${OPERATOR_OFF}`);
+      throw unauthorized('The bearer token is unknown, revoked or expired.');
+    }
     if (owner.kind !== 'api') throw unauthorized('Calendar tokens only open the calendar feed.');
     const fresh: AuthEntry = {
       caller: {
