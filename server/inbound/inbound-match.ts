@@ -3,6 +3,14 @@ import type { ParsedInbound } from './inbound-parse';
 
 export type MatchedBy = 'reply_address' | 'in_reply_to' | 'tracking_number' | 'manual';
 
+/** How a reply found its request, in words for the assignee's email (the codes stay in the event data). */
+export const HOW_MATCHED: Record<MatchedBy, string> = {
+  reply_address: "matched by the request's own reply address",
+  in_reply_to: 'matched by the In-Reply-To header of the letter we sent',
+  tracking_number: "matched by the agency's tracking number in the subject",
+  manual: 'filed by hand from the unmatched inbox',
+};
+
 export interface InboundMatch {
   organizationId: string;
   requestId: string;

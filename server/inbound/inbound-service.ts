@@ -13,7 +13,7 @@ import { insertMail } from '../mail/mail-store';
 import { renderEmail } from '../notifications/email-templates';
 import { findRequest } from '../requests/request-store';
 import { findUser } from '../users/user-store';
-import { likelyOrganization, matchInbound, type InboundMatch, type MatchedBy } from './inbound-match';
+import { HOW_MATCHED, likelyOrganization, matchInbound, type InboundMatch, type MatchedBy } from './inbound-match';
 import { parseInbound, type ParsedInbound } from './inbound-parse';
 
 export type InboundOutcome =
@@ -114,7 +114,7 @@ async function fileIntoRequest(
     const { subject, text } = renderEmail('agency-reply', {
       assignee: { name: assignee.name }, request: { title: request.title }, agency: { name: agency?.name ?? 'The agency' },
       from: mail.from, subject: mail.subject || '(no subject)', attachmentCount: refs.length - 1,
-      preview: truncateText(mail.text, 1500), matchedBy: match.matchedBy.replace('_', ' '),
+      preview: truncateText(mail.text, 1500), howMatched: HOW_MATCHED[match.matchedBy],
       link: `${deps.config.publicUrl}/v1/requests/${request.id}`,
     });
     await queueMail(db, deps, { organizationId: request.organizationId, requestId: request.id, purpose: 'notification', fromName: null, to: [assignee.email], subject, text });

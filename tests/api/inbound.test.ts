@@ -40,6 +40,12 @@ async function emailedRequest(title: string, trackingNumber?: string): Promise<{
   return { id, replyAddress: res.body.submission.replyAddress, messageId: sent.message_id };
 }
 
+/** The "agency replied" email queued for the assignee, in the same transaction that filed the reply. */
+async function notificationText(requestId: string): Promise<string> {
+  const row = await app.db.knex('mail_messages').where({ request_id: requestId, purpose: 'notification' }).orderBy('created_at', 'desc').first('text_body');
+  return row.text_body as string;
+}
+
 async function eventsOf(id: string) {
   return (await app.http.get(`/v1/requests/${id}/events`).set(bearer(room.tokens.counsel)).expect(200)).body.items as Array<{ type: string; data: Record<string, unknown>; attachments: Array<{ filename: string; contentType: string }> }>;
 }
@@ -66,6 +72,9 @@ describe('agency email coming in', () => {
     const req = await emailedRequest('In-Reply-To route');
     const res = await deliver(await compose({ from: 'foia@ice.example.gov', to: 'records@newsroom.example.org', subject: 'Re: request', text: 'Acknowledged.', inReplyTo: req.messageId })).expect(201);
     expect(res.body).toMatchObject({ status: 'matched', requestId: req.id, matchedBy: 'in_reply_to' });
+    const text = await notificationText(req.id);
+    expect(text).toContain('matched by the In-Reply-To header of the letter we sent');
+    expect(text).not.toMatch(/reply_to|in reply to\)/);
   });
 
   it('when only the tracking number is in the subject, then it matches if the sender is the agency’s domain', async () => {
@@ -85,6 +94,9 @@ describe('agency email coming in', () => {
     await app.http.get('/v1/inbound/unmatched').set(bearer(room.tokens.reporter)).expect(403);
     const filed = await app.http.post(`/v1/inbound/unmatched/${res.body.inboundId}/assign`).set(bearer(room.tokens.editor)).send({ requestId: req.id }).expect(201);
     expect(filed.body).toMatchObject({ status: 'matched', requestId: req.id, matchedBy: 'manual' });
+    const text = await notificationText(req.id);
+    expect(text).toContain('filed by hand from the unmatched inbox');
+    expect(text).not.toContain('matched by manual');
     const events = await eventsOf(req.id);
     expect(events.filter((e) => e.type === 'correspondence')).toHaveLength(1);
     await app.http.post(`/v1/inbound/unmatched/${res.body.inboundId}/assign`).set(bearer(room.tokens.editor)).send({ requestId: req.id }).expect(409);
