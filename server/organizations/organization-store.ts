@@ -28,3 +28,9 @@ export async function listOrganizations(db: Db): Promise<OrganizationRecord[]> {
   const rows = await db('organizations').orderBy('created_at').select<Row[]>('id', 'name', 'created_at');
   return rows.map(toRecord);
 }
+
+/** The oldest organization with this exact name (the demo finds the newsroom it made before). */
+export async function findOrganizationByName(db: Db, name: string): Promise<OrganizationRecord | undefined> {
+  const row = await db('organizations').where({ name }).orderBy('created_at').first<Row | undefined>('id', 'name', 'created_at');
+  return row ? toRecord(row) : undefined;
+}
