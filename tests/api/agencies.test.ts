@@ -116,6 +116,16 @@ describe('agencies', () => {
     expect(worked.body.errors[0].field).toBe('workedHolidays.0');
   });
 
+  it('when a legal holiday is listed as optional, then 400 says it already counts and points to workedHolidays', async () => {
+    // A Minnesota legal holiday (the README once listed it as optional); the one place to update if the calendar changes.
+    const MN_LEGAL_HOLIDAY = 'indigenous-peoples-day';
+    const res = await post({ ...minneapolis, name: 'Holiday twice', optionalHolidays: [MN_LEGAL_HOLIDAY] }).expect(400);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].field).toBe('optionalHolidays.0');
+    expect(res.body.errors[0].message).toMatch(/already a legal holiday of US-MN/);
+    expect(res.body.errors[0].message).toContain('workedHolidays');
+  });
+
   it('when a PATCH would leave the calendar uncountable, then 400 and the agency is unchanged', async () => {
     const created = await post({ ...minneapolis, name: 'Olmsted County', optionalHolidays: ['day-after-thanksgiving'] }).expect(201);
     // Texas has no such optional holiday, so moving the agency there must fail.
