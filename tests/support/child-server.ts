@@ -23,7 +23,11 @@ export class ChildServer {
     const log: string[] = [];
     child.stderr!.on('data', (d: Buffer) => log.push(d.toString()));
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`child did not start:\n${log.join('')}`)), timeoutMs);
+      const timer = setTimeout(() => {
+        // A child left running would keep the test run from ever exiting.
+        child.kill('SIGKILL');
+        reject(new Error(`child did not start:\n${log.join('')}`));
+      }, timeoutMs);
       child.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`child exited with ${code}:\n${log.join('')}`));
