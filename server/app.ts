@@ -19,7 +19,7 @@ import { statsRoutes } from './stats/stats-routes';
 import { ApiRouter } from './http/api-router';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { buildOpenApiDocument } from './http/openapi';
-import { serviceUnavailable } from './http/problem';
+import { serviceUnavailable } from './errors/problem';
 import { requestId } from './http/request-id';
 import { requestRoutes } from './requests/request-routes';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction-routes';

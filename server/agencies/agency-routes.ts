@@ -1,7 +1,7 @@
 import { WRITER_ROLES, READER_ROLES } from '../auth/caller';
 import type { ApiRouter } from '../http/api-router';
 import { decodeCursor, pageOf } from '../http/cursor';
-import { notFound } from '../http/problem';
+import { notFound } from '../errors/problem';
 import { IdParams, page } from '../http/schemas';
 import { Agency, AgencyCreate, AgencyListQuery, AgencyPatch } from './agency-schemas';
 import { changeAgency, createAgency } from './agency-service';

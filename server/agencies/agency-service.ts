@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { computeDeadlines, DeadlineInputError, getJurisdiction } from '../deadlines';
 import type { Database } from '../db/database';
-import { notFound, validationProblem } from '../http/problem';
+import { notFound, validationProblem } from '../errors/problem';
 import type { AgencyCreateInput, AgencyPatchInput } from './agency-schemas';
 import { findAgency, insertAgency, updateAgency, type AgencyRecord, type AgencyValues } from './agency-store';
 import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';

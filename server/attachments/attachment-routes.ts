@@ -4,7 +4,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import { READER_ROLES, WRITER_ROLES } from '../auth/caller';
 import type { ApiRouter } from '../http/api-router';
-import { badRequest, notFound, unsupportedMediaType } from '../http/problem';
+import { badRequest, notFound, unsupportedMediaType } from '../errors/problem';
 import { IdParams } from '../http/schemas';
 import { findRequest } from '../requests/request-store';
 import { cleanFilename, ContentTypeRefused, sniffContentType } from './content-type';

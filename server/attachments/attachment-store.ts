@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { AttachmentRef } from '../history/hash-chain';
-import { validationProblem } from '../http/problem';
+import { validationProblem } from '../errors/problem';
 
 export interface AttachmentRecord {
   id: string;

@@ -2,7 +2,7 @@ import { READER_ROLES } from '../auth/caller';
 import { findAgency } from '../agencies/agency-store';
 import { computeDeadlines, type DeadlineInput } from '../deadlines';
 import type { ApiRouter } from '../http/api-router';
-import { notFound } from '../http/problem';
+import { notFound } from '../errors/problem';
 import { CalculateBody, CalculationResult } from './calculator-schemas';
 
 export function calculatorRoutes(api: ApiRouter): void {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { READER_ROLES } from '../auth/caller';
 import { hashToken } from '../auth/token-secret';
 import type { ApiRouter } from '../http/api-router';
-import { notFound, unauthorized } from '../http/problem';
+import { notFound, unauthorized } from '../errors/problem';
 import { KIND_LABELS } from '../monitoring/reminder-sweep';
 import { findOrganization } from '../organizations/organization-store';
 import { issueToken, revokeTokenEverywhere } from '../tokens/token-service';

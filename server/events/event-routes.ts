@@ -3,7 +3,7 @@ import { READER_ROLES, WRITER_ROLES } from '../auth/caller';
 import { listEvents } from '../history/event-store';
 import type { ApiRouter } from '../http/api-router';
 import { decodeCursor, pageOf } from '../http/cursor';
-import { notFound, validationProblem } from '../http/problem';
+import { notFound, validationProblem } from '../errors/problem';
 import { IdParams } from '../http/schemas';
 import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';
 import { findRequest } from '../requests/request-store';

@@ -5,7 +5,7 @@ import { appendEvent } from '../history/append-event';
 import { effectiveEvents } from '../history/effective-events';
 import { findEvent, listEvents, type EventRecord } from '../history/event-store';
 import type { AttachmentRef } from '../history/hash-chain';
-import { conflict, notFound, validationProblem } from '../http/problem';
+import { conflict, notFound, validationProblem } from '../errors/problem';
 import { fieldErrors } from '../http/validate';
 import { NO_DEADLINE_EFFECT, refreshDeadlines } from '../request-deadlines/refresh-deadlines';
 import { findRequest, updateRequest, type RequestRecord } from '../requests/request-store';

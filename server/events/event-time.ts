@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { validationProblem } from '../http/problem';
+import { validationProblem } from '../errors/problem';
 
 /**
  * When something happened: an ISO instant with an offset, or a bare date read

@@ -5,7 +5,7 @@ import { businessDaysBetween, getJurisdiction, ruleFor } from '../deadlines';
 import type { Db } from '../db/database';
 import { dateIn } from '../events/event-time';
 import { isBackdated } from '../events/event-view';
-import { notFound } from '../http/problem';
+import { notFound } from '../errors/problem';
 import { findOrganization } from '../organizations/organization-store';
 import { listDeadlinesOfRequest, type StoredDeadline } from '../request-deadlines/deadline-store';
 import { findRequest, type RequestRecord } from '../requests/request-store';

@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
 import { checkIdempotencyKey, requestFingerprint, runOnce } from './idempotency';
 import { authenticate } from './authenticate';
-import { forbidden, notFound, unsupportedMediaType } from './problem';
+import { forbidden, notFound, unsupportedMediaType } from '../errors/problem';
 import { ProblemSchema } from './schemas';
 import { parseOrThrow } from './validate';
 

@@ -4,7 +4,7 @@ import { hashToken, secretsEqual } from '../auth/token-secret';
 import type { AppDeps } from '../deps';
 import { findOwnerByHash, touchToken } from '../tokens/token-store';
 import { OPERATOR_OFF } from '../startup-notices';
-import { unauthorized } from './problem';
+import { unauthorized } from '../errors/problem';
 
 // last_used_at is a hint for people auditing tokens, not an audit log; writing
 // it at most once a minute keeps reads from turning into writes.

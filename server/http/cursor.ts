@@ -1,4 +1,4 @@
-import { validationProblem } from './problem';
+import { validationProblem } from '../errors/problem';
 
 // Cursors are opaque to clients: base64url JSON of the last row's sort key.
 // They carry no authority; every list query is still scoped to the caller's

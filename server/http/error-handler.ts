@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { problemFromDatabaseError } from '../db/pg-errors';
+import { problemFromDatabaseError } from '../errors/pg-errors';
 import type { Logger } from '../logger';
 import { DeadlineInputError } from '../deadlines';
-import { Problem, badRequest, notFound, payloadTooLarge, unsupportedMediaType, validationProblem } from './problem';
+import { Problem, badRequest, notFound, payloadTooLarge, unsupportedMediaType, validationProblem } from '../errors/problem';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

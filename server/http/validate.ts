@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type FieldError, validationProblem } from './problem';
+import { type FieldError, validationProblem } from '../errors/problem';
 
 type Location = FieldError['in'];
 

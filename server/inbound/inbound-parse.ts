@@ -1,6 +1,6 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { truncateText, wellFormedString } from '../history/well-formed';
-import { badRequest } from '../http/problem';
+import { badRequest } from '../errors/problem';
 
 export interface InboundAttachment {
   filename: string;

@@ -4,7 +4,7 @@ import { secretsEqual } from '../auth/token-secret';
 import type { Caller } from '../auth/caller';
 import { bearerToken } from '../http/authenticate';
 import type { ApiRouter } from '../http/api-router';
-import { notFound, Problem, unauthorized, unsupportedMediaType } from '../http/problem';
+import { notFound, Problem, unauthorized, unsupportedMediaType } from '../errors/problem';
 import type { Config } from '../config';
 import { assignInbound, receiveInbound } from './inbound-service';
 

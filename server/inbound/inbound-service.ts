@@ -7,7 +7,7 @@ import { recordableTime } from '../events/event-time';
 import { appendEvent } from '../history/append-event';
 import type { AttachmentRef } from '../history/hash-chain';
 import { truncateText } from '../history/well-formed';
-import { conflict, notFound } from '../http/problem';
+import { conflict, notFound } from '../errors/problem';
 import { queueMail } from '../mail/mail-service';
 import { insertMail } from '../mail/mail-store';
 import { renderEmail } from '../notifications/email-templates';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { READER_ROLES } from '../auth/caller';
 import { getJurisdiction, listJurisdictions } from '../deadlines';
 import type { ApiRouter } from '../http/api-router';
-import { notFound } from '../http/problem';
+import { notFound } from '../errors/problem';
 
 const JurisdictionSummary = z
   .object({

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { appendEvent } from '../history/append-event';
-import { conflict, notFound } from '../http/problem';
+import { conflict, notFound } from '../errors/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
 import { findRequest } from '../requests/request-store';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { READER_ROLES } from '../auth/caller';
 import type { ApiRouter } from '../http/api-router';
-import { notFound } from '../http/problem';
+import { notFound } from '../errors/problem';
 import { rearmReminders } from '../monitoring/rearm';
 import { definedOnly } from '../util/defined-only';
 import { findOrganization } from './organization-store';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AgencyRecord } from '../agencies/agency-store';
 import { LetterError, renderLetter, requestTemplateFor, type LetterContext, type RenderedLetter } from '../letters';
-import { Problem } from '../http/problem';
+import { Problem } from '../errors/problem';
 import type { RequestRecord } from './request-store';
 
 type DraftFields = Pick<

@@ -3,7 +3,7 @@ import { findAgenciesByIds, findAgency } from '../agencies/agency-store';
 import { READER_ROLES, WRITER_ROLES } from '../auth/caller';
 import type { ApiRouter } from '../http/api-router';
 import { decodeCursor, pageOf } from '../http/cursor';
-import { notFound } from '../http/problem';
+import { notFound } from '../errors/problem';
 import { IdParams, page } from '../http/schemas';
 import { listLetterTemplates } from '../letters';
 import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';

@@ -4,7 +4,7 @@ import { findAgency, type AgencyRecord } from '../agencies/agency-store';
 import type { UserCaller } from '../auth/caller';
 import { ruleFor } from '../deadlines';
 import type { Db } from '../db/database';
-import { conflict, notFound, validationProblem } from '../http/problem';
+import { conflict, notFound, validationProblem } from '../errors/problem';
 import { findOrganization } from '../organizations/organization-store';
 import { findUser } from '../users/user-store';
 import { draftRequestLetter } from './letter-draft';

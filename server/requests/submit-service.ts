@@ -4,7 +4,7 @@ import type { UserCaller } from '../auth/caller';
 import type { Db } from '../db/database';
 import { appendEvent } from '../history/append-event';
 import { checkRecordable } from '../events/event-time';
-import { conflict, notFound, validationProblem } from '../http/problem';
+import { conflict, notFound, validationProblem } from '../errors/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
 import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { READER_ROLES } from '../auth/caller';
 import type { Db } from '../db/database';
 import type { ApiRouter } from '../http/api-router';
-import { notFound } from '../http/problem';
+import { notFound } from '../errors/problem';
 import { OrgUserParams } from '../users/user-schemas';
 import { assertOrgAccess } from '../users/user-service';
 import { findUser } from '../users/user-store';

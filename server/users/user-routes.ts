@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { READER_ROLES } from '../auth/caller';
 import type { ApiRouter } from '../http/api-router';
-import { notFound } from '../http/problem';
+import { notFound } from '../errors/problem';
 import { findOrganization } from '../organizations/organization-store';
 import { OrgParams } from '../organizations/organization-schemas';
 import { findUser, listUsers, type UserRecord } from './user-store';

@@ -1,7 +1,7 @@
 import { announceAuthChange } from '../auth/auth-changes';
 import type { Caller, Role } from '../auth/caller';
 import type { Database } from '../db/database';
-import { conflict, forbidden, notFound } from '../http/problem';
+import { conflict, forbidden, notFound } from '../errors/problem';
 import { findOrganization } from '../organizations/organization-store';
 import { issueToken } from '../tokens/token-service';
 import { findUser, insertUser, lockActiveAdminIds, updateUser, type UserRecord } from './user-store';

@@ -1,4 +1,4 @@
-import { Problem, conflict } from '../http/problem';
+import { Problem, conflict } from './problem';
 
 // Postgres error codes that mean the client sent something the schema refuses.
 // Mapping them here keeps a constraint violation from ever becoming a 500.

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { problemFromDatabaseError } from '../../../server/db/pg-errors';
+import { problemFromDatabaseError } from '../../../server/errors/pg-errors';
 
 // Real errors from a real (embedded) Postgres: what the client sent is out of
 // what the column can hold, so it is the client's 400, never a 500.
