@@ -19,11 +19,6 @@ export function parseWhen(value: string, zone: string, field: string): Date {
   return dt.toJSDate();
 }
 
-/** YYYY-MM-DD of an instant in a zone. */
-export function dateIn(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISODate()!;
-}
-
 /** How far ahead of the server's clock a time may be and still be a fast clock rather than a claim. */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 

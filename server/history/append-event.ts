@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import { eventHash, GENESIS_HASH, type AttachmentRef } from './hash-chain';
 import { insertEvent, lastEvent, type EventRecord } from './event-store';
-import { wellFormed, wellFormedString } from './well-formed';
+import { wellFormed, wellFormedString } from '../util/well-formed';
 
 export interface NewEvent {
   organizationId: string;

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../util/canonical-json';
 
 /** prevHash of the first event of every request. */
 export const GENESIS_HASH = '0'.repeat(64);

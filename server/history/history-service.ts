@@ -3,7 +3,7 @@ import { findAgency, type AgencyRecord } from '../agencies/agency-store';
 import { listAttachments } from '../attachments/attachment-store';
 import { businessDaysBetween, getJurisdiction, ruleFor } from '../deadlines';
 import type { Db } from '../db/database';
-import { dateIn } from '../events/event-time';
+import { dateIn } from '../util/zoned-date';
 import { isBackdated } from '../events/event-view';
 import { notFound } from '../errors/problem';
 import { findOrganization } from '../organizations/organization-store';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../db/database';
-import { canonicalJson } from '../history/canonical-json';
+import { canonicalJson } from '../util/canonical-json';
 import { Problem, validationProblem } from '../errors/problem';
 
 export interface StoredReply {

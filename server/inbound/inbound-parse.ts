@@ -1,5 +1,5 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { truncateText, wellFormedString } from '../history/well-formed';
+import { truncateText, wellFormedString } from '../util/well-formed';
 import { badRequest } from '../errors/problem';
 
 export interface InboundAttachment {

@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps';
 import { recordableTime } from '../events/event-time';
 import { appendEvent } from '../history/append-event';
 import type { AttachmentRef } from '../history/hash-chain';
-import { truncateText } from '../history/well-formed';
+import { truncateText } from '../util/well-formed';
 import { conflict, notFound } from '../errors/problem';
 import { queueMail } from '../mail/mail-service';
 import { insertMail } from '../mail/mail-store';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { AgencyRecord } from '../agencies/agency-store';
 import { businessDaysBetween, computeDeadlines, ruleFor, type DeadlineResult } from '../deadlines';
 import type { Db } from '../db/database';
-import { dateIn } from '../events/event-time';
+import { dateIn } from '../util/zoned-date';
 import { effectiveEvents, type EffectiveEvent } from '../history/effective-events';
 import { listEvents } from '../history/event-store';
 import { leadDaysFor, planReminders } from '../monitoring/reminder-plan';

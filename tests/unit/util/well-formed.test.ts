@@ -1,4 +1,4 @@
-import { truncateText, wellFormed, wellFormedString } from '../../../server/history/well-formed';
+import { truncateText, wellFormed, wellFormedString } from '../../../server/util/well-formed';
 
 describe('well-formed strings for the hash chain', () => {
   it('when a string holds a lone surrogate, then it becomes U+FFFD, as Postgres stores it; pairs are kept', () => {
