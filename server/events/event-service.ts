@@ -14,11 +14,11 @@ import type { MailDeps } from '../mail/mail-service';
 import { refreshFeeFlag } from '../requests/fee-limit';
 import { EVENT_DATA, type EventCreateInput } from './event-schemas';
 import { checkRecordable, parseWhen } from './event-time';
+import { SUBMISSION_SLACK_MS } from '../util/time-tolerances';
 import { replayLifecycle, SYSTEM_EVENT_TYPES, transition, type Lifecycle, type LoggableEventType } from './state-machine';
 
 // Things the newsroom itself writes may predate the filing; agency moves cannot.
 const MAY_PRECEDE_SUBMISSION = new Set(['note', 'correspondence', 'correction']);
-const SUBMISSION_SLACK_MS = 24 * 3600 * 1000;
 
 // The time rules every event's `occurredAt` obeys (checkRecordable, shared by
 // every path that records one, and this); a correction's new time for the

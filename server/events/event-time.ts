@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { validationProblem } from '../errors/problem';
+import { CLOCK_SKEW_MS } from '../util/time-tolerances';
 
 /**
  * When something happened: an ISO instant with an offset, or a bare date read
@@ -18,9 +19,6 @@ export function parseWhen(value: string, zone: string, field: string): Date {
   }
   return dt.toJSDate();
 }
-
-/** How far ahead of the server's clock a time may be and still be a fast clock rather than a claim. */
-export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /**
  * The one time rule for every `occurredAt`, whichever path it comes in by

@@ -1,7 +1,5 @@
 import type { EventRecord } from '../history/event-store';
-
-/** Logged more than a day after it happened: allowed, and shown as such. */
-export const BACKDATED_AFTER_MS = 24 * 3600 * 1000;
+import { BACKDATED_AFTER_MS } from '../util/time-tolerances';
 
 export function isBackdated(e: Pick<EventRecord, 'occurredAt' | 'recordedAt'>): boolean {
   return e.recordedAt.getTime() - e.occurredAt.getTime() > BACKDATED_AFTER_MS;

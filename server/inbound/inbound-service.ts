@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import { recordableTime } from '../events/event-time';
 import { appendEvent } from '../history/append-event';
 import type { AttachmentRef } from '../history/hash-chain';
+import { SUBMISSION_SLACK_MS } from '../util/time-tolerances';
 import { truncateText } from '../util/well-formed';
 import { conflict, notFound } from '../errors/problem';
 import { queueMail } from '../mail/mail-service';
@@ -85,7 +86,7 @@ async function fileIntoRequest(
   });
 
   // The Date header is the sender's claim: used when plausible, else the time it arrived.
-  const earliest = (request.submittedAt ?? request.createdAt).getTime() - 24 * 3600 * 1000;
+  const earliest = (request.submittedAt ?? request.createdAt).getTime() - SUBMISSION_SLACK_MS;
   const claimed = mail.date && mail.date.getTime() >= earliest ? recordableTime(mail.date, now) : undefined;
   const occurredAt = claimed ?? now;
   const refused = attachments.filter((a) => a.refused).map((a) => ({ filename: a.filename, reason: a.refused }));
