@@ -14,8 +14,13 @@ export type LoggableEventType = (typeof LOGGABLE_EVENT_TYPES)[number];
 /** Events the system writes itself; never posted through the API. */
 export const SYSTEM_EVENT_TYPES = ['submitted', 'delivery_failed'] as const;
 
-const OPEN: RequestStatus[] = ['submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled'];
-const AFTER_SUBMISSION: RequestStatus[] = [...OPEN, 'fulfilled', 'denied', 'no_records', 'withdrawn', 'appealed', 'in_litigation'];
+/**
+ * The open statuses of docs/request-lifecycle.md: the agency still owes its
+ * answer on the request. Agency answers are logged from these, and a wait
+ * (fee, clarification) outlives a move only between them.
+ */
+export const OPEN_STATUSES: RequestStatus[] = ['submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled'];
+const AFTER_SUBMISSION: RequestStatus[] = [...OPEN_STATUSES, 'fulfilled', 'denied', 'no_records', 'withdrawn', 'appealed', 'in_litigation'];
 const ANY: RequestStatus[] = ['draft', ...AFTER_SUBMISSION];
 
 /**
@@ -59,28 +64,28 @@ interface Rule {
 
 const RULES: Record<LoggableEventType, Rule> = {
   acknowledged: { from: ['submitted'], to: () => 'acknowledged' },
-  extension_claimed: { from: [...OPEN, 'appealed'] },
+  extension_claimed: { from: [...OPEN_STATUSES, 'appealed'] },
   // Asking for a fee or for clarification is an answer: the agency has the request.
-  fee_estimate: { from: OPEN, to: (s) => (s === 'submitted' ? 'acknowledged' : s) },
+  fee_estimate: { from: OPEN_STATUSES, to: (s) => (s === 'submitted' ? 'acknowledged' : s) },
   // Allowed only while their own wait is open (see transition): these are the statuses that can show it.
   fee_paid: { from: ['fee_requested', 'clarification_requested'] },
-  clarification_requested: { from: OPEN, to: (s) => (s === 'submitted' ? 'acknowledged' : s) },
+  clarification_requested: { from: OPEN_STATUSES, to: (s) => (s === 'submitted' ? 'acknowledged' : s) },
   clarification_provided: { from: ['fee_requested', 'clarification_requested'] },
   records_released: {
-    from: [...OPEN, 'appealed', 'in_litigation'],
+    from: [...OPEN_STATUSES, 'appealed', 'in_litigation'],
     to: (_s, data) => (data.final === true ? 'fulfilled' : 'partially_fulfilled'),
   },
-  denied: { from: OPEN, to: () => 'denied' },
-  no_records: { from: OPEN, to: () => 'no_records' },
+  denied: { from: OPEN_STATUSES, to: () => 'denied' },
+  no_records: { from: OPEN_STATUSES, to: () => 'no_records' },
   appeal_filed: { from: ['denied', 'no_records', 'partially_fulfilled', 'fulfilled'], to: () => 'appealed' },
   appeal_decided: {
     from: ['appealed'],
     to: (_s, data) => (data.outcome === 'granted' ? 'acknowledged' : data.outcome === 'partly_granted' ? 'partially_fulfilled' : 'denied'),
   },
-  withdrawn: { from: [...OPEN, 'appealed'], to: () => 'withdrawn' },
+  withdrawn: { from: [...OPEN_STATUSES, 'appealed'], to: () => 'withdrawn' },
   lawsuit_filed: { from: AFTER_SUBMISSION.filter((s) => s !== 'withdrawn' && s !== 'in_litigation'), to: () => 'in_litigation' },
   // The agency's decision on expedited processing; the request itself goes on.
-  expedited_decided: { from: OPEN },
+  expedited_decided: { from: OPEN_STATUSES },
   correspondence: { from: ANY },
   note: { from: ANY },
   correction: { from: ANY },
@@ -88,7 +93,7 @@ const RULES: Record<LoggableEventType, Rule> = {
 
 function statusOf(phase: RequestStatus, awaiting: readonly AwaitingReason[]): RequestStatus {
   const latest = awaiting[awaiting.length - 1];
-  return latest && OPEN.includes(phase) ? AWAITING_STATUS[latest] : phase;
+  return latest && OPEN_STATUSES.includes(phase) ? AWAITING_STATUS[latest] : phase;
 }
 
 /** "a submitted request", "an acknowledged request". */
@@ -125,7 +130,7 @@ export function transition(current: Lifecycle, type: LoggableEventType, data: Re
   }
   const phase = rule.to?.(current.phase, data) ?? current.phase;
   // Leaving processing (a final answer, a denial, a withdrawal, a lawsuit) closes whatever was awaited.
-  const kept = OPEN.includes(phase) ? current.awaiting : [];
+  const kept = OPEN_STATUSES.includes(phase) ? current.awaiting : [];
   const awaiting = opens ? [...kept, opens] : kept;
   return { allowed: true, to: { phase, awaiting, status: statusOf(phase, awaiting) } };
 }

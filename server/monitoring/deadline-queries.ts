@@ -1,9 +1,11 @@
 import { DateTime } from 'luxon';
 import { businessDayCounter } from '../deadlines';
 import type { Db } from '../db/database';
+import { OPEN_STATUSES } from '../events/state-machine';
 import { feesOverLimit, whereRequestMatches, type FeeOverLimitItem, type RequestFilter } from '../requests/request-store';
+import type { RequestStatus } from '../requests/request-schemas';
 
-export const OPEN_STATUSES = ['open', 'tolled'] as const;
+export const OPEN_DEADLINE_STATUSES = ['open', 'tolled'] as const;
 
 /**
  * Deadlines that bind the requester, not the agency. When one lapses nobody is
@@ -123,7 +125,7 @@ export async function listDeadlines(db: Db, organizationId: string, f: DeadlineF
     .join('agencies as a', 'a.id', 'd.agency_id')
     .leftJoin('users as u', 'u.id', 'd.assignee_id')
     .where('d.organization_id', organizationId);
-  if (f.status === 'open') q.whereIn('d.status', OPEN_STATUSES);
+  if (f.status === 'open') q.whereIn('d.status', OPEN_DEADLINE_STATUSES);
   else if (f.status === 'overdue') q.whereRaw(overdueSql('(?::timestamptz at time zone d.timezone)::date'), [now]);
   else if (f.status !== 'all') q.where('d.status', f.status);
   if (f.from) q.where('d.due_date', '>=', f.from);
@@ -183,7 +185,12 @@ export interface Dashboard {
   feesOverLimit: FeeOverLimitItem[];
 }
 
-const OPEN_REQUEST_STATUSES = ['submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled', 'appealed'];
+/**
+ * What the dashboard counts as an open request: the lifecycle's open statuses
+ * and a pending appeal, a matter still live for the newsroom. Litigation has a
+ * count of its own.
+ */
+const DASHBOARD_OPEN_STATUSES: RequestStatus[] = [...OPEN_STATUSES, 'appealed'];
 
 /** The newsroom at a glance: a handful of index-backed counts and the ten most urgent deadlines. */
 export async function dashboard(db: Db, organizationId: string, now: Date): Promise<Dashboard> {
@@ -213,7 +220,7 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
   const c = (counted.rows as Array<{ overdue: number | string; due_in_7: number | string }>)[0]!;
   return {
     counts: {
-      openRequests: sum(OPEN_REQUEST_STATUSES),
+      openRequests: sum(DASHBOARD_OPEN_STATUSES),
       drafts: sum(['draft']),
       dueIn7Days: Number(c.due_in_7),
       overdue: Number(c.overdue),
