@@ -2,18 +2,28 @@ import { z } from 'zod';
 import type { Db } from '../db/database';
 import { TimeZone } from '../http/schemas';
 
+// Each setting's type and limits, written once: the stored settings add a
+// default to each, the PATCH body makes each optional.
+const SETTING = {
+  timezone: TimeZone,
+  reminderLeadDays: z.number().int().min(0).max(15),
+  reminderHour: z.number().int().min(0).max(23),
+  digestEnabled: z.boolean(),
+  digestHour: z.number().int().min(0).max(23),
+  autoFollowUp: z.boolean(),
+  followUpTarget: z.object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) }).strict(),
+};
+
 /** A newsroom's own choices, stored as JSON on the organization with these defaults. */
 export const SettingsSchema = z
   .object({
-    timezone: TimeZone.default('America/New_York').meta({ description: 'The newsroom’s zone: when its daily digest goes out.' }),
-    reminderLeadDays: z.number().int().min(0).max(15).default(2).meta({ description: 'Business days before a deadline to remind the assignee (users may override).' }),
-    reminderHour: z.number().int().min(0).max(23).default(8).meta({ description: 'Local hour (agency zone) reminders go out on their day.' }),
-    digestEnabled: z.boolean().default(true),
-    digestHour: z.number().int().min(0).max(23).default(7).meta({ description: 'Local hour of the daily digest to editors.' }),
-    autoFollowUp: z.boolean().default(false).meta({ description: 'Email the drafted follow-up to the agency when a statutory response deadline is missed.' }),
-    followUpTarget: z
-      .object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) })
-      .strict()
+    timezone: SETTING.timezone.default('America/New_York').meta({ description: 'The newsroom’s zone: when its daily digest goes out.' }),
+    reminderLeadDays: SETTING.reminderLeadDays.default(2).meta({ description: 'Business days before a deadline to remind the assignee (users may override).' }),
+    reminderHour: SETTING.reminderHour.default(8).meta({ description: 'Local hour (agency zone) reminders go out on their day.' }),
+    digestEnabled: SETTING.digestEnabled.default(true),
+    digestHour: SETTING.digestHour.default(7).meta({ description: 'Local hour of the daily digest to editors.' }),
+    autoFollowUp: SETTING.autoFollowUp.default(false).meta({ description: 'Email the drafted follow-up to the agency when a statutory response deadline is missed.' }),
+    followUpTarget: SETTING.followUpTarget
       .default({ days: 10, dayType: 'business' })
       .meta({ description: 'Newsroom target where the law sets no period (statutory: false).' }),
   })
@@ -22,15 +32,8 @@ export const SettingsSchema = z
 export type OrganizationSettings = z.output<typeof SettingsSchema>;
 
 export const SettingsPatch = z
-  .object({
-    timezone: TimeZone.optional(),
-    reminderLeadDays: z.number().int().min(0).max(15).optional(),
-    reminderHour: z.number().int().min(0).max(23).optional(),
-    digestEnabled: z.boolean().optional(),
-    digestHour: z.number().int().min(0).max(23).optional(),
-    autoFollowUp: z.boolean().optional(),
-    followUpTarget: z.object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) }).strict().optional(),
-  })
+  .object(SETTING)
+  .partial()
   .strict()
   .meta({ id: 'OrganizationSettingsPatch' });
 
