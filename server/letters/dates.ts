@@ -1,15 +1,20 @@
+import { daysInMonth, type CivilParts } from '../deadlines/civil-dates';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** A real calendar date written YYYY-MM-DD, or undefined. */
-export function parseCivilDate(value: string): { year: number; month: number; day: number } | undefined {
+/**
+ * A real calendar date written YYYY-MM-DD, or undefined. Not the engine's
+ * parseIsoDate: that one keeps to the years holiday statutes cover, and a
+ * letter may ask for records from any year.
+ */
+export function parseCivilDate(value: string): CivilParts | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return undefined;
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (month < 1 || month > 12 || day < 1) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
 }
 
