@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { AttachmentRef } from '../history/hash-chain';
+import type { AttachmentRef } from '../events/hash-chain';
 import { validationProblem } from '../errors/problem';
 
 export interface AttachmentRecord {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { READER_ROLES, WRITER_ROLES } from '../auth/caller';
-import { listEvents } from '../history/event-store';
+import { listEvents } from './event-store';
 import type { ApiRouter } from '../http/api-router';
 import { decodeCursor, pageOf } from '../http/cursor';
 import { notFound, validationProblem } from '../errors/problem';

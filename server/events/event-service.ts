@@ -1,10 +1,10 @@
 import { findAgency } from '../agencies/agency-store';
 import type { UserCaller } from '../auth/caller';
 import type { Db } from '../db/database';
-import { appendEvent } from '../history/append-event';
-import { effectiveEvents } from '../history/effective-events';
-import { findEvent, listEvents, type EventRecord } from '../history/event-store';
-import type { AttachmentRef } from '../history/hash-chain';
+import { appendEvent } from './append-event';
+import { effectiveEvents } from './effective-events';
+import { findEvent, listEvents, type EventRecord } from './event-store';
+import type { AttachmentRef } from './hash-chain';
 import { conflict, notFound, validationProblem } from '../errors/problem';
 import { fieldErrors } from '../http/validate';
 import { NO_DEADLINE_EFFECT, refreshDeadlines } from '../request-deadlines/refresh-deadlines';

@@ -1,4 +1,4 @@
-import type { EventRecord } from '../history/event-store';
+import type { EventRecord } from './event-store';
 import { BACKDATED_AFTER_MS } from '../util/time-tolerances';
 
 export function isBackdated(e: Pick<EventRecord, 'occurredAt' | 'recordedAt'>): boolean {

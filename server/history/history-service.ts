@@ -9,8 +9,8 @@ import { notFound } from '../errors/problem';
 import { findOrganization } from '../organizations/organization-store';
 import { listDeadlinesOfRequest, type StoredDeadline } from '../request-deadlines/deadline-store';
 import { findRequest, type RequestRecord } from '../requests/request-store';
-import { listEvents } from './event-store';
-import { verifyChain, type ChainVerdict } from './hash-chain';
+import { listEvents } from '../events/event-store';
+import { verifyChain, type ChainVerdict } from '../events/hash-chain';
 import type { HistoryDeadline, HistoryDocument } from './history-types';
 
 export async function verifyHistory(db: Db, organizationId: string, requestId: string): Promise<ChainVerdict> {

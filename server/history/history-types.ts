@@ -1,4 +1,4 @@
-import type { AttachmentRef } from './hash-chain';
+import type { AttachmentRef } from '../events/hash-chain';
 
 /**
  * The complete record of one request, as counsel receives it: the JSON body

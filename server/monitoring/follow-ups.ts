@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { appendEvent } from '../history/append-event';
+import { appendEvent } from '../events/append-event';
 import { conflict, notFound } from '../errors/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';

@@ -1,6 +1,6 @@
 import { findAgency } from '../agencies/agency-store';
 import type { Db } from '../db/database';
-import type { EffectiveEvent } from '../history/effective-events';
+import type { EffectiveEvent } from '../events/effective-events';
 import { queueMail, type MailDeps } from '../mail/mail-service';
 import { renderEmail } from '../notifications/email-templates';
 import { findUser } from '../users/user-store';

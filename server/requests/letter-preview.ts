@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { AgencyRecord } from '../agencies/agency-store';
 import type { Db } from '../db/database';
-import { effectiveEvents } from '../history/effective-events';
-import { listEvents } from '../history/event-store';
+import { effectiveEvents } from '../events/effective-events';
+import { listEvents } from '../events/event-store';
 import type { LetterContext, RenderedLetter } from '../letters';
 import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';
 import { letterContext, renderOrProblem } from './letter-draft';

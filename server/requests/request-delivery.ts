@@ -1,6 +1,6 @@
 import { findAgency } from '../agencies/agency-store';
 import type { Db } from '../db/database';
-import { appendEvent } from '../history/append-event';
+import { appendEvent } from '../events/append-event';
 import type { DeliveryHooks } from '../mail/mail-delivery';
 import { queueMail, type MailDeps } from '../mail/mail-service';
 import type { MailRecord } from '../mail/mail-store';

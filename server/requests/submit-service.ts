@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { findAgency } from '../agencies/agency-store';
 import type { UserCaller } from '../auth/caller';
 import type { Db } from '../db/database';
-import { appendEvent } from '../history/append-event';
+import { appendEvent } from '../events/append-event';
 import { checkRecordable } from '../events/event-time';
 import { conflict, notFound, validationProblem } from '../errors/problem';
 import { replyAddress } from '../mail/compose';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eventHash, GENESIS_HASH, verifyChain, type AttachmentRef, type HashedEventFields } from '../../../server/history/hash-chain';
+import { eventHash, GENESIS_HASH, verifyChain, type AttachmentRef, type HashedEventFields } from '../../../server/events/hash-chain';
 import type { HistoryAttachment, HistoryDeadline, HistoryDocument, HistoryEvent } from '../../../server/history/history-types';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { canonicalJson } from '../../../server/util/canonical-json';
-import { canonicalEvent, canonicalEventGeneric, eventHash, GENESIS_HASH, verifyChain, type HashedEventFields } from '../../../server/history/hash-chain';
+import { canonicalEvent, canonicalEventGeneric, eventHash, GENESIS_HASH, verifyChain, type HashedEventFields } from '../../../server/events/hash-chain';
 
 const jsonData = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }) as fc.Arbitrary<Record<string, unknown>>;
 const eventArb = fc.record({
