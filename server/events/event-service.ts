@@ -1,21 +1,18 @@
 import { findAgency } from '../agencies/agency-store';
 import type { UserCaller } from '../auth/caller';
 import type { Db } from '../db/database';
-import { appendEvent } from './append-event';
-import { effectiveEvents } from './effective-events';
-import { findEvent, listEvents, type EventRecord } from './event-store';
+import { findEvent, type EventRecord } from './event-store';
 import type { AttachmentRef } from './hash-chain';
-import { conflict, notFound, validationProblem } from '../errors/problem';
+import { notFound, validationProblem } from '../errors/problem';
 import { fieldErrors } from '../http/validate';
-import { NO_DEADLINE_EFFECT, refreshDeadlines } from '../request-deadlines/refresh-deadlines';
-import { findRequest, updateRequest, type RequestRecord } from '../requests/request-store';
+import { findRequest, type RequestRecord } from '../requests/request-store';
 import { claimAttachments } from '../attachments/attachment-store';
 import type { MailDeps } from '../mail/mail-service';
-import { refreshFeeFlag } from '../requests/fee-limit';
 import { EVENT_DATA, type EventCreateInput } from './event-schemas';
 import { checkRecordable, parseWhen } from './event-time';
 import { SUBMISSION_SLACK_MS } from '../util/time-tolerances';
-import { replayLifecycle, SYSTEM_EVENT_TYPES, transition, type Lifecycle, type LoggableEventType } from './state-machine';
+import { checkMove, recordEvent, type LoggedEvent } from './record-event';
+import { SYSTEM_EVENT_TYPES, type LoggableEventType } from './state-machine';
 
 // Things the newsroom itself writes may predate the filing; agency moves cannot.
 const MAY_PRECEDE_SUBMISSION = new Set(['note', 'correspondence', 'correction']);
@@ -65,20 +62,6 @@ async function checkCorrection(db: Db, request: RequestRecord, zone: string, inp
   return target;
 }
 
-// Notes and correspondence are allowed in any status and move nothing.
-const MOVES_NOTHING = new Set<string>(NO_DEADLINE_EFFECT);
-
-/** Where the request stands, replayed from its effective history in the order it was logged. */
-async function lifecycleOf(db: Db, request: RequestRecord): Promise<Lifecycle> {
-  const relevant = await listEvents(db, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT });
-  return replayLifecycle(effectiveEvents(relevant).sort((a, b) => a.seq - b.seq));
-}
-
-export interface LoggedEvent {
-  event: EventRecord;
-  request: RequestRecord;
-}
-
 /**
  * Logs what happened on a request: checks the move against the state machine,
  * appends it to the hash chain, links its files, moves the status and
@@ -93,14 +76,8 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
 
     const occurredAt = checkRecordable(parseWhen(input.occurredAt, agency.timezone, 'occurredAt'), now, 'occurredAt');
     const data = parseData(input.type, input.data, 'data');
-    let next: Pick<Lifecycle, 'status' | 'awaiting'> | undefined;
-    if (MOVES_NOTHING.has(input.type)) next = { status: request.status, awaiting: request.awaiting };
-    else if (input.type !== 'correction') {
-      // Replayed rather than read from the row: the status alone cannot say what else is awaited.
-      const move = transition(await lifecycleOf(trx, request), input.type, data);
-      if (!move.allowed) throw conflict(move.reason, 'transition', { status: request.status });
-      next = move.to;
-    }
+    // Checked first: a move the state machine forbids is a 409, whatever else is wrong.
+    const move = await checkMove(trx, request, input.type, data);
     notBeforeSubmission(occurredAt, input.type, request, 'occurredAt');
     if (input.type === 'correction') await checkCorrection(trx, request, agency.timezone, input, data, now);
     else if (input.correctsEventId) throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'Only a correction points at another event.' }]);
@@ -108,9 +85,7 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
     const attachments: AttachmentRef[] = input.attachmentIds?.length
       ? await claimAttachments(trx, request.organizationId, request.id, input.attachmentIds)
       : [];
-    const event = await appendEvent(trx, {
-      organizationId: request.organizationId,
-      requestId: request.id,
+    const { event, request: updated } = await recordEvent(trx, request, {
       type: input.type,
       occurredAt,
       summary: input.summary ?? null,
@@ -120,21 +95,10 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
       actorId: caller.userId,
       correctsEventId: input.correctsEventId ?? null,
       attachments,
-    }, now);
+    }, { now, mail, agency }, move);
     if (input.attachmentIds?.length) {
       await trx('attachments').whereIn('id', input.attachmentIds).where({ request_id: request.id }).update({ event_id: event.id });
     }
-
-    next ??= await lifecycleOf(trx, request);
-    const trackingNumber = input.type === 'acknowledged' && typeof data.trackingNumber === 'string' && !request.trackingNumber ? data.trackingNumber : undefined;
-    // An answer from the agency proves it has the request, whatever became of the email.
-    const delivered = request.letterUndelivered && next.status !== 'submitted' ? { letterUndelivered: false } : {};
-    const updated = await updateRequest(trx, request.organizationId, request.id, { status: next.status, awaiting: next.awaiting, ...(trackingNumber ? { trackingNumber } : {}), ...delivered }, now);
-    const target = input.type === 'correction' ? await findEvent(trx, request.organizationId, request.id, input.correctsEventId!) : undefined;
-    if (NO_DEADLINE_EFFECT.includes(target?.type ?? input.type)) return { event, request: updated };
-    await refreshDeadlines(trx, updated, agency, now);
-    // A fee estimate above the limit, or its end, is flagged on the request and told to the assignee.
-    const history = effectiveEvents(await listEvents(trx, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT }));
-    return { event, request: await refreshFeeFlag(trx, mail, updated, history, now) };
+    return { event, request: updated };
   });
 }

@@ -11,6 +11,12 @@ export const LOGGABLE_EVENT_TYPES = [
 ] as const;
 export type LoggableEventType = (typeof LOGGABLE_EVENT_TYPES)[number];
 
+/**
+ * Event types that never move a deadline or a status: a long history is mostly
+ * these, so they are neither loaded nor recomputed for.
+ */
+export const NO_DEADLINE_EFFECT: readonly string[] = ['note', 'correspondence', 'delivery_failed'];
+
 /** Events the system writes itself; never posted through the API. */
 export const SYSTEM_EVENT_TYPES = ['submitted', 'delivery_failed'] as const;
 

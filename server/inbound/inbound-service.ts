@@ -4,7 +4,7 @@ import { insertAttachment } from '../attachments/attachment-store';
 import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
 import { recordableTime } from '../events/event-time';
-import { appendEvent } from '../events/append-event';
+import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
 import type { AttachmentRef } from '../events/hash-chain';
 import { SUBMISSION_SLACK_MS } from '../util/time-tolerances';
 import { truncateText } from '../util/well-formed';
@@ -90,9 +90,7 @@ async function fileIntoRequest(
   const claimed = mail.date && mail.date.getTime() >= earliest ? recordableTime(mail.date, now) : undefined;
   const occurredAt = claimed ?? now;
   const refused = attachments.filter((a) => a.refused).map((a) => ({ filename: a.filename, reason: a.refused }));
-  const event = await appendEvent(db, {
-    organizationId: request.organizationId,
-    requestId: request.id,
+  const { event } = await recordEvent(db, request, {
     type: 'correspondence',
     occurredAt,
     summary: truncateText(`Email from ${mail.from}: ${mail.subject || '(no subject)'}`, 500),
@@ -106,7 +104,7 @@ async function fileIntoRequest(
     actorKind: actorId ? 'user' : 'inbound_email',
     actorId,
     attachments: refs,
-  }, now);
+  }, { now, mail: deps }, SYSTEM_EVENT);
   await db('attachments').whereIn('id', rowIds).update({ event_id: event.id });
 
   const assignee = request.assigneeId ? await findUser(db, request.organizationId, request.assigneeId) : undefined;

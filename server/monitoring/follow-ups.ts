@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { appendEvent } from '../events/append-event';
+import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
 import { conflict, notFound } from '../errors/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
@@ -56,13 +56,13 @@ export async function sendFollowUp(db: Db, deps: MailDeps, organizationId: strin
     replyTo: replyAddress(deps.config.inboundAddress, request.replyToken), subject: row.subject, text: row.body,
     inReplyTo: original?.message_id ?? null, references: original ? [original.message_id] : [], headers: { 'X-Records-Request-Id': request.id },
   });
-  await appendEvent(db, {
-    organizationId, requestId: request.id, type: 'correspondence', occurredAt: now,
+  await recordEvent(db, request, {
+    type: 'correspondence', occurredAt: now,
     summary: `Follow-up emailed to ${agency.recordsEmail}: response was due ${row.missed_due_date}`,
     body: row.body,
     data: { direction: 'out', channel: 'email', to: agency.recordsEmail, subject: row.subject, followUpId: row.id, messageId: mail.messageId },
     actorKind: actorId ? 'user' : 'system', actorId,
-  }, now);
+  }, { now, mail: deps }, SYSTEM_EVENT);
   const [updated] = await db('follow_ups').where({ id: row.id }).update({ status: 'sent', sent_at: now, mail_id: mail.id }).returning<Row[]>('*');
   return toRecord(updated as Row);
 }

@@ -5,16 +5,11 @@ import type { Db } from '../db/database';
 import { dateIn } from '../util/zoned-date';
 import { effectiveEvents, type EffectiveEvent } from '../events/effective-events';
 import { listEvents } from '../events/event-store';
+import { NO_DEADLINE_EFFECT } from '../events/state-machine';
 import { leadDaysFor, planReminders } from '../monitoring/reminder-plan';
 import { loadSettings } from '../organizations/organization-settings';
 import type { RequestRecord } from '../requests/request-store';
 import { replaceDeadlines } from './deadline-store';
-
-/**
- * Event types that never move a deadline or a status: a long history is mostly
- * these, so they are neither loaded nor recomputed for.
- */
-export const NO_DEADLINE_EFFECT: readonly string[] = ['note', 'correspondence', 'delivery_failed'];
 
 // For report cards: the agency's first move of any kind, and its final answer.
 const FIRST_RESPONSE = new Set(['acknowledged', 'expedited_decided', 'extension_claimed', 'fee_estimate', 'clarification_requested', 'records_released', 'denied', 'no_records']);

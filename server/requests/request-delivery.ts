@@ -1,6 +1,6 @@
 import { findAgency } from '../agencies/agency-store';
 import type { Db } from '../db/database';
-import { appendEvent } from '../events/append-event';
+import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
 import type { DeliveryHooks } from '../mail/mail-delivery';
 import { queueMail, type MailDeps } from '../mail/mail-service';
 import type { MailRecord } from '../mail/mail-store';
@@ -34,15 +34,13 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
       // No clock runs on a letter the agency never got: nobody is reminded of its dates until it is filed again.
       if (requestLetter) await db('deadlines').where({ request_id: request.id }).update({ next_reminder_on: null });
       const attempts = mail.attempts;
-      await appendEvent(db, {
-        organizationId: request.organizationId,
-        requestId: request.id,
+      await recordEvent(db, request, {
         type: 'delivery_failed',
         occurredAt: at,
         summary: `Email to ${mail.toAddresses.join(', ')} not delivered after ${attempts} attempts`,
         data: { messageId: mail.messageId, purpose: mail.purpose, error, attempts },
         actorKind: 'system',
-      }, at);
+      }, { now: at, mail: deps }, SYSTEM_EVENT);
 
       const assignee = request.assigneeId ? await findUser(db, request.organizationId, request.assigneeId) : undefined;
       if (!assignee?.active) return;

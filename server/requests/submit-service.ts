@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { findAgency } from '../agencies/agency-store';
 import type { UserCaller } from '../auth/caller';
 import type { Db } from '../db/database';
-import { appendEvent } from '../events/append-event';
+import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
 import { checkRecordable } from '../events/event-time';
 import { conflict, notFound, validationProblem } from '../errors/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
-import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
 import type { SubmissionMethod, SubmitInput } from './request-schemas';
 import { findRequest, updateRequest, type RequestRecord } from './request-store';
 
@@ -107,9 +106,8 @@ async function file(trx: Db, deps: MailDeps, caller: UserCaller, request: Reques
     : undefined;
 
   const how = input.method === 'email' ? `Emailed to ${agency.recordsEmail}` : FILED[input.method];
-  await appendEvent(trx, {
-    organizationId: request.organizationId,
-    requestId: request.id,
+  // A system event: the request was set to submitted above, with what the state machine cannot know (method, time).
+  const { request: filed } = await recordEvent(trx, submitted, {
     type: 'submitted',
     occurredAt: submittedAt,
     summary: again ? `${how}, again: the earlier email was not delivered` : how,
@@ -129,8 +127,6 @@ async function file(trx: Db, deps: MailDeps, caller: UserCaller, request: Reques
     },
     actorKind: 'user',
     actorId: caller.userId,
-  }, now);
-
-  await refreshDeadlines(trx, submitted, agency, now);
-  return submitted;
+  }, { now, mail: deps, agency }, SYSTEM_EVENT);
+  return filed;
 }

@@ -1,4 +1,4 @@
-import { NO_DEADLINE_EFFECT } from '../../server/request-deadlines/refresh-deadlines';
+import { NO_DEADLINE_EFFECT } from '../../server/events/state-machine';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
