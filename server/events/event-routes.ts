@@ -7,7 +7,7 @@ import { notFound, validationProblem } from '../errors/problem';
 import { IdParams } from '../http/schemas';
 import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';
 import { findRequest } from '../requests/request-store';
-import { deadlineView } from '../requests/request-view';
+import { deadlineView } from '../request-deadlines/deadline-view';
 import { EventCreate, EventListQuery, EventView } from './event-schemas';
 import { logEvent } from './event-service';
 import { eventView } from './event-view';

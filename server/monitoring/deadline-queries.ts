@@ -2,19 +2,11 @@ import { DateTime } from 'luxon';
 import { businessDayCounter } from '../deadlines';
 import type { Db } from '../db/database';
 import { OPEN_STATUSES } from '../events/state-machine';
+import { REQUESTER_WINDOWS_SQL } from '../request-deadlines/requester-windows';
 import { feesOverLimit, whereRequestMatches, type FeeOverLimitItem, type RequestFilter } from '../requests/request-store';
 import type { RequestStatus } from '../requests/request-schemas';
 
 export const OPEN_DEADLINE_STATUSES = ['open', 'tolled'] as const;
-
-/**
- * Deadlines that bind the requester, not the agency. When one lapses nobody is
- * late: it drops out of overdue counts, lists and reminders (it is still shown
- * while it runs, because missing an appeal window loses the appeal).
- */
-export const REQUESTER_WINDOWS = ['appeal', 'further_review'] as const;
-/** For SQL text: the same list as a literal, from constants only. */
-export const REQUESTER_WINDOWS_SQL = `(${REQUESTER_WINDOWS.map((k) => `'${k}'`).join(', ')})`;
 
 /**
  * SQL: deadline `d` is overdue, one definition for the dashboard, the lists

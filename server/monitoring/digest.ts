@@ -5,7 +5,8 @@ import { queueMail } from '../mail/mail-service';
 import { renderEmail } from '../notifications/email-templates';
 import { settingsOf } from '../organizations/organization-settings';
 import { KIND_LABELS } from './reminder-sweep';
-import { overdueSql, REQUESTER_WINDOWS_SQL } from './deadline-queries';
+import { REQUESTER_WINDOWS_SQL } from '../request-deadlines/requester-windows';
+import { overdueSql } from './deadline-queries';
 
 const LISTED = 100;
 

@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
+import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
 import { queueMail } from '../mail/mail-service';
 import { renderEmail } from '../notifications/email-templates';
 import { settingsOf } from '../organizations/organization-settings';
-import { REQUESTER_WINDOWS_SQL } from './deadline-queries';
-
-export type ReminderKind = 'before' | 'due' | 'overdue';
+import { advanceDueReminders, type ReminderKind } from '../request-deadlines/deadline-store';
 
 export const KIND_LABELS: Record<string, string> = {
   acknowledgment: 'Acknowledgment',
@@ -26,31 +25,17 @@ export interface SweepResult {
 }
 
 /**
- * Step 1, one set-based statement per batch of deadlines whose next reminder
- * has come (in each agency's zone, at the newsroom's reminder hour): log the
- * reminder it calls for (the latest due, so a late sweep never sends stale
- * news), record a follow-up to draft for a missed statutory response, and
- * advance next_reminder_on. The log's key (request, deadline kind, due date,
- * reminder kind, person) makes a rerun or a concurrent sweeper log nothing
- * twice; a moved deadline is a new key.
+ * Step 1, per batch of deadlines whose next reminder has come (advanceDueReminders
+ * picks them and moves their next reminder on): log the reminder each calls for
+ * and record a follow-up to draft for a missed statutory response, in the same
+ * transaction. The log's key (request, deadline kind, due date, reminder kind,
+ * person) makes a rerun or a concurrent sweeper log nothing twice; a moved
+ * deadline is a new key.
  */
-const LOG_BATCH = `
-with due as (
-  select d.id, d.organization_id, d.request_id, d.kind, d.due_date, d.overdue_on, d.statutory, d.assignee_id,
-         (l.local_ts)::date as today
-    from deadlines d
-    join organizations o on o.id = d.organization_id
-    cross join lateral (select (cast(:now as timestamptz) at time zone d.timezone) as local_ts) l
-   where d.next_reminder_on <= cast(:bound as date)
-     and d.status = 'open'
-     and l.local_ts >= d.next_reminder_on + make_interval(hours => coalesce((o.settings->>'reminderHour')::int, 8))
-   order by d.next_reminder_on, d.id
-   limit :batch
-   for update of d skip locked
-), plan as (
-  select due.*, case when kind in ${REQUESTER_WINDOWS_SQL} and due_date < today then 'lapsed'
-                     when overdue_on <= today then 'overdue' when due_date <= today then 'due' else 'before' end as reminder_kind
-    from due
+const LOG_DUE = `
+with plan as (
+  select * from json_to_recordset(cast(:due as json))
+           as p(request_id uuid, organization_id uuid, kind text, due_date date, statutory boolean, assignee_id uuid, reminder_kind text)
 ), logged as (
   insert into reminder_log (request_id, deadline_kind, due_date, reminder_kind, user_id, sent_at)
   select p.request_id, p.kind, p.due_date, p.reminder_kind, p.assignee_id, cast(:now as timestamptz)
@@ -64,18 +49,20 @@ with due as (
     from plan p where p.reminder_kind = 'overdue' and p.kind = 'response' and p.statutory
   on conflict do nothing
   returning 1
-), advanced as (
-  update deadlines d
-     set next_reminder_on = case p.reminder_kind
-                              when 'overdue' then null
-                              when 'lapsed' then null
-                              -- a requester window is not late the day after: nothing to chase
-                              when 'due' then case when p.kind in ${REQUESTER_WINDOWS_SQL} then null else p.overdue_on end
-                              else p.due_date end
-    from plan p where d.id = p.id
-  returning 1
 )
-select (select count(*) from advanced) as deadlines, (select count(*) from logged) as logged, (select count(*) from follow) as follow_ups`;
+select (select count(*) from logged) as logged, (select count(*) from follow) as follow_ups`;
+
+async function logBatch(db: Db, now: Date, bound: string, batch: number): Promise<{ deadlines: number; followUps: number }> {
+  const due = await advanceDueReminders(db, now, bound, batch);
+  if (!due.length) return { deadlines: 0, followUps: 0 };
+  const rows = due.map((d) => ({
+    request_id: d.requestId, organization_id: d.organizationId, kind: d.kind, due_date: d.dueDate,
+    statutory: d.statutory, assignee_id: d.assigneeId, reminder_kind: d.reminderKind,
+  }));
+  const counted = await db.raw(LOG_DUE, { due: JSON.stringify(rows), now });
+  const row = (counted.rows as Array<{ follow_ups: number | string }>)[0]!;
+  return { deadlines: due.length, followUps: Number(row.follow_ups) };
+}
 
 interface PendingReminder {
   request_id: string;
@@ -177,12 +164,11 @@ export async function runReminderSweep(deps: AppDeps, opts: { batchSize?: number
     const now = deps.clock();
     // The latest calendar date anywhere bounds the index range scan.
     const bound = DateTime.fromJSDate(now, { zone: 'Etc/GMT-14' }).toISODate()!;
-    const counted = await deps.db.knex.transaction((trx) => trx.raw(LOG_BATCH, { now, bound, batch: batchSize }));
-    const row = (counted.rows as Array<{ deadlines: number | string; follow_ups: number | string }>)[0]!;
+    const counted = await deps.db.knex.transaction((trx) => logBatch(trx, now, bound, batchSize));
     result.batches += 1;
-    result.deadlines += Number(row.deadlines);
-    result.followUps += Number(row.follow_ups);
-    if (Number(row.deadlines) < batchSize) break;
+    result.deadlines += counted.deadlines;
+    result.followUps += counted.followUps;
+    if (counted.deadlines < batchSize) break;
   }
   await emailLoggedReminders(deps, result, opts.signal);
   return result;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { READER_ROLES } from '../auth/caller';
 import type { ApiRouter } from '../http/api-router';
 import { notFound } from '../errors/problem';
-import { rearmReminders } from '../monitoring/rearm';
+import { rearmReminders } from '../request-deadlines/rearm';
 import { definedOnly } from '../util/defined-only';
 import { findOrganization } from './organization-store';
 import { loadSettings, saveSettings, SettingsPatch, SettingsSchema } from './organization-settings';

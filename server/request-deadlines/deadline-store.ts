@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { Deadline, TraceEntry } from '../deadlines';
+import { REQUESTER_WINDOWS_SQL } from './requester-windows';
 
 export interface StoredDeadline {
   id: string;
@@ -118,4 +119,87 @@ export async function listDeadlinesOfRequest(db: Db, organizationId: string, req
     .orderBy([{ column: 'due_date' }, { column: 'kind' }])
     .select<Row[]>(COLUMNS);
   return rows.map(toRecord);
+}
+
+/** A letter the agency never got has nothing to remind of until it is filed again. */
+export async function suspendReminders(db: Db, requestId: string): Promise<void> {
+  await db('deadlines').where({ request_id: requestId }).update({ next_reminder_on: null });
+}
+
+export interface ReplannedReminders {
+  id: string;
+  remindBeforeOn: string | null;
+  overdueOn: string;
+  nextReminderOn: string | null;
+}
+
+/** Stores new reminder dates for deadlines by id, 500 to a statement. */
+export async function replanReminders(db: Db, plans: readonly ReplannedReminders[]): Promise<void> {
+  const updates = plans.map((p) => [p.id, p.remindBeforeOn, p.overdueOn, p.nextReminderOn]);
+  for (let i = 0; i < updates.length; i += 500) {
+    const chunk = updates.slice(i, i + 500);
+    await db.raw(
+      `update deadlines d set remind_before_on = v.before::date, overdue_on = v.overdue::date, next_reminder_on = v.next::date
+         from (values ${chunk.map(() => '(?::uuid, ?::text, ?::text, ?::text)').join(', ')}) as v(id, before, overdue, next)
+        where d.id = v.id`,
+      chunk.flat(),
+    );
+  }
+}
+
+export type ReminderKind = 'before' | 'due' | 'overdue';
+
+/** A deadline whose reminder has come, and which one: `lapsed` is a requester window past its date, which reminds nobody. */
+export interface DueReminder {
+  requestId: string;
+  organizationId: string;
+  kind: string;
+  dueDate: string;
+  statutory: boolean;
+  assigneeId: string | null;
+  reminderKind: ReminderKind | 'lapsed';
+}
+
+/**
+ * One set-based statement per batch of deadlines whose next reminder has come
+ * (in each agency's zone, at the newsroom's reminder hour): picks the reminder
+ * each calls for (the latest due, so a late sweep never sends stale news) and
+ * advances next_reminder_on past it. Rows another sweeper holds are skipped;
+ * the caller logs what is returned in the same transaction.
+ */
+const ADVANCE_BATCH = `
+with due as (
+  select d.id, d.organization_id, d.request_id, d.kind, d.due_date, d.overdue_on, d.statutory, d.assignee_id,
+         (l.local_ts)::date as today
+    from deadlines d
+    join organizations o on o.id = d.organization_id
+    cross join lateral (select (cast(:now as timestamptz) at time zone d.timezone) as local_ts) l
+   where d.next_reminder_on <= cast(:bound as date)
+     and d.status = 'open'
+     and l.local_ts >= d.next_reminder_on + make_interval(hours => coalesce((o.settings->>'reminderHour')::int, 8))
+   order by d.next_reminder_on, d.id
+   limit :batch
+   for update of d skip locked
+), plan as (
+  select due.*, case when kind in ${REQUESTER_WINDOWS_SQL} and due_date < today then 'lapsed'
+                     when overdue_on <= today then 'overdue' when due_date <= today then 'due' else 'before' end as reminder_kind
+    from due
+)
+update deadlines d
+   set next_reminder_on = case p.reminder_kind
+                            when 'overdue' then null
+                            when 'lapsed' then null
+                            -- a requester window is not late the day after: nothing to chase
+                            when 'due' then case when p.kind in ${REQUESTER_WINDOWS_SQL} then null else p.overdue_on end
+                            else p.due_date end
+  from plan p where d.id = p.id
+returning p.request_id, p.organization_id, p.kind, p.due_date::text as due_date, p.statutory, p.assignee_id, p.reminder_kind`;
+
+export async function advanceDueReminders(db: Db, now: Date, bound: string, batch: number): Promise<DueReminder[]> {
+  const result = await db.raw(ADVANCE_BATCH, { now, bound, batch });
+  return (result.rows as Array<{
+    request_id: string; organization_id: string; kind: string; due_date: string; statutory: boolean; assignee_id: string | null; reminder_kind: DueReminder['reminderKind'];
+  }>).map((r) => ({
+    requestId: r.request_id, organizationId: r.organization_id, kind: r.kind, dueDate: r.due_date, statutory: r.statutory, assigneeId: r.assignee_id, reminderKind: r.reminder_kind,
+  }));
 }

@@ -6,8 +6,7 @@ import { dateIn } from '../util/zoned-date';
 import { effectiveEvents, type EffectiveEvent } from '../events/effective-events';
 import { listEvents } from '../events/event-store';
 import { NO_DEADLINE_EFFECT } from '../events/state-machine';
-import { leadDaysFor, planReminders } from '../monitoring/reminder-plan';
-import { loadSettings } from '../organizations/organization-settings';
+import { leadDaysFor, newsroomSettings, planReminders } from './reminder-plan';
 import type { RequestRecord } from '../requests/request-store';
 import { replaceDeadlines } from './deadline-store';
 
@@ -31,7 +30,9 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
   const rule = ruleFor(agency.jurisdiction, receivedDate);
   const typeRule = request.requestType === 'standard' ? undefined : rule.requestTypes[request.requestType];
   const lawSetsNoPeriod = typeRule?.response ? 'noFixedPeriod' in typeRule.response : 'noFixedPeriod' in rule.response;
-  const settings = lawSetsNoPeriod ? await loadSettings(db, request.organizationId) : undefined;
+  // Read once at most: the follow-up target and the default lead days both come from it.
+  const newsroom = newsroomSettings(db, request.organizationId);
+  const settings = lawSetsNoPeriod ? await newsroom() : undefined;
   const result = computeDeadlines({
     jurisdiction: agency.jurisdiction,
     receivedAt,
@@ -47,7 +48,7 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
       .filter((e) => e.type !== 'submitted')
       .map((e) => ({ type: e.type, occurredAt: e.occurredAt.toISOString(), data: e.data })),
   });
-  const leadDays = await leadDaysFor(db, request.organizationId, request.assigneeId);
+  const leadDays = await leadDaysFor(db, request.assigneeId, newsroom);
   await replaceDeadlines(
     db,
     { organizationId: request.organizationId, requestId: request.id, agencyId: agency.id, assigneeId: request.assigneeId, timezone: result.timezone },

@@ -4,6 +4,7 @@ import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
 import type { DeliveryHooks } from '../mail/mail-delivery';
 import { queueMail, type MailDeps } from '../mail/mail-service';
 import type { MailRecord } from '../mail/mail-store';
+import { suspendReminders } from '../request-deadlines/deadline-store';
 import { renderEmail } from '../notifications/email-templates';
 import { findUser } from '../users/user-store';
 import { findRequest } from './request-store';
@@ -32,7 +33,7 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
         ...(requestLetter ? { letter_undelivered: true } : {}),
       });
       // No clock runs on a letter the agency never got: nobody is reminded of its dates until it is filed again.
-      if (requestLetter) await db('deadlines').where({ request_id: request.id }).update({ next_reminder_on: null });
+      if (requestLetter) await suspendReminders(db, request.id);
       const attempts = mail.attempts;
       await recordEvent(db, request, {
         type: 'delivery_failed',

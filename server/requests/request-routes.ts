@@ -14,7 +14,8 @@ import {
 import { createRequest, createRequestBatch, patchDraft } from './request-service';
 import { findRequest, findRequestsByIds, listRequests, type RequestRecord } from './request-store';
 import { overdueRequestIds } from '../monitoring/deadline-queries';
-import { deadlineView, requestView } from './request-view';
+import { deadlineView } from '../request-deadlines/deadline-view';
+import { requestView } from './request-view';
 import { resubmitRequest, submitRequest } from './submit-service';
 import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';

@@ -2,25 +2,7 @@ import { DateTime } from 'luxon';
 import type { AgencyRecord } from '../agencies/agency-store';
 import { expeditedUnavailable, getJurisdiction, ruleFor } from '../deadlines';
 import { replyAddress } from '../mail/compose';
-import type { StoredDeadline } from '../request-deadlines/deadline-store';
 import type { RequestRecord } from './request-store';
-
-export function deadlineView(d: StoredDeadline) {
-  return {
-    id: d.id,
-    kind: d.kind,
-    dueDate: d.dueDate,
-    statutory: d.statutory,
-    status: d.status,
-    basis: d.basis,
-    exceedsStatute: d.exceedsStatute,
-    statutoryDueDate: d.statutoryDueDate,
-    claimedDueDate: d.claimedDueDate,
-    satisfiedOn: d.satisfiedOn,
-    ...d.details,
-    trace: d.trace,
-  };
-}
 
 /**
  * What the newsroom should know about what it asked: expedited processing

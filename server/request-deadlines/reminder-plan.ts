@@ -1,6 +1,6 @@
 import { reminderDates } from '../deadlines';
 import type { Db } from '../db/database';
-import { loadSettings } from '../organizations/organization-settings';
+import { loadSettings, type OrganizationSettings } from '../organizations/organization-settings';
 
 export interface CalendarOf {
   jurisdiction: string;
@@ -31,11 +31,17 @@ export function planReminders(agency: CalendarOf, deadline: { dueDate: string; s
   return { remindBeforeOn, overdueOn: firstOverdue, nextReminderOn: deadline.status === 'open' ? remindBeforeOn ?? deadline.dueDate : null };
 }
 
+/** The newsroom's settings, read on first use and then kept, for a caller that may need them more than once. */
+export function newsroomSettings(db: Db, organizationId: string): () => Promise<OrganizationSettings> {
+  let settings: Promise<OrganizationSettings> | undefined;
+  return () => (settings ??= loadSettings(db, organizationId));
+}
+
 /** The assignee's lead days, or the newsroom's default. */
-export async function leadDaysFor(db: Db, organizationId: string, assigneeId: string | null): Promise<number> {
+export async function leadDaysFor(db: Db, assigneeId: string | null, newsroom: () => Promise<OrganizationSettings>): Promise<number> {
   if (assigneeId) {
     const user = await db('users').where({ id: assigneeId }).first<{ reminder_lead_days: number | null } | undefined>('reminder_lead_days');
     if (user?.reminder_lead_days !== null && user?.reminder_lead_days !== undefined) return user.reminder_lead_days;
   }
-  return (await loadSettings(db, organizationId)).reminderLeadDays;
+  return (await newsroom()).reminderLeadDays;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
-import { leadDaysFor, planReminders } from './reminder-plan';
+import { replanReminders, type ReplannedReminders } from './deadline-store';
+import { leadDaysFor, newsroomSettings, planReminders } from './reminder-plan';
 
 /**
  * Re-plans the reminders of open deadlines after lead days change (for one
@@ -19,26 +20,19 @@ export async function rearmReminders(db: Db, organizationId: string, assigneeId?
     id: string; due_date: string; status: string; assignee_id: string | null; jurisdiction: string;
     closures: Array<{ date: string; name?: string }>; optional_holidays: string[]; worked_holidays: string[];
   }>>(db.raw("d.id, d.due_date::text as due_date, d.status, d.assignee_id, a.jurisdiction, a.closures, a.optional_holidays, a.worked_holidays"));
+  const newsroom = newsroomSettings(db, organizationId);
   const leads = new Map<string, number>();
-  const updates: Array<[string, string | null, string, string | null]> = [];
+  const updates: ReplannedReminders[] = [];
   for (const r of rows) {
     const key = r.assignee_id ?? '';
-    if (!leads.has(key)) leads.set(key, await leadDaysFor(db, organizationId, r.assignee_id));
+    if (!leads.has(key)) leads.set(key, await leadDaysFor(db, r.assignee_id, newsroom));
     const plan = planReminders(
       { jurisdiction: r.jurisdiction, closures: r.closures, optionalHolidays: r.optional_holidays, workedHolidays: r.worked_holidays },
       { dueDate: r.due_date, status: r.status },
       leads.get(key)!,
     );
-    updates.push([r.id, plan.remindBeforeOn, plan.overdueOn, plan.nextReminderOn]);
+    updates.push({ id: r.id, ...plan });
   }
-  for (let i = 0; i < updates.length; i += 500) {
-    const chunk = updates.slice(i, i + 500);
-    await db.raw(
-      `update deadlines d set remind_before_on = v.before::date, overdue_on = v.overdue::date, next_reminder_on = v.next::date
-         from (values ${chunk.map(() => '(?::uuid, ?::text, ?::text, ?::text)').join(', ')}) as v(id, before, overdue, next)
-        where d.id = v.id`,
-      chunk.flat(),
-    );
-  }
+  await replanReminders(db, updates);
   return updates.length;
 }
