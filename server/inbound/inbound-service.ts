@@ -1,4 +1,3 @@
-import { findAgency } from '../agencies/agency-store';
 import { cleanFilename, ContentTypeRefused, sniffContentType } from '../attachments/content-type';
 import { insertAttachment } from '../attachments/attachment-store';
 import type { Db } from '../db/database';
@@ -9,11 +8,9 @@ import type { AttachmentRef } from '../events/hash-chain';
 import { SUBMISSION_SLACK_MS } from '../util/time-tolerances';
 import { truncateText } from '../util/well-formed';
 import { conflict, notFound } from '../errors/problem';
-import { queueMail } from '../mail/mail-service';
 import { insertMail } from '../mail/mail-store';
-import { renderEmail } from '../notifications/email-templates';
+import { notifyAssignee } from '../requests/notify-assignee';
 import { findRequest } from '../requests/request-store';
-import { findUser } from '../users/user-store';
 import { HOW_MATCHED, likelyOrganization, matchInbound, type InboundMatch, type MatchedBy } from './inbound-match';
 import { parseInbound, type ParsedInbound } from './inbound-parse';
 
@@ -107,17 +104,14 @@ async function fileIntoRequest(
   }, { now, mail: deps }, SYSTEM_EVENT);
   await db('attachments').whereIn('id', rowIds).update({ event_id: event.id });
 
-  const assignee = request.assigneeId ? await findUser(db, request.organizationId, request.assigneeId) : undefined;
-  if (assignee?.active) {
-    const agency = await findAgency(db, request.organizationId, request.agencyId);
-    const { subject, text } = renderEmail('agency-reply', {
-      assignee: { name: assignee.name }, request: { title: request.title }, agency: { name: agency?.name ?? 'The agency' },
+  await notifyAssignee(db, deps, request, {
+    template: 'agency-reply',
+    agencyFallback: 'The agency',
+    vars: {
       from: mail.from, subject: mail.subject || '(no subject)', attachmentCount: refs.length - 1,
       preview: truncateText(mail.text, 1500), howMatched: HOW_MATCHED[match.matchedBy],
-      link: `${deps.config.publicUrl}/v1/requests/${request.id}`,
-    });
-    await queueMail(db, deps, { organizationId: request.organizationId, requestId: request.id, purpose: 'notification', fromName: null, to: [assignee.email], subject, text });
-  }
+    },
+  });
   return { status: 'matched', requestId: request.id, eventId: event.id, matchedBy: match.matchedBy };
 }
 

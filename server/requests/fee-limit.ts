@@ -1,9 +1,7 @@
-import { findAgency } from '../agencies/agency-store';
 import type { Db } from '../db/database';
 import type { EffectiveEvent } from '../events/effective-events';
-import { queueMail, type MailDeps } from '../mail/mail-service';
-import { renderEmail } from '../notifications/email-templates';
-import { findUser } from '../users/user-store';
+import type { MailDeps } from '../mail/mail-service';
+import { notifyAssignee } from './notify-assignee';
 import { updateRequest, type FeeOverLimit, type RequestRecord } from './request-store';
 
 // After these the estimate needs no decision from the newsroom any more.
@@ -50,17 +48,10 @@ export async function refreshFeeFlag(
   if (same(over, request.feeOverLimit) && !announce) return request;
   const updated = await updateRequest(db, request.organizationId, request.id, { feeOverLimit: over, ...(announce ? { feeOverLimitNotifiedEventId: over.eventId } : {}) }, now);
   if (!announce) return updated;
-  const assignee = request.assigneeId ? await findUser(db, request.organizationId, request.assigneeId) : undefined;
-  if (!assignee?.active) return updated;
-  const agency = await findAgency(db, request.organizationId, request.agencyId);
-  const { subject, text } = renderEmail('fee-over-limit', {
-    assignee: { name: assignee.name },
-    request: { title: request.title },
-    agency: { name: agency?.name ?? 'The agency' },
-    amount: money(over.amount, over.currency),
-    feeLimit: money(request.feeLimit ?? 0, 'USD'),
-    link: `${deps.config.publicUrl}/v1/requests/${request.id}`,
+  await notifyAssignee(db, deps, request, {
+    template: 'fee-over-limit',
+    agencyFallback: 'The agency',
+    vars: { amount: money(over.amount, over.currency), feeLimit: money(request.feeLimit ?? 0, 'USD') },
   });
-  await queueMail(db, deps, { organizationId: request.organizationId, requestId: request.id, purpose: 'notification', fromName: null, to: [assignee.email], subject, text });
   return updated;
 }

@@ -1,12 +1,10 @@
-import { findAgency } from '../agencies/agency-store';
 import type { Db } from '../db/database';
 import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
 import type { DeliveryHooks } from '../mail/mail-delivery';
-import { queueMail, type MailDeps } from '../mail/mail-service';
+import type { MailDeps } from '../mail/mail-service';
 import type { MailRecord } from '../mail/mail-store';
 import { suspendReminders } from '../request-deadlines/deadline-store';
-import { renderEmail } from '../notifications/email-templates';
-import { findUser } from '../users/user-store';
+import { notifyAssignee } from './notify-assignee';
 import { findRequest } from './request-store';
 
 const REQUEST_MAIL = new Set(['request', 'follow_up', 'appeal']);
@@ -43,29 +41,17 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
         actorKind: 'system',
       }, { now: at, mail: deps }, SYSTEM_EVENT);
 
-      const assignee = request.assigneeId ? await findUser(db, request.organizationId, request.assigneeId) : undefined;
-      if (!assignee?.active) return;
-      const agency = await findAgency(db, request.organizationId, request.agencyId);
-      const { subject, text } = renderEmail('delivery-failed', {
-        assignee: { name: assignee.name },
-        request: { title: request.title },
-        agency: { name: agency?.name ?? 'the agency' },
-        to: mail.toAddresses.join(', '),
-        letter: mail.purpose === 'request' ? 'records request' : mail.purpose === 'appeal' ? 'appeal' : 'follow-up letter',
-        requestLetter,
-        resubmit: `${deps.config.publicUrl}/v1/requests/${request.id}/resubmit`,
-        attempts,
-        error,
-        link: `${deps.config.publicUrl}/v1/requests/${request.id}`,
-      });
-      await queueMail(db, deps, {
-        organizationId: request.organizationId,
-        requestId: request.id,
-        purpose: 'notification',
-        fromName: null,
-        to: [assignee.email],
-        subject,
-        text,
+      await notifyAssignee(db, deps, request, {
+        template: 'delivery-failed',
+        agencyFallback: 'the agency',
+        vars: {
+          to: mail.toAddresses.join(', '),
+          letter: mail.purpose === 'request' ? 'records request' : mail.purpose === 'appeal' ? 'appeal' : 'follow-up letter',
+          requestLetter,
+          resubmit: `${deps.config.publicUrl}/v1/requests/${request.id}/resubmit`,
+          attempts,
+          error,
+        },
       });
     },
   };
