@@ -46,7 +46,7 @@ const toRecord = (r: Row): AttachmentRecord => ({
 
 export async function insertAttachment(
   db: Db,
-  a: { organizationId: string; requestId: string; eventId?: string | null; sha256: string; size: number; contentType: string; filename: string; source: string; createdBy: string | null },
+  a: { organizationId: string; requestId: string; eventId?: string | null; sha256: string; size: number; contentType: string; filename: string; source: string; createdBy?: string | null },
 ): Promise<AttachmentRecord> {
   const [row] = await db('attachments')
     .insert({
@@ -58,7 +58,7 @@ export async function insertAttachment(
       content_type: a.contentType,
       filename: a.filename,
       source: a.source,
-      created_by: a.createdBy,
+      created_by: a.createdBy ?? null,
     })
     .returning<Row[]>('*');
   return toRecord(row as Row);
@@ -91,4 +91,10 @@ export async function claimAttachments(db: Db, organizationId: string, requestId
     const r = found.get(id)!;
     return { sha256: r.sha256, filename: r.filename, contentType: r.content_type, size: Number(r.size) };
   });
+}
+
+/** Marks files as carried by the event that lists them; only files of that request move. */
+export async function linkAttachmentsToEvent(db: Db, requestId: string, attachmentIds: string[], eventId: string): Promise<void> {
+  if (attachmentIds.length === 0) return;
+  await db('attachments').whereIn('id', attachmentIds).where({ request_id: requestId }).update({ event_id: eventId });
 }

@@ -6,7 +6,7 @@ import type { AttachmentRef } from './hash-chain';
 import { notFound, validationProblem } from '../errors/problem';
 import { fieldErrors } from '../http/validate';
 import { findRequest, type RequestRecord } from '../requests/request-store';
-import { claimAttachments } from '../attachments/attachment-store';
+import { claimAttachments, linkAttachmentsToEvent } from '../attachments/attachment-store';
 import type { MailDeps } from '../mail/mail-service';
 import { EVENT_DATA, type EventCreateInput } from './event-schemas';
 import { checkRecordable, parseWhen } from './event-time';
@@ -96,9 +96,7 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
       correctsEventId: input.correctsEventId ?? null,
       attachments,
     }, { now, mail, agency }, move);
-    if (input.attachmentIds?.length) {
-      await trx('attachments').whereIn('id', input.attachmentIds).where({ request_id: request.id }).update({ event_id: event.id });
-    }
+    if (input.attachmentIds?.length) await linkAttachmentsToEvent(trx, request.id, input.attachmentIds, event.id);
     return { event, request: updated };
   });
 }

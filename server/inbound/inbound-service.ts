@@ -1,5 +1,5 @@
 import { cleanFilename, ContentTypeRefused, sniffContentType } from '../attachments/content-type';
-import { insertAttachment } from '../attachments/attachment-store';
+import { insertAttachment, linkAttachmentsToEvent } from '../attachments/attachment-store';
 import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
 import { recordableTime } from '../events/event-time';
@@ -102,7 +102,7 @@ async function fileIntoRequest(
     actorId,
     attachments: refs,
   }, { now, mail: deps }, SYSTEM_EVENT);
-  await db('attachments').whereIn('id', rowIds).update({ event_id: event.id });
+  await linkAttachmentsToEvent(db, request.id, rowIds, event.id);
 
   await notifyAssignee(db, deps, request, {
     template: 'agency-reply',

@@ -1,3 +1,4 @@
+import { insertAttachment } from '../attachments/attachment-store';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { FileStore } from '../files/file-store';
@@ -69,12 +70,12 @@ export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promis
     status: 'queued',
   });
   if (m.requestId) {
-    await db('attachments').insert({
-      organization_id: m.organizationId,
-      request_id: m.requestId,
+    await insertAttachment(db, {
+      organizationId: m.organizationId,
+      requestId: m.requestId,
       sha256: stored.sha256,
       size: stored.size,
-      content_type: 'message/rfc822',
+      contentType: 'message/rfc822',
       filename: `${m.purpose}-${mail.id}.eml`,
       source: 'outbound_email',
     });
