@@ -7,7 +7,7 @@ import { effectiveEvents, type EffectiveEvent } from '../events/effective-events
 import { listEvents } from '../events/event-store';
 import { NO_DEADLINE_EFFECT } from '../events/state-machine';
 import { leadDaysFor, newsroomSettings, planReminders } from './reminder-plan';
-import type { RequestRecord } from '../requests/request-store';
+import { storeResponseTimes, type RequestRecord } from '../requests/request-store';
 import { replaceDeadlines } from './deadline-store';
 
 // For report cards: the agency's first move of any kind, and its final answer.
@@ -59,20 +59,20 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
     },
     now,
   );
-  await storeResponseTimes(db, request, agency, result.deemedReceivedDate, events);
+  await recordResponseTimes(db, request, agency, result.deemedReceivedDate, events);
   return result;
 }
 
-async function storeResponseTimes(db: Db, request: RequestRecord, agency: AgencyRecord, receivedDate: string, events: EffectiveEvent[]): Promise<void> {
+async function recordResponseTimes(db: Db, request: RequestRecord, agency: AgencyRecord, receivedDate: string, events: EffectiveEvent[]): Promise<void> {
   const first = events.find((e) => FIRST_RESPONSE.has(e.type));
   const final = events.find(isFinal);
   const calendar = { closures: agency.closures, optionalHolidays: agency.optionalHolidays, workedHolidays: agency.workedHolidays };
   const bdays = (e: EffectiveEvent | undefined) =>
     e ? businessDaysBetween(agency.jurisdiction, calendar, receivedDate, dateIn(e.occurredAt, agency.timezone)) : null;
-  await db('requests').where({ id: request.id }).update({
-    first_response_at: first?.occurredAt ?? null,
-    final_response_at: final?.occurredAt ?? null,
-    first_response_bdays: bdays(first),
-    final_response_bdays: bdays(final),
+  await storeResponseTimes(db, request.id, {
+    firstResponseAt: first?.occurredAt ?? null,
+    finalResponseAt: final?.occurredAt ?? null,
+    firstResponseBdays: bdays(first),
+    finalResponseBdays: bdays(final),
   });
 }

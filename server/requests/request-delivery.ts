@@ -5,7 +5,7 @@ import type { MailDeps } from '../mail/mail-service';
 import type { MailRecord } from '../mail/mail-store';
 import { suspendReminders } from '../request-deadlines/deadline-store';
 import { notifyAssignee } from './notify-assignee';
-import { findRequest } from './request-store';
+import { findRequest, markDelivery } from './request-store';
 
 const REQUEST_MAIL = new Set(['request', 'follow_up', 'appeal']);
 
@@ -14,7 +14,7 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
   return {
     async onSent(db: Db, mail: MailRecord) {
       if (!mail.requestId || !REQUEST_MAIL.has(mail.purpose)) return;
-      await db('requests').where({ id: mail.requestId }).update({ delivery_status: 'sent', delivery_error: null });
+      await markDelivery(db, mail.requestId, { status: 'sent' });
     },
 
     async onFinalFailure(db: Db, mail: MailRecord, error: string, at: Date) {
@@ -25,11 +25,7 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
       // means the agency may never have received it: an answer logged while
       // the email was being retried proves otherwise.
       const requestLetter = mail.purpose === 'request' && request.status === 'submitted';
-      await db('requests').where({ id: request.id }).update({
-        delivery_status: 'failed',
-        delivery_error: error,
-        ...(requestLetter ? { letter_undelivered: true } : {}),
-      });
+      await markDelivery(db, request.id, { status: 'failed', error, ...(requestLetter ? { letterUndelivered: true as const } : {}) });
       // No clock runs on a letter the agency never got: nobody is reminded of its dates until it is filed again.
       if (requestLetter) await suspendReminders(db, request.id);
       const attempts = mail.attempts;

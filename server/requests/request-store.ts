@@ -225,6 +225,36 @@ export async function updateRequest(db: Db, organizationId: string, id: string, 
   return toRequestRecord(row);
 }
 
+/**
+ * How the request's own letter fared in the mail. Not an edit of the request,
+ * so `updated_at` stays; `letterUndelivered` is set only when given.
+ */
+export async function markDelivery(
+  db: Db,
+  id: string,
+  d: { status: 'sent'; error?: undefined; letterUndelivered?: undefined } | { status: 'failed'; error: string; letterUndelivered?: true },
+): Promise<void> {
+  await db('requests').where({ id }).update({
+    delivery_status: d.status,
+    delivery_error: d.error ?? null,
+    ...(d.letterUndelivered ? { letter_undelivered: true } : {}),
+  });
+}
+
+/** The agency's response times, derived from the history for report cards; `updated_at` stays. */
+export async function storeResponseTimes(
+  db: Db,
+  id: string,
+  t: { firstResponseAt: Date | null; finalResponseAt: Date | null; firstResponseBdays: number | null; finalResponseBdays: number | null },
+): Promise<void> {
+  await db('requests').where({ id }).update({
+    first_response_at: t.firstResponseAt,
+    final_response_at: t.finalResponseAt,
+    first_response_bdays: t.firstResponseBdays,
+    final_response_bdays: t.finalResponseBdays,
+  });
+}
+
 export interface RequestFilter {
   status?: string | undefined;
   agencyId?: string | undefined;
