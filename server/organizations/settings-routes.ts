@@ -3,6 +3,7 @@ import { READER_ROLES } from '../auth/caller';
 import type { ApiRouter } from '../http/api-router';
 import { notFound } from '../errors/problem';
 import { rearmReminders } from '../request-deadlines/rearm';
+import { findReminderLeadDays, setReminderLeadDays } from '../users/user-store';
 import { definedOnly } from '../util/defined-only';
 import { findOrganization } from './organization-store';
 import { loadSettings, saveSettings, SettingsPatch, SettingsSchema } from './organization-settings';
@@ -59,8 +60,7 @@ export function settingsRoutes(api: ApiRouter): void {
     access: { roles: READER_ROLES },
     responses: { 200: { description: 'Settings', schema: MySettings } },
     handler: async ({ caller, db }) => {
-      const row = await db('users').where({ id: caller.userId }).first<{ reminder_lead_days: number | null }>('reminder_lead_days');
-      return { status: 200, body: { reminderLeadDays: row?.reminder_lead_days ?? null } };
+      return { status: 200, body: { reminderLeadDays: await findReminderLeadDays(db, caller.organizationId, caller.userId) } };
     },
   });
 
@@ -74,7 +74,7 @@ export function settingsRoutes(api: ApiRouter): void {
     responses: { 200: { description: 'Settings', schema: MySettings } },
     handler: async ({ caller, db, body }) => {
       await db.transaction(async (trx) => {
-        await trx('users').where({ id: caller.userId }).update({ reminder_lead_days: body.reminderLeadDays });
+        await setReminderLeadDays(trx, caller.organizationId, caller.userId, body.reminderLeadDays);
         await rearmReminders(trx, caller.organizationId, caller.userId);
       });
       return { status: 200, body: { reminderLeadDays: body.reminderLeadDays } };

@@ -85,3 +85,13 @@ export async function findUserById(db: Db, id: string): Promise<UserRecord | und
   const row = await db('users').where({ id }).first<Row | undefined>(COLUMNS);
   return row ? toRecord(row) : undefined;
 }
+
+/** The user's own reminder lead time in business days; null means the newsroom's default. */
+export async function findReminderLeadDays(db: Db, organizationId: string, id: string): Promise<number | null> {
+  const row = await db('users').where({ id, organization_id: organizationId }).first<{ reminder_lead_days: number | null } | undefined>('reminder_lead_days');
+  return row?.reminder_lead_days ?? null;
+}
+
+export async function setReminderLeadDays(db: Db, organizationId: string, id: string, days: number | null): Promise<void> {
+  await db('users').where({ id, organization_id: organizationId }).update({ reminder_lead_days: days });
+}
