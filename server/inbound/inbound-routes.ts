@@ -6,7 +6,9 @@ import { bearerToken } from '../http/authenticate';
 import type { ApiRouter } from '../http/api-router';
 import { notFound, Problem, unauthorized, unsupportedMediaType } from '../errors/problem';
 import type { Config } from '../config';
+import { findOrganization } from '../organizations/organization-store';
 import { assignInbound, receiveInbound } from './inbound-service';
+import { listUnmatched, routeToOrganization } from './inbound-store';
 
 const ACCEPTED_TYPES = ['message/rfc822', 'text/plain', 'application/octet-stream'];
 
@@ -37,9 +39,8 @@ function requireInboundSecret(config: Config): RequestHandler {
   };
 }
 
-function visibleTo(caller: Caller): { organization_id: string | null } {
-  return { organization_id: caller.kind === 'operator' ? null : caller.organizationId };
-}
+/** The operator sees the mail no newsroom could be picked for; a newsroom sees its own. */
+const visibleTo = (caller: Caller): string | null => (caller.kind === 'operator' ? null : caller.organizationId);
 
 export function inboundRoutes(api: ApiRouter, config: Config): void {
   api.route({
@@ -60,10 +61,10 @@ export function inboundRoutes(api: ApiRouter, config: Config): void {
       401: { description: 'Missing or wrong inbound secret' },
       413: { description: 'Too large' },
     },
-    handler: async ({ req, deps }) => {
+    handler: async ({ req, db, deps }) => {
       const raw = req.body as unknown;
       if (!Buffer.isBuffer(raw) || raw.length === 0) throw new Problem({ status: 400, slug: 'empty', title: 'Bad request', detail: 'The body is empty.' });
-      const outcome = await receiveInbound(deps, raw);
+      const outcome = await receiveInbound(db, deps, raw);
       return { status: outcome.status === 'duplicate' ? 200 : 201, body: outcome };
     },
   });
@@ -76,20 +77,8 @@ export function inboundRoutes(api: ApiRouter, config: Config): void {
     access: { roles: ['admin', 'editor'], operator: true },
     responses: { 200: { description: 'Newest first', schema: z.object({ items: z.array(Unmatched) }) } },
     handler: async ({ caller, db }) => {
-      const rows = await db('inbound_messages')
-        .where({ status: 'unmatched', ...visibleTo(caller) })
-        .orderBy('received_at', 'desc')
-        .limit(500)
-        .select<Array<{ id: string; organization_id: string | null; from_address: string; subject: string; text_preview: string; message_id: string | null; received_at: Date }>>('*');
-      return {
-        status: 200,
-        body: {
-          items: rows.map((r) => ({
-            id: r.id, organizationId: r.organization_id, from: r.from_address, subject: r.subject, preview: r.text_preview,
-            messageId: r.message_id, receivedAt: r.received_at.toISOString(),
-          })),
-        },
-      };
+      const items = await listUnmatched(db, visibleTo(caller));
+      return { status: 200, body: { items: items.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString() })) } };
     },
   });
 
@@ -102,8 +91,8 @@ export function inboundRoutes(api: ApiRouter, config: Config): void {
     params: InboundParams,
     body: z.object({ requestId: z.uuid() }).strict().meta({ id: 'InboundAssign' }),
     responses: { 201: { description: 'Filed', schema: Outcome } },
-    handler: async ({ caller, params, body, deps }) => {
-      const outcome = await assignInbound(deps, caller.organizationId, caller.userId, params.id, body.requestId);
+    handler: async ({ caller, db, params, body, deps }) => {
+      const outcome = await assignInbound(db, deps, caller.organizationId, caller.userId, params.id, body.requestId);
       return { status: 201, body: outcome };
     },
   });
@@ -118,10 +107,8 @@ export function inboundRoutes(api: ApiRouter, config: Config): void {
     body: z.object({ organizationId: z.uuid() }).strict().meta({ id: 'InboundRoute' }),
     responses: { 204: { description: 'Routed' } },
     handler: async ({ db, params, body }) => {
-      const org = await db('organizations').where({ id: body.organizationId }).first('id');
-      if (!org) throw notFound('organization');
-      const n = await db('inbound_messages').where({ id: params.id, status: 'unmatched' }).whereNull('organization_id').update({ organization_id: body.organizationId });
-      if (!n) throw notFound('unrouted message');
+      if (!(await findOrganization(db, body.organizationId))) throw notFound('organization');
+      if (!(await routeToOrganization(db, params.id, body.organizationId))) throw notFound('unrouted message');
       return { status: 204 };
     },
   });

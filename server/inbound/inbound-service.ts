@@ -1,16 +1,17 @@
 import { cleanFilename, ContentTypeRefused, sniffContentType } from '../attachments/content-type';
 import { insertAttachment, linkAttachmentsToEvent } from '../attachments/attachment-store';
 import type { Db } from '../db/database';
-import type { AppDeps } from '../deps';
 import { recordableTime } from '../events/event-time';
 import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
 import type { AttachmentRef } from '../events/hash-chain';
 import { SUBMISSION_SLACK_MS } from '../util/time-tolerances';
 import { truncateText } from '../util/well-formed';
 import { conflict, notFound } from '../errors/problem';
-import { insertMail } from '../mail/mail-store';
+import type { MailDeps } from '../mail/mail-service';
+import { hasInboundMail, insertMail } from '../mail/mail-store';
 import { notifyAssignee } from '../requests/notify-assignee';
 import { findRequest } from '../requests/request-store';
+import { findParkedByMessageId, insertUnmatched, lockParked, markAssigned } from './inbound-store';
 import { HOW_MATCHED, likelyOrganization, matchInbound, type InboundMatch, type MatchedBy } from './inbound-match';
 import { parseInbound, type ParsedInbound } from './inbound-parse';
 
@@ -46,7 +47,7 @@ async function checkAttachments(mail: ParsedInbound): Promise<CheckedAttachment[
  */
 async function fileIntoRequest(
   db: Db,
-  deps: AppDeps,
+  deps: MailDeps,
   match: InboundMatch,
   mail: ParsedInbound,
   raw: Buffer,
@@ -56,8 +57,7 @@ async function fileIntoRequest(
   const request = await findRequest(db, match.organizationId, match.requestId, { forUpdate: true });
   if (!request) throw notFound('request');
   if (mail.messageId) {
-    const seen = await db('mail_messages').where({ request_id: request.id, direction: 'inbound', message_id: mail.messageId }).first('id');
-    if (seen) return { status: 'duplicate', requestId: request.id };
+    if (await hasInboundMail(db, request.id, mail.messageId)) return { status: 'duplicate', requestId: request.id };
   }
   const now = deps.clock();
   const eml = await deps.files.put(db, raw);
@@ -116,45 +116,43 @@ async function fileIntoRequest(
 }
 
 /** POST /v1/inbound/email: parse, match, file, or park in the unmatched inbox; all or nothing. */
-export async function receiveInbound(deps: AppDeps, raw: Buffer): Promise<InboundOutcome> {
+export async function receiveInbound(db: Db, deps: MailDeps, raw: Buffer): Promise<InboundOutcome> {
   const mail = await parseInbound(raw);
   const attachments = await checkAttachments(mail);
-  return deps.db.knex.transaction(async (trx) => {
+  return db.transaction(async (trx) => {
     const match = await matchInbound(trx, mail, deps.config.inboundAddress);
     if (match) return fileIntoRequest(trx, deps, match, mail, raw, attachments, null);
     if (mail.messageId) {
-      const seen = await trx('inbound_messages').where({ message_id: mail.messageId }).first<{ id: string } | undefined>('id');
-      if (seen) return { status: 'unmatched', inboundId: seen.id };
+      const seen = await findParkedByMessageId(trx, mail.messageId);
+      if (seen) return { status: 'unmatched', inboundId: seen };
     }
     const stored = await deps.files.put(trx, raw);
-    const [row] = await trx('inbound_messages')
-      .insert({
-        organization_id: await likelyOrganization(trx, mail),
-        raw_sha256: stored.sha256,
-        message_id: mail.messageId,
-        from_address: mail.from,
-        subject: mail.subject,
-        text_preview: truncateText(mail.text, 4000),
-        received_at: deps.clock(),
-      })
-      .returning<Array<{ id: string }>>('id');
-    return { status: 'unmatched', inboundId: row!.id };
+    const inboundId = await insertUnmatched(trx, {
+      organizationId: await likelyOrganization(trx, mail),
+      rawSha256: stored.sha256,
+      messageId: mail.messageId,
+      from: mail.from,
+      subject: mail.subject,
+      preview: truncateText(mail.text, 4000),
+      receivedAt: deps.clock(),
+    });
+    return { status: 'unmatched', inboundId };
   });
 }
 
 /** An editor files a parked message into a request of their newsroom. */
-export async function assignInbound(deps: AppDeps, organizationId: string, userId: string, inboundId: string, requestId: string): Promise<InboundOutcome> {
-  return deps.db.knex.transaction(async (trx) => {
-    const parked = await trx('inbound_messages').where({ id: inboundId, organization_id: organizationId }).forUpdate().first<{ raw_sha256: string; status: string } | undefined>();
+export async function assignInbound(db: Db, deps: MailDeps, organizationId: string, userId: string, inboundId: string, requestId: string): Promise<InboundOutcome> {
+  return db.transaction(async (trx) => {
+    const parked = await lockParked(trx, organizationId, inboundId);
     if (!parked) throw notFound('message');
     if (parked.status !== 'unmatched') throw conflict('This message was already filed into a request.', 'already-assigned');
     const request = await findRequest(trx, organizationId, requestId);
     if (!request) throw notFound('request');
-    const raw = await deps.files.read(parked.raw_sha256);
+    const raw = await deps.files.read(parked.rawSha256);
     const mail = await parseInbound(raw);
     const outcome = await fileIntoRequest(trx, deps, { organizationId, requestId, matchedBy: 'manual' }, mail, raw, await checkAttachments(mail), userId);
-    await trx('inbound_messages').where({ id: inboundId }).update({
-      status: 'assigned', request_id: requestId, event_id: outcome.status === 'matched' ? outcome.eventId : null, assigned_by: userId, assigned_at: deps.clock(),
+    await markAssigned(trx, inboundId, {
+      requestId, eventId: outcome.status === 'matched' ? outcome.eventId : null, assignedBy: userId, assignedAt: deps.clock(),
     });
     return outcome;
   });

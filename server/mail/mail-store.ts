@@ -104,6 +104,11 @@ export async function listMailOfRequest(db: Db, organizationId: string, requestI
   return rows.map(toRecord);
 }
 
+/** Whether an email with this Message-ID was already filed into the request (a provider's retry). */
+export async function hasInboundMail(db: Db, requestId: string, messageId: string): Promise<boolean> {
+  return (await db('mail_messages').where({ request_id: requestId, direction: 'inbound', message_id: messageId }).first('id')) !== undefined;
+}
+
 export async function updateMail(db: Db, id: string, changes: Partial<Pick<MailRecord, 'status' | 'attempts' | 'lastError' | 'sentAt'>>): Promise<void> {
   const row: Record<string, unknown> = {};
   if (changes.status !== undefined) row.status = changes.status;
