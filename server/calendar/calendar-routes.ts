@@ -7,6 +7,7 @@ import { KIND_LABELS } from '../monitoring/reminder-sweep';
 import { findOrganization } from '../organizations/organization-store';
 import { issueToken, revokeTokenEverywhere } from '../tokens/token-service';
 import { findOwnerByHash, listTokensOfUser, type TokenRecord } from '../tokens/token-store';
+import { calendarFeed } from './calendar-feed-query';
 import { renderCalendar, type IcsEvent } from './ics';
 
 const CalendarTokenCreate = z
@@ -22,9 +23,6 @@ const CalendarToken = z
   .meta({ id: 'CalendarToken' });
 
 const FeedQuery = z.object({ token: z.string().min(10).max(200) }).strict();
-
-// Past deadlines stay in the feed a while, so an overdue one does not vanish from the calendar.
-const KEEP_PAST_DAYS = 60;
 
 const view = (t: TokenRecord) => ({ id: t.id, name: t.name, scope: (t.scope ?? 'me') as 'me' | 'organization', prefix: t.prefix, createdAt: t.createdAt.toISOString() });
 
@@ -83,31 +81,16 @@ export function calendarRoutes(api: ApiRouter): void {
       const now = deps.clock();
       const owner = await findOwnerByHash(db, hashToken(query.token), now);
       if (!owner || owner.kind !== 'calendar') throw unauthorized('The calendar token is unknown or revoked.');
-      const q = db('deadlines as d')
-        .join('requests as r', 'r.id', 'd.request_id')
-        .join('agencies as a', 'a.id', 'd.agency_id')
-        .where('d.organization_id', owner.organizationId)
-        .whereIn('d.status', ['open', 'tolled'])
-        // Every zone's today is within a day of UTC's: a plain bound the index can range over.
-        .where('d.due_date', '>=', new Date(now.getTime() - (KEEP_PAST_DAYS + 1) * 86400_000).toISOString().slice(0, 10))
-        // A due date is a date in the agency's zone, so "60 days ago" is counted from that zone's today.
-        .whereRaw('d.due_date >= (cast(? as timestamptz) at time zone d.timezone)::date - cast(? as integer)', [now.toISOString(), KEEP_PAST_DAYS]);
-      if (owner.scope !== 'organization') q.where('d.assignee_id', owner.userId);
-      const rows = await q
-        .orderBy([{ column: 'd.due_date' }, { column: 'd.id' }])
-        .limit(5000)
-        .select<Array<{ request_id: string; kind: string; due_date: string; basis: string; status: string; statutory: boolean; computed_at: Date; title: string; agency: string }>>(
-          db.raw('d.request_id, d.kind, d.due_date::text as due_date, d.basis, d.status, d.statutory, d.computed_at, r.title, a.name as agency'),
-        );
+      const items = await calendarFeed(db, owner, now);
       const host = new URL(deps.config.publicUrl).hostname;
-      const events: IcsEvent[] = rows.map((r) => ({
-        uid: `${r.request_id}.${r.kind}@${host}`,
-        date: r.due_date,
+      const events: IcsEvent[] = items.map((r) => ({
+        uid: `${r.requestId}.${r.kind}@${host}`,
+        date: r.dueDate,
         summary: `${KIND_LABELS[r.kind] ?? r.kind} due: ${r.title} (${r.agency})`,
-        description: `${r.statutory ? 'Statutory deadline' : 'Newsroom target (not statutory)'}${r.status === 'tolled' ? ', clock stopped' : ''}.\n${r.basis}\n${deps.config.publicUrl}/v1/requests/${r.request_id}`,
-        url: `${deps.config.publicUrl}/v1/requests/${r.request_id}`,
-        sequence: Math.max(0, Math.floor(r.computed_at.getTime() / 1000) - 1_700_000_000),
-        lastModified: r.computed_at,
+        description: `${r.statutory ? 'Statutory deadline' : 'Newsroom target (not statutory)'}${r.status === 'tolled' ? ', clock stopped' : ''}.\n${r.basis}\n${deps.config.publicUrl}/v1/requests/${r.requestId}`,
+        url: `${deps.config.publicUrl}/v1/requests/${r.requestId}`,
+        sequence: Math.max(0, Math.floor(r.computedAt.getTime() / 1000) - 1_700_000_000),
+        lastModified: r.computedAt,
         categories: ['Records requests', r.statutory ? 'Statutory' : 'Target'],
       }));
       const org = await findOrganization(db, owner.organizationId);
