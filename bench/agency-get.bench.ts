@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const bench = await createBenchDatabase('rt_bench_agency');
   const db = await openBenchDatabase(bench.url, 2);
   const org = await insertOrganization(db.knex, 'Bench newsroom');
-  const { token } = await createUserWithToken(db, org.id, { email: 'bench@example.org', name: 'Bench', role: 'reporter' });
+  const { token } = await createUserWithToken(db.knex, org.id, { email: 'bench@example.org', name: 'Bench', role: 'reporter' });
   const agency = await insertAgency(db.knex, org.id, {
     name: 'City of Minneapolis', jurisdiction: 'US-MN', level: 'municipal', recordsEmail: 'records@minneapolis.example.gov',
     portalUrl: null, mailingAddress: null, timezone: 'America/Chicago', closures: [], optionalHolidays: [], workedHolidays: [], notes: null,

@@ -34,9 +34,9 @@ async function main(): Promise<void> {
   const deps = runtime.deps;
   try {
     const org = await insertOrganization(db.knex, 'Bench newsroom');
-    const { user } = await createUserWithToken(db, org.id, { email: 'bench@example.org', name: 'Bench Reporter', role: 'reporter' });
+    const { user } = await createUserWithToken(db.knex, org.id, { email: 'bench@example.org', name: 'Bench Reporter', role: 'reporter' });
     const caller: UserCaller = { kind: 'user', userId: user.id, organizationId: org.id, role: 'reporter', email: user.email, name: user.name, tokenId: '' };
-    const agency = await createAgency(db, org.id, { name: 'U.S. Immigration and Customs Enforcement', jurisdiction: 'US', level: 'federal', recordsEmail: 'foia@ice.example.gov' }, new Date());
+    const agency = await createAgency(db.knex, org.id, { name: 'U.S. Immigration and Customs Enforcement', jurisdiction: 'US', level: 'federal', recordsEmail: 'foia@ice.example.gov' }, new Date());
     const request = await createRequest(db.knex, caller, { agencyId: agency.id, title: 'Long-running request', recordsSought: 'Everything about the January 16, 2026 email.' }, new Date());
     await submitRequest(db.knex, deps, caller, request.id, { method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' });
     await logEvent(db.knex, caller, request.id, { type: 'acknowledged', occurredAt: '2026-01-20T09:00:00-05:00', data: { trackingNumber: '2026-ICFO-1' } }, new Date(), deps);

@@ -42,13 +42,13 @@ async function main(): Promise<void> {
         const { token } = await issueToken(db.knex, { organizationId: org.id, userId: user.id, name: 'demo token', kind: 'api' });
         users[p.role] = { user, token };
       } else {
-        users[p.role] = await createUserWithToken(db, org.id, { email: p.email, name: p.name, role: p.role });
+        users[p.role] = await createUserWithToken(db.knex, org.id, { email: p.email, name: p.name, role: p.role });
       }
     }
 
     const byName = new Map((await listAgencies(db.knex, org.id, { limit: 500 })).map((a) => [a.name, a]));
     const agencies = [];
-    for (const a of Object.values(WORKED_EXAMPLE_AGENCIES)) agencies.push(byName.get(a.name) ?? (await createAgency(db, org.id, a, now)));
+    for (const a of Object.values(WORKED_EXAMPLE_AGENCIES)) agencies.push(byName.get(a.name) ?? (await createAgency(db.knex, org.id, a, now)));
 
     const reporter = users.reporter.user;
     let drafts = await listRequests(db.knex, org.id, { tag: TAG, limit: 100 });

@@ -61,7 +61,7 @@ const commands: Record<string, Command<z.ZodType>> = {
       role: z.enum(ROLES, { message: `must be one of ${ROLES.join(', ')}` }),
     }),
     run: async (db, { org, ...input }, out) => {
-      const { user, token } = await createUserWithToken(db, org, input);
+      const { user, token } = await createUserWithToken(db.knex, org, input);
       out(`user ${user.id}  ${user.email} (${user.role})\ntoken ${token}\nThe token is shown only now; store it safely.`, {
         id: user.id, email: user.email, role: user.role, token,
       });

@@ -36,8 +36,8 @@ export function agencyRoutes(api: ApiRouter): void {
     access: writers,
     body: AgencyCreate,
     responses: { 201: { description: 'Created', schema: Agency } },
-    handler: async ({ caller, body, deps }) => {
-      const agency = await createAgency(deps.db, caller.organizationId, body, deps.clock());
+    handler: async ({ caller, db, body, deps }) => {
+      const agency = await createAgency(db, caller.organizationId, body, deps.clock());
       return { status: 201, body: agencyView(agency), headers: { Location: `/v1/agencies/${agency.id}` } };
     },
   });
@@ -50,9 +50,9 @@ export function agencyRoutes(api: ApiRouter): void {
     access: readers,
     query: AgencyListQuery,
     responses: { 200: { description: 'A page of agencies', schema: page(Agency, 'AgencyPage') } },
-    handler: async ({ caller, query, deps }) => {
+    handler: async ({ caller, db, query }) => {
       const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
-      const rows = await listAgencies(deps.db.knex, caller.organizationId, {
+      const rows = await listAgencies(db, caller.organizationId, {
         q: query.q,
         jurisdiction: query.jurisdiction,
         after,
@@ -71,8 +71,8 @@ export function agencyRoutes(api: ApiRouter): void {
     access: readers,
     params: IdParams,
     responses: { 200: { description: 'The agency', schema: Agency } },
-    handler: async ({ caller, params, deps }) => {
-      const agency = await findAgency(deps.db.knex, caller.organizationId, params.id);
+    handler: async ({ caller, db, params }) => {
+      const agency = await findAgency(db, caller.organizationId, params.id);
       if (!agency) throw notFound('agency');
       return { status: 200, body: agencyView(agency) };
     },
@@ -87,8 +87,8 @@ export function agencyRoutes(api: ApiRouter): void {
     params: IdParams,
     body: AgencyPatch,
     responses: { 200: { description: 'The updated agency', schema: Agency } },
-    handler: async ({ caller, params, body, deps }) => {
-      const agency = await changeAgency(deps.db, caller.organizationId, params.id, body, deps.clock());
+    handler: async ({ caller, db, params, body, deps }) => {
+      const agency = await changeAgency(db, caller.organizationId, params.id, body, deps.clock());
       return { status: 200, body: agencyView(agency) };
     },
   });

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { computeDeadlines, DeadlineInputError, getJurisdiction } from '../deadlines';
-import type { Database } from '../db/database';
+import type { Db } from '../db/database';
 import { notFound, validationProblem } from '../errors/problem';
 import type { AgencyCreateInput, AgencyPatchInput } from './agency-schemas';
 import { findAgency, insertAgency, updateAgency, type AgencyRecord, type AgencyValues } from './agency-store';
@@ -37,7 +37,7 @@ function assertCountable(v: AgencyValues, now: Date): void {
   }
 }
 
-export async function createAgency(db: Database, organizationId: string, input: AgencyCreateInput, now: Date): Promise<AgencyRecord> {
+export async function createAgency(db: Db, organizationId: string, input: AgencyCreateInput, now: Date): Promise<AgencyRecord> {
   const values: AgencyValues = {
     name: input.name,
     jurisdiction: input.jurisdiction,
@@ -52,7 +52,7 @@ export async function createAgency(db: Database, organizationId: string, input: 
     notes: input.notes ?? null,
   };
   assertCountable(values, now);
-  return insertAgency(db.knex, organizationId, values);
+  return insertAgency(db, organizationId, values);
 }
 
 const CALENDAR_FIELDS = ['jurisdiction', 'timezone', 'closures', 'optionalHolidays', 'workedHolidays'] as const;
@@ -62,13 +62,13 @@ function calendarChanged(before: AgencyRecord, after: AgencyRecord): boolean {
 }
 
 export async function changeAgency(
-  db: Database,
+  db: Db,
   organizationId: string,
   id: string,
   patch: AgencyPatchInput,
   now: Date,
 ): Promise<AgencyRecord> {
-  return db.knex.transaction(async (trx) => {
+  return db.transaction(async (trx) => {
     const current = await findAgency(trx, organizationId, id, { forUpdate: true });
     if (!current) throw notFound('agency');
     const merged: AgencyValues = { ...current, ...definedOnly(patch) };

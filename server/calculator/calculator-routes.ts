@@ -18,8 +18,8 @@ export function calculatorRoutes(api: ApiRouter): void {
     access: { roles: READER_ROLES },
     body: CalculateBody,
     responses: { 200: { description: 'The deadlines', schema: CalculationResult } },
-    handler: async ({ caller, body, deps }) => {
-      const agency = body.agencyId ? await findAgency(deps.db.knex, caller.organizationId, body.agencyId) : undefined;
+    handler: async ({ caller, db, body }) => {
+      const agency = body.agencyId ? await findAgency(db, caller.organizationId, body.agencyId) : undefined;
       if (body.agencyId && !agency) throw notFound('agency');
       const input: DeadlineInput = {
         jurisdiction: body.jurisdiction ?? agency!.jurisdiction,

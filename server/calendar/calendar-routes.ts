@@ -59,9 +59,9 @@ export function calendarRoutes(api: ApiRouter): void {
     access: { roles: READER_ROLES },
     params: z.object({ id: z.uuid({ message: 'Must be a UUID.' }) }).strict(),
     responses: { 204: { description: 'Revoked' } },
-    handler: async ({ caller, params, deps }) => {
-      const own = (await listTokensOfUser(deps.db.knex, caller.organizationId, caller.userId, 'calendar')).some((t) => t.id === params.id);
-      if (!own || !(await revokeTokenEverywhere(deps.db, deps.authCache, { organizationId: caller.organizationId, userId: caller.userId, tokenId: params.id }, deps.clock()))) {
+    handler: async ({ caller, db, params, deps }) => {
+      const own = (await listTokensOfUser(db, caller.organizationId, caller.userId, 'calendar')).some((t) => t.id === params.id);
+      if (!own || !(await revokeTokenEverywhere(db, deps.authCache, { organizationId: caller.organizationId, userId: caller.userId, tokenId: params.id }, deps.clock()))) {
         throw notFound('calendar token');
       }
       return { status: 204 };

@@ -15,7 +15,7 @@ export function organizationRoutes(api: ApiRouter): void {
     access: { roles: [], operator: true },
     body: OrganizationCreate,
     responses: { 201: { description: 'Created', schema: Organization } },
-    handler: async ({ body, deps }) => ({ status: 201, body: view(await insertOrganization(deps.db.knex, body.name)) }),
+    handler: async ({ db, body }) => ({ status: 201, body: view(await insertOrganization(db, body.name)) }),
   });
 
   api.route({
@@ -25,6 +25,6 @@ export function organizationRoutes(api: ApiRouter): void {
     tags: ['Organizations'],
     access: { roles: [], operator: true },
     responses: { 200: { description: 'All organizations', schema: z.object({ items: z.array(Organization) }) } },
-    handler: async ({ deps }) => ({ status: 200, body: { items: (await listOrganizations(deps.db.knex)).map(view) } }),
+    handler: async ({ db }) => ({ status: 200, body: { items: (await listOrganizations(db)).map(view) } }),
   });
 }

@@ -43,8 +43,8 @@ export function tokenRoutes(api: ApiRouter): void {
     tags: ['Tokens'],
     access: self,
     responses: { 200: { description: 'Tokens (secrets are never shown again)', schema: z.object({ items: z.array(Token) }) } },
-    handler: async ({ caller, deps }) => {
-      const items = await listTokensOfUser(deps.db.knex, caller.organizationId, caller.userId, 'api');
+    handler: async ({ caller, db }) => {
+      const items = await listTokensOfUser(db, caller.organizationId, caller.userId, 'api');
       return { status: 200, body: { items: items.map(tokenView) } };
     },
   });
@@ -57,8 +57,8 @@ export function tokenRoutes(api: ApiRouter): void {
     access: self,
     body: TokenCreate,
     responses: { 201: { description: 'The token, shown once', schema: TokenWithSecret } },
-    handler: async ({ caller, body, deps }) => {
-      return { status: 201, body: await issueApiToken(deps.db.knex, caller.organizationId, caller.userId, body) };
+    handler: async ({ caller, db, body }) => {
+      return { status: 201, body: await issueApiToken(db, caller.organizationId, caller.userId, body) };
     },
   });
 
@@ -70,8 +70,8 @@ export function tokenRoutes(api: ApiRouter): void {
     access: self,
     params: TokenParams,
     responses: { 204: { description: 'Revoked' } },
-    handler: async ({ caller, params, deps }) => {
-      const done = await revokeTokenEverywhere(deps.db, deps.authCache, { organizationId: caller.organizationId, userId: caller.userId, tokenId: params.id }, deps.clock());
+    handler: async ({ caller, db, params, deps }) => {
+      const done = await revokeTokenEverywhere(db, deps.authCache, { organizationId: caller.organizationId, userId: caller.userId, tokenId: params.id }, deps.clock());
       if (!done) throw notFound('token');
       return { status: 204 };
     },
@@ -85,10 +85,10 @@ export function tokenRoutes(api: ApiRouter): void {
     access: managers,
     params: OrgUserParams,
     responses: { 200: { description: 'Tokens', schema: z.object({ items: z.array(Token) }) } },
-    handler: async ({ caller, params, deps }) => {
-      await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
-      if (!(await findUser(deps.db.knex, params.orgId, params.userId))) throw notFound('user');
-      const items = await listTokensOfUser(deps.db.knex, params.orgId, params.userId, 'api');
+    handler: async ({ caller, db, params }) => {
+      await assertOrgAccess(db, caller, params.orgId, 'manage');
+      if (!(await findUser(db, params.orgId, params.userId))) throw notFound('user');
+      const items = await listTokensOfUser(db, params.orgId, params.userId, 'api');
       return { status: 200, body: { items: items.map(tokenView) } };
     },
   });
@@ -102,11 +102,11 @@ export function tokenRoutes(api: ApiRouter): void {
     params: OrgUserParams,
     body: TokenCreate,
     responses: { 201: { description: 'The token, shown once', schema: TokenWithSecret } },
-    handler: async ({ caller, params, body, deps }) => {
-      await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
-      const user = await findUser(deps.db.knex, params.orgId, params.userId);
+    handler: async ({ caller, db, params, body }) => {
+      await assertOrgAccess(db, caller, params.orgId, 'manage');
+      const user = await findUser(db, params.orgId, params.userId);
       if (!user) throw notFound('user');
-      return { status: 201, body: await issueApiToken(deps.db.knex, params.orgId, user.id, body) };
+      return { status: 201, body: await issueApiToken(db, params.orgId, user.id, body) };
     },
   });
 
@@ -118,9 +118,9 @@ export function tokenRoutes(api: ApiRouter): void {
     access: managers,
     params: UserTokenParams,
     responses: { 204: { description: 'Revoked' } },
-    handler: async ({ caller, params, deps }) => {
-      await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
-      const done = await revokeTokenEverywhere(deps.db, deps.authCache, { organizationId: params.orgId, userId: params.userId, tokenId: params.tokenId }, deps.clock());
+    handler: async ({ caller, db, params, deps }) => {
+      await assertOrgAccess(db, caller, params.orgId, 'manage');
+      const done = await revokeTokenEverywhere(db, deps.authCache, { organizationId: params.orgId, userId: params.userId, tokenId: params.tokenId }, deps.clock());
       if (!done) throw notFound('token');
       return { status: 204 };
     },

@@ -2,7 +2,6 @@ import { displayPrefix, generateToken, hashToken, type TokenKind } from '../auth
 import type { Db } from '../db/database';
 import { announceAuthChange } from '../auth/auth-changes';
 import type { AuthCache } from '../auth/auth-cache';
-import type { Database } from '../db/database';
 import { insertToken, revokeToken, type TokenRecord } from './token-store';
 
 export interface IssuedToken {
@@ -29,14 +28,18 @@ export async function issueToken(
   return { record, token };
 }
 
-/** Revokes a token and makes every process forget it at once; false if there was no such live token. */
+/**
+ * Revokes a token and makes every process forget it at once; false if there
+ * was no such live token. This process's cache is cleared when the revocation
+ * commits, so pass the request's knex rather than an open transaction.
+ */
 export async function revokeTokenEverywhere(
-  db: Database,
+  db: Db,
   cache: AuthCache,
   t: { organizationId: string; userId: string; tokenId: string },
   now: Date,
 ): Promise<boolean> {
-  const done = await db.knex.transaction(async (trx) => {
+  const done = await db.transaction(async (trx) => {
     const revoked = await revokeToken(trx, t.organizationId, t.userId, t.tokenId, now);
     if (revoked) await announceAuthChange(trx);
     return revoked;

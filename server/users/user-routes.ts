@@ -31,9 +31,9 @@ export function userRoutes(api: ApiRouter): void {
     params: OrgParams,
     body: UserCreate,
     responses: { 201: { description: 'The user, with a token shown once', schema: UserWithToken } },
-    handler: async ({ caller, params, body, deps }) => {
-      await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
-      const { user, token } = await createUserWithToken(deps.db, params.orgId, body);
+    handler: async ({ caller, db, params, body }) => {
+      await assertOrgAccess(db, caller, params.orgId, 'manage');
+      const { user, token } = await createUserWithToken(db, params.orgId, body);
       return { status: 201, body: { ...userView(user), token } };
     },
   });
@@ -46,9 +46,9 @@ export function userRoutes(api: ApiRouter): void {
     access: members,
     params: OrgParams,
     responses: { 200: { description: 'Users', schema: z.object({ items: z.array(User) }) } },
-    handler: async ({ caller, params, deps }) => {
-      await assertOrgAccess(deps.db, caller, params.orgId, 'read');
-      return { status: 200, body: { items: (await listUsers(deps.db.knex, params.orgId)).map(userView) } };
+    handler: async ({ caller, db, params }) => {
+      await assertOrgAccess(db, caller, params.orgId, 'read');
+      return { status: 200, body: { items: (await listUsers(db, params.orgId)).map(userView) } };
     },
   });
 
@@ -60,9 +60,9 @@ export function userRoutes(api: ApiRouter): void {
     access: members,
     params: OrgUserParams,
     responses: { 200: { description: 'The user', schema: User } },
-    handler: async ({ caller, params, deps }) => {
-      await assertOrgAccess(deps.db, caller, params.orgId, 'read');
-      const user = await findUser(deps.db.knex, params.orgId, params.userId);
+    handler: async ({ caller, db, params }) => {
+      await assertOrgAccess(db, caller, params.orgId, 'read');
+      const user = await findUser(db, params.orgId, params.userId);
       if (!user) throw notFound('user');
       return { status: 200, body: userView(user) };
     },
@@ -77,9 +77,9 @@ export function userRoutes(api: ApiRouter): void {
     params: OrgUserParams,
     body: UserPatch,
     responses: { 200: { description: 'The updated user', schema: User } },
-    handler: async ({ caller, params, body, deps }) => {
-      await assertOrgAccess(deps.db, caller, params.orgId, 'manage');
-      const user = await changeUser(deps.db, params.orgId, params.userId, body, deps.clock());
+    handler: async ({ caller, db, params, body, deps }) => {
+      await assertOrgAccess(db, caller, params.orgId, 'manage');
+      const user = await changeUser(db, params.orgId, params.userId, body, deps.clock());
       deps.authCache.clear();
       return { status: 200, body: userView(user) };
     },
@@ -92,10 +92,10 @@ export function userRoutes(api: ApiRouter): void {
     tags: ['Users'],
     access: { roles: READER_ROLES },
     responses: { 200: { description: 'The caller', schema: Me } },
-    handler: async ({ caller, deps }) => {
+    handler: async ({ caller, db }) => {
       const [user, org] = await Promise.all([
-        findUser(deps.db.knex, caller.organizationId, caller.userId),
-        findOrganization(deps.db.knex, caller.organizationId),
+        findUser(db, caller.organizationId, caller.userId),
+        findOrganization(db, caller.organizationId),
       ]);
       if (!user || !org) throw notFound('user');
       return { status: 200, body: { ...userView(user), organization: { id: org.id, name: org.name } } };

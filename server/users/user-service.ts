@@ -1,6 +1,6 @@
 import { announceAuthChange } from '../auth/auth-changes';
 import type { Caller, Role } from '../auth/caller';
-import type { Database } from '../db/database';
+import type { Db } from '../db/database';
 import { conflict, forbidden, notFound } from '../errors/problem';
 import { findOrganization } from '../organizations/organization-store';
 import { issueToken } from '../tokens/token-service';
@@ -10,9 +10,9 @@ import { findUser, insertUser, lockActiveAdminIds, updateUser, type UserRecord }
  * Checks the caller may act on the organization's users. Another
  * organization's users are a 404, never a 403, so ids cannot be probed.
  */
-export async function assertOrgAccess(db: Database, caller: Caller, orgId: string, need: 'read' | 'manage'): Promise<void> {
+export async function assertOrgAccess(db: Db, caller: Caller, orgId: string, need: 'read' | 'manage'): Promise<void> {
   if (caller.kind === 'operator') {
-    if (!(await findOrganization(db.knex, orgId))) throw notFound('organization');
+    if (!(await findOrganization(db, orgId))) throw notFound('organization');
     return;
   }
   if (caller.organizationId !== orgId) throw notFound('organization');
@@ -20,11 +20,11 @@ export async function assertOrgAccess(db: Database, caller: Caller, orgId: strin
 }
 
 export async function createUserWithToken(
-  db: Database,
+  db: Db,
   orgId: string,
   input: { email: string; name: string; role: Role },
 ): Promise<{ user: UserRecord; token: string }> {
-  return db.knex.transaction(async (trx) => {
+  return db.transaction(async (trx) => {
     const user = await insertUser(trx, { organizationId: orgId, ...input });
     const { token } = await issueToken(trx, { organizationId: orgId, userId: user.id, name: 'initial token', kind: 'api' });
     return { user, token };
@@ -32,13 +32,13 @@ export async function createUserWithToken(
 }
 
 export async function changeUser(
-  db: Database,
+  db: Db,
   orgId: string,
   userId: string,
   patch: { name?: string | undefined; role?: Role | undefined; active?: boolean | undefined },
   now: Date,
 ): Promise<UserRecord> {
-  return db.knex.transaction(async (trx) => {
+  return db.transaction(async (trx) => {
     const current = await findUser(trx, orgId, userId);
     if (!current) throw notFound('user');
     const losesAdmin = current.role === 'admin' && current.active
