@@ -1,11 +1,10 @@
-import type { Database, Db } from '../db/database';
+import type { Db } from '../db/database';
 import type { Logger } from '../logger';
-import type { MailDeps } from './mail-service';
-import { finishAttempt, findMail, insertAttempt, updateMail, type MailRecord } from './mail-store';
+import type { MailJobDeps } from './mail-service';
+import { failOpenAttempts, finishAttempt, findMail, insertAttempt, updateMail, type MailRecord } from './mail-store';
 import type { MailTransport } from './mail-transport';
 
-export interface DeliveryDeps extends MailDeps {
-  db: Database;
+export interface DeliveryDeps extends MailJobDeps {
   mailer: MailTransport;
   logger: Logger;
 }
@@ -79,7 +78,7 @@ export async function settleAbandonedMail(deps: DeliveryDeps, mailId: string, ho
     const mail = await findMail(trx, mailId, { forUpdate: true });
     if (!mail || mail.status === 'sent' || mail.status === 'failed' || mail.direction !== 'outbound') return false;
     const message = 'The sending process stopped during the last attempt; the SMTP server never confirmed delivery.';
-    await trx('mail_attempts').where({ mail_id: mailId }).whereNull('finished_at').update({ finished_at: at, outcome: 'failed', error: message });
+    await failOpenAttempts(trx, mailId, at, message);
     await updateMail(trx, mailId, { status: 'failed', lastError: message });
     await hooks.onFinalFailure?.(trx, mail, message, at);
     return true;

@@ -1,6 +1,6 @@
 import { insertAttachment } from '../attachments/attachment-store';
 import type { Config } from '../config';
-import type { Db } from '../db/database';
+import type { Database, Db } from '../db/database';
 import type { FileStore } from '../files/file-store';
 import type { JobQueue } from '../jobs/job-queue';
 import { addressOf } from '../config';
@@ -16,6 +16,11 @@ export interface MailDeps {
   files: FileStore;
   jobs: JobQueue;
   clock: () => Date;
+}
+
+/** What a background job that queues mail needs: the database, to commit each unit of its work alone, and MailDeps. */
+export interface MailJobDeps extends MailDeps {
+  db: Database;
 }
 
 export interface OutgoingMail {

@@ -138,6 +138,11 @@ export async function finishAttempt(
   });
 }
 
+/** Closes the attempts a dead process left open (it never heard from the SMTP server). */
+export async function failOpenAttempts(db: Db, mailId: string, at: Date, error: string): Promise<void> {
+  await db('mail_attempts').where({ mail_id: mailId }).whereNull('finished_at').update({ finished_at: at, outcome: 'failed', error });
+}
+
 export async function listAttempts(db: Db, mailId: string): Promise<Array<{ attempt: number; outcome: string; error: string | null; startedAt: Date; finishedAt: Date | null }>> {
   const rows = await db('mail_attempts').where({ mail_id: mailId }).orderBy('attempt').select('attempt', 'outcome', 'error', 'started_at', 'finished_at');
   return rows.map((r: { attempt: number; outcome: string; error: string | null; started_at: Date; finished_at: Date | null }) => ({

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import type { AppDeps } from '../deps';
 import type { Db } from '../db/database';
-import { queueMail } from '../mail/mail-service';
+import { queueMail, type MailJobDeps } from '../mail/mail-service';
 import { renderEmail } from '../notifications/email-templates';
 import { settingsOf } from '../organizations/organization-settings';
 import { KIND_LABELS } from './reminder-sweep';
@@ -48,7 +47,7 @@ export async function digestItems(db: Db, organizationId: string, now: Date, tod
  * digest hour, to its editors (its admins when it has no editor). The
  * digest_log row and the emails commit together.
  */
-export async function runDigests(deps: AppDeps): Promise<number> {
+export async function runDigests(deps: MailJobDeps): Promise<number> {
   const now = deps.clock();
   const orgs = await deps.db.knex('organizations').select<Array<{ id: string; name: string; settings: unknown }>>('id', 'name', 'settings');
   let sent = 0;

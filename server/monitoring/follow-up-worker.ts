@@ -1,6 +1,6 @@
 import { findAgency } from '../agencies/agency-store';
 import type { Db } from '../db/database';
-import type { AppDeps } from '../deps';
+import type { MailJobDeps } from '../mail/mail-service';
 import { settingsOf } from '../organizations/organization-settings';
 import { letterContext, renderOrProblem } from '../requests/letter-draft';
 import { findRequest } from '../requests/request-store';
@@ -18,7 +18,7 @@ interface ResponseDeadline {
  * emails them when the newsroom turned automatic follow-ups on. Each one
  * commits alone; skip-locked lets several workers share the queue.
  */
-export async function processPendingFollowUps(deps: AppDeps, batch = 50, max = Number.POSITIVE_INFINITY): Promise<number> {
+export async function processPendingFollowUps(deps: MailJobDeps, batch = 50, max = Number.POSITIVE_INFINITY): Promise<number> {
   let done = 0;
   while (done < max) {
     const handled = await deps.db.knex.transaction(async (trx) => {

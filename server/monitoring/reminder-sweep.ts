@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../db/database';
-import type { AppDeps } from '../deps';
-import { queueMail } from '../mail/mail-service';
+import { queueMail, type MailJobDeps } from '../mail/mail-service';
 import { renderEmail } from '../notifications/email-templates';
 import { settingsOf } from '../organizations/organization-settings';
 import { advanceDueReminders, type ReminderKind } from '../request-deadlines/deadline-store';
@@ -92,7 +91,7 @@ function headline(kind: ReminderKind, dueDate: string): string {
  * the email and the `emailed` mark committing together. A crash between the
  * steps leaves logged rows that the next sweep emails; never twice.
  */
-async function emailLoggedReminders(deps: AppDeps, result: SweepResult, signal?: AbortSignal): Promise<void> {
+async function emailLoggedReminders(deps: MailJobDeps, result: SweepResult, signal?: AbortSignal): Promise<void> {
   const users = await deps.db.knex('reminder_log').where({ emailed: false }).distinct().pluck<string[]>('user_id');
   for (const userId of users) {
     if (signal?.aborted) return;
@@ -155,7 +154,7 @@ async function emailLoggedReminders(deps: AppDeps, result: SweepResult, signal?:
   }
 }
 
-export async function runReminderSweep(deps: AppDeps, opts: { batchSize?: number; maxBatches?: number; signal?: AbortSignal } = {}): Promise<SweepResult> {
+export async function runReminderSweep(deps: MailJobDeps, opts: { batchSize?: number; maxBatches?: number; signal?: AbortSignal } = {}): Promise<SweepResult> {
   const batchSize = opts.batchSize ?? 5000;
   const result: SweepResult = { batches: 0, deadlines: 0, reminders: 0, emails: 0, followUps: 0 };
   for (;;) {
