@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { computeDeadlines, DeadlineInputError, getJurisdiction } from '../deadlines';
 import type { Db } from '../db/database';
 import { notFound, validationProblem } from '../errors/problem';
+import { countingCalendar } from './agency-calendar';
 import type { AgencyCreateInput, AgencyPatchInput } from './agency-schemas';
 import { findAgency, insertAgency, updateAgency, type AgencyRecord, type AgencyValues } from './agency-store';
 import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
@@ -21,14 +22,7 @@ function defaultTimezone(jurisdiction: string): string {
  */
 function assertCountable(v: AgencyValues, now: Date): void {
   try {
-    computeDeadlines({
-      jurisdiction: v.jurisdiction,
-      receivedAt: DateTime.fromJSDate(now, { zone: v.timezone }).toISODate()!,
-      timezone: v.timezone,
-      closures: v.closures,
-      optionalHolidays: v.optionalHolidays,
-      workedHolidays: v.workedHolidays,
-    });
+    computeDeadlines({ ...countingCalendar(v), receivedAt: DateTime.fromJSDate(now, { zone: v.timezone }).toISODate()! });
   } catch (err) {
     if (err instanceof DeadlineInputError) {
       throw validationProblem([{ in: 'body', field: err.field.replace(/\[(\d+)\]/g, '.$1'), message: err.message }]);

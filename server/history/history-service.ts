@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findAgency, type AgencyRecord } from '../agencies/agency-store';
+import { agencyCalendar } from '../agencies/agency-calendar';
 import { listAttachments } from '../attachments/attachment-store';
 import { businessDaysBetween, getJurisdiction, ruleFor } from '../deadlines';
 import type { Db } from '../db/database';
@@ -21,7 +22,7 @@ export async function verifyHistory(db: Db, organizationId: string, requestId: s
 
 /** Whether the agency met a deadline, and by how many business days it missed it. */
 function judged(d: StoredDeadline, agency: AgencyRecord, today: string): HistoryDeadline {
-  const calendar = { closures: agency.closures, optionalHolidays: agency.optionalHolidays, workedHolidays: agency.workedHolidays };
+  const calendar = agencyCalendar(agency);
   let met: boolean | null = null;
   let late: number | null = null;
   if (d.satisfiedOn) {

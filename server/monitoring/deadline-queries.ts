@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { agencyCalendarOfRow } from '../agencies/agency-calendar';
 import { businessDayCounter } from '../deadlines';
 import type { Db } from '../db/database';
 import { OPEN_STATUSES } from '../events/state-machine';
@@ -76,7 +77,7 @@ export function businessDaysLeftFor(rows: CalendarRow[], now: Date): number[] {
     if (!today) todays.set(r.timezone, (today = DateTime.fromJSDate(now, { zone: r.timezone }).toISODate()!));
     let count = counters.get(r.agency_id);
     if (!count) {
-      const calendar = { closures: r.closures, optionalHolidays: r.optional_holidays, workedHolidays: r.worked_holidays };
+      const calendar = agencyCalendarOfRow(r);
       counters.set(r.agency_id, (count = businessDayCounter(r.jurisdiction, calendar, today)));
     }
     return r.due_date >= today ? count(today, r.due_date) : -count(r.due_date, today);

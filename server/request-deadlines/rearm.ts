@@ -1,3 +1,4 @@
+import { agencyCalendarOfRow } from '../agencies/agency-calendar';
 import type { Db } from '../db/database';
 import { replanReminders, type ReplannedReminders } from './deadline-store';
 import { leadDaysFor, newsroomSettings, planReminders } from './reminder-plan';
@@ -27,7 +28,7 @@ export async function rearmReminders(db: Db, organizationId: string, assigneeId?
     const key = r.assignee_id ?? '';
     if (!leads.has(key)) leads.set(key, await leadDaysFor(db, r.assignee_id, newsroom));
     const plan = planReminders(
-      { jurisdiction: r.jurisdiction, closures: r.closures, optionalHolidays: r.optional_holidays, workedHolidays: r.worked_holidays },
+      { jurisdiction: r.jurisdiction, ...agencyCalendarOfRow(r) },
       { dueDate: r.due_date, status: r.status },
       leads.get(key)!,
     );

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { agencyCalendar, countingCalendar } from '../agencies/agency-calendar';
 import type { AgencyRecord } from '../agencies/agency-store';
 import { businessDaysBetween, computeDeadlines, ruleFor, type DeadlineResult } from '../deadlines';
 import type { Db } from '../db/database';
@@ -34,15 +35,11 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
   const newsroom = newsroomSettings(db, request.organizationId);
   const settings = lawSetsNoPeriod ? await newsroom() : undefined;
   const result = computeDeadlines({
-    jurisdiction: agency.jurisdiction,
+    ...countingCalendar(agency),
     receivedAt,
-    timezone: agency.timezone,
     requestType: request.requestType,
     expedited: request.expedited?.requested === true,
     submissionMethod: request.submissionMethod,
-    closures: agency.closures,
-    optionalHolidays: agency.optionalHolidays,
-    workedHolidays: agency.workedHolidays,
     ...(settings ? { followUpTarget: settings.followUpTarget } : {}),
     events: events
       .filter((e) => e.type !== 'submitted')
@@ -66,7 +63,7 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
 async function recordResponseTimes(db: Db, request: RequestRecord, agency: AgencyRecord, receivedDate: string, events: EffectiveEvent[]): Promise<void> {
   const first = events.find((e) => FIRST_RESPONSE.has(e.type));
   const final = events.find(isFinal);
-  const calendar = { closures: agency.closures, optionalHolidays: agency.optionalHolidays, workedHolidays: agency.workedHolidays };
+  const calendar = agencyCalendar(agency);
   const bdays = (e: EffectiveEvent | undefined) =>
     e ? businessDaysBetween(agency.jurisdiction, calendar, receivedDate, dateIn(e.occurredAt, agency.timezone)) : null;
   await storeResponseTimes(db, request.id, {

@@ -1,12 +1,10 @@
+import { agencyCalendar, type AgencyCalendarFields } from '../agencies/agency-calendar';
 import { reminderDates } from '../deadlines';
 import type { Db } from '../db/database';
 import { loadSettings, type OrganizationSettings } from '../organizations/organization-settings';
 
-export interface CalendarOf {
+export interface CalendarOf extends AgencyCalendarFields {
   jurisdiction: string;
-  closures: { date: string; name?: string | undefined }[];
-  optionalHolidays: string[];
-  workedHolidays: string[];
 }
 
 export interface ReminderPlan {
@@ -23,7 +21,7 @@ export interface ReminderPlan {
 export function planReminders(agency: CalendarOf, deadline: { dueDate: string; status: string }, leadDays: number): ReminderPlan {
   const { before, firstOverdue } = reminderDates(
     agency.jurisdiction,
-    { closures: agency.closures, optionalHolidays: agency.optionalHolidays, workedHolidays: agency.workedHolidays },
+    agencyCalendar(agency),
     deadline.dueDate,
     leadDays,
   );
