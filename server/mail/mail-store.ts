@@ -109,6 +109,12 @@ export async function hasInboundMail(db: Db, requestId: string, messageId: strin
   return (await db('mail_messages').where({ request_id: requestId, direction: 'inbound', message_id: messageId }).first('id')) !== undefined;
 }
 
+/** The Message-ID of the request letter's email, for follow-ups to thread under. */
+export async function findRequestLetterMessageId(db: Db, requestId: string): Promise<string | undefined> {
+  const row = await db('mail_messages').where({ request_id: requestId, direction: 'outbound', purpose: 'request' }).first<{ message_id: string } | undefined>('message_id');
+  return row?.message_id;
+}
+
 export async function updateMail(db: Db, id: string, changes: Partial<Pick<MailRecord, 'status' | 'attempts' | 'lastError' | 'sentAt'>>): Promise<void> {
   const row: Record<string, unknown> = {};
   if (changes.status !== undefined) row.status = changes.status;

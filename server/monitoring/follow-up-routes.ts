@@ -4,7 +4,8 @@ import type { ApiRouter } from '../http/api-router';
 import { notFound } from '../errors/problem';
 import { IdParams } from '../http/schemas';
 import { findRequest } from '../requests/request-store';
-import { listFollowUps, sendFollowUp, type FollowUpRecord } from './follow-ups';
+import { listFollowUps, type FollowUpRecord } from './follow-up-store';
+import { sendFollowUp } from './follow-ups';
 
 const FollowUpView = z
   .object({ id: z.uuid(), missedDueDate: z.string(), subject: z.string(), body: z.string(), status: z.enum(['drafted', 'sent']), createdAt: z.string(), sentAt: z.string().nullable() })

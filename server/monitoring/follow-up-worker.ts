@@ -4,6 +4,7 @@ import type { MailJobDeps } from '../mail/mail-service';
 import { settingsOf } from '../organizations/organization-settings';
 import { letterContext, renderOrProblem } from '../requests/letter-draft';
 import { findRequest } from '../requests/request-store';
+import { claimPendingFollowUps, deleteFollowUp, markFollowUpDrafted } from './follow-up-store';
 import { sendFollowUp } from './follow-ups';
 
 interface ResponseDeadline {
@@ -22,32 +23,23 @@ export async function processPendingFollowUps(deps: MailJobDeps, batch = 50, max
   let done = 0;
   while (done < max) {
     const handled = await deps.db.knex.transaction(async (trx) => {
-      const rows = await trx('follow_ups as f')
-        .join('organizations as o', 'o.id', 'f.organization_id')
-        .where('f.status', 'pending')
-        .orderBy('f.created_at')
-        .limit(batch)
-        .forUpdate('f')
-        .skipLocked()
-        .select<Array<{ id: string; organization_id: string; request_id: string; missed_due_date: string; settings: unknown }>>(
-          'f.id', 'f.organization_id', 'f.request_id', trx.raw('f.missed_due_date::text as missed_due_date'), 'o.settings',
-        );
+      const rows = await claimPendingFollowUps(trx, batch);
       for (const f of rows) {
         // Locked as every event append locks it, so the deadline checked below
         // cannot change (a late-logged answer, an extension) before we commit.
-        const request = await findRequest(trx, f.organization_id, f.request_id, { forUpdate: true });
-        const agency = request ? await findAgency(trx, f.organization_id, request.agencyId) : undefined;
+        const request = await findRequest(trx, f.organizationId, f.requestId, { forUpdate: true });
+        const agency = request ? await findAgency(trx, f.organizationId, request.agencyId) : undefined;
         const deadline = request ? await responseDeadline(trx, request.id) : undefined;
-        if (!request || !agency || !deadline || !stillMissed(deadline, f.missed_due_date)) {
+        if (!request || !agency || !deadline || !stillMissed(deadline, f.missedDueDate)) {
           // Nothing was written or sent for it. Dropping the row, rather than
           // marking it, lets the sweep ask again if that date is missed anew
           // (say, the extension that moved it is retracted).
-          await trx('follow_ups').where({ id: f.id }).delete();
+          await deleteFollowUp(trx, f.id);
           continue;
         }
-        const letter = renderOrProblem('follow-up', letterContext(request, agency, deps.clock(), { followUp: { dueDate: f.missed_due_date, basis: deadline.basis } }));
-        await trx('follow_ups').where({ id: f.id }).update({ status: 'drafted', subject: letter.subject, body: letter.body });
-        if (settingsOf(f.settings).autoFollowUp && agency.recordsEmail) await sendFollowUp(trx, deps, f.organization_id, f.id, null);
+        const letter = renderOrProblem('follow-up', letterContext(request, agency, deps.clock(), { followUp: { dueDate: f.missedDueDate, basis: deadline.basis } }));
+        await markFollowUpDrafted(trx, f.id, { subject: letter.subject, body: letter.body });
+        if (settingsOf(f.settings).autoFollowUp && agency.recordsEmail) await sendFollowUp(trx, deps, f.organizationId, f.id, null);
       }
       return rows.length;
     });
