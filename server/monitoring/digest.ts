@@ -3,6 +3,9 @@ import type { Db } from '../db/database';
 import { queueMail, type MailJobDeps } from '../mail/mail-service';
 import { renderEmail } from '../notifications/email-templates';
 import { settingsOf } from '../organizations/organization-settings';
+import { listOrganizationsWithSettings } from '../organizations/organization-store';
+import { listActiveWithRoles } from '../users/user-store';
+import { claimDigestDay } from './digest-store';
 import { KIND_LABELS } from './reminder-sweep';
 import { REQUESTER_WINDOWS_SQL } from '../request-deadlines/requester-windows';
 import { overdueSql } from './deadline-queries';
@@ -49,7 +52,7 @@ export async function digestItems(db: Db, organizationId: string, now: Date, tod
  */
 export async function runDigests(deps: MailJobDeps): Promise<number> {
   const now = deps.clock();
-  const orgs = await deps.db.knex('organizations').select<Array<{ id: string; name: string; settings: unknown }>>('id', 'name', 'settings');
+  const orgs = await listOrganizationsWithSettings(deps.db.knex);
   let sent = 0;
   for (const org of orgs) {
     const settings = settingsOf(org.settings);
@@ -58,9 +61,8 @@ export async function runDigests(deps: MailJobDeps): Promise<number> {
     if (local.hour < settings.digestHour) continue;
     const today = local.toISODate()!;
     sent += await deps.db.knex.transaction(async (trx) => {
-      const claimed = await trx.raw('insert into digest_log (organization_id, local_date, sent_at) values (?, ?, ?) on conflict do nothing returning local_date', [org.id, today, now]);
-      if (!(claimed.rows as unknown[]).length) return 0;
-      const staff = await trx('users').where({ organization_id: org.id, active: true }).whereIn('role', ['editor', 'admin']).select<Array<{ email: string; role: string }>>('email', 'role');
+      if (!(await claimDigestDay(trx, org.id, today, now))) return 0;
+      const staff = await listActiveWithRoles(trx, org.id, ['editor', 'admin']);
       const editors = staff.filter((u) => u.role === 'editor');
       const to = (editors.length ? editors : staff).map((u) => u.email);
       if (!to.length) return 0;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { TimeZone } from '../http/schemas';
+import { findStoredSettings, storeSettings } from './organization-store';
 
 // Each setting's type and limits, written once: the stored settings add a
 // default to each, the PATCH body makes each optional.
@@ -49,12 +50,9 @@ export function settingsOf(stored: unknown): OrganizationSettings {
 
 /** `forUpdate` locks the row until the caller's transaction ends: pass it when the settings read are written back. */
 export async function loadSettings(db: Db, organizationId: string, opts: { forUpdate?: boolean } = {}): Promise<OrganizationSettings> {
-  const query = db('organizations').where({ id: organizationId });
-  if (opts.forUpdate) query.forUpdate();
-  const row = await query.first<{ settings: unknown } | undefined>('settings');
-  return settingsOf(row?.settings);
+  return settingsOf(await findStoredSettings(db, organizationId, opts));
 }
 
 export async function saveSettings(db: Db, organizationId: string, settings: OrganizationSettings, now: Date): Promise<void> {
-  await db('organizations').where({ id: organizationId }).update({ settings: JSON.stringify(settings), updated_at: now });
+  await storeSettings(db, organizationId, settings, now);
 }

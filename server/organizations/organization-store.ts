@@ -34,3 +34,20 @@ export async function findOrganizationByName(db: Db, name: string): Promise<Orga
   const row = await db('organizations').where({ name }).orderBy('created_at').first<Row | undefined>('id', 'name', 'created_at');
   return row ? toRecord(row) : undefined;
 }
+
+/** The stored settings JSON, as written; `forUpdate` locks the row until the caller's transaction ends. */
+export async function findStoredSettings(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<unknown> {
+  const query = db('organizations').where({ id });
+  if (opts.forUpdate) query.forUpdate();
+  const row = await query.first<{ settings: unknown } | undefined>('settings');
+  return row?.settings;
+}
+
+export async function storeSettings(db: Db, id: string, settings: object, now: Date): Promise<void> {
+  await db('organizations').where({ id }).update({ settings: JSON.stringify(settings), updated_at: now });
+}
+
+/** Every newsroom with its stored settings JSON, for jobs that run per newsroom. */
+export async function listOrganizationsWithSettings(db: Db): Promise<Array<{ id: string; name: string; settings: unknown }>> {
+  return db('organizations').select<Array<{ id: string; name: string; settings: unknown }>>('id', 'name', 'settings');
+}

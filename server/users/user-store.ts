@@ -95,3 +95,8 @@ export async function findReminderLeadDays(db: Db, organizationId: string, id: s
 export async function setReminderLeadDays(db: Db, organizationId: string, id: string, days: number | null): Promise<void> {
   await db('users').where({ id, organization_id: organizationId }).update({ reminder_lead_days: days });
 }
+
+/** Email addresses and roles of the newsroom's active users in these roles. */
+export async function listActiveWithRoles(db: Db, organizationId: string, roles: Role[]): Promise<Array<{ email: string; role: Role }>> {
+  return db('users').where({ organization_id: organizationId, active: true }).whereIn('role', roles).select<Array<{ email: string; role: Role }>>('email', 'role');
+}
