@@ -8,6 +8,7 @@ import { dateIn } from '../util/zoned-date';
 import { isBackdated } from '../events/event-view';
 import { notFound } from '../errors/problem';
 import { findOrganization } from '../organizations/organization-store';
+import { findUserNames } from '../users/user-store';
 import { listDeadlinesOfRequest, type StoredDeadline } from '../request-deadlines/deadline-store';
 import { findRequest, type RequestRecord } from '../requests/request-store';
 import { listEvents } from '../events/event-store';
@@ -72,9 +73,7 @@ export async function buildHistory(db: Db, organizationId: string, requestId: st
   if (!agency || !org) throw notFound('request');
   const today = dateIn(now, agency.timezone);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
-  const actors = new Map<string, string>(
-    actorIds.length ? (await db('users').whereIn('id', actorIds).select<Array<{ id: string; name: string }>>('id', 'name')).map((u) => [u.id, u.name]) : [],
-  );
+  const actors = await findUserNames(db, organizationId, actorIds);
   const correctedBy = new Map<string, string[]>();
   for (const e of events) if (e.correctsEventId) correctedBy.set(e.correctsEventId, [...(correctedBy.get(e.correctsEventId) ?? []), e.id]);
   const seqOfEvent = new Map(events.map((e) => [e.id, e.seq]));

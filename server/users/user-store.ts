@@ -100,3 +100,10 @@ export async function setReminderLeadDays(db: Db, organizationId: string, id: st
 export async function listActiveWithRoles(db: Db, organizationId: string, roles: Role[]): Promise<Array<{ email: string; role: Role }>> {
   return db('users').where({ organization_id: organizationId, active: true }).whereIn('role', roles).select<Array<{ email: string; role: Role }>>('email', 'role');
 }
+
+/** Names of the newsroom's users with these ids (for a history that names who did what). */
+export async function findUserNames(db: Db, organizationId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db('users').where({ organization_id: organizationId }).whereIn('id', ids).select<Array<{ id: string; name: string }>>('id', 'name');
+  return new Map(rows.map((u) => [u.id, u.name]));
+}
