@@ -78,3 +78,18 @@ export async function markFollowUpDrafted(db: Db, id: string, letter: { subject:
 export async function deleteFollowUp(db: Db, id: string): Promise<void> {
   await db('follow_ups').where({ id }).delete();
 }
+
+/**
+ * Records a follow-up to draft for each missed statutory response, once per
+ * request and missed due date (a rerun or a concurrent sweeper adds nothing);
+ * how many are new.
+ */
+export async function recordMissedResponses(db: Db, missed: Array<{ organizationId: string; requestId: string; dueDate: string }>, now: Date): Promise<number> {
+  if (missed.length === 0) return 0;
+  const rows = await db('follow_ups')
+    .insert(missed.map((m) => ({ organization_id: m.organizationId, request_id: m.requestId, missed_due_date: m.dueDate, created_at: now })))
+    .onConflict()
+    .ignore()
+    .returning<Array<{ id: string }>>('id');
+  return rows.length;
+}

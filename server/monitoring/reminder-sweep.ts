@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { queueMail, type MailJobDeps } from '../mail/mail-service';
 import { renderEmail } from '../notifications/email-templates';
 import { settingsOf } from '../organizations/organization-settings';
+import { recordMissedResponses } from './follow-up-store';
 import { advanceDueReminders, type ReminderKind } from '../request-deadlines/deadline-store';
 
 export const KIND_LABELS: Record<string, string> = {
@@ -42,14 +43,8 @@ with plan as (
    where p.reminder_kind <> 'lapsed'
   on conflict do nothing
   returning 1
-), follow as (
-  insert into follow_ups (organization_id, request_id, missed_due_date, created_at)
-  select p.organization_id, p.request_id, p.due_date, cast(:now as timestamptz)
-    from plan p where p.reminder_kind = 'overdue' and p.kind = 'response' and p.statutory
-  on conflict do nothing
-  returning 1
 )
-select (select count(*) from logged) as logged, (select count(*) from follow) as follow_ups`;
+select count(*) as logged from logged`;
 
 async function logBatch(db: Db, now: Date, bound: string, batch: number): Promise<{ deadlines: number; followUps: number }> {
   const due = await advanceDueReminders(db, now, bound, batch);
@@ -58,9 +53,10 @@ async function logBatch(db: Db, now: Date, bound: string, batch: number): Promis
     request_id: d.requestId, organization_id: d.organizationId, kind: d.kind, due_date: d.dueDate,
     statutory: d.statutory, assignee_id: d.assigneeId, reminder_kind: d.reminderKind,
   }));
-  const counted = await db.raw(LOG_DUE, { due: JSON.stringify(rows), now });
-  const row = (counted.rows as Array<{ follow_ups: number | string }>)[0]!;
-  return { deadlines: due.length, followUps: Number(row.follow_ups) };
+  await db.raw(LOG_DUE, { due: JSON.stringify(rows), now });
+  const missed = due.filter((d) => d.reminderKind === 'overdue' && d.kind === 'response' && d.statutory);
+  const followUps = await recordMissedResponses(db, missed.map((d) => ({ organizationId: d.organizationId, requestId: d.requestId, dueDate: d.dueDate })), now);
+  return { deadlines: due.length, followUps };
 }
 
 interface PendingReminder {
