@@ -23,8 +23,17 @@ async function main(): Promise<void> {
   const org = await insertOrganization(db.knex, 'Bench newsroom');
   const { token } = await createUserWithToken(db.knex, org.id, { email: 'bench@example.org', name: 'Bench', role: 'reporter' });
   const agency = await insertAgency(db.knex, org.id, {
-    name: 'City of Minneapolis', jurisdiction: 'US-MN', level: 'municipal', recordsEmail: 'records@minneapolis.example.gov',
-    portalUrl: null, mailingAddress: null, timezone: 'America/Chicago', closures: [], optionalHolidays: [], workedHolidays: [], notes: null,
+    name: 'City of Minneapolis',
+    jurisdiction: 'US-MN',
+    level: 'municipal',
+    recordsEmail: 'records@minneapolis.example.gov',
+    portalUrl: null,
+    mailingAddress: null,
+    timezone: 'America/Chicago',
+    closures: [],
+    optionalHolidays: [],
+    workedHolidays: [],
+    notes: null,
   });
   await db.close();
 
@@ -39,7 +48,10 @@ async function main(): Promise<void> {
   const auth = { Authorization: `Bearer ${token}` };
 
   // Sanity: both answer 200 with the agency before we time anything.
-  for (const [u, h] of [[appUrl, auth], [bareUrl, {}]] as const) {
+  for (const [u, h] of [
+    [appUrl, auth],
+    [bareUrl, {}],
+  ] as const) {
     const res = await fetch(u, { headers: h });
     if (res.status !== 200) throw new Error(`${u} answered ${res.status}`);
   }
@@ -53,7 +65,8 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round += 1) {
     const a = await load(appUrl, auth, DURATION);
     const b = await load(bareUrl, {}, DURATION);
-    if (a.non2xx || b.non2xx || a.errors || b.errors) throw new Error(`errors during load: app ${a.non2xx}/${a.errors}, bare ${b.non2xx}/${b.errors}`);
+    if (a.non2xx || b.non2xx || a.errors || b.errors)
+      throw new Error(`errors during load: app ${a.non2xx}/${a.errors}, bare ${b.non2xx}/${b.errors}`);
     appRps.push(a.requests.average);
     bareRps.push(b.requests.average);
     appP99.push(a.latency.p99);
@@ -68,7 +81,9 @@ async function main(): Promise<void> {
   const ratio = mean(appRps) / mean(bareRps);
   console.log(`GET /v1/agencies/{id} (auth + zod + problem layer): ${mean(appRps).toFixed(0)} req/s, p99 ${mean(appP99).toFixed(1)} ms`);
   console.log(`bare express SELECT by primary key (same pool):    ${mean(bareRps).toFixed(0)} req/s, p99 ${mean(bareP99).toFixed(1)} ms`);
-  console.log(`ratio app/bare: ${(ratio * 100).toFixed(1)}%  (target ≥ 60%; ${ROUNDS} alternating rounds of ${DURATION}s, ${CONNECTIONS} connections)`);
+  console.log(
+    `ratio app/bare: ${(ratio * 100).toFixed(1)}%  (target ≥ 60%; ${ROUNDS} alternating rounds of ${DURATION}s, ${CONNECTIONS} connections)`,
+  );
   console.log(`per round app: ${appRps.map((x) => x.toFixed(0)).join(', ')}; bare: ${bareRps.map((x) => x.toFixed(0)).join(', ')}`);
 }
 

@@ -34,7 +34,9 @@ function rng(seed: number): () => number {
   };
 }
 
-const codes = listJurisdictions().filter((j) => j.response !== null).map((j) => j.code);
+const codes = listJurisdictions()
+  .filter((j) => j.response !== null)
+  .map((j) => j.code);
 const random = rng(20260116);
 const pairCodes: string[] = new Array<string>(PAIRS);
 const pairDates: string[] = new Array<string>(PAIRS);
@@ -78,7 +80,8 @@ function naiveDue(code: string, date: string): string {
   return rule.business ? rule.calendar.addBusinessDays(from, rule.days) : rule.calendar.addCalendarDays(from, rule.days, rule.roll);
 }
 start = process.hrtime.bigint();
-for (const code of codes) for (let year = 2024; year <= 2031; year += 1) (naiveRules.get(code) as NaiveRule).calendar.isBusinessDay(`${year}-01-02`);
+for (const code of codes)
+  for (let year = 2024; year <= 2031; year += 1) (naiveRules.get(code) as NaiveRule).calendar.isBusinessDay(`${year}-01-02`);
 console.log(`naive warm-up (holiday years): ${seconds(start).toFixed(2)} s`);
 
 // 1. Core: computeResponseDueDate, the response-date function computeDeadlines runs first
@@ -103,26 +106,40 @@ const naiveResults: string[] = new Array<string>(sample);
 start = process.hrtime.bigint();
 for (let i = 0; i < sample; i += 1) naiveResults[i] = naiveDue(pairCodes[i] as string, pairDates[i] as string);
 const naiveSeconds = seconds(start);
-for (let i = 0; i < sample; i += 1) if (naiveResults[i] !== computeResponseDueDate(pairCodes[i] as string, pairDates[i] as string)) mismatches += 1;
+for (let i = 0; i < sample; i += 1)
+  if (naiveResults[i] !== computeResponseDueDate(pairCodes[i] as string, pairDates[i] as string)) mismatches += 1;
 
 // 3. Full computeDeadlines (input validation, luxon zone conversion, events, trace) on a sample.
 const full = Math.min(FULL_SAMPLE, PAIRS);
 start = process.hrtime.bigint();
 for (let i = 0; i < full; i += 1) {
-  checksum += computeDeadlines({ jurisdiction: pairCodes[i] as string, receivedAt: `${pairDates[i] as string}T15:00:00Z` }).deadlines.length;
+  checksum += computeDeadlines({ jurisdiction: pairCodes[i] as string, receivedAt: `${pairDates[i] as string}T15:00:00Z` }).deadlines
+    .length;
 }
 const fullSeconds = seconds(start);
 
 const fastRate = PAIRS / fastSeconds;
 const naiveRate = sample / naiveSeconds;
 console.log('');
-console.log(`pairs: ${PAIRS.toLocaleString('en-US')} over ${codes.length} jurisdictions with a fixed period, receipts 2024-01-01..2030-12-31`);
-console.log(`core   computeResponseDueDate (O(1) prefix arrays): ${PAIRS.toLocaleString('en-US')} in ${fastSeconds.toFixed(3)} s = ${rate(PAIRS, fastSeconds)} /s`);
+console.log(
+  `pairs: ${PAIRS.toLocaleString('en-US')} over ${codes.length} jurisdictions with a fixed period, receipts 2024-01-01..2030-12-31`,
+);
+console.log(
+  `core   computeResponseDueDate (O(1) prefix arrays): ${PAIRS.toLocaleString('en-US')} in ${fastSeconds.toFixed(3)} s = ${rate(PAIRS, fastSeconds)} /s`,
+);
 console.log(`core   responseDueDay (same, on day ordinals, no parse/format): ${rate(PAIRS, ordinalSeconds)} /s`);
-console.log(`naive  day-by-day walk, same holiday calendars: sample of ${sample.toLocaleString('en-US')} in ${naiveSeconds.toFixed(3)} s = ${rate(sample, naiveSeconds)} /s (scaled to 1,000,000: ${(1_000_000 / naiveRate).toFixed(1)} s)`);
-console.log(`ratio  core / naive: ${(fastRate / naiveRate).toFixed(1)}x (strings), ${(PAIRS / ordinalSeconds / naiveRate).toFixed(1)}x (ordinals)   naive results differing from the engine: ${mismatches}`);
-console.log(`full   computeDeadlines with trace (validation, luxon, trace): sample of ${full.toLocaleString('en-US')} in ${fullSeconds.toFixed(3)} s = ${rate(full, fullSeconds)} /s`);
+console.log(
+  `naive  day-by-day walk, same holiday calendars: sample of ${sample.toLocaleString('en-US')} in ${naiveSeconds.toFixed(3)} s = ${rate(sample, naiveSeconds)} /s (scaled to 1,000,000: ${(1_000_000 / naiveRate).toFixed(1)} s)`,
+);
+console.log(
+  `ratio  core / naive: ${(fastRate / naiveRate).toFixed(1)}x (strings), ${(PAIRS / ordinalSeconds / naiveRate).toFixed(1)}x (ordinals)   naive results differing from the engine: ${mismatches}`,
+);
+console.log(
+  `full   computeDeadlines with trace (validation, luxon, trace): sample of ${full.toLocaleString('en-US')} in ${fullSeconds.toFixed(3)} s = ${rate(full, fullSeconds)} /s`,
+);
 console.log('note: "core" is the response-date arithmetic computeDeadlines runs for its response deadline (BusinessCalendar prefix arrays');
 console.log('      via dueDay, bound per rule version); "full" adds input validation, luxon zone conversion, events and the trace.');
 console.log('      Timings are wall-clock on a shared machine; expect run-to-run variation.');
-console.log(`targets: core >= 1,000,000 /s: ${fastRate >= 1_000_000 ? 'met' : 'NOT met'}; core >= 50x naive: ${fastRate / naiveRate >= 50 ? 'met' : 'NOT met'}   (checksum ${checksum})`);
+console.log(
+  `targets: core >= 1,000,000 /s: ${fastRate >= 1_000_000 ? 'met' : 'NOT met'}; core >= 50x naive: ${fastRate / naiveRate >= 50 ? 'met' : 'NOT met'}   (checksum ${checksum})`,
+);

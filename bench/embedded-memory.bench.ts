@@ -39,14 +39,22 @@ function ask<T>(child: ChildProcess, message: string, key: string): Promise<T> {
 async function start(mode: Mode, dataDir: string): Promise<Sample> {
   const started = Date.now();
   const child = fork(path.join(__dirname, 'support/memory-server.ts'), {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, BENCH_MODE: mode, ADMIN_TOKEN: 'bench-operator-token-0123456789' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      DATA_DIR: dataDir,
+      BENCH_MODE: mode,
+      ADMIN_TOKEN: 'bench-operator-token-0123456789',
+    },
     execArgv: ['--import', 'tsx'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     const port = await Promise.race([
       ask<number>(child, '', 'port'),
-      exited.then(() => { throw new Error(`${mode}: the service exited before listening`); }),
+      exited.then(() => {
+        throw new Error(`${mode}: the service exited before listening`);
+      }),
     ]);
     const res = await fetch(`http://127.0.0.1:${port}/readyz`);
     if (!res.ok) throw new Error(`${mode}: /readyz answered ${res.status}`);
@@ -74,8 +82,11 @@ async function main(): Promise<void> {
   console.log(`Idle embedded service, RSS after ${IDLE_SECONDS} s (MB; external = WebAssembly memory and buffers)`);
   console.log('                 baseline (128 MB shared buffers, initdb in process)   current (16 MB, initdb in a child)');
   for (const [when, r] of Object.entries(results)) {
-    const cell = (s: Sample) => `RSS ${String(s.rssMb).padStart(4)}  external ${String(s.externalMb).padStart(4)}  heap ${String(s.heapMb).padStart(3)}  ready ${s.readySeconds.toFixed(1)} s`;
-    console.log(`${when.padEnd(12)}     ${cell(r.baseline).padEnd(54)}${cell(r.current)}   (${(r.current.rssMb / r.baseline.rssMb * 100).toFixed(0)}% of baseline)`);
+    const cell = (s: Sample) =>
+      `RSS ${String(s.rssMb).padStart(4)}  external ${String(s.externalMb).padStart(4)}  heap ${String(s.heapMb).padStart(3)}  ready ${s.readySeconds.toFixed(1)} s`;
+    console.log(
+      `${when.padEnd(12)}     ${cell(r.baseline).padEnd(54)}${cell(r.current)}   (${((r.current.rssMb / r.baseline.rssMb) * 100).toFixed(0)}% of baseline)`,
+    );
   }
 }
 

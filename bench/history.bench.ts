@@ -18,7 +18,8 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 50);
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))]!;
-const fmt = (xs: number[]) => `median ${pct(xs, 0.5).toFixed(2)} ms, p95 ${pct(xs, 0.95).toFixed(2)} ms, min ${Math.min(...xs).toFixed(2)} ms`;
+const fmt = (xs: number[]) =>
+  `median ${pct(xs, 0.5).toFixed(2)} ms, p95 ${pct(xs, 0.95).toFixed(2)} ms, min ${Math.min(...xs).toFixed(2)} ms`;
 
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t = performance.now();
@@ -35,20 +36,52 @@ async function main(): Promise<void> {
   try {
     const org = await insertOrganization(db.knex, 'Bench newsroom');
     const { user } = await createUserWithToken(db.knex, org.id, { email: 'bench@example.org', name: 'Bench Reporter', role: 'reporter' });
-    const caller: UserCaller = { kind: 'user', userId: user.id, organizationId: org.id, role: 'reporter', email: user.email, name: user.name, tokenId: '' };
-    const agency = await createAgency(db.knex, org.id, { name: 'U.S. Immigration and Customs Enforcement', jurisdiction: 'US', level: 'federal', recordsEmail: 'foia@ice.example.gov' }, new Date());
-    const request = await createRequest(db.knex, caller, { agencyId: agency.id, title: 'Long-running request', recordsSought: 'Everything about the January 16, 2026 email.' }, new Date());
+    const caller: UserCaller = {
+      kind: 'user',
+      userId: user.id,
+      organizationId: org.id,
+      role: 'reporter',
+      email: user.email,
+      name: user.name,
+      tokenId: '',
+    };
+    const agency = await createAgency(
+      db.knex,
+      org.id,
+      { name: 'U.S. Immigration and Customs Enforcement', jurisdiction: 'US', level: 'federal', recordsEmail: 'foia@ice.example.gov' },
+      new Date(),
+    );
+    const request = await createRequest(
+      db.knex,
+      caller,
+      { agencyId: agency.id, title: 'Long-running request', recordsSought: 'Everything about the January 16, 2026 email.' },
+      new Date(),
+    );
     await submitRequest(db.knex, deps, caller, request.id, { method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' });
-    await logEvent(db.knex, caller, request.id, { type: 'acknowledged', occurredAt: '2026-01-20T09:00:00-05:00', data: { trackingNumber: '2026-ICFO-1' } }, new Date(), deps);
+    await logEvent(
+      db.knex,
+      caller,
+      request.id,
+      { type: 'acknowledged', occurredAt: '2026-01-20T09:00:00-05:00', data: { trackingNumber: '2026-ICFO-1' } },
+      new Date(),
+      deps,
+    );
 
     // A long case: mostly correspondence and notes, a few moves that change deadlines.
     const body = 'Spoke with the FOIA liaison about the search of the Enforcement and Removal Operations mailboxes. '.repeat(4);
     let t = performance.now();
     for (let i = 3; i <= EVENTS; i += 1) {
       const at = new Date(Date.UTC(2026, 1, 1) + i * 60_000).toISOString();
-      const input = i % 500 === 0
-        ? { type: 'extension_claimed' as const, occurredAt: at, data: { days: 1 } }
-        : { type: (i % 3 ? 'correspondence' : 'note') as 'correspondence' | 'note', occurredAt: at, summary: `Entry ${i}`, body, data: i % 3 ? { direction: 'in', channel: 'email' } : {} };
+      const input =
+        i % 500 === 0
+          ? { type: 'extension_claimed' as const, occurredAt: at, data: { days: 1 } }
+          : {
+              type: (i % 3 ? 'correspondence' : 'note') as 'correspondence' | 'note',
+              occurredAt: at,
+              summary: `Entry ${i}`,
+              body,
+              data: i % 3 ? { direction: 'in', channel: 'email' } : {},
+            };
       await logEvent(db.knex, caller, request.id, input, new Date(), deps);
     }
     const seedSeconds = (performance.now() - t) / 1000;
@@ -57,8 +90,27 @@ async function main(): Promise<void> {
     const appendDeadline: number[] = [];
     for (let i = 0; i < SAMPLES; i += 1) {
       const at = new Date(Date.UTC(2026, 2, 1) + i * 60_000).toISOString();
-      appendNote.push((await time(() => logEvent(db.knex, caller, request.id, { type: 'correspondence', occurredAt: at, summary: 'More', body, data: { direction: 'out', channel: 'phone' } }, new Date(), deps)))[0]);
-      appendDeadline.push((await time(() => logEvent(db.knex, caller, request.id, { type: 'fee_estimate', occurredAt: at, data: { amount: 10 } }, new Date(), deps)))[0]);
+      appendNote.push(
+        (
+          await time(() =>
+            logEvent(
+              db.knex,
+              caller,
+              request.id,
+              { type: 'correspondence', occurredAt: at, summary: 'More', body, data: { direction: 'out', channel: 'phone' } },
+              new Date(),
+              deps,
+            ),
+          )
+        )[0],
+      );
+      appendDeadline.push(
+        (
+          await time(() =>
+            logEvent(db.knex, caller, request.id, { type: 'fee_estimate', occurredAt: at, data: { amount: 10 } }, new Date(), deps),
+          )
+        )[0],
+      );
       await logEvent(db.knex, caller, request.id, { type: 'fee_paid', occurredAt: at, data: {} }, new Date(), deps);
     }
     const verify: number[] = [];
@@ -97,7 +149,8 @@ async function main(): Promise<void> {
   } finally {
     await runtime.stop();
     await db.close();
-    if (!process.env.BENCH_KEEP) await bench.drop(); else console.log("kept", bench.url);
+    if (!process.env.BENCH_KEEP) await bench.drop();
+    else console.log('kept', bench.url);
   }
 }
 

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   try {
     console.log(`seeding ${REQUESTS.toLocaleString()} requests, ${ORGS} newsrooms, ${AGENCIES} agencies (today ${TODAY})…`);
     const seeded = await seedMonitoring(db, { orgs: ORGS, agencies: AGENCIES, requests: REQUESTS, today: TODAY });
-    console.log(`seeded in ${seeded.seconds.toFixed(0)} s: ${seeded.requests.toLocaleString()} requests, ${seeded.deadlines.toLocaleString()} deadlines, ${seeded.openDeadlines.toLocaleString()} open`);
+    console.log(
+      `seeded in ${seeded.seconds.toFixed(0)} s: ${seeded.requests.toLocaleString()} requests, ${seeded.deadlines.toLocaleString()} deadlines, ${seeded.openDeadlines.toLocaleString()} open`,
+    );
     const orgId = ((await db.knex('api_tokens').first('organization_id')) as { organization_id: string }).organization_id;
 
     // Query plans, captured from the code's own queries.
@@ -53,7 +55,11 @@ async function main(): Promise<void> {
     for (const q of captured.slice(1)) await explain('GET /v1/dashboard', q);
 
     const server = await ChildServer.start({
-      DATABASE_URL: bench.url, DATABASE_POOL_MAX: '10', ADMIN_TOKEN: 'bench-operator-token-000000', DATA_DIR: `/tmp/${bench.name}`, JOBS: 'false',
+      DATABASE_URL: bench.url,
+      DATABASE_POOL_MAX: '10',
+      ADMIN_TOKEN: 'bench-operator-token-000000',
+      DATA_DIR: `/tmp/${bench.name}`,
+      JOBS: 'false',
     });
     try {
       const base = `http://127.0.0.1:${server.port}`;
@@ -68,8 +74,12 @@ async function main(): Promise<void> {
         const a = await load(deadlinesUrl, seeded.token, connections);
         const b = await load(`${base}/v1/dashboard`, seeded.token, connections);
         console.log(`${connections} connections:`);
-        console.log(`  GET /v1/deadlines (7-day window): p50 ${a.latency.p50} ms, p99 ${a.latency.p99} ms, ${a.requests.average.toFixed(0)} req/s (target p99 < 50 ms)`);
-        console.log(`  GET /v1/dashboard:                 p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms, ${b.requests.average.toFixed(0)} req/s (target p99 < 50 ms)`);
+        console.log(
+          `  GET /v1/deadlines (7-day window): p50 ${a.latency.p50} ms, p99 ${a.latency.p99} ms, ${a.requests.average.toFixed(0)} req/s (target p99 < 50 ms)`,
+        );
+        console.log(
+          `  GET /v1/dashboard:                 p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms, ${b.requests.average.toFixed(0)} req/s (target p99 < 50 ms)`,
+        );
       }
     } finally {
       await server.stop();
@@ -81,11 +91,15 @@ async function main(): Promise<void> {
       let t = performance.now();
       const sweep = await runReminderSweep(runtime.deps);
       const sweepSeconds = (performance.now() - t) / 1000;
-      console.log(`\nfull reminder sweep: ${sweepSeconds.toFixed(1)} s (target < 60 s): ${sweep.deadlines.toLocaleString()} deadlines due a reminder in ${sweep.batches} batches, `
-        + `${sweep.reminders.toLocaleString()} reminders in ${sweep.emails} emails, ${sweep.followUps.toLocaleString()} follow-ups to write`);
+      console.log(
+        `\nfull reminder sweep: ${sweepSeconds.toFixed(1)} s (target < 60 s): ${sweep.deadlines.toLocaleString()} deadlines due a reminder in ${sweep.batches} batches, ` +
+          `${sweep.reminders.toLocaleString()} reminders in ${sweep.emails} emails, ${sweep.followUps.toLocaleString()} follow-ups to write`,
+      );
       t = performance.now();
       const again = await runReminderSweep(runtime.deps);
-      console.log(`second sweep right after: ${((performance.now() - t) / 1000).toFixed(2)} s, ${again.reminders} reminders (nothing twice)`);
+      console.log(
+        `second sweep right after: ${((performance.now() - t) / 1000).toFixed(2)} s, ${again.reminders} reminders (nothing twice)`,
+      );
       t = performance.now();
       // The worker writes follow-ups in the background; time a slice of the backlog for its rate.
       const written = await processPendingFollowUps(runtime.deps, 50, 5000);

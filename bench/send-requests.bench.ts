@@ -13,9 +13,11 @@ const ADMIN = 'bench-operator-token-0123456789';
 async function pool<T>(count: number, clients: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const out = new Array<T>(count);
   let next = 0;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    for (let i = next++; i < count; i = next++) out[i] = await task(i);
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = next++; i < count; i = next++) out[i] = await task(i);
+    }),
+  );
   return out;
 }
 
@@ -34,16 +36,25 @@ async function main(): Promise<void> {
   });
   try {
     const org = await server.call('POST', '/v1/organizations', ADMIN, { name: 'Bench newsroom' });
-    const user = await server.call('POST', `/v1/organizations/${org.body.id}/users`, ADMIN, { email: 'bench@example.org', name: 'Bench Reporter', role: 'reporter' });
+    const user = await server.call('POST', `/v1/organizations/${org.body.id}/users`, ADMIN, {
+      email: 'bench@example.org',
+      name: 'Bench Reporter',
+      role: 'reporter',
+    });
     const token = user.body.token as string;
     const agency = await server.call('POST', '/v1/agencies', token, {
-      name: 'U.S. Immigration and Customs Enforcement', jurisdiction: 'US', level: 'federal', recordsEmail: 'foia@ice.example.gov',
+      name: 'U.S. Immigration and Customs Enforcement',
+      jurisdiction: 'US',
+      level: 'federal',
+      recordsEmail: 'foia@ice.example.gov',
     });
 
     let t0 = performance.now();
     const ids = await pool(N, CLIENTS, async (i) => {
       const res = await server.call('POST', '/v1/requests', token, {
-        agencyId: agency.body.id, title: `Bench request ${i}`, recordsSought: 'The all-employee email of January 16, 2026 and its drafts.',
+        agencyId: agency.body.id,
+        title: `Bench request ${i}`,
+        recordsSought: 'The all-employee email of January 16, 2026 and its drafts.',
       });
       if (res.status !== 201) throw new Error(`create ${i}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.id as string;
@@ -70,13 +81,23 @@ async function main(): Promise<void> {
     await db.close();
     await new Promise((r) => setTimeout(r, 2000)); // let any duplicate arrive before counting
 
-    console.log(`requests: ${N}, HTTP clients: ${CLIENTS}, Postgres server, one app process (API + ${process.env.BENCH_MAIL_CONCURRENCY ?? 8} mail workers)`);
+    console.log(
+      `requests: ${N}, HTTP clients: ${CLIENTS}, Postgres server, one app process (API + ${process.env.BENCH_MAIL_CONCURRENCY ?? 8} mail workers)`,
+    );
     console.log(`create:  ${(N / createSeconds).toFixed(0)} requests/s (${createSeconds.toFixed(1)} s)`);
-    console.log(`submit:  ${(N / submitSeconds).toFixed(0)} requests/s (${submitSeconds.toFixed(1)} s; each commits the event, the .eml, the job and the deadlines)`);
-    console.log(`outbox empty ${drainSeconds.toFixed(1)} s after the first submit (${(N / drainSeconds).toFixed(0)} messages/s end to end)`);
+    console.log(
+      `submit:  ${(N / submitSeconds).toFixed(0)} requests/s (${submitSeconds.toFixed(1)} s; each commits the event, the .eml, the job and the deadlines)`,
+    );
+    console.log(
+      `outbox empty ${drainSeconds.toFixed(1)} s after the first submit (${(N / drainSeconds).toFixed(0)} messages/s end to end)`,
+    );
     console.log(`messages received: ${sink.total()}, distinct requests: ${sink.unique()}, failed attempts: ${Number(failed?.count ?? 0)}`);
     if (process.env.BENCH_DEBUG) console.log(server.log.slice(-5).join('\n'), server.log.length);
-    console.log(sink.total() === N && sink.unique() === N ? 'OK: every request arrived exactly once' : 'MISMATCH: received count differs from requests');
+    console.log(
+      sink.total() === N && sink.unique() === N
+        ? 'OK: every request arrived exactly once'
+        : 'MISMATCH: received count differs from requests',
+    );
     if (sink.total() !== N || sink.unique() !== N) process.exitCode = 1;
   } finally {
     await server.stop();

@@ -48,28 +48,46 @@ async function main(): Promise<void> {
 
     const byName = new Map((await listAgencies(db.knex, org.id, { limit: 500 })).map((a) => [a.name, a]));
     const agencies = [];
-    for (const a of Object.values(WORKED_EXAMPLE_AGENCIES)) agencies.push(byName.get(a.name) ?? (await createAgency(db.knex, org.id, a, now)));
+    for (const a of Object.values(WORKED_EXAMPLE_AGENCIES))
+      agencies.push(byName.get(a.name) ?? (await createAgency(db.knex, org.id, a, now)));
 
     const reporter = users.reporter.user;
     let drafts = await listRequests(db.knex, org.id, { tag: TAG, limit: 100 });
     if (drafts.length === 0) {
-      const caller: UserCaller = { kind: 'user', userId: reporter.id, organizationId: org.id, role: 'reporter', email: reporter.email, name: reporter.name, tokenId: '' };
-      ({ items: drafts } = await createRequestBatch(db.knex, caller, {
-        agencyIds: agencies.map((a) => a.id),
-        title: 'All-employee email on tracking federal immigration enforcement',
-        recordsSought:
-          'The all-employee email sent on or about January 16, 2026 (the Friday before the Martin Luther King Jr. Day weekend) '
-          + 'telling employees how to track and report federal immigration-enforcement activity and to share information with community groups; '
-          + 'its distribution list; drafts and approvals; related employee training on the separation ordinance; '
-          + 'and reports to the Mayor and City Council about federal activity.',
-        dateRangeStart: '2026-01-01',
-        dateRangeEnd: '2026-01-31',
-        format: 'electronic copies (PDF or native format) by email',
-        feeLimit: 50,
-        feeWaiver: { requested: true, justification: 'The records concern public employees and federal enforcement activity in the city; disclosure informs the public.' },
-        tags: ['immigration', TAG],
-        assigneeId: reporter.id,
-      }, now));
+      const caller: UserCaller = {
+        kind: 'user',
+        userId: reporter.id,
+        organizationId: org.id,
+        role: 'reporter',
+        email: reporter.email,
+        name: reporter.name,
+        tokenId: '',
+      };
+      ({ items: drafts } = await createRequestBatch(
+        db.knex,
+        caller,
+        {
+          agencyIds: agencies.map((a) => a.id),
+          title: 'All-employee email on tracking federal immigration enforcement',
+          recordsSought:
+            'The all-employee email sent on or about January 16, 2026 (the Friday before the Martin Luther King Jr. Day weekend) ' +
+            'telling employees how to track and report federal immigration-enforcement activity and to share information with community groups; ' +
+            'its distribution list; drafts and approvals; related employee training on the separation ordinance; ' +
+            'and reports to the Mayor and City Council about federal activity.',
+          dateRangeStart: '2026-01-01',
+          dateRangeEnd: '2026-01-31',
+          format: 'electronic copies (PDF or native format) by email',
+          feeLimit: 50,
+          feeWaiver: {
+            requested: true,
+            justification:
+              'The records concern public employees and federal enforcement activity in the city; disclosure informs the public.',
+          },
+          tags: ['immigration', TAG],
+          assigneeId: reporter.id,
+        },
+        now,
+      ));
     }
     // Oldest first, so the same agency comes first in every run's summary.
     drafts = [...drafts].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));

@@ -15,7 +15,10 @@ import { holidayCalendarSchema, type HolidayCalendarRule } from '../server/deadl
 
 function calendarsIn(raw: unknown): { label: string; calendar: unknown }[] {
   if (raw && typeof raw === 'object' && 'versions' in raw && Array.isArray((raw as { versions: unknown }).versions)) {
-    return (raw as { versions: { effectiveFrom?: string; holidays?: unknown }[] }).versions.map((v) => ({ label: `version from ${v.effectiveFrom ?? '?'}`, calendar: v.holidays }));
+    return (raw as { versions: { effectiveFrom?: string; holidays?: unknown }[] }).versions.map((v) => ({
+      label: `version from ${v.effectiveFrom ?? '?'}`,
+      calendar: v.holidays,
+    }));
   }
   return [{ label: 'calendar', calendar: raw }];
 }

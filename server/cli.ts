@@ -63,7 +63,10 @@ const commands: Record<string, Command<z.ZodType>> = {
     run: async (db, { org, ...input }, out) => {
       const { user, token } = await createUserWithToken(db.knex, org, input);
       out(`user ${user.id}  ${user.email} (${user.role})\ntoken ${token}\nThe token is shown only now; store it safely.`, {
-        id: user.id, email: user.email, role: user.role, token,
+        id: user.id,
+        email: user.email,
+        role: user.role,
+        token,
       });
     },
   }),
@@ -80,7 +83,10 @@ const commands: Record<string, Command<z.ZodType>> = {
       const user = await findUserById(db.knex, i.user);
       if (!user) throw new CliInputError(['--user: no such user']);
       const { record, token } = await issueToken(db.knex, {
-        organizationId: user.organizationId, userId: user.id, name: i.name, kind: 'api',
+        organizationId: user.organizationId,
+        userId: user.id,
+        name: i.name,
+        kind: 'api',
       });
       out(`token ${token}\nfor ${user.email}; shown only now.`, { id: record.id, token });
     },
@@ -116,7 +122,9 @@ function checkFlags(name: string, values: Flags): unknown {
   const schema = commands[name]!.flags;
   // A flag this command does not take is a mistake worth naming, not something to ignore.
   const takes = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-  const stray = KNOWN_FLAGS.filter((f) => values[f] !== undefined && !takes.includes(f)).map((f) => `--${f}: ${name} does not take this flag`);
+  const stray = KNOWN_FLAGS.filter((f) => values[f] !== undefined && !takes.includes(f)).map(
+    (f) => `--${f}: ${name} does not take this flag`,
+  );
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(values).filter(([k]) => takes.includes(k))));
   const errors = [...stray, ...(parsed.success ? [] : flagErrors(parsed.error, values))];
   if (errors.length) throw new CliInputError(errors);
@@ -129,8 +137,13 @@ async function main(): Promise<number> {
     parsedArgs = parseArgs({
       allowPositionals: true,
       options: {
-        name: { type: 'string' }, org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' },
-        user: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        name: { type: 'string' },
+        org: { type: 'string' },
+        email: { type: 'string' },
+        role: { type: 'string' },
+        user: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (err) {
@@ -166,9 +179,11 @@ async function main(): Promise<number> {
     }
     const problem = toProblem(err);
     if (problem?.errors?.length) {
-      console.error(`${name}: ${problem.detail ?? problem.title}\n  ${problem.errors.map((e) => `--${e.field || 'value'}: ${e.message}`).join('\n  ')}`);
+      console.error(
+        `${name}: ${problem.detail ?? problem.title}\n  ${problem.errors.map((e) => `--${e.field || 'value'}: ${e.message}`).join('\n  ')}`,
+      );
     } else {
-      console.error(problem ? problem.detail ?? problem.title : (err as Error).message);
+      console.error(problem ? (problem.detail ?? problem.title) : (err as Error).message);
     }
     return 1;
   } finally {

@@ -19,15 +19,25 @@ const ConfigSchema = z.object({
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest JSON body accepted, in bytes. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
   /** Base URL clients reach this service at; used in links (calendar feeds, emails). */
   PUBLIC_URL: z.string().url().optional(),
   /** Express "trust proxy" setting, for deployments behind a load balancer. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Seconds to let in-flight requests finish after SIGTERM. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   /** SMTP server for outgoing mail, e.g. smtps://user:pass@smtp.example.org:465. Unset: .eml files in DATA_DIR/outbox. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
   /** From address of outgoing mail; the requester's name is shown in front of it. */
   MAIL_FROM: z
     .string()
@@ -47,13 +57,27 @@ const ConfigSchema = z.object({
   /** Messages this process sends at once (pooled SMTP connections and job workers). */
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Largest file accepted as an attachment. */
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
   /** Largest raw email accepted at POST /v1/inbound/email. */
-  INBOUND_MAX_BYTES: z.coerce.number().int().min(1024).default(30 * 1024 * 1024),
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(30 * 1024 * 1024),
   /** Run background job workers in this process (false for API-only processes). */
-  JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  JOBS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Cron (UTC) for the reminder, follow-up and digest sweep. */
-  SWEEP_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, 'SWEEP_CRON must be a five-field cron expression').default('*/5 * * * *'),
+  SWEEP_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, 'SWEEP_CRON must be a five-field cron expression')
+    .default('*/5 * * * *'),
   /** How often an idle worker looks for jobs. */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** How often expired jobs (from a process that died) are failed and retried. */

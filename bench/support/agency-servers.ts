@@ -10,7 +10,12 @@ async function main(): Promise<void> {
   const url = process.env.BENCH_DB_URL!;
   const poolMax = Number(process.env.BENCH_POOL_MAX ?? 10);
   const db = await openBenchDatabase(url, poolMax);
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', DATABASE_POOL_MAX: String(poolMax), DATA_DIR: '/tmp/rt-bench' });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    DATABASE_POOL_MAX: String(poolMax),
+    DATA_DIR: '/tmp/rt-bench',
+  });
   const runtime = await createRuntime({ config, db });
   const app = createApp(runtime.deps);
 

@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 /** A loopback SMTP server that accepts everything and counts messages by a header. */
-export async function startCountingSink(header: string): Promise<{ url: string; total: () => number; unique: () => number; stop: () => Promise<void> }> {
+export async function startCountingSink(
+  header: string,
+): Promise<{ url: string; total: () => number; unique: () => number; stop: () => Promise<void> }> {
   const seen = new Map<string, number>();
   let total = 0;
   const pattern = new RegExp(`^${header}:\\s*(\\S+)`, 'im');

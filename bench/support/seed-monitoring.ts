@@ -18,10 +18,15 @@ export interface Seeded {
  * Deadlines of open requests fall from 20 days ago to 100 days ahead of
  * `today`; others are met or missed. Set-based SQL: a million rows in minutes.
  */
-export async function seedMonitoring(db: Database, opts: { orgs: number; agencies: number; requests: number; today: string }): Promise<Seeded> {
+export async function seedMonitoring(
+  db: Database,
+  opts: { orgs: number; agencies: number; requests: number; today: string },
+): Promise<Seeded> {
   const started = performance.now();
   const k = db.knex;
-  const zones = listJurisdictions().map((j) => `('${j.code}', '${j.defaultTimezone}')`).join(', ');
+  const zones = listJurisdictions()
+    .map((j) => `('${j.code}', '${j.defaultTimezone}')`)
+    .join(', ');
   const perOrgAgencies = Math.max(1, Math.floor(opts.agencies / opts.orgs));
   const token = 'rt_bench-monitoring-token-0000000000000000000000';
 
@@ -31,10 +36,13 @@ export async function seedMonitoring(db: Database, opts: { orgs: number; agencie
     select o.id, 'user' || u || '@org' || o.n || '.example.org', 'User ' || u || ' of ' || o.n,
            case when u = 1 then 'admin' when u <= 3 then 'editor' when u <= 9 then 'reporter' else 'counsel' end
       from bench_org o, generate_series(1, 10) u`);
-  await k.raw(`insert into api_tokens (organization_id, user_id, name, kind, token_hash, token_prefix)
+  await k.raw(
+    `insert into api_tokens (organization_id, user_id, name, kind, token_hash, token_prefix)
     select u.organization_id, u.id, 'bench', 'api', ?, 'rt_bench'
       from users u join bench_org o on o.id = u.organization_id
-     where o.n = 1 and u.email like 'user4@%'`, [hashToken(token)]);
+     where o.n = 1 and u.email like 'user4@%'`,
+    [hashToken(token)],
+  );
   await k.raw(`create temp table bench_zone (code text, tz text)`);
   await k.raw(`insert into bench_zone values ${zones}`);
   await k.raw(`insert into agencies (organization_id, name, jurisdiction, level, records_email, timezone)

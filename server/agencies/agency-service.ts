@@ -55,13 +55,7 @@ function calendarChanged(before: AgencyRecord, after: AgencyRecord): boolean {
   return CALENDAR_FIELDS.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
 }
 
-export async function changeAgency(
-  db: Db,
-  organizationId: string,
-  id: string,
-  patch: AgencyPatchInput,
-  now: Date,
-): Promise<AgencyRecord> {
+export async function changeAgency(db: Db, organizationId: string, id: string, patch: AgencyPatchInput, now: Date): Promise<AgencyRecord> {
   return db.transaction(async (trx) => {
     const current = await findAgency(trx, organizationId, id, { forUpdate: true });
     if (!current) throw notFound('agency');

@@ -126,12 +126,18 @@ export async function listAgencies(db: Db, organizationId: string, f: AgencyList
   if (f.q) query.whereRaw('name ilike ?', [`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
   if (f.jurisdiction) query.where({ jurisdiction: f.jurisdiction });
   if (f.after) query.whereRaw('(name, id) > (?, ?)', f.after);
-  const rows = await query.orderBy([{ column: 'name' }, { column: 'id' }]).limit(f.limit + 1).select<Row[]>('*');
+  const rows = await query
+    .orderBy([{ column: 'name' }, { column: 'id' }])
+    .limit(f.limit + 1)
+    .select<Row[]>('*');
   return rows.map(toRecord);
 }
 
 export async function findAgenciesByIds(db: Db, organizationId: string, ids: string[]): Promise<Map<string, AgencyRecord>> {
   if (!ids.length) return new Map();
-  const rows = await db('agencies').where({ organization_id: organizationId }).whereIn('id', [...new Set(ids)]).select<Row[]>('*');
+  const rows = await db('agencies')
+    .where({ organization_id: organizationId })
+    .whereIn('id', [...new Set(ids)])
+    .select<Row[]>('*');
   return new Map(rows.map((r) => [r.id, toRecord(r)]));
 }

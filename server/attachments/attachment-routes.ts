@@ -59,7 +59,11 @@ export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
       contentType: 'multipart/form-data',
       schema: z.object({ file: z.string().meta({ format: 'binary' }) }),
     },
-    responses: { 201: { description: 'The stored file', schema: AttachmentView }, 413: { description: 'Too large' }, 415: { description: 'Refused type' } },
+    responses: {
+      201: { description: 'The stored file', schema: AttachmentView },
+      413: { description: 'Too large' },
+      415: { description: 'Refused type' },
+    },
     handler: async ({ caller, db, params, req, deps }) => {
       const request = await findRequest(db, caller.organizationId, params.id);
       if (!request) throw notFound('request');
@@ -76,8 +80,14 @@ export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
       const attachment = await db.transaction(async (trx) => {
         const stored = await deps.files.put(trx, file.buffer);
         return insertAttachment(trx, {
-          organizationId: caller.organizationId, requestId: request.id, sha256: stored.sha256, size: stored.size,
-          contentType, filename, source: 'upload', createdBy: caller.userId,
+          organizationId: caller.organizationId,
+          requestId: request.id,
+          sha256: stored.sha256,
+          size: stored.size,
+          contentType,
+          filename,
+          source: 'upload',
+          createdBy: caller.userId,
         });
       });
       return { status: 201, body: view(attachment) };
@@ -106,7 +116,9 @@ export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
     tags: ['History'],
     access: { roles: READER_ROLES },
     params: FileParams,
-    responses: { 200: { description: 'The bytes, as stored', contentType: 'application/octet-stream', schema: z.string().meta({ format: 'binary' }) } },
+    responses: {
+      200: { description: 'The bytes, as stored', contentType: 'application/octet-stream', schema: z.string().meta({ format: 'binary' }) },
+    },
     handler: async ({ caller, db, params, res, deps }) => {
       const attachment = await findAttachment(db, caller.organizationId, params.id, params.attachmentId);
       if (!attachment) throw notFound('attachment');

@@ -46,7 +46,17 @@ const toRecord = (r: Row): AttachmentRecord => ({
 
 export async function insertAttachment(
   db: Db,
-  a: { organizationId: string; requestId: string; eventId?: string | null; sha256: string; size: number; contentType: string; filename: string; source: string; createdBy?: string | null },
+  a: {
+    organizationId: string;
+    requestId: string;
+    eventId?: string | null;
+    sha256: string;
+    size: number;
+    contentType: string;
+    filename: string;
+    source: string;
+    createdBy?: string | null;
+  },
 ): Promise<AttachmentRecord> {
   const [row] = await db('attachments')
     .insert({
@@ -65,7 +75,10 @@ export async function insertAttachment(
 }
 
 export async function listAttachments(db: Db, organizationId: string, requestId: string): Promise<AttachmentRecord[]> {
-  const rows = await db('attachments').where({ organization_id: organizationId, request_id: requestId }).orderBy([{ column: 'created_at' }, { column: 'id' }]).select<Row[]>('*');
+  const rows = await db('attachments')
+    .where({ organization_id: organizationId, request_id: requestId })
+    .orderBy([{ column: 'created_at' }, { column: 'id' }])
+    .select<Row[]>('*');
   return rows.map(toRecord);
 }
 
@@ -85,7 +98,9 @@ export async function claimAttachments(db: Db, organizationId: string, requestId
   const found = new Map(rows.map((r) => [r.id, r]));
   const missing = ids.findIndex((id) => !found.has(id));
   if (missing >= 0) {
-    throw validationProblem([{ in: 'body', field: `attachmentIds.${missing}`, message: 'No such file on this request, or it already belongs to another event.' }]);
+    throw validationProblem([
+      { in: 'body', field: `attachmentIds.${missing}`, message: 'No such file on this request, or it already belongs to another event.' },
+    ]);
   }
   return ids.map((id) => {
     const r = found.get(id)!;

@@ -6,15 +6,33 @@ import FileType from 'file-type';
 
 const ALLOWED_BINARY = new Set([
   'application/pdf',
-  'image/png', 'image/jpeg', 'image/gif', 'image/tiff', 'image/webp', 'image/heic',
-  'application/zip', 'application/gzip', 'application/x-7z-compressed',
-  'application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-powerpoint', 'application/x-cfb',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/tiff',
+  'image/webp',
+  'image/heic',
+  'application/zip',
+  'application/gzip',
+  'application/x-7z-compressed',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/x-cfb',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.spreadsheet',
-  'application/rtf', 'audio/mpeg', 'audio/wav', 'audio/x-wav', 'audio/mp4', 'video/mp4', 'video/quicktime',
-  'application/vnd.ms-outlook', 'message/rfc822',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/rtf',
+  'audio/mpeg',
+  'audio/wav',
+  'audio/x-wav',
+  'audio/mp4',
+  'video/mp4',
+  'video/quicktime',
+  'application/vnd.ms-outlook',
+  'message/rfc822',
 ]);
 
 const TEXT_BY_EXTENSION: Record<string, string> = {
@@ -59,6 +77,9 @@ export async function sniffContentType(bytes: Buffer, filename: string): Promise
 export function cleanFilename(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'file';
 }

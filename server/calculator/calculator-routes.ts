@@ -11,9 +11,9 @@ export function calculatorRoutes(api: ApiRouter): void {
     path: '/v1/deadlines/calculate',
     summary: 'What-if deadline calculator',
     description:
-      'Computes every statutory deadline for a request received at `receivedAt`, after the agency’s moves in `events` '
-      + '(extension, clarification, fee, denial, appeal). Each date carries its basis and a trace of how it was counted. '
-      + 'Nothing is stored.',
+      'Computes every statutory deadline for a request received at `receivedAt`, after the agency’s moves in `events` ' +
+      '(extension, clarification, fee, denial, appeal). Each date carries its basis and a trace of how it was counted. ' +
+      'Nothing is stored.',
     tags: ['Deadlines'],
     access: { roles: READER_ROLES },
     body: CalculateBody,

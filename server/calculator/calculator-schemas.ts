@@ -11,15 +11,27 @@ const When = z
 export const CalculateBody = z
   .object({
     jurisdiction: z.string().min(2).max(10).optional().meta({ example: 'US' }),
-    agencyId: z.uuid().optional().meta({ description: 'Use this agency’s jurisdiction, zone, closures and holidays; explicit fields override them.' }),
+    agencyId: z
+      .uuid()
+      .optional()
+      .meta({ description: 'Use this agency’s jurisdiction, zone, closures and holidays; explicit fields override them.' }),
     receivedAt: When,
     requestType: z.string().min(1).max(64).optional().meta({ example: 'standard' }),
-    submissionMethod: submissionMethodSchema.optional().meta({ description: 'How it was filed, in the words of POST /v1/requests/{id}/submit; only rules with an electronic-receipt convention use it (Michigan: email and fax are received a business day later).' }),
+    submissionMethod: submissionMethodSchema.optional().meta({
+      description:
+        'How it was filed, in the words of POST /v1/requests/{id}/submit; only rules with an electronic-receipt convention use it (Michigan: email and fax are received a business day later).',
+    }),
     timezone: TimeZone.optional(),
-    closures: z.array(z.object({ date: IsoDate, name: z.string().max(200).optional() }).strict()).max(1000).optional(),
+    closures: z
+      .array(z.object({ date: IsoDate, name: z.string().max(200).optional() }).strict())
+      .max(1000)
+      .optional(),
     optionalHolidays: z.array(z.string().min(1).max(64)).max(50).optional(),
     workedHolidays: z.array(z.string().min(1).max(64)).max(50).optional(),
-    followUpTarget: z.object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) }).strict().optional(),
+    followUpTarget: z
+      .object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) })
+      .strict()
+      .optional(),
     events: z
       .array(
         z
@@ -34,7 +46,10 @@ export const CalculateBody = z
       .optional(),
   })
   .strict()
-  .refine((b) => b.jurisdiction !== undefined || b.agencyId !== undefined, { message: 'Give a jurisdiction or an agencyId.', path: ['jurisdiction'] })
+  .refine((b) => b.jurisdiction !== undefined || b.agencyId !== undefined, {
+    message: 'Give a jurisdiction or an agencyId.',
+    path: ['jurisdiction'],
+  })
   .meta({ id: 'DeadlineCalculation' });
 
 const Trace = z.object({ step: z.string(), message: z.string() }).catchall(z.unknown());

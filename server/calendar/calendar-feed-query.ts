@@ -46,14 +46,28 @@ export async function calendarFeed(
     // Every zone's today is within a day of UTC's: a plain bound the index can range over.
     .where('d.due_date', '>=', new Date(now.getTime() - (KEEP_PAST_DAYS + 1) * 86400_000).toISOString().slice(0, 10))
     // A due date is a date in the agency's zone, so "60 days ago" is counted from that zone's today.
-    .whereRaw('d.due_date >= (cast(? as timestamptz) at time zone d.timezone)::date - cast(? as integer)', [now.toISOString(), KEEP_PAST_DAYS]);
+    .whereRaw('d.due_date >= (cast(? as timestamptz) at time zone d.timezone)::date - cast(? as integer)', [
+      now.toISOString(),
+      KEEP_PAST_DAYS,
+    ]);
   if (owner.scope !== 'organization') q.where('d.assignee_id', owner.userId);
   const rows = await q
     .orderBy([{ column: 'd.due_date' }, { column: 'd.id' }])
     .limit(5000)
-    .select<Row[]>(db.raw('d.request_id, d.kind, d.due_date::text as due_date, d.basis, d.status, d.statutory, d.computed_at, r.title, a.name as agency'));
+    .select<Row[]>(
+      db.raw(
+        'd.request_id, d.kind, d.due_date::text as due_date, d.basis, d.status, d.statutory, d.computed_at, r.title, a.name as agency',
+      ),
+    );
   return rows.map((r) => ({
-    requestId: r.request_id, kind: r.kind, dueDate: r.due_date, basis: r.basis, status: r.status, statutory: r.statutory,
-    computedAt: r.computed_at, title: r.title, agency: r.agency,
+    requestId: r.request_id,
+    kind: r.kind,
+    dueDate: r.due_date,
+    basis: r.basis,
+    status: r.status,
+    statutory: r.statutory,
+    computedAt: r.computed_at,
+    title: r.title,
+    agency: r.agency,
   }));
 }

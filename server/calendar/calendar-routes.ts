@@ -12,7 +12,10 @@ import { renderCalendar, type IcsEvent } from './ics';
 
 const CalendarTokenCreate = z
   .object({
-    scope: z.enum(['me', 'organization']).default('me').meta({ description: '`me`: deadlines assigned to me; `organization`: every open deadline of the newsroom.' }),
+    scope: z
+      .enum(['me', 'organization'])
+      .default('me')
+      .meta({ description: '`me`: deadlines assigned to me; `organization`: every open deadline of the newsroom.' }),
     name: z.string().trim().min(1).max(200).default('calendar'),
   })
   .strict()
@@ -24,7 +27,13 @@ const CalendarToken = z
 
 const FeedQuery = z.object({ token: z.string().min(10).max(200) }).strict();
 
-const view = (t: TokenRecord) => ({ id: t.id, name: t.name, scope: (t.scope ?? 'me') as 'me' | 'organization', prefix: t.prefix, createdAt: t.createdAt.toISOString() });
+const view = (t: TokenRecord) => ({
+  id: t.id,
+  name: t.name,
+  scope: (t.scope ?? 'me') as 'me' | 'organization',
+  prefix: t.prefix,
+  createdAt: t.createdAt.toISOString(),
+});
 
 export function calendarRoutes(api: ApiRouter): void {
   api.route({
@@ -34,10 +43,21 @@ export function calendarRoutes(api: ApiRouter): void {
     tags: ['Calendar'],
     access: { roles: READER_ROLES },
     body: CalendarTokenCreate,
-    responses: { 201: { description: 'The token and the feed URL, shown once', schema: CalendarToken.extend({ token: z.string(), url: z.string() }) } },
+    responses: {
+      201: { description: 'The token and the feed URL, shown once', schema: CalendarToken.extend({ token: z.string(), url: z.string() }) },
+    },
     handler: async ({ caller, db, body, deps }) => {
-      const { record, token } = await issueToken(db, { organizationId: caller.organizationId, userId: caller.userId, name: body.name, kind: 'calendar', scope: body.scope });
-      return { status: 201, body: { ...view(record), token, url: `${deps.config.publicUrl}/v1/calendar.ics?token=${encodeURIComponent(token)}` } };
+      const { record, token } = await issueToken(db, {
+        organizationId: caller.organizationId,
+        userId: caller.userId,
+        name: body.name,
+        kind: 'calendar',
+        scope: body.scope,
+      });
+      return {
+        status: 201,
+        body: { ...view(record), token, url: `${deps.config.publicUrl}/v1/calendar.ics?token=${encodeURIComponent(token)}` },
+      };
     },
   });
 
@@ -48,7 +68,10 @@ export function calendarRoutes(api: ApiRouter): void {
     tags: ['Calendar'],
     access: { roles: READER_ROLES },
     responses: { 200: { description: 'Tokens (secrets are never shown again)', schema: z.object({ items: z.array(CalendarToken) }) } },
-    handler: async ({ caller, db }) => ({ status: 200, body: { items: (await listTokensOfUser(db, caller.organizationId, caller.userId, 'calendar')).map(view) } }),
+    handler: async ({ caller, db }) => ({
+      status: 200,
+      body: { items: (await listTokensOfUser(db, caller.organizationId, caller.userId, 'calendar')).map(view) },
+    }),
   });
 
   api.route({
@@ -61,7 +84,15 @@ export function calendarRoutes(api: ApiRouter): void {
     responses: { 204: { description: 'Revoked' } },
     handler: async ({ caller, db, params, deps }) => {
       const own = (await listTokensOfUser(db, caller.organizationId, caller.userId, 'calendar')).some((t) => t.id === params.id);
-      if (!own || !(await revokeTokenEverywhere(db, deps.authCache, { organizationId: caller.organizationId, userId: caller.userId, tokenId: params.id }, deps.clock()))) {
+      if (
+        !own ||
+        !(await revokeTokenEverywhere(
+          db,
+          deps.authCache,
+          { organizationId: caller.organizationId, userId: caller.userId, tokenId: params.id },
+          deps.clock(),
+        ))
+      ) {
         throw notFound('calendar token');
       }
       return { status: 204 };
@@ -72,11 +103,15 @@ export function calendarRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/v1/calendar.ics',
     summary: 'iCalendar feed of open deadlines (subscribe in a calendar app)',
-    description: 'All-day events on each due date, with stable UIDs so apps update rather than duplicate. Authenticated by a calendar token in the query string.',
+    description:
+      'All-day events on each due date, with stable UIDs so apps update rather than duplicate. Authenticated by a calendar token in the query string.',
     tags: ['Calendar'],
     access: 'public',
     query: FeedQuery,
-    responses: { 200: { description: 'text/calendar', contentType: 'text/calendar', schema: z.string() }, 401: { description: 'Unknown or revoked calendar token' } },
+    responses: {
+      200: { description: 'text/calendar', contentType: 'text/calendar', schema: z.string() },
+      401: { description: 'Unknown or revoked calendar token' },
+    },
     handler: async ({ query, db, res, deps }) => {
       const now = deps.clock();
       const owner = await findOwnerByHash(db, hashToken(query.token), now);
@@ -95,7 +130,10 @@ export function calendarRoutes(api: ApiRouter): void {
       }));
       const org = await findOrganization(db, owner.organizationId);
       const name = `${org?.name ?? 'Newsroom'} records deadlines${owner.scope === 'organization' ? '' : ` (${owner.name})`}`;
-      res.status(200).set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, max-age=300' }).send(renderCalendar(name, events, now));
+      res
+        .status(200)
+        .set({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, max-age=300' })
+        .send(renderCalendar(name, events, now));
       return undefined;
     },
   });

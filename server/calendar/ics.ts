@@ -41,7 +41,11 @@ export function foldLine(line: string): string {
 }
 
 const compactDate = (date: string) => date.replace(/-/g, '');
-const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -42,7 +42,10 @@ function checkWorked(version: RuleVersion, code: string, slugs: readonly string[
   const legal = legalHolidaySlugs(version.holidays);
   slugs.forEach((slug, i) => {
     if (!legal.has(slug)) {
-      throw new DeadlineInputError(`workedHolidays[${i}]`, `"${slug}" is not a legal holiday of ${code}; expected one of ${[...legal].sort().join(', ')}`);
+      throw new DeadlineInputError(
+        `workedHolidays[${i}]`,
+        `"${slug}" is not a legal holiday of ${code}; expected one of ${[...legal].sort().join(', ')}`,
+      );
     }
   });
   return new Set(slugs);
@@ -83,9 +86,15 @@ export function agencyCalendar(code: string, version: RuleVersion, options: Agen
 
   const key = [
     `${code}@${version.effectiveFrom}`,
-    optional.map((h) => h.slug).sort().join(','),
+    optional
+      .map((h) => h.slug)
+      .sort()
+      .join(','),
     [...worked].sort().join(','),
-    closures.map((c) => `${c.day}=${c.name}`).sort().join('|'),
+    closures
+      .map((c) => `${c.day}=${c.name}`)
+      .sort()
+      .join('|'),
   ].join('#');
   const calendar = calendarFor(key, () => ({ holidays: version.holidays, optional, worked, closures }));
   return { calendar, trace, warnings };

@@ -19,7 +19,9 @@ export type AppealContext = {
 
 export function basisOf(obligation: Obligation): string {
   const period = describePeriod(obligation);
-  return obligation.minimum ? `${obligation.citation}: not less than ${period} (the agency may allow more)` : `${obligation.citation}: ${period}`;
+  return obligation.minimum
+    ? `${obligation.citation}: not less than ${period} (the agency may allow more)`
+    : `${obligation.citation}: ${period}`;
 }
 
 function timedDeadline(
@@ -34,7 +36,11 @@ function timedDeadline(
   const due = dueDay(ctx.calendar, trigger.day, period, roll.enabled);
   const trace: TraceEntry[] = [
     ...ctx.sharedTrace,
-    { step: 'event', message: `${label} opened by ${trigger.type} on ${weekdayName(trigger.day)} ${trigger.date} (${obligation.description})`, date: trigger.date },
+    {
+      step: 'event',
+      message: `${label} opened by ${trigger.type} on ${weekdayName(trigger.day)} ${trigger.date} (${obligation.description})`,
+      date: trigger.date,
+    },
     ...periodTrace(ctx.calendar, trigger.day, period, due, roll, label),
   ];
   if (obligation.note) trace.push({ step: 'note', message: obligation.note });
@@ -68,7 +74,9 @@ export function appealDeadlines(ctx: AppealContext, events: readonly TimedEvent[
     adverse.forEach((trigger, i) => {
       const { deadline, due } = timedDeadline(ctx, 'appeal', 'Appeal window', window, trigger, ctx.requesterRoll);
       const next = adverse[i + 1];
-      const superseded = next ? { day: next.day, reason: `Superseded by a later adverse determination (${next.type} on ${next.date}) before an appeal was filed` } : undefined;
+      const superseded = next
+        ? { day: next.day, reason: `Superseded by a later adverse determination (${next.type} on ${next.date}) before an appeal was filed` }
+        : undefined;
       const verdict = judge(events, trigger.day, ['appeal_filed'], due, superseded);
       out.push({ ...deadline, ...verdict, trace: [...deadline.trace, ...verdict.trace] });
     });
@@ -80,7 +88,14 @@ export function appealDeadlines(ctx: AppealContext, events: readonly TimedEvent[
       out.push({ ...deadline, ...verdict, trace: [...deadline.trace, ...verdict.trace] });
     }
     if (trigger.type === 'appeal_decided' && appeal.furtherReview) {
-      const { deadline, due } = timedDeadline(ctx, 'further_review', 'Further review window', appeal.furtherReview, trigger, ctx.requesterRoll);
+      const { deadline, due } = timedDeadline(
+        ctx,
+        'further_review',
+        'Further review window',
+        appeal.furtherReview,
+        trigger,
+        ctx.requesterRoll,
+      );
       const verdict = judge(events, trigger.day, ['lawsuit_filed'], due);
       out.push({ ...deadline, ...verdict, trace: [...deadline.trace, ...verdict.trace] });
     }

@@ -97,7 +97,10 @@ export class BusinessCalendar {
     last = Math.min(MAX_YEAR + 1, last);
     if (first === this.firstYear && last === this.lastYear) {
       // Only a chain of extensions reaches this far (receipt and event dates stop at 2100).
-      throw new DeadlineInputError('events', `the deadline would fall on ${formatDay(day)}, outside the supported years ${MIN_YEAR}-${MAX_YEAR}`);
+      throw new DeadlineInputError(
+        'events',
+        `the deadline would fall on ${formatDay(day)}, outside the supported years ${MIN_YEAR}-${MAX_YEAR}`,
+      );
     }
     this.build(first, last);
   }

@@ -35,7 +35,11 @@ function calendarOn(jurisdiction: string, options: AgencyCalendarOptions, date: 
  * many ranges (a page of deadlines): the calendar is looked up once.
  * The rule version is the one in force on `onDate`.
  */
-export function businessDayCounter(jurisdiction: string, options: AgencyCalendarOptions, onDate: string): (from: string, to: string) => number {
+export function businessDayCounter(
+  jurisdiction: string,
+  options: AgencyCalendarOptions,
+  onDate: string,
+): (from: string, to: string) => number {
   const calendar = calendarOn(jurisdiction, options, onDate);
   return (from, to) => {
     const a = dayOf(from, 'from');
@@ -60,7 +64,12 @@ export function businessDaysBetween(jurisdiction: string, options: AgencyCalenda
  * the first business day after it, on an agency's calendar: when to remind
  * before a deadline and when it is first overdue.
  */
-export function reminderDates(jurisdiction: string, options: AgencyCalendarOptions, date: string, n: number): { before: string; firstOverdue: string } {
+export function reminderDates(
+  jurisdiction: string,
+  options: AgencyCalendarOptions,
+  date: string,
+  n: number,
+): { before: string; firstOverdue: string } {
   const day = dayOf(date, 'date');
   const calendar = calendarOn(jurisdiction, options, date);
   let before = day;

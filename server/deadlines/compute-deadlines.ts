@@ -60,7 +60,14 @@ function simpleDeadline(
   const verdict = judge(events, receipt.receivedDay, obligation.satisfiedBy ?? defaults, due);
   const trace = [...shared, ...periodTrace(calendar, anchor, period, due, roll, label)];
   if (obligation.note) trace.push({ step: 'note', message: obligation.note });
-  const deadline: Deadline = { kind, dueDate: formatDay(due), statutory, basis, status: verdict.status, trace: [...trace, ...verdict.trace] };
+  const deadline: Deadline = {
+    kind,
+    dueDate: formatDay(due),
+    statutory,
+    basis,
+    status: verdict.status,
+    trace: [...trace, ...verdict.trace],
+  };
   if (verdict.satisfiedBy) deadline.satisfiedBy = verdict.satisfiedBy;
   return { deadline, due };
 }
@@ -113,12 +120,23 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
     ...receipt.trace,
     ...agency.trace,
   ];
-  if (explicitZone === undefined && version.timezoneNote) shared.push({ step: 'note', message: `Default zone ${zone}: ${version.timezoneNote}` });
+  if (explicitZone === undefined && version.timezoneNote)
+    shared.push({ step: 'note', message: `Default zone ${zone}: ${version.timezoneNote}` });
 
   const deadlines: Deadline[] = [];
   let ackDueDay: number | undefined;
   if (effective.acknowledgment) {
-    const ack = simpleDeadline('acknowledgment', 'Acknowledgment', effective.acknowledgment, receipt, agencyRoll, shared, events, calendar, ACKNOWLEDGMENT_SATISFIED_BY);
+    const ack = simpleDeadline(
+      'acknowledgment',
+      'Acknowledgment',
+      effective.acknowledgment,
+      receipt,
+      agencyRoll,
+      shared,
+      events,
+      calendar,
+      ACKNOWLEDGMENT_SATISFIED_BY,
+    );
     ackDueDay = ack.due;
     deadlines.push(ack.deadline);
   }
@@ -128,7 +146,14 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
   if (hasFixedPeriod(response)) {
     const extension = effective.rt?.extension === null ? undefined : (effective.rt?.extension ?? version.extension);
     const clock = new ResponseClock(
-      { calendar, anchor: receipt.anchor, receivedDay: receipt.receivedDay, roll: agencyRoll, ackEventDay: events.find((e) => e.type === 'acknowledged')?.day, ackDueDay },
+      {
+        calendar,
+        anchor: receipt.anchor,
+        receivedDay: receipt.receivedDay,
+        roll: agencyRoll,
+        ackEventDay: events.find((e) => e.type === 'acknowledged')?.day,
+        ackDueDay,
+      },
       { obligation: response, extension, tolling: version.tolling, basis: basisOf(response) },
       shared,
     );
@@ -145,22 +170,48 @@ export function computeDeadlines(rawInput: DeadlineInput): DeadlineResult {
     const law = hasFixedPeriod(response)
       ? `in addition to the statutory period (${basisOf(response)})`
       : `${response.noFixedPeriod.citation} sets no fixed period${response.noFixedPeriod.statuteWords ? `: "${response.noFixedPeriod.statuteWords}"` : ` (${response.noFixedPeriod.description})`}`;
-    const obligation: Obligation = { days: target.days, dayType: target.dayType, citation: 'newsroom target', description: 'Newsroom follow-up target', countFrom: 'receipt' };
+    const obligation: Obligation = {
+      days: target.days,
+      dayType: target.dayType,
+      citation: 'newsroom target',
+      description: 'Newsroom follow-up target',
+      countFrom: 'receipt',
+    };
     const basis = `Newsroom follow-up target: ${describePeriod(obligation)}, not statutory; ${law}`;
-    deadlines.push(simpleDeadline('follow_up', 'Follow-up target', obligation, receipt, agencyRoll, shared, events, calendar, responseSatisfiedBy, false, basis).deadline);
+    deadlines.push(
+      simpleDeadline(
+        'follow_up',
+        'Follow-up target',
+        obligation,
+        receipt,
+        agencyRoll,
+        shared,
+        events,
+        calendar,
+        responseSatisfiedBy,
+        false,
+        basis,
+      ).deadline,
+    );
   }
 
   for (const extra of extraDeadlines) {
-    deadlines.push(simpleDeadline(extra.kind, extra.kind.replace(/_/g, ' '), extra, receipt, agencyRoll, shared, events, calendar, []).deadline);
+    deadlines.push(
+      simpleDeadline(extra.kind, extra.kind.replace(/_/g, ' '), extra, receipt, agencyRoll, shared, events, calendar, []).deadline,
+    );
   }
 
   deadlines.push(...appealDeadlines({ calendar, version, agencyRoll, requesterRoll, sharedTrace: shared }, events));
   if (events.some((e) => e.type === 'denied' || e.type === 'no_records') && !version.appeal?.window) {
-    warnings.push(`The rule data records no requester appeal deadline for ${code}${version.appeal?.note ? `: ${version.appeal.note}` : ''}.`);
+    warnings.push(
+      `The rule data records no requester appeal deadline for ${code}${version.appeal?.note ? `: ${version.appeal.note}` : ''}.`,
+    );
   }
   if (asksExpedited && !expeditedRule) warnings.push(expeditedUnavailable(rules.lawName, version.citation));
   if (version.confidence !== 'high') {
-    warnings.push(`The ${code} rule data has ${version.confidence} confidence: sources disagree or values were not verified against the statute text; see the rule notes.`);
+    warnings.push(
+      `The ${code} rule data has ${version.confidence} confidence: sources disagree or values were not verified against the statute text; see the rule notes.`,
+    );
   }
 
   return {

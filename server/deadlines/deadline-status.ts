@@ -34,7 +34,10 @@ export function judge(
     if (event.day < from) continue;
     if (supersededOn !== undefined && event.day >= supersededOn.day) break;
     if (event.type === 'withdrawn' && !satisfiedBy.includes('withdrawn')) {
-      return { status: 'superseded', trace: [{ step: 'status', message: `Request withdrawn on ${event.date}: deadline no longer applies`, date: event.date }] };
+      return {
+        status: 'superseded',
+        trace: [{ step: 'status', message: `Request withdrawn on ${event.date}: deadline no longer applies`, date: event.date }],
+      };
     }
     if (satisfies(event, satisfiedBy)) {
       const status: DeadlineStatus = event.day <= due ? 'met' : 'missed';
@@ -42,7 +45,13 @@ export function judge(
       return {
         status,
         satisfiedBy: { type: event.type, date: event.date },
-        trace: [{ step: 'status', message: `${status === 'met' ? 'Met' : 'Missed'}: ${event.type} on ${event.date}, ${how} the due date ${formatDay(due)}`, date: event.date }],
+        trace: [
+          {
+            step: 'status',
+            message: `${status === 'met' ? 'Met' : 'Missed'}: ${event.type} on ${event.date}, ${how} the due date ${formatDay(due)}`,
+            date: event.date,
+          },
+        ],
       };
     }
   }

@@ -110,7 +110,14 @@ export function holidayDates(holiday: AnyHoliday, year: number): HolidayDate[] {
       observed = substituteDay(day, holiday.substitute);
     }
     if (observed !== undefined && observed !== day) {
-      out.push({ day: observed, date: formatDay(observed), name: `${holiday.name} (observed)`, slug: holiday.slug, citation, substitute: true });
+      out.push({
+        day: observed,
+        date: formatDay(observed),
+        name: `${holiday.name} (observed)`,
+        slug: holiday.slug,
+        citation,
+        substitute: true,
+      });
     }
   }
   return out;

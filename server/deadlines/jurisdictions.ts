@@ -29,11 +29,15 @@ export function selectVersion<V extends { effectiveFrom: string }>(versions: rea
 export function ruleFor(code: string, receivedDate: string): RuleVersion {
   const rules = RULES.get(code);
   if (!rules) throw new DeadlineInputError('jurisdiction', `unknown jurisdiction "${code}"; expected US, US-XX (a state) or US-DC`);
-  if (parseIsoDate(receivedDate) === undefined) throw new DeadlineInputError('receivedAt', `"${receivedDate}" is not a valid YYYY-MM-DD date`);
+  if (parseIsoDate(receivedDate) === undefined)
+    throw new DeadlineInputError('receivedAt', `"${receivedDate}" is not a valid YYYY-MM-DD date`);
   const version = selectVersion(rules.versions, receivedDate);
   if (!version) {
     const first = rules.versions[0]?.effectiveFrom ?? 'never';
-    throw new DeadlineInputError('receivedAt', `no ${code} rule is recorded for requests received on ${receivedDate}; the rule data starts on ${first}`);
+    throw new DeadlineInputError(
+      'receivedAt',
+      `no ${code} rule is recorded for requests received on ${receivedDate}; the rule data starts on ${first}`,
+    );
   }
   return version;
 }
@@ -51,7 +55,8 @@ export function listJurisdictions(): JurisdictionSummary[] {
       citation: version.citation,
       effectiveFrom: version.effectiveFrom,
       responsePeriod: fixed ? describePeriod(response) : 'no fixed period',
-      response: fixed && response.days !== undefined && response.dayType !== undefined ? { days: response.days, dayType: response.dayType } : null,
+      response:
+        fixed && response.days !== undefined && response.dayType !== undefined ? { days: response.days, dayType: response.dayType } : null,
       noFixedPeriod: !fixed,
       requestTypes: ['standard', ...Object.keys(version.requestTypes)],
       defaultTimezone: version.defaultTimezone,

@@ -31,11 +31,22 @@ export function businessRangeTrace(calendar: BusinessCalendar, anchor: number, d
   const trace: TraceEntry[] = [];
   const weekends = countWeekendDays(anchor + 1, due);
   if (weekends > 0) {
-    trace.push({ step: 'weekend', message: `Skipped ${weekends} weekend day${weekends === 1 ? '' : 's'}`, days: weekends, from: formatDay(anchor + 1), to: formatDay(due) });
+    trace.push({
+      step: 'weekend',
+      message: `Skipped ${weekends} weekend day${weekends === 1 ? '' : 's'}`,
+      days: weekends,
+      from: formatDay(anchor + 1),
+      to: formatDay(due),
+    });
   }
   for (const closed of calendar.closedDaysBetween(anchor + 1, due)) {
     if (closed.weekend) continue;
-    const what = closed.kind === 'holiday' ? 'legal holiday' : closed.kind === 'optional_holiday' ? 'optional holiday the agency observes' : 'agency closure';
+    const what =
+      closed.kind === 'holiday'
+        ? 'legal holiday'
+        : closed.kind === 'optional_holiday'
+          ? 'optional holiday the agency observes'
+          : 'agency closure';
     const cited = closed.citation !== undefined ? `, ${closed.citation}` : '';
     trace.push({
       step: closed.kind,
@@ -58,7 +69,14 @@ export function businessRangeTrace(calendar: BusinessCalendar, anchor: number, d
 }
 
 /** Trace lines for one counted period, from `anchor` (exclusive) to its due day. */
-export function periodTrace(calendar: BusinessCalendar, anchor: number, period: Period, due: number, roll: RollForward, label: string): TraceEntry[] {
+export function periodTrace(
+  calendar: BusinessCalendar,
+  anchor: number,
+  period: Period,
+  due: number,
+  roll: RollForward,
+  label: string,
+): TraceEntry[] {
   const from = formatDay(anchor + 1);
   if (period.unit === 'business_days') {
     return [
@@ -95,7 +113,11 @@ export function periodTrace(calendar: BusinessCalendar, anchor: number, period: 
       ...(roll.citation !== undefined ? { citation: roll.citation } : {}),
     });
   } else if (!roll.enabled && !calendar.isBusinessDay(raw)) {
-    trace.push({ step: 'note', message: `${formatDay(raw)} is not a business day; this rule does not move the date`, date: formatDay(raw) });
+    trace.push({
+      step: 'note',
+      message: `${formatDay(raw)} is not a business day; this rule does not move the date`,
+      date: formatDay(raw),
+    });
   }
   return trace;
 }

@@ -35,7 +35,8 @@ export type LocalDate = { day: number; date: string };
  */
 export function localDateOf(value: string, zone: string, field: string): LocalDate {
   const local = parseLocalDate(value, zone, field);
-  if (local.date > `${LAST_INPUT_YEAR}-12-31`) throw new DeadlineInputError(field, `"${value}" is after ${LAST_INPUT_YEAR}, outside the supported range`);
+  if (local.date > `${LAST_INPUT_YEAR}-12-31`)
+    throw new DeadlineInputError(field, `"${value}" is after ${LAST_INPUT_YEAR}, outside the supported range`);
   return local;
 }
 
@@ -47,7 +48,10 @@ function parseLocalDate(value: string, zone: string, field: string): LocalDate {
     return { day, date: text };
   }
   if (!HAS_OFFSET.test(text)) {
-    throw new DeadlineInputError(field, `"${value}" needs a UTC offset or Z (e.g. 2026-01-16T17:05:00-06:00), or give a plain YYYY-MM-DD date`);
+    throw new DeadlineInputError(
+      field,
+      `"${value}" needs a UTC offset or Z (e.g. 2026-01-16T17:05:00-06:00), or give a plain YYYY-MM-DD date`,
+    );
   }
   const key = `${zone}|${text}`;
   const known = localDates.get(key);
@@ -114,7 +118,9 @@ export function deemReceipt(
   const anchor = counting.excludeReceiptDay ? deemed : deemed - 1;
   trace.push({
     step: 'note',
-    message: counting.excludeReceiptDay ? `The day of receipt (${formatDay(deemed)}) is not counted` : `The day of receipt (${formatDay(deemed)}) counts as day 1`,
+    message: counting.excludeReceiptDay
+      ? `The day of receipt (${formatDay(deemed)}) is not counted`
+      : `The day of receipt (${formatDay(deemed)}) counts as day 1`,
   });
   return { receivedDay: received.day, anchor, deemedDay: deemed, trace };
 }

@@ -94,7 +94,9 @@ export class ResponseClock {
       return this.ctx.ackEventDay;
     }
     if (this.ctx.ackDueDay !== undefined) {
-      this.note(`No acknowledgment logged: counted from the acknowledgment deadline ${formatDay(this.ctx.ackDueDay)}, the latest it could lawfully come`);
+      this.note(
+        `No acknowledgment logged: counted from the acknowledgment deadline ${formatDay(this.ctx.ackDueDay)}, the latest it could lawfully come`,
+      );
       return this.ctx.ackDueDay;
     }
     this.note('No acknowledgment logged: counted from receipt');
@@ -112,7 +114,9 @@ export class ResponseClock {
     const used = this.tollCounts.get(rule) ?? 0;
     if (this.open.includes(rule)) return this.note(`${event.type} on ${event.date}: the clock already waits on an earlier ${event.type}`);
     if (rule.maxTimes !== null && used >= rule.maxTimes) {
-      return this.note(`${event.type} on ${event.date} does not stop the clock: the law allows it ${rule.maxTimes} time(s) (${rule.citation})`);
+      return this.note(
+        `${event.type} on ${event.date} does not stop the clock: the law allows it ${rule.maxTimes} time(s) (${rule.citation})`,
+      );
     }
     if (this.stop) {
       // A second reason while stopped: the days left stay those of the first stop.
@@ -127,8 +131,10 @@ export class ResponseClock {
       });
       return;
     }
-    if (event.day > this.due) return this.note(`${event.type} on ${event.date} came after the due date ${formatDay(this.due)}: not applied`);
-    const remaining = this.unit === 'business' ? this.ctx.calendar.countBusinessDays(event.day, this.due) : Math.max(0, this.raw - event.day);
+    if (event.day > this.due)
+      return this.note(`${event.type} on ${event.date} came after the due date ${formatDay(this.due)}: not applied`);
+    const remaining =
+      this.unit === 'business' ? this.ctx.calendar.countBusinessDays(event.day, this.due) : Math.max(0, this.raw - event.day);
     this.tollCounts.set(rule, used + 1);
     this.open.push(rule);
     this.stop = { since: event.day, remaining };
@@ -154,7 +160,10 @@ export class ResponseClock {
     const toll = this.stop as Stop;
     this.stop = undefined;
     if (this.unit === 'business') {
-      this.due = toll.remaining > 0 ? this.ctx.calendar.addBusinessDays(event.day, toll.remaining) : this.ctx.calendar.nextBusinessDayOnOrAfter(event.day);
+      this.due =
+        toll.remaining > 0
+          ? this.ctx.calendar.addBusinessDays(event.day, toll.remaining)
+          : this.ctx.calendar.nextBusinessDayOnOrAfter(event.day);
       this.raw = this.due;
     } else {
       this.raw = event.day + toll.remaining;
@@ -200,18 +209,35 @@ export class ResponseClock {
     if (!ext) {
       const exceeds = claimed === undefined || claimed > this.due;
       if (exceeds) this.exceeds = { statutory: this.due, claimed };
-      return this.extensionTrace(event, `Extension claimed on ${event.date} (${claimedText}), but the rule data records no extension for this law: due date stays ${formatDay(this.due)}`);
+      return this.extensionTrace(
+        event,
+        `Extension claimed on ${event.date} (${claimedText}), but the rule data records no extension for this law: due date stays ${formatDay(this.due)}`,
+      );
     }
     if (!deferred && event.day > this.due) {
       this.exceeds = { statutory: this.due, claimed };
-      return this.extensionTrace(event, `Extension claimed on ${event.date}, after the due date ${formatDay(this.due)} had passed (${claimedText}): not applied`, ext.citation);
+      return this.extensionTrace(
+        event,
+        `Extension claimed on ${event.date}, after the due date ${formatDay(this.due)} had passed (${claimedText}): not applied`,
+        ext.citation,
+      );
     }
     if (ext.days === undefined) {
-      if (claimed === undefined) return this.extensionTrace(event, `Extension claimed on ${event.date} with no date: due date stays ${formatDay(this.due)} until the agency states one`, ext.citation);
+      if (claimed === undefined)
+        return this.extensionTrace(
+          event,
+          `Extension claimed on ${event.date} with no date: due date stays ${formatDay(this.due)} until the agency states one`,
+          ext.citation,
+        );
       const before = this.due;
       this.setDue(Math.max(this.due, claimed), ext.dayType);
       this.exceeds = undefined;
-      return this.extensionTrace(event, `Extension claimed on ${event.date} (${claimedText}); the law sets no cap (${ext.conditions}): due ${formatDay(this.due)}`, ext.citation, before);
+      return this.extensionTrace(
+        event,
+        `Extension claimed on ${event.date} (${claimedText}); the law sets no cap (${ext.conditions}): due ${formatDay(this.due)}`,
+        ext.citation,
+        before,
+      );
     }
     const cap = this.extensionCap(ext, ext.days);
     const chosen = claimed ?? cap;
@@ -225,12 +251,22 @@ export class ResponseClock {
       }
       this.setDue(newDue, ext.dayType);
       this.exceeds = undefined;
-      return this.extensionTrace(event, `Extension claimed on ${event.date} (${claimedText})${limit}, within the law's limit ${formatDay(cap)}: due ${weekdayName(this.due)} ${formatDay(this.due)}`, ext.citation, before);
+      return this.extensionTrace(
+        event,
+        `Extension claimed on ${event.date} (${claimedText})${limit}, within the law's limit ${formatDay(cap)}: due ${weekdayName(this.due)} ${formatDay(this.due)}`,
+        ext.citation,
+        before,
+      );
     }
     this.extensionAllowance = 0;
     this.setDue(cap, ext.dayType);
     this.exceeds = { statutory: cap, claimed: chosen };
-    this.extensionTrace(event, `Extension claimed on ${event.date} (${claimedText})${limit} exceeds what the law allows (${ext.conditions}): statutory due date ${formatDay(cap)}`, ext.citation, before);
+    this.extensionTrace(
+      event,
+      `Extension claimed on ${event.date} (${claimedText})${limit} exceeds what the law allows (${ext.conditions}): statutory due date ${formatDay(cap)}`,
+      ext.citation,
+      before,
+    );
   }
 
   /** Latest date the law allows with this claim; `due_date` extensions draw on an allowance of days. */

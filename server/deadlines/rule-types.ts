@@ -32,7 +32,12 @@ export type Period =
   | { unit: 'calendar_days'; amount: number }
   | { unit: 'months'; amount: number };
 
-export type PeriodFields = { days?: number | undefined; dayType?: DayType | undefined; months?: number | undefined; years?: number | undefined };
+export type PeriodFields = {
+  days?: number | undefined;
+  dayType?: DayType | undefined;
+  months?: number | undefined;
+  years?: number | undefined;
+};
 
 export function periodOf(fields: PeriodFields): Period {
   if (fields.days !== undefined) {

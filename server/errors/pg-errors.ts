@@ -10,8 +10,12 @@ interface PgError {
 }
 
 function isPgError(err: unknown): err is PgError {
-  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string'
-    && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((err as { code: string }).code)
+  );
 }
 
 // Messages per constraint name, so the client reads which field clashed.
@@ -28,7 +32,12 @@ export function problemFromDatabaseError(err: unknown): Problem | undefined {
     case '23503':
       return new Problem({ status: 400, slug: 'invalid-reference', title: 'Bad request', detail: 'A referenced resource does not exist.' });
     case '23502':
-      return new Problem({ status: 400, slug: 'missing-value', title: 'Bad request', detail: `A required value is missing${err.column ? `: ${err.column}` : ''}.` });
+      return new Problem({
+        status: 400,
+        slug: 'missing-value',
+        title: 'Bad request',
+        detail: `A required value is missing${err.column ? `: ${err.column}` : ''}.`,
+      });
     case '23514':
       return new Problem({ status: 400, slug: 'constraint', title: 'Bad request', detail: 'A value is outside what is allowed.' });
     case '22001':
@@ -42,7 +51,13 @@ export function problemFromDatabaseError(err: unknown): Problem | undefined {
       return new Problem({ status: 400, slug: 'invalid-value', title: 'Bad request', detail: 'A value has the wrong format.' });
     case '40001':
     case '40P01':
-      return new Problem({ status: 503, slug: 'retry', title: 'Service unavailable', detail: 'A concurrent change got in the way; retry the request.', headers: { 'Retry-After': '1' } });
+      return new Problem({
+        status: 503,
+        slug: 'retry',
+        title: 'Service unavailable',
+        detail: 'A concurrent change got in the way; retry the request.',
+        headers: { 'Retry-After': '1' },
+      });
     default:
       return undefined;
   }

@@ -65,8 +65,7 @@ export class Problem extends Error {
 export const validationProblem = (errors: FieldError[], detail = 'The request has invalid fields.') =>
   new Problem({ status: 400, slug: 'validation', title: 'Invalid request', detail, errors });
 
-export const badRequest = (detail: string, slug = 'bad-request') =>
-  new Problem({ status: 400, slug, title: 'Bad request', detail });
+export const badRequest = (detail: string, slug = 'bad-request') => new Problem({ status: 400, slug, title: 'Bad request', detail });
 
 export const unauthorized = (detail = 'A valid bearer token is required.') =>
   new Problem({

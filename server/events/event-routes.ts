@@ -21,9 +21,9 @@ export function eventRoutes(api: ApiRouter): void {
     path: '/v1/requests/{id}/events',
     summary: 'Log what happened: an agency answer, a fee, an appeal, a call, a note, a correction',
     description:
-      'The move is checked against the request’s status (409 with the reason when not allowed), appended to the hash chain, '
-      + 'and the request’s status and deadlines are recomputed in the same transaction. Events are never edited: '
-      + 'a `correction` names the event it corrects.',
+      'The move is checked against the request’s status (409 with the reason when not allowed), appended to the hash chain, ' +
+      'and the request’s status and deadlines are recomputed in the same transaction. Events are never edited: ' +
+      'a `correction` names the event it corrects.',
     tags: ['History'],
     access: { roles: WRITER_ROLES },
     idempotent: true,
@@ -51,7 +51,9 @@ export function eventRoutes(api: ApiRouter): void {
     access: { roles: READER_ROLES },
     params: IdParams,
     query: EventListQuery,
-    responses: { 200: { description: 'A page of events', schema: z.object({ items: z.array(EventView), nextCursor: z.string().nullable() }) } },
+    responses: {
+      200: { description: 'A page of events', schema: z.object({ items: z.array(EventView), nextCursor: z.string().nullable() }) },
+    },
     handler: async ({ caller, db, params, query }) => {
       const request = await findRequest(db, caller.organizationId, params.id);
       if (!request) throw notFound('request');

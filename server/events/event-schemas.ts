@@ -16,9 +16,24 @@ export const EVENT_DATA: Record<LoggableEventType, z.ZodType<Record<string, unkn
     .strict()
     .refine((d) => d.days !== undefined || d.newDueDate !== undefined, { message: 'Give days or newDueDate.', path: ['days'] }),
   fee_estimate: z
-    .object({ amount: z.number().min(0).max(10_000_000), currency: z.string().regex(/^[A-Z]{3}$/).default('USD'), paymentDue: IsoDate.optional() })
+    .object({
+      amount: z.number().min(0).max(10_000_000),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .default('USD'),
+      paymentDue: IsoDate.optional(),
+    })
     .strict(),
-  fee_paid: z.object({ amount: z.number().min(0).max(10_000_000).optional(), currency: z.string().regex(/^[A-Z]{3}$/).optional() }).strict(),
+  fee_paid: z
+    .object({
+      amount: z.number().min(0).max(10_000_000).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
+    })
+    .strict(),
   clarification_requested: z.object({ question: text(5000).optional() }).strict(),
   clarification_provided: z.object({ answer: text(5000).optional() }).strict(),
   records_released: z
@@ -56,7 +71,11 @@ export const EVENT_DATA: Record<LoggableEventType, z.ZodType<Record<string, unkn
     .strict(),
 };
 
-const pascal = (type: string) => type.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+const pascal = (type: string) =>
+  type
+    .split('_')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 
 // What JSON Schema can say of a refinement: the document promises what the server checks.
 const DATA_CONSTRAINTS: Partial<Record<LoggableEventType, Record<string, unknown>>> = {
@@ -68,7 +87,10 @@ const DATA_CONSTRAINTS: Partial<Record<LoggableEventType, Record<string, unknown
 };
 
 const Common = {
-  occurredAt: z.string().min(10).max(64).meta({ description: 'When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).', example: '2026-01-23T14:05:00-06:00' }),
+  occurredAt: z.string().min(10).max(64).meta({
+    description: 'When it happened: an ISO instant with offset, or a date (start of that day in the agency’s zone).',
+    example: '2026-01-23T14:05:00-06:00',
+  }),
   summary: text(500).optional(),
   body: z.string().max(200_000).optional(),
   attachmentIds: z.array(Uuid).max(50).optional().meta({ description: 'Files uploaded to this request to attach to the event.' }),
@@ -87,21 +109,28 @@ function eventCreateOf(type: LoggableEventType) {
     ...Common,
     data: EVENT_DATA[type].safeParse({}).success ? data.default({}) : data,
   };
-  const object = type === 'correction'
-    ? z.object({
-      ...shape,
-      correctsEventId: z.uuid({ error: (iss) => (iss.input === undefined ? 'A correction names the event it corrects.' : 'Must be a UUID.') }).meta({ description: 'The event this corrects.' }),
-    })
-    : z.object(shape);
+  const object =
+    type === 'correction'
+      ? z.object({
+          ...shape,
+          correctsEventId: z
+            .uuid({ error: (iss) => (iss.input === undefined ? 'A correction names the event it corrects.' : 'Must be a UUID.') })
+            .meta({ description: 'The event this corrects.' }),
+        })
+      : z.object(shape);
   return object.strict().meta({ id: `${pascal(type)}EventCreate` });
 }
 
 const EVENT_CREATE_VARIANTS = LOGGABLE_EVENT_TYPES.map(eventCreateOf);
 
 export const EventCreate = z
-  .discriminatedUnion('type', EVENT_CREATE_VARIANTS as unknown as [ReturnType<typeof eventCreateOf>, ...ReturnType<typeof eventCreateOf>[]], {
-    error: (iss) => (iss.code === 'invalid_union' ? `Must be one of: ${LOGGABLE_EVENT_TYPES.join(', ')}.` : undefined),
-  })
+  .discriminatedUnion(
+    'type',
+    EVENT_CREATE_VARIANTS as unknown as [ReturnType<typeof eventCreateOf>, ...ReturnType<typeof eventCreateOf>[]],
+    {
+      error: (iss) => (iss.code === 'invalid_union' ? `Must be one of: ${LOGGABLE_EVENT_TYPES.join(', ')}.` : undefined),
+    },
+  )
   .meta({ id: 'EventCreate', description: 'What happened, by `type`; each type has its own `data`.' });
 
 export const EventListQuery = z

@@ -23,7 +23,11 @@ const MAY_PRECEDE_SUBMISSION = new Set(['note', 'correspondence', 'correction'])
 // the event directly may not.
 
 function notBeforeSubmission(occurredAt: Date, type: string, request: RequestRecord, field: string): void {
-  if (!MAY_PRECEDE_SUBMISSION.has(type) && request.submittedAt && occurredAt.getTime() < request.submittedAt.getTime() - SUBMISSION_SLACK_MS) {
+  if (
+    !MAY_PRECEDE_SUBMISSION.has(type) &&
+    request.submittedAt &&
+    occurredAt.getTime() < request.submittedAt.getTime() - SUBMISSION_SLACK_MS
+  ) {
     throw validationProblem([{ in: 'body', field, message: 'The agency cannot have answered before the request was submitted.' }]);
   }
 }
@@ -31,29 +35,46 @@ function notBeforeSubmission(occurredAt: Date, type: string, request: RequestRec
 function parseData(type: LoggableEventType, data: unknown, prefix: string): Record<string, unknown> {
   const result = EVENT_DATA[type].safeParse(data);
   if (!result.success) {
-    throw validationProblem(fieldErrors(result.error.issues, 'body').map((e) => ({ ...e, field: e.field ? `${prefix}.${e.field}` : prefix })));
+    throw validationProblem(
+      fieldErrors(result.error.issues, 'body').map((e) => ({ ...e, field: e.field ? `${prefix}.${e.field}` : prefix })),
+    );
   }
   return result.data;
 }
 
-async function checkCorrection(db: Db, request: RequestRecord, zone: string, input: EventCreateInput, data: Record<string, unknown>, now: Date): Promise<EventRecord> {
-  if (!input.correctsEventId) throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'A correction names the event it corrects.' }]);
+async function checkCorrection(
+  db: Db,
+  request: RequestRecord,
+  zone: string,
+  input: EventCreateInput,
+  data: Record<string, unknown>,
+  now: Date,
+): Promise<EventRecord> {
+  if (!input.correctsEventId)
+    throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'A correction names the event it corrects.' }]);
   const target = await findEvent(db, request.organizationId, request.id, input.correctsEventId);
   if (!target) throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'No such event on this request.' }]);
   if (target.type === 'correction' || (SYSTEM_EVENT_TYPES as readonly string[]).includes(target.type)) {
-    throw validationProblem([{ in: 'body', field: 'correctsEventId', message: `A ${target.type} event cannot be corrected; correct the original event.` }]);
+    throw validationProblem([
+      { in: 'body', field: 'correctsEventId', message: `A ${target.type} event cannot be corrected; correct the original event.` },
+    ]);
   }
   if (data.retract !== true && data.occurredAt === undefined && data.data === undefined) {
-    throw validationProblem([{ in: 'body', field: 'data', message: 'A correction retracts the event or gives a corrected occurredAt or data.' }]);
+    throw validationProblem([
+      { in: 'body', field: 'data', message: 'A correction retracts the event or gives a corrected occurredAt or data.' },
+    ]);
   }
   if (typeof data.occurredAt === 'string') {
     const corrected = checkRecordable(parseWhen(data.occurredAt, zone, 'data.occurredAt'), now, 'data.occurredAt');
     // The event was logged at its recordedAt: it cannot have happened after that.
     if (corrected.getTime() > target.recordedAt.getTime()) {
-      throw validationProblem([{
-        in: 'body', field: 'data.occurredAt',
-        message: `Cannot be after the event it corrects was recorded (${target.recordedAt.toISOString()}); retract it and log the event again.`,
-      }]);
+      throw validationProblem([
+        {
+          in: 'body',
+          field: 'data.occurredAt',
+          message: `Cannot be after the event it corrects was recorded (${target.recordedAt.toISOString()}); retract it and log the event again.`,
+        },
+      ]);
     }
     notBeforeSubmission(corrected, target.type, request, 'data.occurredAt');
     data.occurredAt = corrected.toISOString();
@@ -67,7 +88,14 @@ async function checkCorrection(db: Db, request: RequestRecord, zone: string, inp
  * appends it to the hash chain, links its files, moves the status and
  * recomputes the deadlines, all in one transaction.
  */
-export async function logEvent(db: Db, caller: UserCaller, requestId: string, input: EventCreateInput, now: Date, mail: MailDeps): Promise<LoggedEvent> {
+export async function logEvent(
+  db: Db,
+  caller: UserCaller,
+  requestId: string,
+  input: EventCreateInput,
+  now: Date,
+  mail: MailDeps,
+): Promise<LoggedEvent> {
   return db.transaction(async (trx) => {
     const request = await findRequest(trx, caller.organizationId, requestId, { forUpdate: true });
     if (!request) throw notFound('request');
@@ -80,22 +108,29 @@ export async function logEvent(db: Db, caller: UserCaller, requestId: string, in
     const move = await checkMove(trx, request, input.type, data);
     notBeforeSubmission(occurredAt, input.type, request, 'occurredAt');
     if (input.type === 'correction') await checkCorrection(trx, request, agency.timezone, input, data, now);
-    else if (input.correctsEventId) throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'Only a correction points at another event.' }]);
+    else if (input.correctsEventId)
+      throw validationProblem([{ in: 'body', field: 'correctsEventId', message: 'Only a correction points at another event.' }]);
 
     const attachments: AttachmentRef[] = input.attachmentIds?.length
       ? await claimAttachments(trx, request.organizationId, request.id, input.attachmentIds)
       : [];
-    const { event, request: updated } = await recordEvent(trx, request, {
-      type: input.type,
-      occurredAt,
-      summary: input.summary ?? null,
-      body: input.body ?? null,
-      data,
-      actorKind: 'user',
-      actorId: caller.userId,
-      correctsEventId: input.correctsEventId ?? null,
-      attachments,
-    }, { now, mail, agency }, move);
+    const { event, request: updated } = await recordEvent(
+      trx,
+      request,
+      {
+        type: input.type,
+        occurredAt,
+        summary: input.summary ?? null,
+        body: input.body ?? null,
+        data,
+        actorKind: 'user',
+        actorId: caller.userId,
+        correctsEventId: input.correctsEventId ?? null,
+        attachments,
+      },
+      { now, mail, agency },
+      move,
+    );
     if (input.attachmentIds?.length) await linkAttachmentsToEvent(trx, request.id, input.attachmentIds, event.id);
     return { event, request: updated };
   });

@@ -28,8 +28,22 @@ interface Row {
 }
 
 const COLUMNS = [
-  'id', 'organization_id', 'request_id', 'seq', 'type', 'occurred_at', 'recorded_at', 'summary', 'body', 'data',
-  'actor_kind', 'actor_id', 'corrects_event_id', 'attachments', 'prev_hash', 'hash',
+  'id',
+  'organization_id',
+  'request_id',
+  'seq',
+  'type',
+  'occurred_at',
+  'recorded_at',
+  'summary',
+  'body',
+  'data',
+  'actor_kind',
+  'actor_id',
+  'corrects_event_id',
+  'attachments',
+  'prev_hash',
+  'hash',
 ];
 
 export const toEventRecord = (r: Row): EventRecord => ({
@@ -51,7 +65,11 @@ export const toEventRecord = (r: Row): EventRecord => ({
   hash: r.hash,
 });
 
-export async function insertEvent(db: Db, organizationId: string, e: HashedEventFields & { prevHash: string; hash: string }): Promise<EventRecord> {
+export async function insertEvent(
+  db: Db,
+  organizationId: string,
+  e: HashedEventFields & { prevHash: string; hash: string },
+): Promise<EventRecord> {
   const [row] = await db('request_events')
     .insert({
       id: e.id,
@@ -77,7 +95,10 @@ export async function insertEvent(db: Db, organizationId: string, e: HashedEvent
 
 /** The newest event of a request (for chaining the next one), or undefined for none. */
 export async function lastEvent(db: Db, requestId: string): Promise<{ seq: number; hash: string } | undefined> {
-  return db('request_events').where({ request_id: requestId }).orderBy('seq', 'desc').first<{ seq: number; hash: string } | undefined>('seq', 'hash');
+  return db('request_events')
+    .where({ request_id: requestId })
+    .orderBy('seq', 'desc')
+    .first<{ seq: number; hash: string } | undefined>('seq', 'hash');
 }
 
 export async function listEvents(
@@ -96,6 +117,8 @@ export async function listEvents(
 }
 
 export async function findEvent(db: Db, organizationId: string, requestId: string, id: string): Promise<EventRecord | undefined> {
-  const row = await db('request_events').where({ organization_id: organizationId, request_id: requestId, id }).first<Row | undefined>(COLUMNS);
+  const row = await db('request_events')
+    .where({ organization_id: organizationId, request_id: requestId, id })
+    .first<Row | undefined>(COLUMNS);
   return row ? toEventRecord(row) : undefined;
 }

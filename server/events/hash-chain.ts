@@ -37,13 +37,16 @@ export function canonicalEvent(e: HashedEventFields): string {
   //     actorKind, actorId, correctsEventId, attachments }
   const str = JSON.stringify;
   const attachments = e.attachments
-    .map((a) => `{"contentType":${str(a.contentType)},"filename":${str(a.filename)},"sha256":${str(a.sha256)},"size":${canonicalJson(a.size)}}`)
+    .map(
+      (a) =>
+        `{"contentType":${str(a.contentType)},"filename":${str(a.filename)},"sha256":${str(a.sha256)},"size":${canonicalJson(a.size)}}`,
+    )
     .join(',');
   return (
-    `{"actorId":${str(e.actorId)},"actorKind":${str(e.actorKind)},"attachments":[${attachments}],"body":${str(e.body)}`
-    + `,"correctsEventId":${str(e.correctsEventId)},"data":${canonicalJson(e.data)},"id":${str(e.id)},"occurredAt":${str(e.occurredAt.toISOString())}`
-    + `,"recordedAt":${str(e.recordedAt.toISOString())},"requestId":${str(e.requestId)},"seq":${canonicalJson(e.seq)}`
-    + `,"summary":${str(e.summary)},"type":${str(e.type)},"v":1}`
+    `{"actorId":${str(e.actorId)},"actorKind":${str(e.actorKind)},"attachments":[${attachments}],"body":${str(e.body)}` +
+    `,"correctsEventId":${str(e.correctsEventId)},"data":${canonicalJson(e.data)},"id":${str(e.id)},"occurredAt":${str(e.occurredAt.toISOString())}` +
+    `,"recordedAt":${str(e.recordedAt.toISOString())},"requestId":${str(e.requestId)},"seq":${canonicalJson(e.seq)}` +
+    `,"summary":${str(e.summary)},"type":${str(e.type)},"v":1}`
   );
 }
 

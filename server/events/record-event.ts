@@ -52,7 +52,12 @@ export async function lifecycleOf(db: Db, request: RequestRecord): Promise<Lifec
 const MOVES_NOTHING = new Set<string>(NO_DEADLINE_EFFECT);
 
 /** Checks a logged event against the state machine: a move it forbids is a 409. */
-export async function checkMove(db: Db, request: RequestRecord, type: LoggableEventType, data: Record<string, unknown>): Promise<StatusMove> {
+export async function checkMove(
+  db: Db,
+  request: RequestRecord,
+  type: LoggableEventType,
+  data: Record<string, unknown>,
+): Promise<StatusMove> {
   if (MOVES_NOTHING.has(type)) return { kind: 'checked', to: { status: request.status, awaiting: request.awaiting } };
   if (type === 'correction') return { kind: 'checked', to: undefined };
   // Replayed rather than read from the row: the status alone cannot say what else is awaited.
@@ -68,17 +73,33 @@ export async function checkMove(db: Db, request: RequestRecord, type: LoggableEv
  * the fee-over-limit flag. The caller holds the request row lock in the same
  * transaction (see appendEvent).
  */
-export async function recordEvent(db: Db, request: RequestRecord, e: RecordedEvent, deps: RecordDeps, move: StatusMove): Promise<LoggedEvent> {
+export async function recordEvent(
+  db: Db,
+  request: RequestRecord,
+  e: RecordedEvent,
+  deps: RecordDeps,
+  move: StatusMove,
+): Promise<LoggedEvent> {
   const event = await appendEvent(db, { ...e, organizationId: request.organizationId, requestId: request.id }, deps.now);
   let current = request;
   if (move.kind === 'checked') {
     const next = move.to ?? (await lifecycleOf(db, request));
-    const trackingNumber = e.type === 'acknowledged' && typeof e.data?.trackingNumber === 'string' && !request.trackingNumber ? e.data.trackingNumber : undefined;
+    const trackingNumber =
+      e.type === 'acknowledged' && typeof e.data?.trackingNumber === 'string' && !request.trackingNumber
+        ? e.data.trackingNumber
+        : undefined;
     // An answer from the agency proves it has the request, whatever became of the email.
     const delivered = request.letterUndelivered && next.status !== 'submitted' ? { letterUndelivered: false } : {};
-    current = await updateRequest(db, request.organizationId, request.id, { status: next.status, awaiting: next.awaiting, ...(trackingNumber ? { trackingNumber } : {}), ...delivered }, deps.now);
+    current = await updateRequest(
+      db,
+      request.organizationId,
+      request.id,
+      { status: next.status, awaiting: next.awaiting, ...(trackingNumber ? { trackingNumber } : {}), ...delivered },
+      deps.now,
+    );
   }
-  const target = e.type === 'correction' && e.correctsEventId ? await findEvent(db, request.organizationId, request.id, e.correctsEventId) : undefined;
+  const target =
+    e.type === 'correction' && e.correctsEventId ? await findEvent(db, request.organizationId, request.id, e.correctsEventId) : undefined;
   if (NO_DEADLINE_EFFECT.includes(target?.type ?? e.type)) return { event, request: current };
   const agency = deps.agency ?? (await findAgency(db, request.organizationId, request.agencyId));
   if (!agency) throw notFound('agency');

@@ -5,9 +5,23 @@ import type { RequestStatus } from '../requests/request-schemas';
 // docs/request-lifecycle.md are exactly these.
 
 export const LOGGABLE_EVENT_TYPES = [
-  'acknowledged', 'extension_claimed', 'fee_estimate', 'fee_paid', 'clarification_requested', 'clarification_provided',
-  'records_released', 'denied', 'no_records', 'appeal_filed', 'appeal_decided', 'withdrawn', 'lawsuit_filed',
-  'expedited_decided', 'correspondence', 'note', 'correction',
+  'acknowledged',
+  'extension_claimed',
+  'fee_estimate',
+  'fee_paid',
+  'clarification_requested',
+  'clarification_provided',
+  'records_released',
+  'denied',
+  'no_records',
+  'appeal_filed',
+  'appeal_decided',
+  'withdrawn',
+  'lawsuit_filed',
+  'expedited_decided',
+  'correspondence',
+  'note',
+  'correction',
 ] as const;
 export type LoggableEventType = (typeof LOGGABLE_EVENT_TYPES)[number];
 
@@ -25,7 +39,13 @@ export const SYSTEM_EVENT_TYPES = ['submitted', 'delivery_failed'] as const;
  * answer on the request. Agency answers are logged from these, and a wait
  * (fee, clarification) outlives a move only between them.
  */
-export const OPEN_STATUSES: RequestStatus[] = ['submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled'];
+export const OPEN_STATUSES: RequestStatus[] = [
+  'submitted',
+  'acknowledged',
+  'fee_requested',
+  'clarification_requested',
+  'partially_fulfilled',
+];
 const AFTER_SUBMISSION: RequestStatus[] = [...OPEN_STATUSES, 'fulfilled', 'denied', 'no_records', 'withdrawn', 'appealed', 'in_litigation'];
 const ANY: RequestStatus[] = ['draft', ...AFTER_SUBMISSION];
 
@@ -57,9 +77,15 @@ export const DRAFT: Lifecycle = { status: 'draft', phase: 'draft', awaiting: [] 
 
 const OPENS: Partial<Record<LoggableEventType, AwaitingReason>> = { fee_estimate: 'fee', clarification_requested: 'clarification' };
 const RESOLVES: Partial<Record<LoggableEventType, AwaitingReason>> = { fee_paid: 'fee', clarification_provided: 'clarification' };
-const STILL_OPEN: Record<AwaitingReason, string> = { fee: 'an earlier fee estimate is unpaid', clarification: 'an earlier question is unanswered' };
+const STILL_OPEN: Record<AwaitingReason, string> = {
+  fee: 'an earlier fee estimate is unpaid',
+  clarification: 'an earlier question is unanswered',
+};
 const RESOLVED_BY: Record<AwaitingReason, LoggableEventType> = { fee: 'fee_paid', clarification: 'clarification_provided' };
-const OPEN_WHILE: Record<AwaitingReason, string> = { fee: 'a fee estimate is unpaid', clarification: 'a clarification request is unanswered' };
+const OPEN_WHILE: Record<AwaitingReason, string> = {
+  fee: 'a fee estimate is unpaid',
+  clarification: 'a clarification request is unanswered',
+};
 const AWAITING_STATUS: Record<AwaitingReason, RequestStatus> = { fee: 'fee_requested', clarification: 'clarification_requested' };
 
 interface Rule {
@@ -122,7 +148,8 @@ export function transition(current: Lifecycle, type: LoggableEventType, data: Re
   const opens = OPENS[type];
   const resolves = RESOLVES[type];
   if (resolves) {
-    if (!current.awaiting.includes(resolves)) return refuse(type, `on ${article(current.status)} request; it applies only while ${OPEN_WHILE[resolves]}`);
+    if (!current.awaiting.includes(resolves))
+      return refuse(type, `on ${article(current.status)} request; it applies only while ${OPEN_WHILE[resolves]}`);
     const awaiting = current.awaiting.filter((r) => r !== resolves);
     return { allowed: true, to: { phase: current.phase, awaiting, status: statusOf(current.phase, awaiting) } };
   }

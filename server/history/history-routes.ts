@@ -16,7 +16,8 @@ export function historyRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/v1/requests/{id}/history/verify',
     summary: 'Recompute the hash chain from the stored events',
-    description: 'Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event. `firstBrokenSeq` is the first event whose stored fields no longer match.',
+    description:
+      'Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event. `firstBrokenSeq` is the first event whose stored fields no longer match.',
     tags: ['History'],
     access: { roles: READER_ROLES },
     params: IdParams,
@@ -34,7 +35,10 @@ export function historyRoutes(api: ApiRouter): void {
     params: IdParams,
     query: HistoryQuery,
     responses: {
-      200: { description: 'The history (JSON), or application/pdf with format=pdf', schema: z.record(z.string(), z.unknown()).meta({ id: 'History' }) },
+      200: {
+        description: 'The history (JSON), or application/pdf with format=pdf',
+        schema: z.record(z.string(), z.unknown()).meta({ id: 'History' }),
+      },
     },
     handler: async ({ caller, db, params, query, res, deps }) => {
       const history = await buildHistory(db, caller.organizationId, params.id, deps.clock());

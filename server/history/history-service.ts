@@ -53,9 +53,21 @@ function lawOf(request: RequestRecord, agency: AgencyRecord, today: string): His
   const on = request.submittedAt ? dateIn(request.submittedAt, agency.timezone) : today;
   try {
     const version = ruleFor(agency.jurisdiction, on);
-    return { jurisdiction: agency.jurisdiction, lawName: rules?.lawName ?? agency.jurisdiction, citation: version.citation, ruleEffectiveFrom: version.effectiveFrom, confidence: version.confidence };
+    return {
+      jurisdiction: agency.jurisdiction,
+      lawName: rules?.lawName ?? agency.jurisdiction,
+      citation: version.citation,
+      ruleEffectiveFrom: version.effectiveFrom,
+      confidence: version.confidence,
+    };
   } catch {
-    return { jurisdiction: agency.jurisdiction, lawName: rules?.lawName ?? agency.jurisdiction, citation: '', ruleEffectiveFrom: null, confidence: null };
+    return {
+      jurisdiction: agency.jurisdiction,
+      lawName: rules?.lawName ?? agency.jurisdiction,
+      citation: '',
+      ruleEffectiveFrom: null,
+      confidence: null,
+    };
   }
 }
 
@@ -93,7 +105,13 @@ export async function buildHistory(db: Db, organizationId: string, requestId: st
       submittedAt: request.submittedAt?.toISOString() ?? null,
       createdAt: request.createdAt.toISOString(),
     },
-    agency: { id: agency.id, name: agency.name, jurisdiction: agency.jurisdiction, timezone: agency.timezone, recordsEmail: agency.recordsEmail },
+    agency: {
+      id: agency.id,
+      name: agency.name,
+      jurisdiction: agency.jurisdiction,
+      timezone: agency.timezone,
+      recordsEmail: agency.recordsEmail,
+    },
     law: lawOf(request, agency, today),
     letter: {
       templateId: request.letterTemplate,
@@ -113,7 +131,7 @@ export async function buildHistory(db: Db, organizationId: string, requestId: st
       summary: e.summary,
       body: e.body,
       data: e.data,
-      actor: { kind: e.actorKind, id: e.actorId, name: e.actorId ? actors.get(e.actorId) ?? null : null },
+      actor: { kind: e.actorKind, id: e.actorId, name: e.actorId ? (actors.get(e.actorId) ?? null) : null },
       correctsEventId: e.correctsEventId,
       correctedBy: correctedBy.get(e.id) ?? [],
       attachments: e.attachments,
@@ -128,7 +146,7 @@ export async function buildHistory(db: Db, organizationId: string, requestId: st
       contentType: a.contentType,
       size: a.size,
       source: a.source,
-      eventSeq: a.eventId ? seqOfEvent.get(a.eventId) ?? null : null,
+      eventSeq: a.eventId ? (seqOfEvent.get(a.eventId) ?? null) : null,
       createdAt: a.createdAt.toISOString(),
     })),
     chain: verifyChain(events),

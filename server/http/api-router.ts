@@ -18,11 +18,7 @@ type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
  */
 export type Access = 'public' | { readonly roles: ReadonlyArray<Role>; readonly operator?: boolean };
 
-type CallerFor<A extends Access> = A extends 'public'
-  ? undefined
-  : A extends { operator: true }
-    ? Caller
-    : UserCaller;
+type CallerFor<A extends Access> = A extends 'public' ? undefined : A extends { operator: true } ? Caller : UserCaller;
 
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -102,7 +98,8 @@ export class ApiRouter {
     for (const spec of this.specs) {
       const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
       router[spec.method](expressPath, async (req: Request, res: Response) => {
-        const caller = spec.access === 'public' ? undefined : await authenticate(deps, req.headers.authorization, spec.access.operator === true);
+        const caller =
+          spec.access === 'public' ? undefined : await authenticate(deps, req.headers.authorization, spec.access.operator === true);
         const params = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
         if (caller) authorize(spec.access as Exclude<Access, 'public'>, caller, params as { orgId?: string } | undefined);
         const query = spec.query ? parseOrThrow(spec.query, req.query ?? {}, 'query') : undefined;
@@ -155,7 +152,13 @@ export class ApiRouter {
         responses[String(status)] ??= { description, content: problemContent };
       }
       const headers = spec.idempotent
-        ? z.object({ 'Idempotency-Key': z.string().max(255).optional().meta({ description: 'Retry safely: a repeated key replays the first answer and does nothing twice.' }) })
+        ? z.object({
+            'Idempotency-Key': z
+              .string()
+              .max(255)
+              .optional()
+              .meta({ description: 'Retry safely: a repeated key replays the first answer and does nothing twice.' }),
+          })
         : undefined;
       registry.registerPath({
         method: spec.method,
@@ -170,7 +173,13 @@ export class ApiRouter {
           ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
           ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
           ...(spec.documentedBody
-            ? { body: { required: true, ...(spec.documentedBody.description ? { description: spec.documentedBody.description } : {}), content: { [spec.documentedBody.contentType]: { schema: spec.documentedBody.schema } } } }
+            ? {
+                body: {
+                  required: true,
+                  ...(spec.documentedBody.description ? { description: spec.documentedBody.description } : {}),
+                  content: { [spec.documentedBody.contentType]: { schema: spec.documentedBody.schema } },
+                },
+              }
             : {}),
         },
         responses,

@@ -59,9 +59,7 @@ export async function authenticate(deps: AppDeps, authorization: string | undefi
 
   if (!entry.lastUsedAt || nowMs - entry.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     entry.lastUsedAt = now;
-    touchToken(deps.db.knex, entry.caller.tokenId, now).catch((err: unknown) =>
-      deps.logger.warn({ err }, 'could not record token use'),
-    );
+    touchToken(deps.db.knex, entry.caller.tokenId, now).catch((err: unknown) => deps.logger.warn({ err }, 'could not record token use'));
   }
   return entry.caller;
 }

@@ -57,7 +57,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let problem = toProblem(err);
     if (!problem) {
       (req.log ?? logger).error({ err }, 'unhandled error');
-      problem = new Problem({ status: 500, slug: 'internal', title: 'Internal server error', detail: 'Something went wrong on our side; it has been logged.' });
+      problem = new Problem({
+        status: 500,
+        slug: 'internal',
+        title: 'Internal server error',
+        detail: 'Something went wrong on our side; it has been logged.',
+      });
     } else if (problem.status >= 500) {
       (req.log ?? logger).warn({ err }, problem.title);
     }

@@ -19,7 +19,9 @@ export function checkIdempotencyKey(key: string): void {
 }
 
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body ?? null)}`)
+    .digest('hex');
 }
 
 /**
@@ -41,7 +43,9 @@ export async function runOnce(
       [userId, key, fingerprint],
     );
     if ((claimed.rows as unknown[]).length === 0) {
-      const row = await trx('idempotency_keys').where({ user_id: userId, key }).first<{ fingerprint: string; status_code: number | null; response_body: unknown }>();
+      const row = await trx('idempotency_keys')
+        .where({ user_id: userId, key })
+        .first<{ fingerprint: string; status_code: number | null; response_body: unknown }>();
       if (!row || row.fingerprint !== fingerprint) {
         throw new Problem({
           status: 422,

@@ -15,8 +15,8 @@ export function buildOpenApiDocument(api: ApiRouter, serverUrl: string): object 
       title: 'Records tracker API',
       version: '1',
       description:
-        'Draft, send and track public-records requests with statutory deadlines and a tamper-evident history. '
-        + 'Errors are application/problem+json (RFC 9457). Dates are YYYY-MM-DD in the agency’s zone.',
+        'Draft, send and track public-records requests with statutory deadlines and a tamper-evident history. ' +
+        'Errors are application/problem+json (RFC 9457). Dates are YYYY-MM-DD in the agency’s zone.',
     },
     servers: [{ url: serverUrl }],
   });

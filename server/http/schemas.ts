@@ -41,9 +41,7 @@ export const TimeZone = z
 
 export const Email = z.email({ message: 'Must be an email address.' }).max(320);
 
-export const HttpUrl = z
-  .url({ protocol: /^https?$/, message: 'Must be an http or https URL.' })
-  .max(2000);
+export const HttpUrl = z.url({ protocol: /^https?$/, message: 'Must be an http or https URL.' }).max(2000);
 
 export const Limit = z.coerce.number().int().min(1).max(500).default(50);
 
@@ -65,8 +63,6 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z
-      .array(z.object({ in: z.enum(['body', 'query', 'path', 'header']), field: z.string(), message: z.string() }))
-      .optional(),
+    errors: z.array(z.object({ in: z.enum(['body', 'query', 'path', 'header']), field: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });

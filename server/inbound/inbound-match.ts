@@ -50,7 +50,9 @@ export async function matchInbound(db: Db, mail: ParsedInbound, inboundAddress: 
   const tokenPattern = new RegExp(`^${escape(local ?? '')}\\+([0-9a-f]{24})@${escape(domain ?? '')}$`);
   const tokens = mail.recipients.map((r) => tokenPattern.exec(r)?.[1]).filter((t): t is string => !!t);
   if (tokens.length) {
-    const row = await db('requests').whereIn('reply_token', tokens).first<{ id: string; organization_id: string } | undefined>('id', 'organization_id');
+    const row = await db('requests')
+      .whereIn('reply_token', tokens)
+      .first<{ id: string; organization_id: string } | undefined>('id', 'organization_id');
     if (row) return { organizationId: row.organization_id, requestId: row.id, matchedBy: 'reply_address' };
   }
 
@@ -90,7 +92,11 @@ export async function likelyOrganization(db: Db, mail: ParsedInbound): Promise<s
   if (orgs.length === 1) return orgs[0]!;
   const sender = domainOf(mail.from);
   if (!sender) return null;
-  const owners = await db('agencies').whereRaw("lower(split_part(records_email, '@', 2)) = ?", [sender]).distinct().limit(2).pluck<string[]>('organization_id');
+  const owners = await db('agencies')
+    .whereRaw("lower(split_part(records_email, '@', 2)) = ?", [sender])
+    .distinct()
+    .limit(2)
+    .pluck<string[]>('organization_id');
   return owners.length === 1 ? owners[0]! : null;
 }
 

@@ -26,7 +26,10 @@ const MAX_ATTACHMENTS = 50;
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
-  return list.flatMap((a) => a.value.flatMap((v) => [v.address, ...(v.group ?? []).map((g) => g.address)])).filter((x): x is string => !!x).map((x) => x.toLowerCase());
+  return list
+    .flatMap((a) => a.value.flatMap((v) => [v.address, ...(v.group ?? []).map((g) => g.address)]))
+    .filter((x): x is string => !!x)
+    .map((x) => x.toLowerCase());
 }
 
 const MESSAGE_ID = /<[^<>\s]+>/g;
@@ -73,8 +76,16 @@ export async function parseInbound(raw: Buffer): Promise<ParsedInbound> {
   }
   const from = addresses(mail.from)[0];
   if (!from) throw badRequest('The message has no From address.', 'malformed-email');
-  if (mail.attachments.length > MAX_ATTACHMENTS) throw badRequest(`The message has more than ${MAX_ATTACHMENTS} attachments.`, 'malformed-email');
-  const deliveredTo = ['delivered-to', 'x-original-to', 'envelope-to'].flatMap((h) => headerText(mail, h)).map((a) => a.replace(/^.*<|>.*$/g, '').trim().toLowerCase());
+  if (mail.attachments.length > MAX_ATTACHMENTS)
+    throw badRequest(`The message has more than ${MAX_ATTACHMENTS} attachments.`, 'malformed-email');
+  const deliveredTo = ['delivered-to', 'x-original-to', 'envelope-to']
+    .flatMap((h) => headerText(mail, h))
+    .map((a) =>
+      a
+        .replace(/^.*<|>.*$/g, '')
+        .trim()
+        .toLowerCase(),
+    );
   const fromValue = Array.isArray(mail.from) ? mail.from[0] : mail.from;
   return {
     messageId: mail.messageId ?? null,

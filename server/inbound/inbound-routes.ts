@@ -23,7 +23,15 @@ const Outcome = z
   .meta({ id: 'InboundOutcome' });
 
 const Unmatched = z
-  .object({ id: z.uuid(), organizationId: z.uuid().nullable(), from: z.string(), subject: z.string(), preview: z.string(), messageId: z.string().nullable(), receivedAt: z.string() })
+  .object({
+    id: z.uuid(),
+    organizationId: z.uuid().nullable(),
+    from: z.string(),
+    subject: z.string(),
+    preview: z.string(),
+    messageId: z.string().nullable(),
+    receivedAt: z.string(),
+  })
   .meta({ id: 'UnmatchedEmail' });
 
 const InboundParams = z.object({ id: z.uuid({ message: 'Must be a UUID.' }) }).strict();
@@ -31,7 +39,15 @@ const InboundParams = z.object({ id: z.uuid({ message: 'Must be a UUID.' }) }).s
 /** The mail provider's shared secret, checked before a byte of the body is read. */
 function requireInboundSecret(config: Config): RequestHandler {
   return (req, _res, next) => {
-    if (!config.inboundSecret) return next(new Problem({ status: 404, slug: 'inbound-disabled', title: 'Not found', detail: 'Inbound email is not enabled on this server (set INBOUND_SECRET).' }));
+    if (!config.inboundSecret)
+      return next(
+        new Problem({
+          status: 404,
+          slug: 'inbound-disabled',
+          title: 'Not found',
+          detail: 'Inbound email is not enabled on this server (set INBOUND_SECRET).',
+        }),
+      );
     const token = bearerToken(req.headers.authorization);
     if (!token || !secretsEqual(token, config.inboundSecret)) return next(unauthorized('The inbound secret is missing or wrong.'));
     if (!req.is(ACCEPTED_TYPES)) return next(unsupportedMediaType('Send the raw message as message/rfc822.'));
@@ -48,13 +64,17 @@ export function inboundRoutes(api: ApiRouter, config: Config): void {
     path: '/v1/inbound/email',
     summary: 'Receive an agency email (for the mail provider’s forwarding or an MTA pipe)',
     description:
-      'Authenticated by `Authorization: Bearer <INBOUND_SECRET>`. Matched to its request by the per-request reply address, '
-      + 'then In-Reply-To/References, then the tracking number in the subject; filed as a `correspondence` event with its '
-      + 'attachments and raw .eml. Unmatched mail waits in GET /v1/inbound/unmatched.',
+      'Authenticated by `Authorization: Bearer <INBOUND_SECRET>`. Matched to its request by the per-request reply address, ' +
+      'then In-Reply-To/References, then the tracking number in the subject; filed as a `correspondence` event with its ' +
+      'attachments and raw .eml. Unmatched mail waits in GET /v1/inbound/unmatched.',
     tags: ['Inbound email'],
     access: 'public',
     middleware: [requireInboundSecret(config), express.raw({ type: () => true, limit: config.inboundMaxBytes })],
-    documentedBody: { contentType: 'message/rfc822', schema: z.string().meta({ format: 'binary' }), description: 'The raw message, headers and body.' },
+    documentedBody: {
+      contentType: 'message/rfc822',
+      schema: z.string().meta({ format: 'binary' }),
+      description: 'The raw message, headers and body.',
+    },
     responses: {
       201: { description: 'Filed into a request, or parked as unmatched', schema: Outcome },
       200: { description: 'Already received (a retry): nothing new stored', schema: Outcome },
@@ -63,7 +83,8 @@ export function inboundRoutes(api: ApiRouter, config: Config): void {
     },
     handler: async ({ req, db, deps }) => {
       const raw = req.body as unknown;
-      if (!Buffer.isBuffer(raw) || raw.length === 0) throw new Problem({ status: 400, slug: 'empty', title: 'Bad request', detail: 'The body is empty.' });
+      if (!Buffer.isBuffer(raw) || raw.length === 0)
+        throw new Problem({ status: 400, slug: 'empty', title: 'Bad request', detail: 'The body is empty.' });
       const outcome = await receiveInbound(db, deps, raw);
       return { status: outcome.status === 'duplicate' ? 200 : 201, body: outcome };
     },

@@ -29,15 +29,17 @@ interface CheckedAttachment {
 
 /** Each attachment's type from its bytes; refused kinds are kept out and noted in the event. */
 async function checkAttachments(mail: ParsedInbound): Promise<CheckedAttachment[]> {
-  return Promise.all(mail.attachments.map(async (a) => {
-    const filename = cleanFilename(a.filename);
-    try {
-      return { filename, content: a.content, contentType: await sniffContentType(a.content, filename), refused: null };
-    } catch (err) {
-      if (err instanceof ContentTypeRefused) return { filename, content: a.content, contentType: null, refused: err.message };
-      throw err;
-    }
-  }));
+  return Promise.all(
+    mail.attachments.map(async (a) => {
+      const filename = cleanFilename(a.filename);
+      try {
+        return { filename, content: a.content, contentType: await sniffContentType(a.content, filename), refused: null };
+      } catch (err) {
+        if (err instanceof ContentTypeRefused) return { filename, content: a.content, contentType: null, refused: err.message };
+        throw err;
+      }
+    }),
+  );
 }
 
 /**
@@ -62,24 +64,46 @@ async function fileIntoRequest(
   const now = deps.clock();
   const eml = await deps.files.put(db, raw);
   const emlRow = await insertAttachment(db, {
-    organizationId: request.organizationId, requestId: request.id, sha256: eml.sha256, size: eml.size,
-    contentType: 'message/rfc822', filename: `agency-email-${now.toISOString().slice(0, 10)}.eml`, source: 'inbound_email', createdBy: actorId,
+    organizationId: request.organizationId,
+    requestId: request.id,
+    sha256: eml.sha256,
+    size: eml.size,
+    contentType: 'message/rfc822',
+    filename: `agency-email-${now.toISOString().slice(0, 10)}.eml`,
+    source: 'inbound_email',
+    createdBy: actorId,
   });
   const refs: AttachmentRef[] = [{ sha256: eml.sha256, filename: emlRow.filename, contentType: 'message/rfc822', size: eml.size }];
   const rowIds = [emlRow.id];
   for (const a of attachments.filter((x) => x.contentType)) {
     const stored = await deps.files.put(db, a.content);
     const row = await insertAttachment(db, {
-      organizationId: request.organizationId, requestId: request.id, sha256: stored.sha256, size: stored.size,
-      contentType: a.contentType!, filename: a.filename, source: 'inbound_email', createdBy: actorId,
+      organizationId: request.organizationId,
+      requestId: request.id,
+      sha256: stored.sha256,
+      size: stored.size,
+      contentType: a.contentType!,
+      filename: a.filename,
+      source: 'inbound_email',
+      createdBy: actorId,
     });
     refs.push({ sha256: stored.sha256, filename: a.filename, contentType: a.contentType!, size: stored.size });
     rowIds.push(row.id);
   }
   await insertMail(db, {
-    organizationId: request.organizationId, requestId: request.id, direction: 'inbound', purpose: 'agency_reply',
-    messageId: mail.messageId ?? `<no-message-id.${emlRow.id}@inbound>`, inReplyTo: mail.inReplyTo[0] ?? null, references: mail.references,
-    fromAddress: mail.from, toAddresses: mail.recipients, subject: mail.subject, textBody: mail.text, rawSha256: eml.sha256, status: 'received',
+    organizationId: request.organizationId,
+    requestId: request.id,
+    direction: 'inbound',
+    purpose: 'agency_reply',
+    messageId: mail.messageId ?? `<no-message-id.${emlRow.id}@inbound>`,
+    inReplyTo: mail.inReplyTo[0] ?? null,
+    references: mail.references,
+    fromAddress: mail.from,
+    toAddresses: mail.recipients,
+    subject: mail.subject,
+    textBody: mail.text,
+    rawSha256: eml.sha256,
+    status: 'received',
   });
 
   // The Date header is the sender's claim: used when plausible, else the time it arrived.
@@ -87,29 +111,44 @@ async function fileIntoRequest(
   const claimed = mail.date && mail.date.getTime() >= earliest ? recordableTime(mail.date, now) : undefined;
   const occurredAt = claimed ?? now;
   const refused = attachments.filter((a) => a.refused).map((a) => ({ filename: a.filename, reason: a.refused }));
-  const { event } = await recordEvent(db, request, {
-    type: 'correspondence',
-    occurredAt,
-    summary: truncateText(`Email from ${mail.from}: ${mail.subject || '(no subject)'}`, 500),
-    body: mail.text,
-    data: {
-      direction: 'in', channel: 'email', from: mail.from, to: mail.recipients.join(', '), subject: mail.subject,
-      messageId: mail.messageId, matchedBy: match.matchedBy, ...(refused.length ? { refusedAttachments: refused } : {}),
-      // An agency's auto-acknowledgment still proves receipt; counsel can tell it from a person's answer.
-      ...(mail.autoSubmitted ? { autoSubmitted: mail.autoSubmitted } : {}),
+  const { event } = await recordEvent(
+    db,
+    request,
+    {
+      type: 'correspondence',
+      occurredAt,
+      summary: truncateText(`Email from ${mail.from}: ${mail.subject || '(no subject)'}`, 500),
+      body: mail.text,
+      data: {
+        direction: 'in',
+        channel: 'email',
+        from: mail.from,
+        to: mail.recipients.join(', '),
+        subject: mail.subject,
+        messageId: mail.messageId,
+        matchedBy: match.matchedBy,
+        ...(refused.length ? { refusedAttachments: refused } : {}),
+        // An agency's auto-acknowledgment still proves receipt; counsel can tell it from a person's answer.
+        ...(mail.autoSubmitted ? { autoSubmitted: mail.autoSubmitted } : {}),
+      },
+      actorKind: actorId ? 'user' : 'inbound_email',
+      actorId,
+      attachments: refs,
     },
-    actorKind: actorId ? 'user' : 'inbound_email',
-    actorId,
-    attachments: refs,
-  }, { now, mail: deps }, SYSTEM_EVENT);
+    { now, mail: deps },
+    SYSTEM_EVENT,
+  );
   await linkAttachmentsToEvent(db, request.id, rowIds, event.id);
 
   await notifyAssignee(db, deps, request, {
     template: 'agency-reply',
     agencyFallback: 'The agency',
     vars: {
-      from: mail.from, subject: mail.subject || '(no subject)', attachmentCount: refs.length - 1,
-      preview: truncateText(mail.text, 1500), howMatched: HOW_MATCHED[match.matchedBy],
+      from: mail.from,
+      subject: mail.subject || '(no subject)',
+      attachmentCount: refs.length - 1,
+      preview: truncateText(mail.text, 1500),
+      howMatched: HOW_MATCHED[match.matchedBy],
     },
   });
   return { status: 'matched', requestId: request.id, eventId: event.id, matchedBy: match.matchedBy };
@@ -141,7 +180,14 @@ export async function receiveInbound(db: Db, deps: MailDeps, raw: Buffer): Promi
 }
 
 /** An editor files a parked message into a request of their newsroom. */
-export async function assignInbound(db: Db, deps: MailDeps, organizationId: string, userId: string, inboundId: string, requestId: string): Promise<InboundOutcome> {
+export async function assignInbound(
+  db: Db,
+  deps: MailDeps,
+  organizationId: string,
+  userId: string,
+  inboundId: string,
+  requestId: string,
+): Promise<InboundOutcome> {
   return db.transaction(async (trx) => {
     const parked = await lockParked(trx, organizationId, inboundId);
     if (!parked) throw notFound('message');
@@ -150,9 +196,20 @@ export async function assignInbound(db: Db, deps: MailDeps, organizationId: stri
     if (!request) throw notFound('request');
     const raw = await deps.files.read(parked.rawSha256);
     const mail = await parseInbound(raw);
-    const outcome = await fileIntoRequest(trx, deps, { organizationId, requestId, matchedBy: 'manual' }, mail, raw, await checkAttachments(mail), userId);
+    const outcome = await fileIntoRequest(
+      trx,
+      deps,
+      { organizationId, requestId, matchedBy: 'manual' },
+      mail,
+      raw,
+      await checkAttachments(mail),
+      userId,
+    );
     await markAssigned(trx, inboundId, {
-      requestId, eventId: outcome.status === 'matched' ? outcome.eventId : null, assignedBy: userId, assignedAt: deps.clock(),
+      requestId,
+      eventId: outcome.status === 'matched' ? outcome.eventId : null,
+      assignedBy: userId,
+      assignedAt: deps.clock(),
     });
     return outcome;
   });

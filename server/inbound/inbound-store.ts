@@ -22,8 +22,13 @@ interface Row {
 }
 
 const toRecord = (r: Row): UnmatchedRecord => ({
-  id: r.id, organizationId: r.organization_id, from: r.from_address, subject: r.subject, preview: r.text_preview,
-  messageId: r.message_id, receivedAt: r.received_at,
+  id: r.id,
+  organizationId: r.organization_id,
+  from: r.from_address,
+  subject: r.subject,
+  preview: r.text_preview,
+  messageId: r.message_id,
+  receivedAt: r.received_at,
 });
 
 /** A parked message with this Message-ID (a provider's retry), so it is not parked twice. */
@@ -34,7 +39,15 @@ export async function findParkedByMessageId(db: Db, messageId: string): Promise<
 
 export async function insertUnmatched(
   db: Db,
-  m: { organizationId: string | null; rawSha256: string; messageId: string | null; from: string; subject: string; preview: string; receivedAt: Date },
+  m: {
+    organizationId: string | null;
+    rawSha256: string;
+    messageId: string | null;
+    from: string;
+    subject: string;
+    preview: string;
+    receivedAt: Date;
+  },
 ): Promise<string> {
   const [row] = await db('inbound_messages')
     .insert({
@@ -52,13 +65,24 @@ export async function insertUnmatched(
 
 /** The newsroom's parked message, locked until the caller's transaction ends so two editors cannot file it twice. */
 export async function lockParked(db: Db, organizationId: string, id: string): Promise<{ rawSha256: string; status: string } | undefined> {
-  const row = await db('inbound_messages').where({ id, organization_id: organizationId }).forUpdate().first<{ raw_sha256: string; status: string } | undefined>();
+  const row = await db('inbound_messages')
+    .where({ id, organization_id: organizationId })
+    .forUpdate()
+    .first<{ raw_sha256: string; status: string } | undefined>();
   return row ? { rawSha256: row.raw_sha256, status: row.status } : undefined;
 }
 
-export async function markAssigned(db: Db, id: string, a: { requestId: string; eventId: string | null; assignedBy: string; assignedAt: Date }): Promise<void> {
+export async function markAssigned(
+  db: Db,
+  id: string,
+  a: { requestId: string; eventId: string | null; assignedBy: string; assignedAt: Date },
+): Promise<void> {
   await db('inbound_messages').where({ id }).update({
-    status: 'assigned', request_id: a.requestId, event_id: a.eventId, assigned_by: a.assignedBy, assigned_at: a.assignedAt,
+    status: 'assigned',
+    request_id: a.requestId,
+    event_id: a.eventId,
+    assigned_by: a.assignedBy,
+    assigned_at: a.assignedAt,
   });
 }
 
@@ -74,6 +98,9 @@ export async function listUnmatched(db: Db, organizationId: string | null): Prom
 
 /** Hands an unrouted message to a newsroom; false when there is no such unmatched, unrouted message. */
 export async function routeToOrganization(db: Db, id: string, organizationId: string): Promise<boolean> {
-  const n = await db('inbound_messages').where({ id, status: 'unmatched' }).whereNull('organization_id').update({ organization_id: organizationId });
+  const n = await db('inbound_messages')
+    .where({ id, status: 'unmatched' })
+    .whereNull('organization_id')
+    .update({ organization_id: organizationId });
   return n > 0;
 }

@@ -43,7 +43,11 @@ export class JobQueue {
     await boss.start();
     for (const q of queues) {
       const options = {
-        name: q.name, retryLimit: q.retryLimit, retryDelay: q.retryDelay, retryBackoff: q.retryBackoff, expireInSeconds: q.expireInSeconds,
+        name: q.name,
+        retryLimit: q.retryLimit,
+        retryDelay: q.retryDelay,
+        retryBackoff: q.retryBackoff,
+        expireInSeconds: q.expireInSeconds,
         ...(q.deadLetter ? { deadLetter: q.deadLetter } : {}),
       };
       if (await boss.getQueue(q.name)) await boss.updateQueue(q.name, options);

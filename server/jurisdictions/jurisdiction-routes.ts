@@ -26,7 +26,9 @@ const JurisdictionRules = z
     code: z.string(),
     name: z.string(),
     lawName: z.string(),
-    versions: z.array(z.record(z.string(), z.unknown())).meta({ description: 'Rule versions by effectiveFrom; see docs/deadline-rules.md.' }),
+    versions: z
+      .array(z.record(z.string(), z.unknown()))
+      .meta({ description: 'Rule versions by effectiveFrom; see docs/deadline-rules.md.' }),
   })
   .meta({ id: 'JurisdictionRules' });
 

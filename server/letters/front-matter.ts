@@ -87,7 +87,10 @@ export interface SplitTemplate {
 
 /** Splits the file into raw front-matter fields and the body; throws Error with a line number on a malformed block. */
 export function splitFrontMatter(source: string): SplitTemplate {
-  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   if (lines[0] !== '---') throw new Error('line 1: the file must start with a "---" front-matter line');
   const fields: Record<string, string> = {};
   let end = -1;

@@ -2,4 +2,12 @@ export { LetterError } from './errors';
 export type { LetterErrorKind } from './errors';
 export { listLetterTemplates, renderLetter, requestTemplateFor } from './render';
 export { defaultTemplateDir, loadLetterTemplates } from './registry';
-export type { LetterContext, LetterPurpose, LetterRequester, LetterTemplateId, LetterTemplateInfo, RenderedLetter, RequirableContext } from './types';
+export type {
+  LetterContext,
+  LetterPurpose,
+  LetterRequester,
+  LetterTemplateId,
+  LetterTemplateInfo,
+  RenderedLetter,
+  RequirableContext,
+} from './types';

@@ -80,7 +80,13 @@ function responseView(response: ResponseRule, federal: boolean): ResponseView {
       statuteWords: null,
     };
   }
-  return { citation: response.noFixedPeriod.citation, fixed: false, period: null, fromAcknowledgment: false, statuteWords: response.noFixedPeriod.statuteWords ?? null };
+  return {
+    citation: response.noFixedPeriod.citation,
+    fixed: false,
+    period: null,
+    fromAcknowledgment: false,
+    statuteWords: response.noFixedPeriod.statuteWords ?? null,
+  };
 }
 
 function extensionView(extension: ExtensionRule | undefined, federal: boolean): LawView['extension'] {
@@ -94,7 +100,11 @@ function extensionView(extension: ExtensionRule | undefined, federal: boolean): 
 /** The rule version in force on `onDate`, as a LetterError when the data cannot answer. */
 export function versionFor(code: string, onDate: string, dateField: string): RuleVersion {
   if (!getJurisdiction(code)) {
-    throw new LetterError('invalid_context', 'agency.jurisdiction', `unknown jurisdiction "${code}"; expected US, US-XX (a state) or US-DC`);
+    throw new LetterError(
+      'invalid_context',
+      'agency.jurisdiction',
+      `unknown jurisdiction "${code}"; expected US, US-XX (a state) or US-DC`,
+    );
   }
   try {
     return ruleFor(code, onDate);
@@ -123,7 +133,11 @@ export function lawView(code: string, version: RuleVersion, requestType: string)
     const rt = version.requestTypes[requestType];
     if (!rt) {
       const known = ['standard', ...Object.keys(version.requestTypes)].join(', ');
-      throw new LetterError('invalid_context', 'request.requestType', `unknown request type "${requestType}" for ${code}; expected one of ${known}`);
+      throw new LetterError(
+        'invalid_context',
+        'request.requestType',
+        `unknown request type "${requestType}" for ${code}; expected one of ${known}`,
+      );
     }
     // The same precedence as the deadline engine: the request type's rules replace the version's; null removes a duty.
     response = rt.response ?? version.response;
@@ -136,7 +150,11 @@ export function lawView(code: string, version: RuleVersion, requestType: string)
   const appeal = version.appeal;
   const appealView =
     appeal && (appeal.window || appeal.decision || appeal.furtherReview)
-      ? { window: obligationView(appeal.window, federal), decision: obligationView(appeal.decision, federal), furtherReview: obligationView(appeal.furtherReview, federal) }
+      ? {
+          window: obligationView(appeal.window, federal),
+          decision: obligationView(appeal.decision, federal),
+          furtherReview: obligationView(appeal.furtherReview, federal),
+        }
       : null;
   return {
     code,

@@ -52,7 +52,12 @@ function checkCoverage(file: string, info: LetterTemplateInfo): void {
   if (info.requestTypes !== 'any') {
     const codes = info.jurisdictions === 'any' ? listJurisdictions().map((j) => j.code) : info.jurisdictions;
     const known = new Set(codes.flatMap((code) => knownRequestTypes(code)));
-    for (const type of info.requestTypes) if (!known.has(type)) fail(file, `requestTypes: "${type}" is not a request type of ${info.jurisdictions === 'any' ? 'any jurisdiction' : codes.join(', ')}`);
+    for (const type of info.requestTypes)
+      if (!known.has(type))
+        fail(
+          file,
+          `requestTypes: "${type}" is not a request type of ${info.jurisdictions === 'any' ? 'any jurisdiction' : codes.join(', ')}`,
+        );
   }
 }
 
@@ -91,7 +96,11 @@ export function matchRank(info: LetterTemplateInfo, jurisdiction: string, reques
 }
 
 /** The best request template, or a list of the tied ones (empty = none applies). */
-export function selectRequestTemplate(templates: Iterable<LoadedTemplate>, jurisdiction: string, requestType: string): { best?: LoadedTemplate; tied: string[] } {
+export function selectRequestTemplate(
+  templates: Iterable<LoadedTemplate>,
+  jurisdiction: string,
+  requestType: string,
+): { best?: LoadedTemplate; tied: string[] } {
   let bestRank = -1;
   let best: LoadedTemplate[] = [];
   for (const template of templates) {
@@ -115,9 +124,16 @@ export function selectRequestTemplate(templates: Iterable<LoadedTemplate>, juris
 export function loadLetterTemplates(dir: string): TemplateRegistry {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.hbs'))
+      .sort();
   } catch (error) {
-    throw new LetterError('template_file', 'templateId', `cannot read the letter template directory ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new LetterError(
+      'template_file',
+      'templateId',
+      `cannot read the letter template directory ${dir}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const templates = new Map<string, LoadedTemplate>();
   for (const name of names) {
@@ -131,7 +147,9 @@ export function loadLetterTemplates(dir: string): TemplateRegistry {
         throw new LetterError(
           'template_file',
           'templateId',
-          tied.length === 0 ? `no request template in ${dir} serves ${code} request type ${type}` : `request templates ${tied.join(', ')} tie for ${code} request type ${type}`,
+          tied.length === 0
+            ? `no request template in ${dir} serves ${code} request type ${type}`
+            : `request templates ${tied.join(', ')} tie for ${code} request type ${type}`,
         );
       }
     }

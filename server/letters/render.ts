@@ -30,15 +30,28 @@ export function listLetterTemplates(): LetterTemplateInfo[] {
  */
 export function requestTemplateFor(jurisdiction: string, requestType: string): LetterTemplateId {
   if (!getJurisdiction(jurisdiction)) {
-    throw new LetterError('invalid_context', 'agency.jurisdiction', `unknown jurisdiction "${jurisdiction}"; expected US, US-XX (a state) or US-DC`);
+    throw new LetterError(
+      'invalid_context',
+      'agency.jurisdiction',
+      `unknown jurisdiction "${jurisdiction}"; expected US, US-XX (a state) or US-DC`,
+    );
   }
   const known = knownRequestTypes(jurisdiction);
   if (!known.includes(requestType)) {
-    throw new LetterError('invalid_context', 'request.requestType', `unknown request type "${requestType}" for ${jurisdiction}; expected one of ${known.join(', ')}`);
+    throw new LetterError(
+      'invalid_context',
+      'request.requestType',
+      `unknown request type "${requestType}" for ${jurisdiction}; expected one of ${known.join(', ')}`,
+    );
   }
   const { best, tied } = selectRequestTemplate(defaultRegistry().templates.values(), jurisdiction, requestType);
   // The registry refuses to load a set where this can happen; kept as a guard.
-  if (!best) throw new LetterError('template_file', 'templateId', `no single request template for ${jurisdiction} ${requestType} (${tied.join(', ') || 'none'})`);
+  if (!best)
+    throw new LetterError(
+      'template_file',
+      'templateId',
+      `no single request template for ${jurisdiction} ${requestType} (${tied.join(', ') || 'none'})`,
+    );
   // A template added as a file without a code change has an id outside the LetterTemplateId union; it is still a valid id for renderLetter.
   return best.info.id as LetterTemplateId;
 }

@@ -1,5 +1,11 @@
 /** The built-in templates. A template file added under templates/letters is usable by its id (a string) without a code change. */
-export type LetterTemplateId = 'federal-foia' | 'state-general' | 'minnesota-public-data' | 'minnesota-data-subject' | 'follow-up' | 'appeal';
+export type LetterTemplateId =
+  | 'federal-foia'
+  | 'state-general'
+  | 'minnesota-public-data'
+  | 'minnesota-data-subject'
+  | 'follow-up'
+  | 'appeal';
 
 export type LetterPurpose = 'request' | 'follow_up' | 'appeal';
 

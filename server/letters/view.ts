@@ -110,7 +110,8 @@ function money(amount: number): string {
 
 function feeLimitView(value: unknown): LetterView['request']['feeLimit'] {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) invalid('request.feeLimit', 'request.feeLimit must be a number of dollars, 0 or more');
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    invalid('request.feeLimit', 'request.feeLimit must be a number of dollars, 0 or more');
   return { amount: money(value), zero: value === 0 };
 }
 
@@ -120,7 +121,8 @@ function justified(value: unknown, field: string, alsoRequested: boolean): { jus
   const requested = alsoRequested || (isRecord(value) && value['requested'] === true);
   if (!requested) return null;
   const justification = optionalText(isRecord(value) ? value['justification'] : undefined, `${field}.justification`, optionalBlock);
-  if (justification === null) invalid(`${field}.justification`, `${field}.justification is required when ${field.split('.').pop() ?? field} is requested`);
+  if (justification === null)
+    invalid(`${field}.justification`, `${field}.justification is required when ${field.split('.').pop() ?? field} is requested`);
   return { justification };
 }
 
@@ -136,7 +138,8 @@ function dateRange(start: DateView | null, end: DateView | null): string | null 
 
 function lateText(days: unknown, law: LawView): string | null {
   if (days === undefined || days === null) return null;
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 0) invalid('followUp.businessDaysLate', 'followUp.businessDaysLate must be a whole number, 0 or more');
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 0)
+    invalid('followUp.businessDaysLate', 'followUp.businessDaysLate must be a whole number, 0 or more');
   if (days === 0) return null;
   const unit = law.federal ? 'working' : 'business';
   return `${days} ${unit} day${days === 1 ? '' : 's'}`;
@@ -178,19 +181,30 @@ export function buildView(info: LetterTemplateInfo, ctx: LetterContext): LetterV
     invalid('agency.jurisdiction', `template ${info.id} is for ${(info.jurisdictions as string[]).join(', ')}, not ${jurisdiction}`);
   }
   if (!appliesTo(info.requestTypes, requestType)) {
-    invalid('request.requestType', `template ${info.id} serves request type ${(info.requestTypes as string[]).join(', ')}, not ${requestType}`);
+    invalid(
+      'request.requestType',
+      `template ${info.id} serves request type ${(info.requestTypes as string[]).join(', ')}, not ${requestType}`,
+    );
   }
 
   const submittedOn = optionalDate(request['submittedOn'], 'request.submittedOn');
   for (const need of info.requires) {
-    if (need === 'request.submittedOn' && !submittedOn) invalid(need, `template ${info.id} needs request.submittedOn (the date the request was submitted)`);
+    if (need === 'request.submittedOn' && !submittedOn)
+      invalid(need, `template ${info.id} needs request.submittedOn (the date the request was submitted)`);
     if ((need === 'followUp' || need === 'appeal') && !isRecord(raw[need])) {
-      invalid(need, need === 'followUp' ? `template ${info.id} needs followUp (the missed due date and its basis)` : `template ${info.id} needs appeal (the denial date and the exemptions cited)`);
+      invalid(
+        need,
+        need === 'followUp'
+          ? `template ${info.id} needs followUp (the missed due date and its basis)`
+          : `template ${info.id} needs appeal (the denial date and the exemptions cited)`,
+      );
     }
   }
 
   // The rules in force when the agency received the request; before submission, today's.
-  const version = submittedOn ? versionFor(jurisdiction, submittedOn.iso, 'request.submittedOn') : versionFor(jurisdiction, today.iso, 'today');
+  const version = submittedOn
+    ? versionFor(jurisdiction, submittedOn.iso, 'request.submittedOn')
+    : versionFor(jurisdiction, today.iso, 'today');
   const law = lawView(jurisdiction, version, requestType);
 
   const dateRangeStart = optionalDate(request['dateRangeStart'], 'request.dateRangeStart');
@@ -244,7 +258,10 @@ export function buildView(info: LetterTemplateInfo, ctx: LetterContext): LetterV
     if (!Array.isArray(exemptions)) invalid('appeal.exemptions', 'appeal.exemptions must be a list');
     const list = exemptions.map((e: unknown, i) => {
       if (!isRecord(e)) invalid(`appeal.exemptions[${i}]`, `appeal.exemptions[${i}] must be an object`);
-      return { citation: requiredLine(e['citation'], `appeal.exemptions[${i}].citation`), reason: optionalText(e['reason'], `appeal.exemptions[${i}].reason`, optionalBlock) };
+      return {
+        citation: requiredLine(e['citation'], `appeal.exemptions[${i}].citation`),
+        reason: optionalText(e['reason'], `appeal.exemptions[${i}].reason`, optionalBlock),
+      };
     });
     const appealDueDate = optionalDate(appeal['appealDueDate'], 'appeal.appealDueDate');
     view.appeal = {

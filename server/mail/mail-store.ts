@@ -106,16 +106,24 @@ export async function listMailOfRequest(db: Db, organizationId: string, requestI
 
 /** Whether an email with this Message-ID was already filed into the request (a provider's retry). */
 export async function hasInboundMail(db: Db, requestId: string, messageId: string): Promise<boolean> {
-  return (await db('mail_messages').where({ request_id: requestId, direction: 'inbound', message_id: messageId }).first('id')) !== undefined;
+  return (
+    (await db('mail_messages').where({ request_id: requestId, direction: 'inbound', message_id: messageId }).first('id')) !== undefined
+  );
 }
 
 /** The Message-ID of the request letter's email, for follow-ups to thread under. */
 export async function findRequestLetterMessageId(db: Db, requestId: string): Promise<string | undefined> {
-  const row = await db('mail_messages').where({ request_id: requestId, direction: 'outbound', purpose: 'request' }).first<{ message_id: string } | undefined>('message_id');
+  const row = await db('mail_messages')
+    .where({ request_id: requestId, direction: 'outbound', purpose: 'request' })
+    .first<{ message_id: string } | undefined>('message_id');
   return row?.message_id;
 }
 
-export async function updateMail(db: Db, id: string, changes: Partial<Pick<MailRecord, 'status' | 'attempts' | 'lastError' | 'sentAt'>>): Promise<void> {
+export async function updateMail(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<MailRecord, 'status' | 'attempts' | 'lastError' | 'sentAt'>>,
+): Promise<void> {
   const row: Record<string, unknown> = {};
   if (changes.status !== undefined) row.status = changes.status;
   if (changes.attempts !== undefined) row.attempts = changes.attempts;
@@ -136,12 +144,14 @@ export async function finishAttempt(
   id: string,
   f: { finishedAt: Date; outcome: 'sent' | 'failed'; error?: string | null; smtpResponse?: string | null },
 ): Promise<void> {
-  await db('mail_attempts').where({ id }).update({
-    finished_at: f.finishedAt,
-    outcome: f.outcome,
-    error: f.error ?? null,
-    smtp_response: f.smtpResponse ?? null,
-  });
+  await db('mail_attempts')
+    .where({ id })
+    .update({
+      finished_at: f.finishedAt,
+      outcome: f.outcome,
+      error: f.error ?? null,
+      smtp_response: f.smtpResponse ?? null,
+    });
 }
 
 /** Closes the attempts a dead process left open (it never heard from the SMTP server). */
@@ -149,9 +159,19 @@ export async function failOpenAttempts(db: Db, mailId: string, at: Date, error: 
   await db('mail_attempts').where({ mail_id: mailId }).whereNull('finished_at').update({ finished_at: at, outcome: 'failed', error });
 }
 
-export async function listAttempts(db: Db, mailId: string): Promise<Array<{ attempt: number; outcome: string; error: string | null; startedAt: Date; finishedAt: Date | null }>> {
-  const rows = await db('mail_attempts').where({ mail_id: mailId }).orderBy('attempt').select('attempt', 'outcome', 'error', 'started_at', 'finished_at');
+export async function listAttempts(
+  db: Db,
+  mailId: string,
+): Promise<Array<{ attempt: number; outcome: string; error: string | null; startedAt: Date; finishedAt: Date | null }>> {
+  const rows = await db('mail_attempts')
+    .where({ mail_id: mailId })
+    .orderBy('attempt')
+    .select('attempt', 'outcome', 'error', 'started_at', 'finished_at');
   return rows.map((r: { attempt: number; outcome: string; error: string | null; started_at: Date; finished_at: Date | null }) => ({
-    attempt: r.attempt, outcome: r.outcome, error: r.error, startedAt: r.started_at, finishedAt: r.finished_at,
+    attempt: r.attempt,
+    outcome: r.outcome,
+    error: r.error,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
   }));
 }

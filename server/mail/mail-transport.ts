@@ -22,7 +22,14 @@ function smtpTransport(url: string, timeoutSeconds: number, connections: number)
   // send running while a retry starts another.
   // nodemailer merges an object's `url` with its other keys; its typings omit `url`.
   // Pooled: concurrent sends reuse a few open connections instead of a handshake each.
-  const options = { url, pool: true, maxConnections: connections, connectionTimeout: ms, greetingTimeout: ms, socketTimeout: ms } as SMTPTransport.Options;
+  const options = {
+    url,
+    pool: true,
+    maxConnections: connections,
+    connectionTimeout: ms,
+    greetingTimeout: ms,
+    socketTimeout: ms,
+  } as SMTPTransport.Options;
   const transporter = nodemailer.createTransport(options);
   return {
     kind: 'smtp',

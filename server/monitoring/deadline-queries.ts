@@ -37,7 +37,13 @@ export interface DeadlineItem {
   basis: string;
   exceedsStatute: boolean;
   businessDaysLeft: number;
-  request: { id: string; title: string; status: string; agency: { id: string; name: string; jurisdiction: string }; assignee: { id: string; name: string } | null };
+  request: {
+    id: string;
+    title: string;
+    status: string;
+    agency: { id: string; name: string; jurisdiction: string };
+    assignee: { id: string; name: string } | null;
+  };
 }
 
 interface Row {
@@ -127,7 +133,10 @@ export async function listDeadlines(db: Db, organizationId: string, f: DeadlineF
   if (f.agencyId) q.where('d.agency_id', f.agencyId);
   if (f.kind) q.where('d.kind', f.kind);
   if (f.after) q.whereRaw('(d.due_date, d.id) > (?::date, ?::uuid)', f.after);
-  const rows = await q.orderBy([{ column: 'd.due_date' }, { column: 'd.id' }]).limit(f.limit + 1).select<Row[]>(db.raw(SELECT));
+  const rows = await q
+    .orderBy([{ column: 'd.due_date' }, { column: 'd.id' }])
+    .limit(f.limit + 1)
+    .select<Row[]>(db.raw(SELECT));
   const left = businessDaysLeftFor(rows, now);
   return rows.map((r, i) => toItem(r, left[i]!));
 }
@@ -204,7 +213,9 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
       [now, organizationId, horizon],
     ),
     listDeadlines(db, organizationId, { status: 'open', limit: 10 }, now),
-    db('requests').where({ organization_id: organizationId, letter_undelivered: true }).count<Array<{ count: number | string }>>({ count: '*' }),
+    db('requests')
+      .where({ organization_id: organizationId, letter_undelivered: true })
+      .count<Array<{ count: number | string }>>({ count: '*' }),
     feesOverLimit(db, organizationId, 10),
   ]);
   const byStatus = new Map(statusCounts.map((r) => [r.status, Number(r.count)]));

@@ -25,7 +25,12 @@ export interface DigestItem {
  * What an editor's digest lists: open deadlines already past due in their
  * agency's zone (overdue), and those due from today through the next six days.
  */
-export async function digestItems(db: Db, organizationId: string, now: Date, today: string): Promise<{ overdue: DigestItem[]; due: DigestItem[] }> {
+export async function digestItems(
+  db: Db,
+  organizationId: string,
+  now: Date,
+  today: string,
+): Promise<{ overdue: DigestItem[]; due: DigestItem[] }> {
   const until = DateTime.fromISO(today).plus({ days: 6 }).toISODate()!;
   const rows = await db.raw(
     `select d.request_id, r.title, a.name as agency, d.kind, d.due_date::text as due_date, u.name as assignee,
@@ -40,8 +45,23 @@ export async function digestItems(db: Db, organizationId: string, now: Date, tod
       order by d.due_date, r.title, d.kind`,
     [now, organizationId, until],
   );
-  const items = (rows.rows as Array<{ request_id: string; title: string; agency: string; kind: string; due_date: string; assignee: string | null; overdue: boolean }>);
-  const view = (r: (typeof items)[number]): DigestItem => ({ requestId: r.request_id, title: r.title, agency: r.agency, kind: r.kind, dueDate: r.due_date, assignee: r.assignee });
+  const items = rows.rows as Array<{
+    request_id: string;
+    title: string;
+    agency: string;
+    kind: string;
+    due_date: string;
+    assignee: string | null;
+    overdue: boolean;
+  }>;
+  const view = (r: (typeof items)[number]): DigestItem => ({
+    requestId: r.request_id,
+    title: r.title,
+    agency: r.agency,
+    kind: r.kind,
+    dueDate: r.due_date,
+    assignee: r.assignee,
+  });
   return { overdue: items.filter((r) => r.overdue).map(view), due: items.filter((r) => !r.overdue).map(view) };
 }
 
@@ -67,7 +87,11 @@ export async function runDigests(deps: MailJobDeps): Promise<number> {
       const to = (editors.length ? editors : staff).map((u) => u.email);
       if (!to.length) return 0;
       const { overdue, due } = await digestItems(trx, org.id, now, today);
-      const link = (i: DigestItem) => ({ ...i, kindLabel: KIND_LABELS[i.kind] ?? i.kind, link: `${deps.config.publicUrl}/v1/requests/${i.requestId}` });
+      const link = (i: DigestItem) => ({
+        ...i,
+        kindLabel: KIND_LABELS[i.kind] ?? i.kind,
+        link: `${deps.config.publicUrl}/v1/requests/${i.requestId}`,
+      });
       const { subject, text } = renderEmail('digest', {
         organization: org.name,
         date: today,
@@ -79,7 +103,15 @@ export async function runDigests(deps: MailJobDeps): Promise<number> {
         dueMore: Math.max(0, due.length - LISTED),
       });
       for (const address of to) {
-        await queueMail(trx, deps, { organizationId: org.id, requestId: null, purpose: 'digest', fromName: null, to: [address], subject, text });
+        await queueMail(trx, deps, {
+          organizationId: org.id,
+          requestId: null,
+          purpose: 'digest',
+          fromName: null,
+          to: [address],
+          subject,
+          text,
+        });
       }
       return to.length;
     });

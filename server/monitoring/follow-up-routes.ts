@@ -8,10 +8,26 @@ import { listFollowUps, type FollowUpRecord } from './follow-up-store';
 import { sendFollowUp } from './follow-ups';
 
 const FollowUpView = z
-  .object({ id: z.uuid(), missedDueDate: z.string(), subject: z.string(), body: z.string(), status: z.enum(['drafted', 'sent']), createdAt: z.string(), sentAt: z.string().nullable() })
+  .object({
+    id: z.uuid(),
+    missedDueDate: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    status: z.enum(['drafted', 'sent']),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+  })
   .meta({ id: 'FollowUp' });
 
-const view = (f: FollowUpRecord) => ({ id: f.id, missedDueDate: f.missedDueDate, subject: f.subject, body: f.body, status: f.status, createdAt: f.createdAt.toISOString(), sentAt: f.sentAt?.toISOString() ?? null });
+const view = (f: FollowUpRecord) => ({
+  id: f.id,
+  missedDueDate: f.missedDueDate,
+  subject: f.subject,
+  body: f.body,
+  status: f.status,
+  createdAt: f.createdAt.toISOString(),
+  sentAt: f.sentAt?.toISOString() ?? null,
+});
 
 export function followUpRoutes(api: ApiRouter): void {
   api.route({
@@ -38,7 +54,9 @@ export function followUpRoutes(api: ApiRouter): void {
     params: z.object({ id: z.uuid({ message: 'Must be a UUID.' }), followUpId: z.uuid({ message: 'Must be a UUID.' }) }).strict(),
     responses: { 200: { description: 'Sent', schema: FollowUpView }, 409: { description: 'Already sent, or the agency has no email' } },
     handler: async ({ caller, db, params, deps }) => {
-      const sent = await db.transaction((trx) => sendFollowUp(trx, deps, caller.organizationId, params.followUpId, caller.userId, params.id));
+      const sent = await db.transaction((trx) =>
+        sendFollowUp(trx, deps, caller.organizationId, params.followUpId, caller.userId, params.id),
+      );
       return { status: 200, body: view(sent) };
     },
   });

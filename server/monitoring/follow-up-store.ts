@@ -25,7 +25,14 @@ interface Row {
 }
 
 const toRecord = (r: Row): FollowUpRecord => ({
-  id: r.id, requestId: r.request_id, missedDueDate: r.missed_due_date, subject: r.subject, body: r.body, status: r.status, createdAt: r.created_at, sentAt: r.sent_at,
+  id: r.id,
+  requestId: r.request_id,
+  missedDueDate: r.missed_due_date,
+  subject: r.subject,
+  body: r.body,
+  status: r.status,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
 });
 
 /** The newsroom's follow-up (of `requestId` when given), locked until the caller's transaction ends. */
@@ -43,7 +50,10 @@ export async function markFollowUpSent(db: Db, id: string, sentAt: Date, mailId:
 }
 
 export async function listFollowUps(db: Db, organizationId: string, requestId: string): Promise<FollowUpRecord[]> {
-  const rows = await db('follow_ups').where({ organization_id: organizationId, request_id: requestId }).orderBy('created_at').select<Row[]>('*');
+  const rows = await db('follow_ups')
+    .where({ organization_id: organizationId, request_id: requestId })
+    .orderBy('created_at')
+    .select<Row[]>('*');
   return rows.map(toRecord);
 }
 
@@ -66,9 +76,19 @@ export async function claimPendingFollowUps(db: Db, limit: number): Promise<Pend
     .forUpdate('f')
     .skipLocked()
     .select<Array<{ id: string; organization_id: string; request_id: string; missed_due_date: string; settings: unknown }>>(
-      'f.id', 'f.organization_id', 'f.request_id', db.raw('f.missed_due_date::text as missed_due_date'), 'o.settings',
+      'f.id',
+      'f.organization_id',
+      'f.request_id',
+      db.raw('f.missed_due_date::text as missed_due_date'),
+      'o.settings',
     );
-  return rows.map((r) => ({ id: r.id, organizationId: r.organization_id, requestId: r.request_id, missedDueDate: r.missed_due_date, settings: r.settings }));
+  return rows.map((r) => ({
+    id: r.id,
+    organizationId: r.organization_id,
+    requestId: r.request_id,
+    missedDueDate: r.missed_due_date,
+    settings: r.settings,
+  }));
 }
 
 export async function markFollowUpDrafted(db: Db, id: string, letter: { subject: string; body: string }): Promise<void> {
@@ -84,10 +104,16 @@ export async function deleteFollowUp(db: Db, id: string): Promise<void> {
  * request and missed due date (a rerun or a concurrent sweeper adds nothing);
  * how many are new.
  */
-export async function recordMissedResponses(db: Db, missed: Array<{ organizationId: string; requestId: string; dueDate: string }>, now: Date): Promise<number> {
+export async function recordMissedResponses(
+  db: Db,
+  missed: Array<{ organizationId: string; requestId: string; dueDate: string }>,
+  now: Date,
+): Promise<number> {
   if (missed.length === 0) return 0;
   const rows = await db('follow_ups')
-    .insert(missed.map((m) => ({ organization_id: m.organizationId, request_id: m.requestId, missed_due_date: m.dueDate, created_at: now })))
+    .insert(
+      missed.map((m) => ({ organization_id: m.organizationId, request_id: m.requestId, missed_due_date: m.dueDate, created_at: now })),
+    )
     .onConflict()
     .ignore()
     .returning<Array<{ id: string }>>('id');

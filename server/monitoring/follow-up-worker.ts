@@ -37,7 +37,10 @@ export async function processPendingFollowUps(deps: MailJobDeps, batch = 50, max
           await deleteFollowUp(trx, f.id);
           continue;
         }
-        const letter = renderOrProblem('follow-up', letterContext(request, agency, deps.clock(), { followUp: { dueDate: f.missedDueDate, basis: deadline.basis } }));
+        const letter = renderOrProblem(
+          'follow-up',
+          letterContext(request, agency, deps.clock(), { followUp: { dueDate: f.missedDueDate, basis: deadline.basis } }),
+        );
         await markFollowUpDrafted(trx, f.id, { subject: letter.subject, body: letter.body });
         if (settingsOf(f.settings).autoFollowUp && agency.recordsEmail) await sendFollowUp(trx, deps, f.organizationId, f.id, null);
       }

@@ -11,8 +11,14 @@ const DeadlineQuery = z
     to: IsoDate.optional().meta({ description: 'Due on or before this date.' }),
     assigneeId: Uuid.optional(),
     agencyId: Uuid.optional(),
-    kind: z.string().regex(/^[a-z_]{1,40}$/).optional().meta({ example: 'response' }),
-    status: z.enum(['open', 'overdue', 'tolled', 'met', 'missed', 'superseded', 'all']).default('open')
+    kind: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/)
+      .optional()
+      .meta({ example: 'response' }),
+    status: z
+      .enum(['open', 'overdue', 'tolled', 'met', 'missed', 'superseded', 'all'])
+      .default('open')
       .meta({ description: '`open` (default) includes tolled deadlines; `overdue` is open and past due in the agency’s zone.' }),
     limit: Limit,
     cursor: Cursor,
@@ -29,7 +35,10 @@ const DeadlineItem = z
     status: z.string(),
     basis: z.string(),
     exceedsStatute: z.boolean(),
-    businessDaysLeft: z.number().int().meta({ description: 'Business days from today (agency zone) to the due date; negative when overdue.' }),
+    businessDaysLeft: z
+      .number()
+      .int()
+      .meta({ description: 'Business days from today (agency zone) to the due date; negative when overdue.' }),
     request: z.object({
       id: z.uuid(),
       title: z.string(),
@@ -45,18 +54,36 @@ const DashboardView = z
     counts: z.object({
       openRequests: z.number().int(),
       drafts: z.number().int(),
-      dueIn7Days: z.number().int().meta({ description: 'Deadlines with a running clock due today through the sixth day after (in each agency’s zone).' }),
+      dueIn7Days: z
+        .number()
+        .int()
+        .meta({ description: 'Deadlines with a running clock due today through the sixth day after (in each agency’s zone).' }),
       overdue: z.number().int().meta({
-        description: 'Agency deadlines whose running clock has passed. A stopped (tolled) clock cannot be late, and a lapsed requester window (appeal, further review) is not the agency’s lateness.',
+        description:
+          'Agency deadlines whose running clock has passed. A stopped (tolled) clock cannot be late, and a lapsed requester window (appeal, further review) is not the agency’s lateness.',
       }),
       awaitingNewsroom: z.number().int().meta({ description: 'Waiting on the newsroom: a fee to pay or a clarification to give.' }),
-      undeliveredLetters: z.number().int().meta({ description: 'Requests whose letter email failed for good: file them again (POST /v1/requests/{id}/resubmit).' }),
+      undeliveredLetters: z
+        .number()
+        .int()
+        .meta({ description: 'Requests whose letter email failed for good: file them again (POST /v1/requests/{id}/resubmit).' }),
       inLitigation: z.number().int(),
-      feesOverLimit: z.number().int().meta({ description: 'Requests whose agency estimated fees above the request’s fee limit, not yet paid or ended: the newsroom must decide.' }),
+      feesOverLimit: z.number().int().meta({
+        description: 'Requests whose agency estimated fees above the request’s fee limit, not yet paid or ended: the newsroom must decide.',
+      }),
     }),
     urgent: z.array(DeadlineItem),
     feesOverLimit: z
-      .array(z.object({ requestId: z.uuid(), title: z.string(), amount: z.number(), currency: z.string(), feeLimit: z.number(), assigneeId: z.uuid().nullable() }))
+      .array(
+        z.object({
+          requestId: z.uuid(),
+          title: z.string(),
+          amount: z.number(),
+          currency: z.string(),
+          feeLimit: z.number(),
+          assigneeId: z.uuid().nullable(),
+        }),
+      )
       .meta({ description: 'The largest of those estimates (up to ten).' }),
   })
   .meta({ id: 'Dashboard' });
@@ -69,7 +96,9 @@ export function monitoringRoutes(api: ApiRouter): void {
     tags: ['Monitoring'],
     access: { roles: READER_ROLES },
     query: DeadlineQuery,
-    responses: { 200: { description: 'A page of deadlines', schema: z.object({ items: z.array(DeadlineItem), nextCursor: z.string().nullable() }) } },
+    responses: {
+      200: { description: 'A page of deadlines', schema: z.object({ items: z.array(DeadlineItem), nextCursor: z.string().nullable() }) },
+    },
     handler: async ({ caller, db, query, deps }) => {
       const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
       const rows = await listDeadlines(db, caller.organizationId, { ...query, after }, deps.clock());

@@ -50,12 +50,21 @@ async function logBatch(db: Db, now: Date, bound: string, batch: number): Promis
   const due = await advanceDueReminders(db, now, bound, batch);
   if (!due.length) return { deadlines: 0, followUps: 0 };
   const rows = due.map((d) => ({
-    request_id: d.requestId, organization_id: d.organizationId, kind: d.kind, due_date: d.dueDate,
-    statutory: d.statutory, assignee_id: d.assigneeId, reminder_kind: d.reminderKind,
+    request_id: d.requestId,
+    organization_id: d.organizationId,
+    kind: d.kind,
+    due_date: d.dueDate,
+    statutory: d.statutory,
+    assignee_id: d.assigneeId,
+    reminder_kind: d.reminderKind,
   }));
   await db.raw(LOG_DUE, { due: JSON.stringify(rows), now });
   const missed = due.filter((d) => d.reminderKind === 'overdue' && d.kind === 'response' && d.statutory);
-  const followUps = await recordMissedResponses(db, missed.map((d) => ({ organizationId: d.organizationId, requestId: d.requestId, dueDate: d.dueDate })), now);
+  const followUps = await recordMissedResponses(
+    db,
+    missed.map((d) => ({ organizationId: d.organizationId, requestId: d.requestId, dueDate: d.dueDate })),
+    now,
+  );
   return { deadlines: due.length, followUps };
 }
 
@@ -150,7 +159,10 @@ async function emailLoggedReminders(deps: MailJobDeps, result: SweepResult, sign
   }
 }
 
-export async function runReminderSweep(deps: MailJobDeps, opts: { batchSize?: number; maxBatches?: number; signal?: AbortSignal } = {}): Promise<SweepResult> {
+export async function runReminderSweep(
+  deps: MailJobDeps,
+  opts: { batchSize?: number; maxBatches?: number; signal?: AbortSignal } = {},
+): Promise<SweepResult> {
   const batchSize = opts.batchSize ?? 5000;
   const result: SweepResult = { batches: 0, deadlines: 0, reminders: 0, emails: 0, followUps: 0 };
   for (;;) {

@@ -41,5 +41,15 @@ function load(name: string): EmailTemplate {
 
 export function renderEmail(name: string, context: object): { subject: string; text: string } {
   const t = load(name);
-  return { subject: t.subject(context).replace(/[\r\n]+/g, ' ').trim(), text: t.body(context).replace(/\n{3,}/g, '\n\n').trim() + '\n' };
+  return {
+    subject: t
+      .subject(context)
+      .replace(/[\r\n]+/g, ' ')
+      .trim(),
+    text:
+      t
+        .body(context)
+        .replace(/\n{3,}/g, '\n\n')
+        .trim() + '\n',
+  };
 }

@@ -19,11 +19,15 @@ const SETTING = {
 export const SettingsSchema = z
   .object({
     timezone: SETTING.timezone.default('America/New_York').meta({ description: 'The newsroom’s zone: when its daily digest goes out.' }),
-    reminderLeadDays: SETTING.reminderLeadDays.default(2).meta({ description: 'Business days before a deadline to remind the assignee (users may override).' }),
+    reminderLeadDays: SETTING.reminderLeadDays
+      .default(2)
+      .meta({ description: 'Business days before a deadline to remind the assignee (users may override).' }),
     reminderHour: SETTING.reminderHour.default(8).meta({ description: 'Local hour (agency zone) reminders go out on their day.' }),
     digestEnabled: SETTING.digestEnabled.default(true),
     digestHour: SETTING.digestHour.default(7).meta({ description: 'Local hour of the daily digest to editors.' }),
-    autoFollowUp: SETTING.autoFollowUp.default(false).meta({ description: 'Email the drafted follow-up to the agency when a statutory response deadline is missed.' }),
+    autoFollowUp: SETTING.autoFollowUp
+      .default(false)
+      .meta({ description: 'Email the drafted follow-up to the agency when a statutory response deadline is missed.' }),
     followUpTarget: SETTING.followUpTarget
       .default({ days: 10, dayType: 'business' })
       .meta({ description: 'Newsroom target where the law sets no period (statutory: false).' }),
@@ -32,18 +36,16 @@ export const SettingsSchema = z
 
 export type OrganizationSettings = z.output<typeof SettingsSchema>;
 
-export const SettingsPatch = z
-  .object(SETTING)
-  .partial()
-  .strict()
-  .meta({ id: 'OrganizationSettingsPatch' });
+export const SettingsPatch = z.object(SETTING).partial().strict().meta({ id: 'OrganizationSettingsPatch' });
 
 /** Stored JSON with defaults filled in; a stored value that no longer validates falls back to its default. */
 export function settingsOf(stored: unknown): OrganizationSettings {
   const parsed = SettingsSchema.safeParse(stored ?? {});
   if (parsed.success) return parsed.data;
   const keep = Object.fromEntries(
-    Object.entries((stored ?? {}) as Record<string, unknown>).filter(([k, v]) => SettingsSchema.shape[k as keyof typeof SettingsSchema.shape]?.safeParse(v).success),
+    Object.entries((stored ?? {}) as Record<string, unknown>).filter(
+      ([k, v]) => SettingsSchema.shape[k as keyof typeof SettingsSchema.shape]?.safeParse(v).success,
+    ),
   );
   return SettingsSchema.parse(keep);
 }

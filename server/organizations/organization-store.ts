@@ -44,7 +44,9 @@ export async function findStoredSettings(db: Db, id: string, opts: { forUpdate?:
 }
 
 export async function storeSettings(db: Db, id: string, settings: object, now: Date): Promise<void> {
-  await db('organizations').where({ id }).update({ settings: JSON.stringify(settings), updated_at: now });
+  await db('organizations')
+    .where({ id })
+    .update({ settings: JSON.stringify(settings), updated_at: now });
 }
 
 /** Every newsroom with its stored settings JSON, for jobs that run per newsroom. */

@@ -10,7 +10,15 @@ import { loadSettings, saveSettings, SettingsPatch, SettingsSchema } from './org
 
 const OrganizationView = z.object({ id: z.uuid(), name: z.string(), settings: SettingsSchema }).meta({ id: 'OrganizationWithSettings' });
 const MySettings = z
-  .object({ reminderLeadDays: z.number().int().min(0).max(15).nullable().meta({ description: 'Business days before a deadline to remind me; null: the newsroom’s default.' }) })
+  .object({
+    reminderLeadDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(15)
+      .nullable()
+      .meta({ description: 'Business days before a deadline to remind me; null: the newsroom’s default.' }),
+  })
   .strict()
   .meta({ id: 'MySettings' });
 

@@ -53,7 +53,22 @@ const toRecord = (r: Row): StoredDeadline => ({
   computedAt: r.computed_at,
 });
 
-const COLUMNS = ['id', 'request_id', 'kind', 'due_date', 'statutory', 'status', 'basis', 'exceeds_statute', 'statutory_due_date', 'claimed_due_date', 'satisfied_on', 'trace', 'details', 'computed_at'];
+const COLUMNS = [
+  'id',
+  'request_id',
+  'kind',
+  'due_date',
+  'statutory',
+  'status',
+  'basis',
+  'exceeds_statute',
+  'statutory_due_date',
+  'claimed_due_date',
+  'satisfied_on',
+  'trace',
+  'details',
+  'computed_at',
+];
 
 export interface DeadlineOwner {
   organizationId: string;
@@ -100,16 +115,34 @@ export async function replaceDeadlines(
       trace: JSON.stringify(trace),
       details: JSON.stringify({ ...rest, ...(satisfiedBy ? { satisfiedBy } : {}) }),
       computed_at: now,
-      ...(({ remindBeforeOn, overdueOn, nextReminderOn }) => ({ remind_before_on: remindBeforeOn, overdue_on: overdueOn, next_reminder_on: nextReminderOn }))(plan(d)),
+      ...(({ remindBeforeOn, overdueOn, nextReminderOn }) => ({
+        remind_before_on: remindBeforeOn,
+        overdue_on: overdueOn,
+        next_reminder_on: nextReminderOn,
+      }))(plan(d)),
     };
   });
   await db('deadlines')
     .insert(rows)
     .onConflict(['request_id', 'kind'])
     .merge([
-      'agency_id', 'assignee_id', 'timezone', 'due_date', 'statutory', 'status', 'basis', 'exceeds_statute',
-      'statutory_due_date', 'claimed_due_date', 'satisfied_on', 'trace', 'details', 'computed_at',
-      'remind_before_on', 'overdue_on', 'next_reminder_on',
+      'agency_id',
+      'assignee_id',
+      'timezone',
+      'due_date',
+      'statutory',
+      'status',
+      'basis',
+      'exceeds_statute',
+      'statutory_due_date',
+      'claimed_due_date',
+      'satisfied_on',
+      'trace',
+      'details',
+      'computed_at',
+      'remind_before_on',
+      'overdue_on',
+      'next_reminder_on',
     ]);
 }
 
@@ -197,9 +230,23 @@ returning p.request_id, p.organization_id, p.kind, p.due_date::text as due_date,
 
 export async function advanceDueReminders(db: Db, now: Date, bound: string, batch: number): Promise<DueReminder[]> {
   const result = await db.raw(ADVANCE_BATCH, { now, bound, batch });
-  return (result.rows as Array<{
-    request_id: string; organization_id: string; kind: string; due_date: string; statutory: boolean; assignee_id: string | null; reminder_kind: DueReminder['reminderKind'];
-  }>).map((r) => ({
-    requestId: r.request_id, organizationId: r.organization_id, kind: r.kind, dueDate: r.due_date, statutory: r.statutory, assigneeId: r.assignee_id, reminderKind: r.reminder_kind,
+  return (
+    result.rows as Array<{
+      request_id: string;
+      organization_id: string;
+      kind: string;
+      due_date: string;
+      statutory: boolean;
+      assignee_id: string | null;
+      reminder_kind: DueReminder['reminderKind'];
+    }>
+  ).map((r) => ({
+    requestId: r.request_id,
+    organizationId: r.organization_id,
+    kind: r.kind,
+    dueDate: r.due_date,
+    statutory: r.statutory,
+    assigneeId: r.assignee_id,
+    reminderKind: r.reminder_kind,
   }));
 }

@@ -17,10 +17,22 @@ export async function rearmReminders(db: Db, organizationId: string, assigneeId?
     // A letter the agency never got has nothing to remind of until it is filed again.
     .where('r.letter_undelivered', false);
   if (assigneeId) q.where('d.assignee_id', assigneeId);
-  const rows = await q.select<Array<{
-    id: string; due_date: string; status: string; assignee_id: string | null; jurisdiction: string;
-    closures: Array<{ date: string; name?: string }>; optional_holidays: string[]; worked_holidays: string[];
-  }>>(db.raw("d.id, d.due_date::text as due_date, d.status, d.assignee_id, a.jurisdiction, a.closures, a.optional_holidays, a.worked_holidays"));
+  const rows = await q.select<
+    Array<{
+      id: string;
+      due_date: string;
+      status: string;
+      assignee_id: string | null;
+      jurisdiction: string;
+      closures: Array<{ date: string; name?: string }>;
+      optional_holidays: string[];
+      worked_holidays: string[];
+    }>
+  >(
+    db.raw(
+      'd.id, d.due_date::text as due_date, d.status, d.assignee_id, a.jurisdiction, a.closures, a.optional_holidays, a.worked_holidays',
+    ),
+  );
   const newsroom = newsroomSettings(db, organizationId);
   const leads = new Map<string, number>();
   const updates: ReplannedReminders[] = [];

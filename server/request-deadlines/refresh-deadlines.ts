@@ -12,8 +12,18 @@ import { storeResponseTimes, type RequestRecord } from '../requests/request-stor
 import { replaceDeadlines } from './deadline-store';
 
 // For report cards: the agency's first move of any kind, and its final answer.
-const FIRST_RESPONSE = new Set(['acknowledged', 'expedited_decided', 'extension_claimed', 'fee_estimate', 'clarification_requested', 'records_released', 'denied', 'no_records']);
-const isFinal = (e: EffectiveEvent) => e.type === 'denied' || e.type === 'no_records' || (e.type === 'records_released' && e.data.final === true);
+const FIRST_RESPONSE = new Set([
+  'acknowledged',
+  'expedited_decided',
+  'extension_claimed',
+  'fee_estimate',
+  'clarification_requested',
+  'records_released',
+  'denied',
+  'no_records',
+]);
+const isFinal = (e: EffectiveEvent) =>
+  e.type === 'denied' || e.type === 'no_records' || (e.type === 'records_released' && e.data.final === true);
 
 /**
  * Recomputes and stores a request's deadlines (and when to remind about them)
@@ -21,7 +31,12 @@ const isFinal = (e: EffectiveEvent) => e.type === 'denied' || e.type === 'no_rec
  * transaction. The date of receipt is the `submitted` event's `receivedAt`
  * when given, else the submission time.
  */
-export async function refreshDeadlines(db: Db, request: RequestRecord, agency: AgencyRecord, now: Date): Promise<DeadlineResult | undefined> {
+export async function refreshDeadlines(
+  db: Db,
+  request: RequestRecord,
+  agency: AgencyRecord,
+  now: Date,
+): Promise<DeadlineResult | undefined> {
   if (!request.submittedAt || !request.submissionMethod) return undefined;
   const events = effectiveEvents(await listEvents(db, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT }));
   // The latest filing counts: a letter filed again after its email failed restarts the clock.
@@ -48,7 +63,13 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
   const leadDays = await leadDaysFor(db, request.assigneeId, newsroom);
   await replaceDeadlines(
     db,
-    { organizationId: request.organizationId, requestId: request.id, agencyId: agency.id, assigneeId: request.assigneeId, timezone: result.timezone },
+    {
+      organizationId: request.organizationId,
+      requestId: request.id,
+      agencyId: agency.id,
+      assigneeId: request.assigneeId,
+      timezone: result.timezone,
+    },
     result.deadlines,
     (d) => {
       const plan = planReminders(agency, d, leadDays);
@@ -60,7 +81,13 @@ export async function refreshDeadlines(db: Db, request: RequestRecord, agency: A
   return result;
 }
 
-async function recordResponseTimes(db: Db, request: RequestRecord, agency: AgencyRecord, receivedDate: string, events: EffectiveEvent[]): Promise<void> {
+async function recordResponseTimes(
+  db: Db,
+  request: RequestRecord,
+  agency: AgencyRecord,
+  receivedDate: string,
+  events: EffectiveEvent[],
+): Promise<void> {
   const first = events.find((e) => FIRST_RESPONSE.has(e.type));
   const final = events.find(isFinal);
   const calendar = agencyCalendar(agency);

@@ -19,14 +19,13 @@ export interface ReminderPlan {
  * business days before, on the day, and on the first business day overdue.
  */
 export function planReminders(agency: CalendarOf, deadline: { dueDate: string; status: string }, leadDays: number): ReminderPlan {
-  const { before, firstOverdue } = reminderDates(
-    agency.jurisdiction,
-    agencyCalendar(agency),
-    deadline.dueDate,
-    leadDays,
-  );
+  const { before, firstOverdue } = reminderDates(agency.jurisdiction, agencyCalendar(agency), deadline.dueDate, leadDays);
   const remindBeforeOn = leadDays > 0 ? before : null;
-  return { remindBeforeOn, overdueOn: firstOverdue, nextReminderOn: deadline.status === 'open' ? remindBeforeOn ?? deadline.dueDate : null };
+  return {
+    remindBeforeOn,
+    overdueOn: firstOverdue,
+    nextReminderOn: deadline.status === 'open' ? (remindBeforeOn ?? deadline.dueDate) : null,
+  };
 }
 
 /** The newsroom's settings, read on first use and then kept, for a caller that may need them more than once. */

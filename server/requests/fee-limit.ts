@@ -18,7 +18,10 @@ export function openFeeOverLimit(events: readonly EffectiveEvent[], feeLimit: nu
   let open: FeeOverLimit | null = null;
   for (const e of events) {
     if (e.type === 'fee_estimate' && typeof e.data.amount === 'number') {
-      open = e.data.amount > feeLimit ? { eventId: e.id, amount: e.data.amount, currency: typeof e.data.currency === 'string' ? e.data.currency : 'USD' } : null;
+      open =
+        e.data.amount > feeLimit
+          ? { eventId: e.id, amount: e.data.amount, currency: typeof e.data.currency === 'string' ? e.data.currency : 'USD' }
+          : null;
     } else if (SETTLES_FEE.has(e.type) || (e.type === 'records_released' && e.data.final === true)) {
       open = null;
     }
@@ -27,7 +30,9 @@ export function openFeeOverLimit(events: readonly EffectiveEvent[], feeLimit: nu
 }
 
 const money = (amount: number, currency: string) =>
-  currency === 'USD' ? `$${amount.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 })}` : `${amount.toFixed(2)} ${currency}`;
+  currency === 'USD'
+    ? `$${amount.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 })}`
+    : `${amount.toFixed(2)} ${currency}`;
 
 /**
  * Stores the request's open over-limit estimate and, the first time an
@@ -42,11 +47,21 @@ export async function refreshFeeFlag(
   events: readonly EffectiveEvent[],
   now: Date,
 ): Promise<RequestRecord> {
-  const over = openFeeOverLimit([...events].sort((a, b) => a.seq - b.seq), request.feeLimit);
-  const same = (a: FeeOverLimit | null, b: FeeOverLimit | null) => a?.eventId === b?.eventId && a?.amount === b?.amount && a?.currency === b?.currency;
+  const over = openFeeOverLimit(
+    [...events].sort((a, b) => a.seq - b.seq),
+    request.feeLimit,
+  );
+  const same = (a: FeeOverLimit | null, b: FeeOverLimit | null) =>
+    a?.eventId === b?.eventId && a?.amount === b?.amount && a?.currency === b?.currency;
   const announce = over !== null && over.eventId !== request.feeOverLimitNotifiedEventId;
   if (same(over, request.feeOverLimit) && !announce) return request;
-  const updated = await updateRequest(db, request.organizationId, request.id, { feeOverLimit: over, ...(announce ? { feeOverLimitNotifiedEventId: over.eventId } : {}) }, now);
+  const updated = await updateRequest(
+    db,
+    request.organizationId,
+    request.id,
+    { feeOverLimit: over, ...(announce ? { feeOverLimitNotifiedEventId: over.eventId } : {}) },
+    now,
+  );
   if (!announce) return updated;
   await notifyAssignee(db, deps, request, {
     template: 'fee-over-limit',

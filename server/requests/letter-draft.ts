@@ -6,7 +6,18 @@ import type { RequestRecord } from './request-store';
 
 type DraftFields = Pick<
   RequestRecord,
-  'title' | 'recordsSought' | 'dateRangeStart' | 'dateRangeEnd' | 'format' | 'feeLimit' | 'feeWaiver' | 'expedited' | 'requestType' | 'requester' | 'trackingNumber' | 'submittedAt'
+  | 'title'
+  | 'recordsSought'
+  | 'dateRangeStart'
+  | 'dateRangeEnd'
+  | 'format'
+  | 'feeLimit'
+  | 'feeWaiver'
+  | 'expedited'
+  | 'requestType'
+  | 'requester'
+  | 'trackingNumber'
+  | 'submittedAt'
 >;
 
 export function letterContext(
@@ -24,14 +35,23 @@ export function letterContext(
       dateRangeEnd: request.dateRangeEnd,
       format: request.format,
       feeLimit: request.feeLimit,
-      feeWaiver: request.feeWaiver ? { requested: request.feeWaiver.requested, justification: request.feeWaiver.justification ?? null } : null,
-      expedited: request.expedited ? { requested: request.expedited.requested, justification: request.expedited.justification ?? null } : null,
+      feeWaiver: request.feeWaiver
+        ? { requested: request.feeWaiver.requested, justification: request.feeWaiver.justification ?? null }
+        : null,
+      expedited: request.expedited
+        ? { requested: request.expedited.requested, justification: request.expedited.justification ?? null }
+        : null,
       requestType: request.requestType,
       requester: request.requester,
       trackingNumber: request.trackingNumber,
       submittedOn: request.submittedAt ? DateTime.fromJSDate(request.submittedAt, { zone: agency.timezone }).toISODate() : null,
     },
-    agency: { name: agency.name, jurisdiction: agency.jurisdiction, mailingAddress: agency.mailingAddress, recordsEmail: agency.recordsEmail },
+    agency: {
+      name: agency.name,
+      jurisdiction: agency.jurisdiction,
+      mailingAddress: agency.mailingAddress,
+      recordsEmail: agency.recordsEmail,
+    },
     ...extra,
   };
 }
@@ -45,7 +65,13 @@ export function renderOrProblem(templateId: string, ctx: LetterContext): Rendere
     if (err.kind === 'unknown_template') {
       throw new Problem({ status: 404, slug: 'unknown-template', title: 'Not found', detail: err.message });
     }
-    throw new Problem({ status: 422, slug: 'letter-context', title: 'Unprocessable request', detail: err.message, extensions: { field: err.field } });
+    throw new Problem({
+      status: 422,
+      slug: 'letter-context',
+      title: 'Unprocessable request',
+      detail: err.message,
+      extensions: { field: err.field },
+    });
   }
 }
 

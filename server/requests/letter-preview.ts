@@ -14,15 +14,24 @@ import type { RequestRecord } from './request-store';
  * as corrected (the view deadlines use): a retracted denial is no denial, and
  * a corrected one appeals its corrected date and exemptions.
  */
-export async function historyContext(db: Db, request: RequestRecord, agency: AgencyRecord, now: Date): Promise<Pick<LetterContext, 'followUp' | 'appeal'>> {
+export async function historyContext(
+  db: Db,
+  request: RequestRecord,
+  agency: AgencyRecord,
+  now: Date,
+): Promise<Pick<LetterContext, 'followUp' | 'appeal'>> {
   const today = DateTime.fromJSDate(now, { zone: agency.timezone }).toISODate()!;
   const deadlines = await listDeadlinesOfRequest(db, request.organizationId, request.id);
-  const missed = deadlines.find((d) => (d.kind === 'response' || d.kind === 'follow_up') && (d.status === 'missed' || (d.status === 'open' && d.dueDate < today)));
+  const missed = deadlines.find(
+    (d) => (d.kind === 'response' || d.kind === 'follow_up') && (d.status === 'missed' || (d.status === 'open' && d.dueDate < today)),
+  );
   const events = effectiveEvents(await listEvents(db, request.organizationId, request.id));
   // The latest denial by when it happened (effectiveEvents is in occurredAt order).
   const denial = [...events].reverse().find((e) => e.type === 'denied');
   const appealWindow = deadlines.find((d) => d.kind === 'appeal');
-  const exemptions = Array.isArray(denial?.data.exemptions) ? (denial!.data.exemptions as Array<{ citation: string; reason?: string }>) : [];
+  const exemptions = Array.isArray(denial?.data.exemptions)
+    ? (denial!.data.exemptions as Array<{ citation: string; reason?: string }>)
+    : [];
   return {
     ...(missed ? { followUp: { dueDate: missed.dueDate, basis: missed.basis } } : {}),
     ...(denial
@@ -37,7 +46,13 @@ export async function historyContext(db: Db, request: RequestRecord, agency: Age
   };
 }
 
-export async function previewLetter(db: Db, request: RequestRecord, agency: AgencyRecord, templateId: string, now: Date): Promise<RenderedLetter> {
+export async function previewLetter(
+  db: Db,
+  request: RequestRecord,
+  agency: AgencyRecord,
+  templateId: string,
+  now: Date,
+): Promise<RenderedLetter> {
   const extra = await historyContext(db, request, agency, now);
   return renderOrProblem(templateId, letterContext(request, agency, now, extra));
 }

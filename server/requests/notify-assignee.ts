@@ -30,5 +30,13 @@ export async function notifyAssignee(db: Db, deps: MailDeps, request: RequestRec
     link: `${deps.config.publicUrl}/v1/requests/${request.id}`,
     ...email.vars,
   });
-  await queueMail(db, deps, { organizationId: request.organizationId, requestId: request.id, purpose: 'notification', fromName: null, to: [assignee.email], subject, text });
+  await queueMail(db, deps, {
+    organizationId: request.organizationId,
+    requestId: request.id,
+    purpose: 'notification',
+    fromName: null,
+    to: [assignee.email],
+    subject,
+    text,
+  });
 }

@@ -29,13 +29,19 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
       // No clock runs on a letter the agency never got: nobody is reminded of its dates until it is filed again.
       if (requestLetter) await suspendReminders(db, request.id);
       const attempts = mail.attempts;
-      await recordEvent(db, request, {
-        type: 'delivery_failed',
-        occurredAt: at,
-        summary: `Email to ${mail.toAddresses.join(', ')} not delivered after ${attempts} attempts`,
-        data: { messageId: mail.messageId, purpose: mail.purpose, error, attempts },
-        actorKind: 'system',
-      }, { now: at, mail: deps }, SYSTEM_EVENT);
+      await recordEvent(
+        db,
+        request,
+        {
+          type: 'delivery_failed',
+          occurredAt: at,
+          summary: `Email to ${mail.toAddresses.join(', ')} not delivered after ${attempts} attempts`,
+          data: { messageId: mail.messageId, purpose: mail.purpose, error, attempts },
+          actorKind: 'system',
+        },
+        { now: at, mail: deps },
+        SYSTEM_EVENT,
+      );
 
       await notifyAssignee(db, deps, request, {
         template: 'delivery-failed',

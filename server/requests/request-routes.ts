@@ -8,9 +8,7 @@ import { IdParams, page } from '../http/schemas';
 import { listLetterTemplates } from '../letters';
 import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';
 import { previewLetter } from './letter-preview';
-import {
-  PreviewBody, RequestBatchCreate, RequestCreate, RequestListQuery, RequestPatch, RequestView, SubmitBody,
-} from './request-schemas';
+import { PreviewBody, RequestBatchCreate, RequestCreate, RequestListQuery, RequestPatch, RequestView, SubmitBody } from './request-schemas';
 import { createRequest, createRequestBatch, patchDraft } from './request-service';
 import { findRequest, findRequestsByIds, listRequests, type RequestRecord } from './request-store';
 import { overdueRequestIds } from '../monitoring/deadline-queries';
@@ -23,14 +21,26 @@ import type { AppDeps } from '../deps';
 const readers = { roles: READER_ROLES } as const;
 const writers = { roles: WRITER_ROLES } as const;
 
-const RequestWithDeadlines = RequestView.extend({ deadlines: z.array(z.record(z.string(), z.unknown())) }).meta({ id: 'RequestWithDeadlines' });
+const RequestWithDeadlines = RequestView.extend({ deadlines: z.array(z.record(z.string(), z.unknown())) }).meta({
+  id: 'RequestWithDeadlines',
+});
 const LetterTemplate = z
-  .object({ id: z.string(), name: z.string(), purpose: z.string(), description: z.string(), jurisdictions: z.union([z.array(z.string()), z.literal('any')]) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    purpose: z.string(),
+    description: z.string(),
+    jurisdictions: z.union([z.array(z.string()), z.literal('any')]),
+  })
   .catchall(z.unknown())
   .meta({ id: 'LetterTemplate' });
 
 async function viewsOf(db: Db, deps: AppDeps, organizationId: string, requests: RequestRecord[]) {
-  const agencies = await findAgenciesByIds(db, organizationId, requests.map((r) => r.agencyId));
+  const agencies = await findAgenciesByIds(
+    db,
+    organizationId,
+    requests.map((r) => r.agencyId),
+  );
   return requests.map((r) => requestView(r, agencies.get(r.agencyId)!, deps.config.inboundAddress));
 }
 
@@ -84,7 +94,15 @@ export function requestRoutes(api: ApiRouter): void {
         const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
         const late = await overdueRequestIds(db, caller.organizationId, deps.clock(), after, query.limit, query);
         const page = pageOf(late, query.limit, (r) => [r.dueDate, r.requestId]);
-        const byId = new Map((await findRequestsByIds(db, caller.organizationId, page.items.map((r) => r.requestId))).map((r) => [r.id, r]));
+        const byId = new Map(
+          (
+            await findRequestsByIds(
+              db,
+              caller.organizationId,
+              page.items.map((r) => r.requestId),
+            )
+          ).map((r) => [r.id, r]),
+        );
         const ordered = page.items.map((r) => byId.get(r.requestId)).filter((r): r is RequestRecord => !!r);
         return { status: 200, body: { items: await viewsOf(db, deps, caller.organizationId, ordered), nextCursor: page.nextCursor } };
       }
@@ -129,13 +147,17 @@ export function requestRoutes(api: ApiRouter): void {
     method: 'post',
     path: '/v1/requests/{id}/submit',
     summary: 'Send a draft by email, or record that it was filed another way',
-    description: 'Email goes to the agency’s records address with a per-request reply address, through the outbox: the send job commits with the status change. Deadlines are computed and stored.',
+    description:
+      'Email goes to the agency’s records address with a per-request reply address, through the outbox: the send job commits with the status change. Deadlines are computed and stored.',
     tags: ['Requests'],
     access: writers,
     idempotent: true,
     params: IdParams,
     body: SubmitBody,
-    responses: { 200: { description: 'The submitted request', schema: RequestWithDeadlines }, 409: { description: 'Already submitted, or no records email' } },
+    responses: {
+      200: { description: 'The submitted request', schema: RequestWithDeadlines },
+      409: { description: 'Already submitted, or no records email' },
+    },
     handler: async ({ caller, db, params, body, deps }) => {
       const request = await submitRequest(db, deps, caller, params.id, body);
       return { status: 200, body: await fullView(db, deps, request) };
@@ -146,15 +168,19 @@ export function requestRoutes(api: ApiRouter): void {
     method: 'post',
     path: '/v1/requests/{id}/resubmit',
     summary: 'File the letter again after its email failed for good',
-    description: 'Only for a request whose letter was reported undelivered (`submission.delivery.letterUndelivered`) and that the agency has not answered. '
-      + 'By email the letter goes to the agency’s records address as it is now, so correct the agency first; other methods record how it was filed. '
-      + 'A second `submitted` event enters the history and the deadlines count from the new filing.',
+    description:
+      'Only for a request whose letter was reported undelivered (`submission.delivery.letterUndelivered`) and that the agency has not answered. ' +
+      'By email the letter goes to the agency’s records address as it is now, so correct the agency first; other methods record how it was filed. ' +
+      'A second `submitted` event enters the history and the deadlines count from the new filing.',
     tags: ['Requests'],
     access: writers,
     idempotent: true,
     params: IdParams,
     body: SubmitBody,
-    responses: { 200: { description: 'The request, filed again', schema: RequestWithDeadlines }, 409: { description: 'The letter was not reported undelivered, the agency has answered, or no records email' } },
+    responses: {
+      200: { description: 'The request, filed again', schema: RequestWithDeadlines },
+      409: { description: 'The letter was not reported undelivered, the agency has answered, or no records email' },
+    },
     handler: async ({ caller, db, params, body, deps }) => {
       const request = await resubmitRequest(db, deps, caller, params.id, body);
       return { status: 200, body: await fullView(db, deps, request) };

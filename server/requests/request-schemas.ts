@@ -4,8 +4,18 @@ import { AWAITING_REASONS } from '../events/state-machine';
 import { Cursor, Email, IsoDate, IsoInstant, Limit, Uuid } from '../http/schemas';
 
 export const REQUEST_STATUSES = [
-  'draft', 'submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled',
-  'fulfilled', 'denied', 'no_records', 'withdrawn', 'appealed', 'in_litigation',
+  'draft',
+  'submitted',
+  'acknowledged',
+  'fee_requested',
+  'clarification_requested',
+  'partially_fulfilled',
+  'fulfilled',
+  'denied',
+  'no_records',
+  'withdrawn',
+  'appealed',
+  'in_litigation',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -19,7 +29,10 @@ const Justified = z
     justification: z.string().trim().max(10000).nullable().optional(),
   })
   .strict()
-  .refine((v) => !v.requested || (v.justification ?? '').length > 0, { message: 'A justification is needed when requested.', path: ['justification'] });
+  .refine((v) => !v.requested || (v.justification ?? '').length > 0, {
+    message: 'A justification is needed when requested.',
+    path: ['justification'],
+  });
 
 const Requester = z
   .object({
@@ -32,7 +45,16 @@ const Requester = z
   .strict()
   .meta({ id: 'Requester', description: 'Who the letter is from. Defaults to the signed-in user and the newsroom.' });
 
-const Tags = z.array(z.string().trim().min(1).max(50).regex(/^[^,]+$/, 'Tags cannot contain commas.')).max(30);
+const Tags = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .regex(/^[^,]+$/, 'Tags cannot contain commas.'),
+  )
+  .max(30);
 
 /** Draft fields shared by single and batch creation. */
 const draftFields = {
@@ -41,12 +63,24 @@ const draftFields = {
   dateRangeStart: IsoDate.nullable().optional(),
   dateRangeEnd: IsoDate.nullable().optional(),
   format: text(500).nullable().optional().meta({ example: 'electronic copies (PDF or native format) by email' }),
-  feeLimit: z.number().min(0).max(1_000_000).multipleOf(0.01).nullable().optional().meta({ description: 'Dollars the agency may charge without asking first.' }),
+  feeLimit: z
+    .number()
+    .min(0)
+    .max(1_000_000)
+    .multipleOf(0.01)
+    .nullable()
+    .optional()
+    .meta({ description: 'Dollars the agency may charge without asking first.' }),
   feeWaiver: Justified.nullable().optional(),
   expedited: Justified.nullable().optional().meta({
-    description: 'Ask for expedited processing. Every agency whose law provides it gets its expedited deadlines (federal: the 10-day determination; Utah: 5 business days); for the others the letter and `warnings` say it is not available.',
+    description:
+      'Ask for expedited processing. Every agency whose law provides it gets its expedited deadlines (federal: the 10-day determination; Utah: 5 business days); for the others the letter and `warnings` say it is not available.',
   }),
-  requestType: z.string().regex(/^[a-z_]{1,40}$/).optional().meta({ description: '`standard` (default) or a type of the jurisdiction, e.g. `data_subject` in Minnesota.' }),
+  requestType: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional()
+    .meta({ description: '`standard` (default) or a type of the jurisdiction, e.g. `data_subject` in Minnesota.' }),
   requester: Requester.optional(),
   assigneeId: Uuid.nullable().optional(),
   tags: Tags.optional(),
@@ -96,9 +130,15 @@ export const RequestPatch = z
 
 export const SubmitBody = z
   .object({
-    method: submissionMethodSchema.meta({ description: '`email` sends the letter now; any other method records a filing made outside the tracker.' }),
-    submittedAt: IsoInstant.optional().meta({ description: 'When it was filed, for methods other than email (email is sent now). Default: now.' }),
-    receivedAt: IsoInstant.optional().meta({ description: 'When the agency received it, if later and known (e.g. certified mail). Default: submittedAt.' }),
+    method: submissionMethodSchema.meta({
+      description: '`email` sends the letter now; any other method records a filing made outside the tracker.',
+    }),
+    submittedAt: IsoInstant.optional().meta({
+      description: 'When it was filed, for methods other than email (email is sent now). Default: now.',
+    }),
+    receivedAt: IsoInstant.optional().meta({
+      description: 'When the agency received it, if later and known (e.g. certified mail). Default: submittedAt.',
+    }),
     trackingNumber: text(200).optional(),
   })
   .strict()
@@ -113,7 +153,10 @@ export const RequestListQuery = z
     groupId: Uuid.optional(),
     createdFrom: IsoDate.optional().meta({ description: 'Created on or after this date (UTC).' }),
     createdTo: IsoDate.optional().meta({ description: 'Created on or before this date (UTC).' }),
-    overdue: z.enum(['true', 'false']).optional().meta({ description: 'true: only requests with an overdue deadline (the dashboard’s definition: an agency’s running clock past its due date, e.g. a response, an acknowledgment, an appeal decision or the newsroom’s target; not a tolled clock nor a lapsed requester window), most overdue first; the other filters still apply.' }),
+    overdue: z.enum(['true', 'false']).optional().meta({
+      description:
+        'true: only requests with an overdue deadline (the dashboard’s definition: an agency’s running clock past its due date, e.g. a response, an acknowledgment, an appeal decision or the newsroom’s target; not a tolled clock nor a lapsed requester window), most overdue first; the other filters still apply.',
+    }),
     limit: Limit,
     cursor: Cursor,
   })
@@ -124,7 +167,9 @@ export const PreviewBody = z
   .strict()
   .meta({ id: 'LetterPreviewRequest' });
 
-const Letter = z.object({ templateId: z.string().nullable(), subject: z.string(), body: z.string(), edited: z.boolean() }).meta({ id: 'Letter' });
+const Letter = z
+  .object({ templateId: z.string().nullable(), subject: z.string(), body: z.string(), edited: z.boolean() })
+  .meta({ id: 'Letter' });
 
 export const RequestView = z
   .object({
@@ -144,13 +189,17 @@ export const RequestView = z
     assigneeId: z.uuid().nullable(),
     tags: z.array(z.string()),
     status: z.enum(REQUEST_STATUSES),
-    feeOverLimit: z
-      .object({ amount: z.number(), currency: z.string(), feeLimit: z.number(), eventId: z.uuid() })
-      .nullable()
-      .meta({ description: 'The agency’s open fee estimate (`fee_estimate` event `eventId`) above the request’s fee limit: the newsroom must decide (pay, narrow, withdraw). null when none, or once paid or the request ended.' }),
-    warnings: z.array(z.string()).meta({ description: 'What the newsroom should know about the request as asked, e.g. expedited processing asked of an agency whose law does not provide it.' }),
+    feeOverLimit: z.object({ amount: z.number(), currency: z.string(), feeLimit: z.number(), eventId: z.uuid() }).nullable().meta({
+      description:
+        'The agency’s open fee estimate (`fee_estimate` event `eventId`) above the request’s fee limit: the newsroom must decide (pay, narrow, withdraw). null when none, or once paid or the request ended.',
+    }),
+    warnings: z.array(z.string()).meta({
+      description:
+        'What the newsroom should know about the request as asked, e.g. expedited processing asked of an agency whose law does not provide it.',
+    }),
     awaiting: z.array(z.enum(AWAITING_REASONS)).meta({
-      description: 'What the agency is waiting on from the requester, in the order it asked: a fee estimate not yet paid, a question not yet answered. Both can be open; the status shows the latest, and the response clock restarts only when this is empty.',
+      description:
+        'What the agency is waiting on from the requester, in the order it asked: a fee estimate not yet paid, a question not yet answered. Both can be open; the status shows the latest, and the response clock restarts only when this is empty.',
     }),
     letter: Letter,
     submission: z
@@ -163,7 +212,8 @@ export const RequestView = z
           status: z.string().nullable(),
           error: z.string().nullable(),
           letterUndelivered: z.boolean().meta({
-            description: 'The request letter itself never reached the agency: its deadlines remind nobody until it is filed again (POST /v1/requests/{id}/resubmit).',
+            description:
+              'The request letter itself never reached the agency: its deadlines remind nobody until it is filed again (POST /v1/requests/{id}/resubmit).',
           }),
         }),
       })

@@ -23,7 +23,8 @@ async function agencyOrProblem(db: Db, organizationId: string, agencyId: string,
 
 async function assertAssignable(db: Db, organizationId: string, userId: string): Promise<void> {
   const user = await findUser(db, organizationId, userId);
-  if (!user || !user.active) throw validationProblem([{ in: 'body', field: 'assigneeId', message: 'No such active user in this newsroom.' }]);
+  if (!user || !user.active)
+    throw validationProblem([{ in: 'body', field: 'assigneeId', message: 'No such active user in this newsroom.' }]);
 }
 
 function assertRequestType(agency: AgencyRecord, requestType: string, now: Date): void {
@@ -32,8 +33,17 @@ function assertRequestType(agency: AgencyRecord, requestType: string, now: Date)
   if (!(requestType in rule.requestTypes)) {
     const known = ['standard', ...Object.keys(rule.requestTypes)].join(', ');
     // Expedited processing is asked on the request itself, so one batch can ask every agency, whatever its law.
-    const hint = requestType === 'expedited' ? ' To ask for expedited processing, set expedited.requested to true (with expedited.justification) instead: each agency whose law provides it gets its expedited deadlines.' : '';
-    throw validationProblem([{ in: 'body', field: 'requestType', message: `${agency.jurisdiction} has no "${requestType}" requests; expected one of ${known}.${hint}` }]);
+    const hint =
+      requestType === 'expedited'
+        ? ' To ask for expedited processing, set expedited.requested to true (with expedited.justification) instead: each agency whose law provides it gets its expedited deadlines.'
+        : '';
+    throw validationProblem([
+      {
+        in: 'body',
+        field: 'requestType',
+        message: `${agency.jurisdiction} has no "${requestType}" requests; expected one of ${known}.${hint}`,
+      },
+    ]);
   }
 }
 
@@ -101,7 +111,12 @@ export async function createRequest(db: Db, caller: UserCaller, input: RequestCr
 }
 
 /** One linked draft per agency, each under its own law, all or none. */
-export async function createRequestBatch(db: Db, caller: UserCaller, input: RequestBatchInput, now: Date): Promise<{ groupId: string; items: RequestRecord[] }> {
+export async function createRequestBatch(
+  db: Db,
+  caller: UserCaller,
+  input: RequestBatchInput,
+  now: Date,
+): Promise<{ groupId: string; items: RequestRecord[] }> {
   const { agencyIds, ...draft } = input;
   const groupId = randomUUID();
   return db.transaction(async (trx) => {
@@ -119,7 +134,9 @@ export async function patchDraft(db: Db, caller: UserCaller, id: string, patch: 
     const current = await findRequest(trx, caller.organizationId, id, { forUpdate: true });
     if (!current) throw notFound('request');
     if (current.status !== 'draft') return patchFiled(trx, caller, current, patch, now);
-    const agency = patch.agencyId ? await agencyOrProblem(trx, caller.organizationId, patch.agencyId, 'agencyId') : await findAgency(trx, caller.organizationId, current.agencyId);
+    const agency = patch.agencyId
+      ? await agencyOrProblem(trx, caller.organizationId, patch.agencyId, 'agencyId')
+      : await findAgency(trx, caller.organizationId, current.agencyId);
     if (!agency) throw notFound('agency');
     if (patch.assigneeId) await assertAssignable(trx, caller.organizationId, patch.assigneeId);
 
@@ -139,7 +156,12 @@ export async function patchDraft(db: Db, caller: UserCaller, id: string, patch: 
         letterEdited: true,
       };
     } else if (current.letterEdited && letterEdit === undefined) {
-      letter = { letterTemplate: current.letterTemplate, letterSubject: current.letterSubject, letterBody: current.letterBody, letterEdited: true };
+      letter = {
+        letterTemplate: current.letterTemplate,
+        letterSubject: current.letterSubject,
+        letterBody: current.letterBody,
+        letterEdited: true,
+      };
     } else {
       const drafted = draftRequestLetter(next, agency, now);
       letter = { letterTemplate: drafted.templateId, letterSubject: drafted.subject, letterBody: drafted.body, letterEdited: false };
@@ -154,12 +176,23 @@ export async function patchDraft(db: Db, caller: UserCaller, id: string, patch: 
  * the deadlines' reminders.
  */
 async function patchFiled(db: Db, caller: UserCaller, current: RequestRecord, patch: RequestPatchInput, now: Date): Promise<RequestRecord> {
-  const locked = Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'assigneeId' && k !== 'tags').map(([k]) => k);
+  const locked = Object.entries(patch)
+    .filter(([k, v]) => v !== undefined && k !== 'assigneeId' && k !== 'tags')
+    .map(([k]) => k);
   if (locked.length) {
-    throw conflict(`This request is ${current.status}: only assigneeId and tags can change (not ${locked.join(', ')}). Log an event instead.`, 'not-draft');
+    throw conflict(
+      `This request is ${current.status}: only assigneeId and tags can change (not ${locked.join(', ')}). Log an event instead.`,
+      'not-draft',
+    );
   }
   if (patch.assigneeId) await assertAssignable(db, caller.organizationId, patch.assigneeId);
-  const updated = await updateRequest(db, caller.organizationId, current.id, definedOnly({ assigneeId: patch.assigneeId, tags: patch.tags }), now);
+  const updated = await updateRequest(
+    db,
+    caller.organizationId,
+    current.id,
+    definedOnly({ assigneeId: patch.assigneeId, tags: patch.tags }),
+    now,
+  );
   if (patch.assigneeId !== undefined && patch.assigneeId !== current.assigneeId) {
     const agency = await findAgency(db, caller.organizationId, current.agencyId);
     if (agency) await refreshDeadlines(db, updated, agency, now);

@@ -104,11 +104,42 @@ interface Row {
 
 // Everything but the generated search vector, which is large and not ours to read.
 export const REQUEST_COLUMNS = [
-  'id', 'organization_id', 'agency_id', 'group_id', 'title', 'records_sought', 'date_range_start', 'date_range_end',
-  'format', 'fee_limit', 'fee_waiver', 'expedited', 'request_type', 'requester', 'assignee_id', 'tags', 'status', 'awaiting',
-  'letter_template', 'letter_subject', 'letter_body', 'letter_edited', 'submission_method', 'submitted_at',
-  'tracking_number', 'reply_token', 'delivery_status', 'delivery_error', 'letter_undelivered',
-  'fee_over_limit_event_id', 'fee_over_limit_amount', 'fee_over_limit_currency', 'fee_over_limit_notified_event_id', 'created_by', 'created_at', 'updated_at',
+  'id',
+  'organization_id',
+  'agency_id',
+  'group_id',
+  'title',
+  'records_sought',
+  'date_range_start',
+  'date_range_end',
+  'format',
+  'fee_limit',
+  'fee_waiver',
+  'expedited',
+  'request_type',
+  'requester',
+  'assignee_id',
+  'tags',
+  'status',
+  'awaiting',
+  'letter_template',
+  'letter_subject',
+  'letter_body',
+  'letter_edited',
+  'submission_method',
+  'submitted_at',
+  'tracking_number',
+  'reply_token',
+  'delivery_status',
+  'delivery_error',
+  'letter_undelivered',
+  'fee_over_limit_event_id',
+  'fee_over_limit_amount',
+  'fee_over_limit_currency',
+  'fee_over_limit_notified_event_id',
+  'created_by',
+  'created_at',
+  'updated_at',
 ].map((c) => `requests.${c}`);
 
 export const toRequestRecord = (r: Row): RequestRecord => ({
@@ -200,7 +231,9 @@ function toRow(v: Partial<RequestValues>): Record<string, unknown> {
 
 /** `now` is stored as created_at: milliseconds, so keyset cursors built from it in JS match exactly. */
 export async function insertRequest(db: Db, v: RequestValues, now: Date): Promise<RequestRecord> {
-  const [row] = await db('requests').insert({ ...toRow(v), created_at: now, updated_at: now }).returning<Row[]>(REQUEST_COLUMNS);
+  const [row] = await db('requests')
+    .insert({ ...toRow(v), created_at: now, updated_at: now })
+    .returning<Row[]>(REQUEST_COLUMNS);
   return toRequestRecord(row as Row);
 }
 
@@ -216,7 +249,13 @@ export async function findRequest(
   return row ? toRequestRecord(row) : undefined;
 }
 
-export async function updateRequest(db: Db, organizationId: string, id: string, v: Partial<RequestValues>, now: Date): Promise<RequestRecord> {
+export async function updateRequest(
+  db: Db,
+  organizationId: string,
+  id: string,
+  v: Partial<RequestValues>,
+  now: Date,
+): Promise<RequestRecord> {
   const [row] = await db('requests')
     .where({ id, organization_id: organizationId })
     .update({ ...toRow(v), updated_at: now })
@@ -234,11 +273,13 @@ export async function markDelivery(
   id: string,
   d: { status: 'sent'; error?: undefined; letterUndelivered?: undefined } | { status: 'failed'; error: string; letterUndelivered?: true },
 ): Promise<void> {
-  await db('requests').where({ id }).update({
-    delivery_status: d.status,
-    delivery_error: d.error ?? null,
-    ...(d.letterUndelivered ? { letter_undelivered: true } : {}),
-  });
+  await db('requests')
+    .where({ id })
+    .update({
+      delivery_status: d.status,
+      delivery_error: d.error ?? null,
+      ...(d.letterUndelivered ? { letter_undelivered: true } : {}),
+    });
 }
 
 /** The agency's response times, derived from the history for report cards; `updated_at` stays. */
@@ -285,7 +326,10 @@ export async function listRequests(db: Db, organizationId: string, f: RequestFil
   const query = whereRequestMatches(db('requests').where('requests.organization_id', organizationId), f);
   if (f.before) query.whereRaw('(requests.created_at, requests.id) < (?::timestamptz, ?::uuid)', f.before);
   const rows = await query
-    .orderBy([{ column: 'requests.created_at', order: 'desc' }, { column: 'requests.id', order: 'desc' }])
+    .orderBy([
+      { column: 'requests.created_at', order: 'desc' },
+      { column: 'requests.id', order: 'desc' },
+    ])
     .limit(f.limit + 1)
     .select<Row[]>(REQUEST_COLUMNS);
   return rows.map(toRequestRecord);
@@ -308,14 +352,26 @@ export async function feesOverLimit(db: Db, organizationId: string, limit: numbe
     base()
       .orderBy([{ column: 'fee_over_limit_amount', order: 'desc' }, { column: 'id' }])
       .limit(limit)
-      .select<Array<{ id: string; title: string; fee_over_limit_amount: string; fee_over_limit_currency: string | null; fee_limit: string; assignee_id: string | null }>>(
-        'id', 'title', 'fee_over_limit_amount', 'fee_over_limit_currency', 'fee_limit', 'assignee_id',
-      ),
+      .select<
+        Array<{
+          id: string;
+          title: string;
+          fee_over_limit_amount: string;
+          fee_over_limit_currency: string | null;
+          fee_limit: string;
+          assignee_id: string | null;
+        }>
+      >('id', 'title', 'fee_over_limit_amount', 'fee_over_limit_currency', 'fee_limit', 'assignee_id'),
   ]);
   return {
     count: Number(counted[0]?.count ?? 0),
     items: rows.map((r) => ({
-      requestId: r.id, title: r.title, amount: Number(r.fee_over_limit_amount), currency: r.fee_over_limit_currency ?? 'USD', feeLimit: Number(r.fee_limit), assigneeId: r.assignee_id,
+      requestId: r.id,
+      title: r.title,
+      amount: Number(r.fee_over_limit_amount),
+      currency: r.fee_over_limit_currency ?? 'USD',
+      feeLimit: Number(r.fee_limit),
+      assigneeId: r.assignee_id,
     })),
   };
 }
@@ -332,6 +388,9 @@ export async function listFiledRequestsOfAgency(db: Db, organizationId: string, 
 
 export async function findRequestsByIds(db: Db, organizationId: string, ids: string[]): Promise<RequestRecord[]> {
   if (!ids.length) return [];
-  const rows = await db('requests').where('requests.organization_id', organizationId).whereIn('requests.id', ids).select<Row[]>(REQUEST_COLUMNS);
+  const rows = await db('requests')
+    .where('requests.organization_id', organizationId)
+    .whereIn('requests.id', ids)
+    .select<Row[]>(REQUEST_COLUMNS);
   return rows.map(toRequestRecord);
 }

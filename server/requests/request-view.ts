@@ -14,7 +14,8 @@ export function requestWarnings(r: RequestRecord, agency: AgencyRecord): string[
   if (r.expedited?.requested) {
     const on = DateTime.fromJSDate(r.submittedAt ?? r.updatedAt, { zone: agency.timezone }).toISODate()!;
     const version = ruleFor(agency.jurisdiction, on);
-    if (!version.requestTypes['expedited']) warnings.push(expeditedUnavailable(getJurisdiction(agency.jurisdiction)?.lawName ?? agency.jurisdiction, version.citation));
+    if (!version.requestTypes['expedited'])
+      warnings.push(expeditedUnavailable(getJurisdiction(agency.jurisdiction)?.lawName ?? agency.jurisdiction, version.citation));
   }
   return warnings;
 }

@@ -10,7 +10,6 @@ import { queueMail, type MailDeps } from '../mail/mail-service';
 import type { SubmissionMethod, SubmitInput } from './request-schemas';
 import { findRequest, updateRequest, type RequestRecord } from './request-store';
 
-
 // The history's line for a filing made outside the tracker.
 const FILED: Record<Exclude<SubmissionMethod, 'email'>, string> = {
   portal: 'Filed through the agency’s portal',
@@ -50,9 +49,10 @@ export async function resubmitRequest(db: Db, deps: MailDeps, caller: UserCaller
     const request = await findRequest(trx, caller.organizationId, id, { forUpdate: true });
     if (!request) throw notFound('request');
     if (!request.letterUndelivered) {
-      const why = request.status === 'draft'
-        ? 'This request is a draft; submit it instead.'
-        : 'This request’s letter was not reported undelivered; only a letter whose email failed for good is filed again.';
+      const why =
+        request.status === 'draft'
+          ? 'This request is a draft; submit it instead.'
+          : 'This request’s letter was not reported undelivered; only a letter whose email failed for good is filed again.';
       throw conflict(why, 'not-undelivered');
     }
     if (request.status !== 'submitted') {
@@ -62,13 +62,23 @@ export async function resubmitRequest(db: Db, deps: MailDeps, caller: UserCaller
   });
 }
 
-async function file(trx: Db, deps: MailDeps, caller: UserCaller, request: RequestRecord, input: SubmitInput, now: Date, again: boolean): Promise<RequestRecord> {
+async function file(
+  trx: Db,
+  deps: MailDeps,
+  caller: UserCaller,
+  request: RequestRecord,
+  input: SubmitInput,
+  now: Date,
+  again: boolean,
+): Promise<RequestRecord> {
   const agency = await findAgency(trx, caller.organizationId, request.agencyId);
   if (!agency) throw notFound('agency');
 
   const byEmail = input.method === 'email';
   if (byEmail && input.submittedAt) {
-    throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'Email is sent now; submittedAt is for requests filed another way.' }]);
+    throw validationProblem([
+      { in: 'body', field: 'submittedAt', message: 'Email is sent now; submittedAt is for requests filed another way.' },
+    ]);
   }
   if (byEmail && !agency.recordsEmail) {
     throw conflict(`${agency.name} has no records email; add one to the agency or submit by another method.`, 'no-records-email');
@@ -82,14 +92,20 @@ async function file(trx: Db, deps: MailDeps, caller: UserCaller, request: Reques
   const receivedAt = input.receivedAt ? checkRecordable(new Date(input.receivedAt), now, 'receivedAt', between) : undefined;
   if (receivedAt && receivedAt < submittedAt) throw validationProblem([{ in: 'body', field: 'receivedAt', message: between }]);
 
-  const submitted = await updateRequest(trx, caller.organizationId, request.id, {
-    status: 'submitted',
-    submissionMethod: input.method,
-    submittedAt,
-    ...(input.trackingNumber || !again ? { trackingNumber: input.trackingNumber ?? null } : {}),
-    deliveryStatus: byEmail ? 'queued' : null,
-    ...(again ? { deliveryError: null, letterUndelivered: false } : {}),
-  }, now);
+  const submitted = await updateRequest(
+    trx,
+    caller.organizationId,
+    request.id,
+    {
+      status: 'submitted',
+      submissionMethod: input.method,
+      submittedAt,
+      ...(input.trackingNumber || !again ? { trackingNumber: input.trackingNumber ?? null } : {}),
+      deliveryStatus: byEmail ? 'queued' : null,
+      ...(again ? { deliveryError: null, letterUndelivered: false } : {}),
+    },
+    now,
+  );
 
   const mail = byEmail
     ? await queueMail(trx, deps, {
@@ -107,26 +123,34 @@ async function file(trx: Db, deps: MailDeps, caller: UserCaller, request: Reques
 
   const how = input.method === 'email' ? `Emailed to ${agency.recordsEmail}` : FILED[input.method];
   // A system event: the request was set to submitted above, with what the state machine cannot know (method, time).
-  const { request: filed } = await recordEvent(trx, submitted, {
-    type: 'submitted',
-    occurredAt: submittedAt,
-    summary: again ? `${how}, again: the earlier email was not delivered` : how,
-    data: {
-      method: input.method,
-      ...(again ? { resubmission: true } : {}),
-      ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
-      // As given (its offset kept), unless a fast clock put it after now.
-      ...(input.receivedAt && receivedAt ? { receivedAt: receivedAt.getTime() === Date.parse(input.receivedAt) ? input.receivedAt : receivedAt.toISOString() } : {}),
-      letter: {
-        templateId: request.letterTemplate,
-        subject: request.letterSubject,
-        bodySha256: createHash('sha256').update(request.letterBody, 'utf8').digest('hex'),
-        edited: request.letterEdited,
+  const { request: filed } = await recordEvent(
+    trx,
+    submitted,
+    {
+      type: 'submitted',
+      occurredAt: submittedAt,
+      summary: again ? `${how}, again: the earlier email was not delivered` : how,
+      data: {
+        method: input.method,
+        ...(again ? { resubmission: true } : {}),
+        ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
+        // As given (its offset kept), unless a fast clock put it after now.
+        ...(input.receivedAt && receivedAt
+          ? { receivedAt: receivedAt.getTime() === Date.parse(input.receivedAt) ? input.receivedAt : receivedAt.toISOString() }
+          : {}),
+        letter: {
+          templateId: request.letterTemplate,
+          subject: request.letterSubject,
+          bodySha256: createHash('sha256').update(request.letterBody, 'utf8').digest('hex'),
+          edited: request.letterEdited,
+        },
+        ...(mail ? { messageId: mail.messageId, to: mail.toAddresses, emlSha256: mail.rawSha256 } : {}),
       },
-      ...(mail ? { messageId: mail.messageId, to: mail.toAddresses, emlSha256: mail.rawSha256 } : {}),
+      actorKind: 'user',
+      actorId: caller.userId,
     },
-    actorKind: 'user',
-    actorId: caller.userId,
-  }, { now, mail: deps, agency }, SYSTEM_EVENT);
+    { now, mail: deps, agency },
+    SYSTEM_EVENT,
+  );
   return filed;
 }

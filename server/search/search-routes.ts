@@ -28,11 +28,15 @@ export function searchRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/v1/search',
     summary: 'Full-text search over requests, letters and history',
-    description: 'Matches request titles, what was asked, letters and tracking numbers; event summaries and bodies (inbound mail included), every text field of an event’s data (exemption citations and reasons, clarification questions and answers, correspondence subjects) and attachment file names. A term with brackets, such as a citation `552(b)(7)(E)`, must also appear as written (case and spaces aside). Only the caller’s newsroom.',
+    description:
+      'Matches request titles, what was asked, letters and tracking numbers; event summaries and bodies (inbound mail included), every text field of an event’s data (exemption citations and reasons, clarification questions and answers, correspondence subjects) and attachment file names. A term with brackets, such as a citation `552(b)(7)(E)`, must also appear as written (case and spaces aside). Only the caller’s newsroom.',
     tags: ['History'],
     access: { roles: READER_ROLES },
     query: SearchQuery,
     responses: { 200: { description: 'Best matches first', schema: z.object({ items: z.array(Hit) }) } },
-    handler: async ({ caller, db, query }) => ({ status: 200, body: { items: await searchNewsroom(db, caller.organizationId, query.q, query.limit) } }),
+    handler: async ({ caller, db, query }) => ({
+      status: 200,
+      body: { items: await searchNewsroom(db, caller.organizationId, query.q, query.limit) },
+    }),
   });
 }

@@ -71,7 +71,12 @@ export function tokenRoutes(api: ApiRouter): void {
     params: TokenParams,
     responses: { 204: { description: 'Revoked' } },
     handler: async ({ caller, db, params, deps }) => {
-      const done = await revokeTokenEverywhere(db, deps.authCache, { organizationId: caller.organizationId, userId: caller.userId, tokenId: params.id }, deps.clock());
+      const done = await revokeTokenEverywhere(
+        db,
+        deps.authCache,
+        { organizationId: caller.organizationId, userId: caller.userId, tokenId: params.id },
+        deps.clock(),
+      );
       if (!done) throw notFound('token');
       return { status: 204 };
     },
@@ -120,7 +125,12 @@ export function tokenRoutes(api: ApiRouter): void {
     responses: { 204: { description: 'Revoked' } },
     handler: async ({ caller, db, params, deps }) => {
       await assertOrgAccess(db, caller, params.orgId, 'manage');
-      const done = await revokeTokenEverywhere(db, deps.authCache, { organizationId: params.orgId, userId: params.userId, tokenId: params.tokenId }, deps.clock());
+      const done = await revokeTokenEverywhere(
+        db,
+        deps.authCache,
+        { organizationId: params.orgId, userId: params.userId, tokenId: params.tokenId },
+        deps.clock(),
+      );
       if (!done) throw notFound('token');
       return { status: 204 };
     },

@@ -59,7 +59,16 @@ const toRecord = (r: TokenRow): TokenRecord => ({
 
 export async function insertToken(
   db: Db,
-  t: { organizationId: string; userId: string; name: string; kind: TokenKind; scope: string | null; hash: string; prefix: string; expiresAt: Date | null },
+  t: {
+    organizationId: string;
+    userId: string;
+    name: string;
+    kind: TokenKind;
+    scope: string | null;
+    hash: string;
+    prefix: string;
+    expiresAt: Date | null;
+  },
 ): Promise<TokenRecord> {
   const [row] = await db('api_tokens')
     .insert({
@@ -84,11 +93,31 @@ export async function findOwnerByHash(db: Db, hash: string, now: Date): Promise<
     .whereNull('t.revoked_at')
     .where((q) => q.whereNull('t.expires_at').orWhere('t.expires_at', '>', now))
     .where('u.active', true)
-    .first<{
-      token_id: string; kind: TokenKind; scope: string | null; user_id: string; organization_id: string;
-      role: Role; email: string; name: string; last_used_at: Date | null; expires_at: Date | null;
-    } | undefined>(
-      't.id as token_id', 't.kind', 't.scope', 'u.id as user_id', 'u.organization_id', 'u.role', 'u.email', 'u.name', 't.last_used_at', 't.expires_at',
+    .first<
+      | {
+          token_id: string;
+          kind: TokenKind;
+          scope: string | null;
+          user_id: string;
+          organization_id: string;
+          role: Role;
+          email: string;
+          name: string;
+          last_used_at: Date | null;
+          expires_at: Date | null;
+        }
+      | undefined
+    >(
+      't.id as token_id',
+      't.kind',
+      't.scope',
+      'u.id as user_id',
+      'u.organization_id',
+      'u.role',
+      'u.email',
+      'u.name',
+      't.last_used_at',
+      't.expires_at',
     );
   if (!row) return undefined;
   return {
@@ -113,7 +142,10 @@ export async function listTokensOfUser(db: Db, organizationId: string, userId: s
   const rows = await db<TokenRow>('api_tokens')
     .where({ organization_id: organizationId, user_id: userId, kind })
     .whereNull('revoked_at')
-    .orderBy([{ column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]);
+    .orderBy([
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
   return rows.map(toRecord);
 }
 

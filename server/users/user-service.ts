@@ -41,8 +41,8 @@ export async function changeUser(
   return db.transaction(async (trx) => {
     const current = await findUser(trx, orgId, userId);
     if (!current) throw notFound('user');
-    const losesAdmin = current.role === 'admin' && current.active
-      && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
+    const losesAdmin =
+      current.role === 'admin' && current.active && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
     if (losesAdmin) {
       const admins = await lockActiveAdminIds(trx, orgId);
       if (admins.length <= 1) throw conflict('The organization must keep at least one active admin.', 'last-admin');

@@ -33,10 +33,7 @@ const toRecord = (r: Row): UserRecord => ({
   createdAt: r.created_at,
 });
 
-export async function insertUser(
-  db: Db,
-  u: { organizationId: string; email: string; name: string; role: Role },
-): Promise<UserRecord> {
+export async function insertUser(db: Db, u: { organizationId: string; email: string; name: string; role: Role }): Promise<UserRecord> {
   const [row] = await db('users')
     .insert({ organization_id: u.organizationId, email: u.email, name: u.name, role: u.role })
     .returning<Row[]>(COLUMNS);
@@ -88,7 +85,9 @@ export async function findUserById(db: Db, id: string): Promise<UserRecord | und
 
 /** The user's own reminder lead time in business days; null means the newsroom's default. */
 export async function findReminderLeadDays(db: Db, organizationId: string, id: string): Promise<number | null> {
-  const row = await db('users').where({ id, organization_id: organizationId }).first<{ reminder_lead_days: number | null } | undefined>('reminder_lead_days');
+  const row = await db('users')
+    .where({ id, organization_id: organizationId })
+    .first<{ reminder_lead_days: number | null } | undefined>('reminder_lead_days');
   return row?.reminder_lead_days ?? null;
 }
 
@@ -98,12 +97,18 @@ export async function setReminderLeadDays(db: Db, organizationId: string, id: st
 
 /** Email addresses and roles of the newsroom's active users in these roles. */
 export async function listActiveWithRoles(db: Db, organizationId: string, roles: Role[]): Promise<Array<{ email: string; role: Role }>> {
-  return db('users').where({ organization_id: organizationId, active: true }).whereIn('role', roles).select<Array<{ email: string; role: Role }>>('email', 'role');
+  return db('users')
+    .where({ organization_id: organizationId, active: true })
+    .whereIn('role', roles)
+    .select<Array<{ email: string; role: Role }>>('email', 'role');
 }
 
 /** Names of the newsroom's users with these ids (for a history that names who did what). */
 export async function findUserNames(db: Db, organizationId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db('users').where({ organization_id: organizationId }).whereIn('id', ids).select<Array<{ id: string; name: string }>>('id', 'name');
+  const rows = await db('users')
+    .where({ organization_id: organizationId })
+    .whereIn('id', ids)
+    .select<Array<{ id: string; name: string }>>('id', 'name');
   return new Map(rows.map((u) => [u.id, u.name]));
 }

@@ -37,7 +37,9 @@ describe('agencies', () => {
   });
 
   it('when PATCH omits a field it stays; when it sends null the field clears', async () => {
-    const created = await post({ ...minneapolis, name: 'Ramsey County', notes: 'old', portalUrl: 'https://ramsey.example.gov' }).expect(201);
+    const created = await post({ ...minneapolis, name: 'Ramsey County', notes: 'old', portalUrl: 'https://ramsey.example.gov' }).expect(
+      201,
+    );
     const patched = await app.http
       .patch(`/v1/agencies/${created.body.id}`)
       .set(bearer(room.tokens.editor))
@@ -52,7 +54,11 @@ describe('agencies', () => {
 
   it('when PATCH sends null for a required field, then 400 and nothing changes', async () => {
     const created = await post({ ...minneapolis, name: 'Dakota County' }).expect(201);
-    const res = await app.http.patch(`/v1/agencies/${created.body.id}`).set(bearer(room.tokens.editor)).send({ name: null, notes: 'x' }).expect(400);
+    const res = await app.http
+      .patch(`/v1/agencies/${created.body.id}`)
+      .set(bearer(room.tokens.editor))
+      .send({ name: null, notes: 'x' })
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['name']);
     const read = await app.http.get(`/v1/agencies/${created.body.id}`).set(bearer(room.tokens.editor)).expect(200);
     expect(read.body.notes).toBeNull();
@@ -60,14 +66,22 @@ describe('agencies', () => {
 
   it('when an agency does not exist, then 404', async () => {
     await app.http.get('/v1/agencies/00000000-0000-4000-8000-000000000000').set(bearer(room.tokens.editor)).expect(404);
-    await app.http.patch('/v1/agencies/00000000-0000-4000-8000-000000000000').set(bearer(room.tokens.editor)).send({ notes: 'x' }).expect(404);
+    await app.http
+      .patch('/v1/agencies/00000000-0000-4000-8000-000000000000')
+      .set(bearer(room.tokens.editor))
+      .send({ notes: 'x' })
+      .expect(404);
   });
 
   it('when listing with a small limit, then cursors walk every agency once in name order', async () => {
     const other = await createNewsroom(app);
     const names = ['Zeta Board', 'alpha office', 'Beta Bureau', 'Gamma Agency', 'Delta Department'];
     for (const name of names) {
-      await app.http.post('/v1/agencies').set(bearer(other.tokens.reporter)).send({ ...minneapolis, name }).expect(201);
+      await app.http
+        .post('/v1/agencies')
+        .set(bearer(other.tokens.reporter))
+        .send({ ...minneapolis, name })
+        .expect(201);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -84,7 +98,11 @@ describe('agencies', () => {
   it('when filtering by name or jurisdiction, then only matches come back', async () => {
     const other = await createNewsroom(app);
     const add = (name: string, jurisdiction: string) =>
-      app.http.post('/v1/agencies').set(bearer(other.tokens.reporter)).send({ ...minneapolis, name, jurisdiction }).expect(201);
+      app.http
+        .post('/v1/agencies')
+        .set(bearer(other.tokens.reporter))
+        .send({ ...minneapolis, name, jurisdiction })
+        .expect(201);
     await add('U.S. Immigration and Customs Enforcement', 'US');
     await add('Minnesota Department of Public Safety', 'US-MN');
     await add('Office of 100% Transparency', 'US-MN');
@@ -129,7 +147,11 @@ describe('agencies', () => {
   it('when a PATCH would leave the calendar uncountable, then 400 and the agency is unchanged', async () => {
     const created = await post({ ...minneapolis, name: 'Olmsted County', optionalHolidays: ['day-after-thanksgiving'] }).expect(201);
     // Texas has no such optional holiday, so moving the agency there must fail.
-    const res = await app.http.patch(`/v1/agencies/${created.body.id}`).set(bearer(room.tokens.editor)).send({ jurisdiction: 'US-TX' }).expect(400);
+    const res = await app.http
+      .patch(`/v1/agencies/${created.body.id}`)
+      .set(bearer(room.tokens.editor))
+      .send({ jurisdiction: 'US-TX' })
+      .expect(400);
     expect(res.body.errors[0].field).toBe('optionalHolidays.0');
     const read = await app.http.get(`/v1/agencies/${created.body.id}`).set(bearer(room.tokens.editor)).expect(200);
     expect(read.body.jurisdiction).toBe('US-MN');
@@ -151,24 +173,48 @@ describe('agencies', () => {
 
 describe('an agency calendar change moves its open deadlines', () => {
   it('when a snow day is added on a due date, or the zone changes, then every request filed with it is recounted at once', async () => {
-    const agency = (await post({ name: 'U.S. Immigration and Customs Enforcement', jurisdiction: 'US', level: 'federal', recordsEmail: 'foia@ice.example.gov', timezone: 'America/New_York' }).expect(201)).body.id as string;
+    const agency = (
+      await post({
+        name: 'U.S. Immigration and Customs Enforcement',
+        jurisdiction: 'US',
+        level: 'federal',
+        recordsEmail: 'foia@ice.example.gov',
+        timezone: 'America/New_York',
+      }).expect(201)
+    ).body.id as string;
     const filed = async (title: string) => {
-      const created = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter))
-        .send({ agencyId: agency, title, recordsSought: 'The all-employee email of January 16, 2026.' }).expect(201);
+      const created = await app.http
+        .post('/v1/requests')
+        .set(bearer(room.tokens.reporter))
+        .send({ agencyId: agency, title, recordsSought: 'The all-employee email of January 16, 2026.' })
+        .expect(201);
       const id = created.body.id as string;
       // Received Mon 2 Mar 2026: 20 working days → Mon 30 Mar.
-      const res = await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-03-02T10:00:00-05:00' }).expect(200);
+      const res = await app.http
+        .post(`/v1/requests/${id}/submit`)
+        .set(bearer(room.tokens.reporter))
+        .send({ method: 'portal', submittedAt: '2026-03-02T10:00:00-05:00' })
+        .expect(200);
       expect(res.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate).toBe('2026-03-30');
       return id;
     };
     const open = await filed('Still waiting');
     const answered = await filed('Answered');
-    await app.http.post(`/v1/requests/${answered}/events`).set(bearer(room.tokens.reporter))
-      .send({ type: 'records_released', occurredAt: '2026-03-20', data: { final: true } }).expect(201);
+    await app.http
+      .post(`/v1/requests/${answered}/events`)
+      .set(bearer(room.tokens.reporter))
+      .send({ type: 'records_released', occurredAt: '2026-03-20', data: { final: true } })
+      .expect(201);
 
-    await app.http.patch(`/v1/agencies/${agency}`).set(bearer(room.tokens.editor)).send({ closures: [{ date: '2026-03-30', name: 'Snow day' }] }).expect(200);
+    await app.http
+      .patch(`/v1/agencies/${agency}`)
+      .set(bearer(room.tokens.editor))
+      .send({ closures: [{ date: '2026-03-30', name: 'Snow day' }] })
+      .expect(200);
     const response = async (id: string) =>
-      (await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200)).body.deadlines.find((d: { kind: string }) => d.kind === 'response');
+      (await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200)).body.deadlines.find(
+        (d: { kind: string }) => d.kind === 'response',
+      );
     const moved = await response(open);
     expect(moved.dueDate).toBe('2026-03-31');
     expect(JSON.stringify(moved.trace)).toContain('Snow day');

@@ -18,7 +18,11 @@ beforeAll(async () => {
   room = await createNewsroom(app);
   const ice = await addAgency(app, room, AGENCIES.ice);
   requestId = (await draft(app, room, ice)).id;
-  await app.http.post(`/v1/requests/${requestId}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' }).expect(200);
+  await app.http
+    .post(`/v1/requests/${requestId}/submit`)
+    .set(bearer(room.tokens.reporter))
+    .send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' })
+    .expect(200);
 });
 afterAll(() => app.close());
 
@@ -30,11 +34,16 @@ describe('attachments', () => {
     const res = await upload(PDF, 'release letter.pdf', 'image/png').expect(201);
     expect(res.body).toMatchObject({ contentType: 'application/pdf', size: PDF.length, filename: 'release letter.pdf', eventId: null });
     expect(res.body.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
-    const file = await app.http.get(`/v1/requests/${requestId}/attachments/${res.body.id}`).set(bearer(room.tokens.counsel)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const file = await app.http
+      .get(`/v1/requests/${requestId}/attachments/${res.body.id}`)
+      .set(bearer(room.tokens.counsel))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['content-disposition']).toContain('release letter.pdf');
     expect(Buffer.compare(file.body as Buffer, PDF)).toBe(0);
@@ -74,7 +83,9 @@ describe('attachments', () => {
       .set(bearer(room.tokens.reporter))
       .send({ type: 'records_released', occurredAt: '2026-02-05', data: { final: false, pages: 12 }, attachmentIds: [file.body.id] })
       .expect(201);
-    expect(event.body.event.attachments).toEqual([{ sha256: file.body.sha256, filename: 'partial release.pdf', contentType: 'application/pdf', size: PDF.length }]);
+    expect(event.body.event.attachments).toEqual([
+      { sha256: file.body.sha256, filename: 'partial release.pdf', contentType: 'application/pdf', size: PDF.length },
+    ]);
     const again = await app.http
       .post(`/v1/requests/${requestId}/events`)
       .set(bearer(room.tokens.reporter))
@@ -99,7 +110,14 @@ describe('attachments', () => {
     return app.db.knex.transaction(async (trx) => {
       const stored = await app.deps.files.put(trx, bytes);
       return insertAttachment(trx, {
-        organizationId: room.orgId, requestId, sha256: stored.sha256, size: stored.size, contentType: 'application/pdf', filename, source: 'upload', createdBy: null,
+        organizationId: room.orgId,
+        requestId,
+        sha256: stored.sha256,
+        size: stored.size,
+        contentType: 'application/pdf',
+        filename,
+        source: 'upload',
+        createdBy: null,
       });
     });
   }
@@ -119,13 +137,16 @@ describe('attachments', () => {
     const { port } = app.server.address() as AddressInfo;
     const abortAfterFirstChunk = () =>
       new Promise<void>((resolve, reject) => {
-        const req = http.get({ host: '127.0.0.1', port, path: `/v1/requests/${requestId}/attachments/${attachment.id}`, headers: bearer(room.tokens.counsel) }, (res) => {
-          expect(res.statusCode).toBe(200);
-          res.once('data', () => {
-            req.destroy();
-            resolve();
-          });
-        });
+        const req = http.get(
+          { host: '127.0.0.1', port, path: `/v1/requests/${requestId}/attachments/${attachment.id}`, headers: bearer(room.tokens.counsel) },
+          (res) => {
+            expect(res.statusCode).toBe(200);
+            res.once('data', () => {
+              req.destroy();
+              resolve();
+            });
+          },
+        );
         req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
       });
     for (let i = 0; i < 3; i += 1) await abortAfterFirstChunk();

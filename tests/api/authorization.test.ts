@@ -13,17 +13,28 @@ let agencyId: string;
 
 function tokenOf(who: Who): string | undefined {
   switch (who) {
-    case 'none': return undefined;
-    case 'bogus': return 'rt_not-a-real-token';
-    case 'operator': return OPERATOR_TOKEN;
-    case 'otherAdmin': return other.tokens.admin;
-    case 'otherReporter': return other.tokens.reporter;
-    default: return home.tokens[who];
+    case 'none':
+      return undefined;
+    case 'bogus':
+      return 'rt_not-a-real-token';
+    case 'operator':
+      return OPERATOR_TOKEN;
+    case 'otherAdmin':
+      return other.tokens.admin;
+    case 'otherReporter':
+      return other.tokens.reporter;
+    default:
+      return home.tokens[who];
   }
 }
 
 let seq = 0;
-interface Cell { method: 'get' | 'post' | 'patch' | 'delete'; path: () => string; body?: () => object; expect: Record<Who, number> }
+interface Cell {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: () => string;
+  body?: () => object;
+  expect: Record<Who, number>;
+}
 
 const row = (
   statuses: [operator: number, admin: number, editor: number, reporter: number, counsel: number, otherAdmin: number, otherReporter: number],
@@ -40,7 +51,12 @@ const row = (
 });
 
 const table: Record<string, Cell> = {
-  'create an organization': { method: 'post', path: () => '/v1/organizations', body: () => ({ name: `Org ${++seq}` }), expect: row([201, 403, 403, 403, 403, 403, 403]) },
+  'create an organization': {
+    method: 'post',
+    path: () => '/v1/organizations',
+    body: () => ({ name: `Org ${++seq}` }),
+    expect: row([201, 403, 403, 403, 403, 403, 403]),
+  },
   'list organizations': { method: 'get', path: () => '/v1/organizations', expect: row([200, 403, 403, 403, 403, 403, 403]) },
   'add a user': {
     method: 'post',
@@ -55,14 +71,19 @@ const table: Record<string, Cell> = {
     body: () => ({ name: `Reporter ${++seq}` }),
     expect: row([200, 200, 403, 403, 403, 404, 404]),
   },
-  "issue a token for another user": {
+  'issue a token for another user': {
     method: 'post',
     path: () => `/v1/organizations/${home.orgId}/users/${home.userIds.counsel}/tokens`,
     body: () => ({ name: 'script' }),
     expect: row([201, 201, 403, 403, 403, 404, 404]),
   },
   'read me': { method: 'get', path: () => '/v1/me', expect: row([403, 200, 200, 200, 200, 200, 200]) },
-  'create my own token': { method: 'post', path: () => '/v1/me/tokens', body: () => ({ name: 'laptop' }), expect: row([403, 201, 201, 201, 201, 201, 201]) },
+  'create my own token': {
+    method: 'post',
+    path: () => '/v1/me/tokens',
+    body: () => ({ name: 'laptop' }),
+    expect: row([403, 201, 201, 201, 201, 201, 201]),
+  },
   'list agencies': { method: 'get', path: () => '/v1/agencies', expect: row([403, 200, 200, 200, 200, 200, 200]) },
   'read an agency': { method: 'get', path: () => `/v1/agencies/${agencyId}`, expect: row([403, 200, 200, 200, 200, 404, 404]) },
   'create an agency': {

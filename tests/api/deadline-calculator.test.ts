@@ -9,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const calculate = (body: object, token = room.tokens.reporter) =>
-  app.http.post('/v1/deadlines/calculate').set(bearer(token)).send(body);
+const calculate = (body: object, token = room.tokens.reporter) => app.http.post('/v1/deadlines/calculate').set(bearer(token)).send(body);
 
 describe('jurisdictions', () => {
   it('when listed, then federal, 50 states and DC each appear once', async () => {
@@ -59,13 +58,19 @@ describe('calculator', () => {
     // Michigan deems an emailed request received a business day later (MCL 15.235); a portal filing is received that day.
     const base = { jurisdiction: 'US-MI', receivedAt: '2026-01-16T14:00:00-05:00' };
     const due = async (submissionMethod: string) =>
-      (await calculate({ ...base, submissionMethod }).expect(200)).body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate;
+      (await calculate({ ...base, submissionMethod }).expect(200)).body.deadlines.find((d: { kind: string }) => d.kind === 'response')
+        .dueDate;
     expect(await due('portal')).toBe('2026-01-26');
     expect(await due('in_person')).toBe('2026-01-26');
     expect(await due('email')).toBe('2026-01-27');
-    for (const [old, now] of [['web_portal', 'portal'], ['hand_delivery', 'in_person']]) {
+    for (const [old, now] of [
+      ['web_portal', 'portal'],
+      ['hand_delivery', 'in_person'],
+    ]) {
       const res = await calculate({ ...base, submissionMethod: old }).expect(400);
-      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'submissionMethod', message: expect.stringContaining(`"${now}"`) })]);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ field: 'submissionMethod', message: expect.stringContaining(`"${now}"`) }),
+      ]);
     }
   });
 
@@ -75,7 +80,9 @@ describe('calculator', () => {
       .set(bearer(room.tokens.reporter))
       .send({ ...minneapolis, name: 'Minneapolis (closed on Indigenous Peoples Day)' })
       .expect(201);
-    const res = await calculate({ agencyId: agency.body.id, receivedAt: '2026-10-05T09:00:00-05:00', requestType: 'data_subject' }).expect(200);
+    const res = await calculate({ agencyId: agency.body.id, receivedAt: '2026-10-05T09:00:00-05:00', requestType: 'data_subject' }).expect(
+      200,
+    );
     expect(res.body.timezone).toBe('America/Chicago');
     expect(res.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate).toBe('2026-10-20');
     const open = await calculate({
@@ -88,7 +95,11 @@ describe('calculator', () => {
   });
 
   it('when Minnesota public data is asked, then there is no statutory date, only the newsroom target', async () => {
-    const res = await calculate({ jurisdiction: 'US-MN', receivedAt: '2026-01-16', followUpTarget: { days: 10, dayType: 'business' } }).expect(200);
+    const res = await calculate({
+      jurisdiction: 'US-MN',
+      receivedAt: '2026-01-16',
+      followUpTarget: { days: 10, dayType: 'business' },
+    }).expect(200);
     expect(res.body.deadlines.some((d: { kind: string; statutory: boolean }) => d.kind === 'response' && d.statutory)).toBe(false);
     const target = res.body.deadlines.find((d: { kind: string }) => d.kind === 'follow_up');
     expect(target).toMatchObject({ statutory: false });
@@ -108,7 +119,11 @@ describe('calculator', () => {
 
   it('when another newsroom’s agency id is given, then 404', async () => {
     const other = await createNewsroom(app);
-    const agency = await app.http.post('/v1/agencies').set(bearer(other.tokens.reporter)).send({ ...minneapolis, name: 'Theirs' }).expect(201);
+    const agency = await app.http
+      .post('/v1/agencies')
+      .set(bearer(other.tokens.reporter))
+      .send({ ...minneapolis, name: 'Theirs' })
+      .expect(201);
     await calculate({ agencyId: agency.body.id, receivedAt: '2026-01-16' }).expect(404);
   });
 });

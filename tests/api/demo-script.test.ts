@@ -51,7 +51,10 @@ describe('npm run demo', () => {
     expect(first).not.toMatch(/^\s*open\s/m);
     expect(first).toMatch(/\/docs/);
     await seeded(async (d) => {
-      const rows = await d.knex('requests as r').join('agencies as a', 'a.id', 'r.agency_id').select('a.name', 'r.letter_template', 'r.group_id');
+      const rows = await d
+        .knex('requests as r')
+        .join('agencies as a', 'a.id', 'r.agency_id')
+        .select('a.name', 'r.letter_template', 'r.group_id');
       expect(new Set(rows.map((r: { group_id: string }) => r.group_id)).size).toBe(1);
       expect(Object.fromEntries(rows.map((r: { name: string; letter_template: string }) => [r.name, r.letter_template]))).toEqual({
         'City of Minneapolis': 'minnesota-public-data',
@@ -60,8 +63,11 @@ describe('npm run demo', () => {
         'U.S. Immigration and Customs Enforcement': 'federal-foia',
       });
       // The printed admin token belongs to an active admin of the demo newsroom, who can change settings and add users.
-      const owner = await d.knex('api_tokens as t').join('users as u', 'u.id', 't.user_id')
-        .where('t.token_hash', hash(tokenOf(first, 'admin')!)).first('u.role', 'u.active');
+      const owner = await d
+        .knex('api_tokens as t')
+        .join('users as u', 'u.id', 't.user_id')
+        .where('t.token_hash', hash(tokenOf(first, 'admin')!))
+        .first('u.role', 'u.active');
       expect(owner).toEqual({ role: 'admin', active: true });
     });
   });
@@ -78,8 +84,12 @@ describe('npm run demo', () => {
       expect(Number((await d.knex('requests').count('* as count'))[0]!.count)).toBe(4);
       expect(Number((await d.knex('users').count('* as count'))[0]!.count)).toBe(4);
       for (const role of ['admin', 'editor', 'reporter', 'counsel']) {
-        const owner = await d.knex('api_tokens as t').join('users as u', 'u.id', 't.user_id')
-          .where('t.token_hash', hash(tokenOf(second, role)!)).whereNull('t.revoked_at').first('u.role');
+        const owner = await d
+          .knex('api_tokens as t')
+          .join('users as u', 'u.id', 't.user_id')
+          .where('t.token_hash', hash(tokenOf(second, role)!))
+          .whereNull('t.revoked_at')
+          .first('u.role');
         expect(owner).toEqual({ role });
       }
     });

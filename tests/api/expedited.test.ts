@@ -14,14 +14,24 @@ const EXPEDITED = { requested: true, justification: 'Federal immigration-enforce
 beforeAll(async () => {
   app = await startTestApp();
   room = await createNewsroom(app, 'Expedited Desk');
-  for (const key of ['minneapolis', 'saintPaul', 'minnesota', 'ice'] as const) agency[key] = await addAgency(app, room, WORKED_EXAMPLE_AGENCIES[key]);
-  agency.utah = await addAgency(app, room, { name: 'Salt Lake City', jurisdiction: 'US-UT', level: 'municipal', recordsEmail: 'records@slc.example.gov' });
+  for (const key of ['minneapolis', 'saintPaul', 'minnesota', 'ice'] as const)
+    agency[key] = await addAgency(app, room, WORKED_EXAMPLE_AGENCIES[key]);
+  agency.utah = await addAgency(app, room, {
+    name: 'Salt Lake City',
+    jurisdiction: 'US-UT',
+    level: 'municipal',
+    recordsEmail: 'records@slc.example.gov',
+  });
 });
 afterAll(() => app.close());
 
 type Item = { id: string; agency: { id: string; jurisdiction: string }; warnings: string[]; letter: { body: string } };
 const submit = (id: string) =>
-  app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' }).expect(200);
+  app.http
+    .post(`/v1/requests/${id}/submit`)
+    .set(bearer(room.tokens.reporter))
+    .send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' })
+    .expect(200);
 const kinds = (res: { body: { deadlines: Array<{ kind: string }> } }) => res.body.deadlines.map((d) => d.kind);
 
 describe('the worked example batch asks for expedited processing', () => {
@@ -40,7 +50,9 @@ describe('the worked example batch asks for expedited processing', () => {
     expect(items).toHaveLength(4);
     for (const key of ['minneapolis', 'saintPaul', 'minnesota']) {
       const item = of(agency[key]!);
-      expect(item.warnings).toEqual([expect.stringMatching(/expedited processing is not available under .*Minnesota Government Data Practices Act/i)]);
+      expect(item.warnings).toEqual([
+        expect.stringMatching(/expedited processing is not available under .*Minnesota Government Data Practices Act/i),
+      ]);
       expect(item.letter.body).toContain(EXPEDITED.justification);
       expect(item.letter.body).toMatch(/does not provide for expedited processing/);
     }
@@ -50,7 +62,10 @@ describe('the worked example batch asks for expedited processing', () => {
 
   it('when the federal request is filed, then it carries the 10-day expedited determination', async () => {
     const filed = await submit(of(agency.ice!).id);
-    expect(filed.body.deadlines.find((d: { kind: string }) => d.kind === 'expedited_determination')).toMatchObject({ dueDate: '2026-01-26', status: 'open' });
+    expect(filed.body.deadlines.find((d: { kind: string }) => d.kind === 'expedited_determination')).toMatchObject({
+      dueDate: '2026-01-26',
+      status: 'open',
+    });
     expect(filed.body.warnings).toEqual([]);
   });
 
@@ -62,15 +77,27 @@ describe('the worked example batch asks for expedited processing', () => {
 });
 
 it('when a Utah request asks for expedited processing, then its expedited response period (5 business days) applies', async () => {
-  const res = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter)).send({ ...ICE_EMAIL_REQUEST, agencyId: agency.utah, expedited: EXPEDITED }).expect(201);
+  const res = await app.http
+    .post('/v1/requests')
+    .set(bearer(room.tokens.reporter))
+    .send({ ...ICE_EMAIL_REQUEST, agencyId: agency.utah, expedited: EXPEDITED })
+    .expect(201);
   expect(res.body.warnings).toEqual([]);
-  const filed = await app.http.post(`/v1/requests/${res.body.id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-03-02T10:00:00-07:00' }).expect(200);
+  const filed = await app.http
+    .post(`/v1/requests/${res.body.id}/submit`)
+    .set(bearer(room.tokens.reporter))
+    .send({ method: 'portal', submittedAt: '2026-03-02T10:00:00-07:00' })
+    .expect(200);
   // Mon 2 Mar + 5 business days = Mon 9 Mar.
   expect(filed.body.deadlines.find((d: { kind: string }) => d.kind === 'response')).toMatchObject({ dueDate: '2026-03-09' });
 });
 
 it('when a request does not ask for expedited processing, then no determination deadline and no warning', async () => {
-  const res = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter)).send({ ...ICE_EMAIL_REQUEST, agencyId: agency.ice, expedited: { requested: false } }).expect(201);
+  const res = await app.http
+    .post('/v1/requests')
+    .set(bearer(room.tokens.reporter))
+    .send({ ...ICE_EMAIL_REQUEST, agencyId: agency.ice, expedited: { requested: false } })
+    .expect(201);
   expect(res.body.warnings).toEqual([]);
   expect(kinds(await submit(res.body.id))).not.toContain('expedited_determination');
 });

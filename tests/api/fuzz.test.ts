@@ -27,18 +27,49 @@ const idArb = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.constant('__real__'),
 );
-const valueArb = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(null), fc.double(), fc.array(fc.string(), { maxLength: 3 }));
+const valueArb = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.double(),
+  fc.array(fc.string(), { maxLength: 3 }),
+);
 const bodyArb = fc.oneof(
   fc.json({ maxDepth: 3 }).map((text) => ({ raw: text })),
   fc.string({ maxLength: 60 }).map((text) => ({ raw: text })),
-  fc.dictionary(
-    fc.constantFrom('name', 'email', 'role', 'jurisdiction', 'timezone', 'level', 'closures', 'notes', 'recordsEmail', 'portalUrl', 'expiresAt', 'active', 'x'),
-    valueArb,
-  ).map((obj) => ({ obj: { ...minneapolis, ...obj } as object })),
+  fc
+    .dictionary(
+      fc.constantFrom(
+        'name',
+        'email',
+        'role',
+        'jurisdiction',
+        'timezone',
+        'level',
+        'closures',
+        'notes',
+        'recordsEmail',
+        'portalUrl',
+        'expiresAt',
+        'active',
+        'x',
+      ),
+      valueArb,
+    )
+    .map((obj) => ({ obj: { ...minneapolis, ...obj } as object })),
   fc.jsonValue().map((value) => ({ raw: JSON.stringify(value) })),
 );
-const queryArb = fc.dictionary(fc.constantFrom('limit', 'cursor', 'q', 'jurisdiction', 'zzz'), fc.string({ maxLength: 20 }), { maxKeys: 3 });
-const callerArb = fc.constantFrom<'none' | 'operator' | 'admin' | 'reporter' | 'counsel'>('none', 'operator', 'admin', 'reporter', 'counsel');
+const queryArb = fc.dictionary(fc.constantFrom('limit', 'cursor', 'q', 'jurisdiction', 'zzz'), fc.string({ maxLength: 20 }), {
+  maxKeys: 3,
+});
+const callerArb = fc.constantFrom<'none' | 'operator' | 'admin' | 'reporter' | 'counsel'>(
+  'none',
+  'operator',
+  'admin',
+  'reporter',
+  'counsel',
+);
 
 describe('fuzz', () => {
   it('when random input hits every endpoint, then no answer is a 5xx', async () => {

@@ -12,12 +12,35 @@ beforeAll(async () => {
   const minneapolis = await addAgency(app, room, { ...AGENCIES.minneapolis, recordsEmail: 'records@minneapolis.example.gov' });
   const ice = await addAgency(app, room, AGENCIES.ice);
   requestId = (await draft(app, room, ice)).id;
-  await draft(app, room, minneapolis, { title: 'Separation ordinance training', recordsSought: 'Training slides on the separation ordinance.' });
-  await app.http.post(`/v1/requests/${requestId}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00', trackingNumber: '2026-ICFO-31337' }).expect(200);
+  await draft(app, room, minneapolis, {
+    title: 'Separation ordinance training',
+    recordsSought: 'Training slides on the separation ordinance.',
+  });
+  await app.http
+    .post(`/v1/requests/${requestId}/submit`)
+    .set(bearer(room.tokens.reporter))
+    .send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00', trackingNumber: '2026-ICFO-31337' })
+    .expect(200);
   const log = (body: object) => app.http.post(`/v1/requests/${requestId}/events`).set(bearer(room.tokens.reporter)).send(body).expect(201);
-  await log({ type: 'acknowledged', occurredAt: '2026-01-21T09:00:00-05:00', data: { trackingNumber: '2026-ICFO-31337' }, summary: 'Acknowledgment letter received' });
-  await log({ type: 'correspondence', occurredAt: '2026-02-20T14:00:00-05:00', data: { direction: 'out', channel: 'phone' }, summary: 'Called the FOIA office about the overdue response', body: 'They said the records are with the Enforcement and Removal Operations office.' });
-  await log({ type: 'denied', occurredAt: '2026-02-24T16:00:00-05:00', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(7)(E)', reason: 'law enforcement techniques' }] }, summary: 'Denial letter' });
+  await log({
+    type: 'acknowledged',
+    occurredAt: '2026-01-21T09:00:00-05:00',
+    data: { trackingNumber: '2026-ICFO-31337' },
+    summary: 'Acknowledgment letter received',
+  });
+  await log({
+    type: 'correspondence',
+    occurredAt: '2026-02-20T14:00:00-05:00',
+    data: { direction: 'out', channel: 'phone' },
+    summary: 'Called the FOIA office about the overdue response',
+    body: 'They said the records are with the Enforcement and Removal Operations office.',
+  });
+  await log({
+    type: 'denied',
+    occurredAt: '2026-02-24T16:00:00-05:00',
+    data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(7)(E)', reason: 'law enforcement techniques' }] },
+    summary: 'Denial letter',
+  });
 });
 afterAll(() => app.close());
 
@@ -59,7 +82,8 @@ describe('history for counsel', () => {
     await parser.destroy();
     const flat = text.replace(/\s+/g, ' ');
     const json = (await app.http.get(`/v1/requests/${requestId}/history`).set(bearer(room.tokens.counsel)).expect(200)).body;
-    for (const marker of ['Acknowledgment letter received', 'Called the FOIA office', 'Denial letter', '552(b)(7)(E)']) expect(flat).toContain(marker);
+    for (const marker of ['Acknowledgment letter received', 'Called the FOIA office', 'Denial letter', '552(b)(7)(E)'])
+      expect(flat).toContain(marker);
     expect(flat.indexOf('Acknowledgment letter received')).toBeLessThan(flat.indexOf('Denial letter'));
     expect(flat).toMatch(/missed by 5 business days/);
     expect(flat.replace(/ /g, '')).toContain(json.chain.headHash);
@@ -80,7 +104,9 @@ describe('search', () => {
     expect(byEvent.body.items[0]).toMatchObject({ kind: 'event', requestId, eventType: 'correspondence' });
     expect(byEvent.body.items[0].snippet).toContain('[[');
     const byTitle = await app.http.get('/v1/search?q="separation ordinance"').set(bearer(room.tokens.counsel)).expect(200);
-    expect(byTitle.body.items.map((h: { kind: string; requestTitle: string }) => h.requestTitle)).toContain('Separation ordinance training');
+    expect(byTitle.body.items.map((h: { kind: string; requestTitle: string }) => h.requestTitle)).toContain(
+      'Separation ordinance training',
+    );
     const other = await createNewsroom(app);
     const none = await app.http.get('/v1/search?q=ordinance').set(bearer(other.tokens.counsel)).expect(200);
     expect(none.body.items).toEqual([]);

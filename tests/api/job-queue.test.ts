@@ -26,7 +26,12 @@ afterAll(async () => {
 
 describe('job queue', () => {
   it('when every job of a full load takes most of its expiry, then each runs once and completes, none is retried', async () => {
-    const config = loadConfig({ DATA_DIR: '/tmp/rt-job-queue-unused', LOG_LEVEL: 'silent', JOBS_POLL_SECONDS: '0.5', ...(db.url ? { DATABASE_URL: db.url } : {}) });
+    const config = loadConfig({
+      DATA_DIR: '/tmp/rt-job-queue-unused',
+      LOG_LEVEL: 'silent',
+      JOBS_POLL_SECONDS: '0.5',
+      ...(db.url ? { DATABASE_URL: db.url } : {}),
+    });
     queue = await JobQueue.start(db, config, createLogger('silent'), [
       { name: QUEUE, retryLimit: 3, retryDelay: 0, retryBackoff: false, expireInSeconds: EXPIRE_SECONDS },
     ]);
@@ -34,13 +39,17 @@ describe('job queue', () => {
     const ids: string[] = [];
     for (let i = 0; i < concurrency * 2; i += 1) ids.push((await queue.enqueue(db.knex, QUEUE, { n: i }))!);
     const runs = new Map<string, number>();
-    await queue.work<{ n: number }>(QUEUE, async (job) => {
-      runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
-      await new Promise((r) => setTimeout(r, JOB_MS));
-    }, concurrency);
+    await queue.work<{ n: number }>(
+      QUEUE,
+      async (job) => {
+        runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
+        await new Promise((r) => setTimeout(r, JOB_MS));
+      },
+      concurrency,
+    );
 
     const states = async () =>
-      (await db.knex(`${JOB_SCHEMA}.job`).where({ name: QUEUE }).select<Array<{ id: string; state: string }>>('id', 'state'));
+      await db.knex(`${JOB_SCHEMA}.job`).where({ name: QUEUE }).select<Array<{ id: string; state: string }>>('id', 'state');
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && !(await states()).every((j) => j.state === 'completed')) await new Promise((r) => setTimeout(r, 250));
     // Long enough for a wrongly failed job to be fetched again.

@@ -17,7 +17,11 @@ const at = (iso: string) => app.setNow(new Date(iso));
 async function file(agencyId: string, receivedAt: string, title: string, assigneeId?: string): Promise<string> {
   at(receivedAt);
   const { id } = await draft(app, room, agencyId, { title, ...(assigneeId ? { assigneeId } : {}) });
-  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: receivedAt }).expect(200);
+  await app.http
+    .post(`/v1/requests/${id}/submit`)
+    .set(bearer(room.tokens.reporter))
+    .send({ method: 'portal', submittedAt: receivedAt })
+    .expect(200);
   return id;
 }
 
@@ -33,7 +37,11 @@ beforeAll(async () => {
   ids.mn = await file(minneapolis, '2026-08-24T10:00:00-05:00', 'Minneapolis E'); // newsroom target, 10 business days: Tue 8 Sep
   ids.fee = await file(ice, '2026-08-17T10:00:00-04:00', 'Fee F');
   at('2026-08-20T15:00:00Z');
-  await app.http.post(`/v1/requests/${ids.fee}/events`).set(bearer(room.tokens.reporter)).send({ type: 'fee_estimate', occurredAt: '2026-08-20', data: { amount: 75 } }).expect(201);
+  await app.http
+    .post(`/v1/requests/${ids.fee}/events`)
+    .set(bearer(room.tokens.reporter))
+    .send({ type: 'fee_estimate', occurredAt: '2026-08-20', data: { amount: 75 } })
+    .expect(201);
   await draft(app, room, ice, { title: 'Draft G' });
   at('2026-09-08T15:00:00Z'); // Tuesday 8 September, 11:00 in New York
 });
@@ -45,7 +53,12 @@ afterAll(async () => {
 describe('deadline queries', () => {
   it('when asking for a 7-day window, then open deadlines in it come soonest first with business days left', async () => {
     const res = await app.http.get('/v1/deadlines?from=2026-09-08&to=2026-09-14').set(bearer(room.tokens.counsel)).expect(200);
-    const rows = res.body.items.map((d: { request: { title: string }; kind: string; dueDate: string; businessDaysLeft: number }) => [d.dueDate, d.request.title, d.kind, d.businessDaysLeft]);
+    const rows = res.body.items.map((d: { request: { title: string }; kind: string; dueDate: string; businessDaysLeft: number }) => [
+      d.dueDate,
+      d.request.title,
+      d.kind,
+      d.businessDaysLeft,
+    ]);
     const dates = rows.map((r: unknown[]) => r[0]);
     expect(dates).toEqual([...dates].sort());
     // Same-day deadlines come in id order; compare as a set within the day.
@@ -82,7 +95,12 @@ describe('deadline queries', () => {
       const res = await app.http.get('/v1/requests?overdue=true').set(bearer(room.tokens.counsel)).expect(200);
       const titles = res.body.items.map((r: { title: string }) => r.title);
       // Due B and Minneapolis E share a due date; their order between them is by id.
-      expect([titles[0], [...titles.slice(1, 3)].sort(), titles[3], titles.length]).toEqual(['Overdue A', ['Due B', 'Minneapolis E'], 'Soon C', 4]);
+      expect([titles[0], [...titles.slice(1, 3)].sort(), titles[3], titles.length]).toEqual([
+        'Overdue A',
+        ['Due B', 'Minneapolis E'],
+        'Soon C',
+        4,
+      ]);
     } finally {
       at('2026-09-08T15:00:00Z');
     }
@@ -92,7 +110,9 @@ describe('deadline queries', () => {
     at('2026-09-15T15:00:00Z');
     try {
       const titles = async (q: string) =>
-        (await app.http.get(`/v1/requests?overdue=true&${q}`).set(bearer(room.tokens.counsel)).expect(200)).body.items.map((r: { title: string }) => r.title);
+        (await app.http.get(`/v1/requests?overdue=true&${q}`).set(bearer(room.tokens.counsel)).expect(200)).body.items.map(
+          (r: { title: string }) => r.title,
+        );
       expect(await titles(`agencyId=${minneapolis}`)).toEqual(['Minneapolis E']);
       expect(await titles(`assigneeId=${room.userIds.editor}`)).toEqual(['Due B']);
       expect(await titles(`agencyId=${minneapolis}&assigneeId=${room.userIds.editor}`)).toEqual([]);
@@ -104,7 +124,16 @@ describe('deadline queries', () => {
   it('when the dashboard is read, then its counts and urgent list match the newsroom', async () => {
     const res = await app.http.get('/v1/dashboard').set(bearer(room.tokens.counsel)).expect(200);
     // The $75 estimate is above the fixture's $50 fee limit.
-    expect(res.body.counts).toEqual({ openRequests: 6, drafts: 1, dueIn7Days: 3, overdue: 1, awaitingNewsroom: 1, inLitigation: 0, undeliveredLetters: 0, feesOverLimit: 1 });
+    expect(res.body.counts).toEqual({
+      openRequests: 6,
+      drafts: 1,
+      dueIn7Days: 3,
+      overdue: 1,
+      awaitingNewsroom: 1,
+      inLitigation: 0,
+      undeliveredLetters: 0,
+      feesOverLimit: 1,
+    });
     expect(res.body.urgent[0].request.title).toBe('Overdue A');
     expect(res.body.urgent.length).toBeLessThanOrEqual(10);
   });
@@ -120,7 +149,11 @@ describe('deadline queries', () => {
 
 describe('calendar feed', () => {
   it('when subscribed, then the feed parses as iCalendar with one all-day event per open deadline and stable UIDs', async () => {
-    const created = await app.http.post('/v1/me/calendar-tokens').set(bearer(room.tokens.counsel)).send({ scope: 'organization' }).expect(201);
+    const created = await app.http
+      .post('/v1/me/calendar-tokens')
+      .set(bearer(room.tokens.counsel))
+      .send({ scope: 'organization' })
+      .expect(201);
     expect(created.body.url).toContain('/v1/calendar.ics?token=');
     const feed = await app.http.get(`/v1/calendar.ics?token=${encodeURIComponent(created.body.token)}`).expect(200);
     expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
@@ -136,9 +169,16 @@ describe('calendar feed', () => {
     // An extension moves the date; the same UID carries the new date, with a higher SEQUENCE.
     const before = Number(b.sequence);
     at('2026-09-08T16:00:00Z');
-    await app.http.post(`/v1/requests/${ids.today}/events`).set(bearer(room.tokens.reporter)).send({ type: 'extension_claimed', occurredAt: '2026-09-08', data: { days: 5 } }).expect(201);
+    await app.http
+      .post(`/v1/requests/${ids.today}/events`)
+      .set(bearer(room.tokens.reporter))
+      .send({ type: 'extension_claimed', occurredAt: '2026-09-08', data: { days: 5 } })
+      .expect(201);
     const again = await app.http.get(`/v1/calendar.ics?token=${encodeURIComponent(created.body.token)}`).expect(200);
-    const moved = new ICAL.Component(ICAL.parse(again.text)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c)).find((e) => e.uid === b.uid)!;
+    const moved = new ICAL.Component(ICAL.parse(again.text))
+      .getAllSubcomponents('vevent')
+      .map((c) => new ICAL.Event(c))
+      .find((e) => e.uid === b.uid)!;
     expect(moved.startDate.toString()).toBe('2026-09-15');
     expect(Number(moved.sequence)).toBeGreaterThan(before);
   });
@@ -166,13 +206,23 @@ describe('calendar feed', () => {
     const agency = await addAgency(app, desk, AGENCIES.ice);
     at('2026-08-04T10:00:00-04:00');
     const { id } = await draft(app, desk, agency, { title: 'Sixty days back' });
-    await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-04T10:00:00-04:00' }).expect(200);
+    await app.http
+      .post(`/v1/requests/${id}/submit`)
+      .set(bearer(desk.tokens.reporter))
+      .send({ method: 'portal', submittedAt: '2026-08-04T10:00:00-04:00' })
+      .expect(200);
     const read = await app.http.get(`/v1/requests/${id}`).set(bearer(desk.tokens.reporter)).expect(200);
     const due: string = read.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate;
-    const created = await app.http.post('/v1/me/calendar-tokens').set(bearer(desk.tokens.counsel)).send({ scope: 'organization' }).expect(201);
+    const created = await app.http
+      .post('/v1/me/calendar-tokens')
+      .set(bearer(desk.tokens.counsel))
+      .send({ scope: 'organization' })
+      .expect(201);
     const feedHas = async () => {
       const feed = await app.http.get(`/v1/calendar.ics?token=${encodeURIComponent(created.body.token)}`).expect(200);
-      return new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').some((c) => new ICAL.Event(c).uid === `${id}.response@localhost`);
+      return new ICAL.Component(ICAL.parse(feed.text))
+        .getAllSubcomponents('vevent')
+        .some((c) => new ICAL.Event(c).uid === `${id}.response@localhost`);
     };
     const sixtyDaysLater = new Date(Date.parse(`${due}T00:00:00Z`) + 60 * 86400_000).toISOString().slice(0, 10);
     try {
@@ -196,10 +246,15 @@ describe('report cards', () => {
     const filed = async (receivedAt: string) => {
       at(receivedAt);
       const { id } = await draft(app, desk, agency);
-      await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: receivedAt }).expect(200);
+      await app.http
+        .post(`/v1/requests/${id}/submit`)
+        .set(bearer(desk.tokens.reporter))
+        .send({ method: 'portal', submittedAt: receivedAt })
+        .expect(200);
       return id;
     };
-    const log = (id: string, body: object) => app.http.post(`/v1/requests/${id}/events`).set(bearer(desk.tokens.reporter)).send(body).expect(201);
+    const log = (id: string, body: object) =>
+      app.http.post(`/v1/requests/${id}/events`).set(bearer(desk.tokens.reporter)).send(body).expect(201);
     at('2026-09-30T15:00:00Z');
     // Received Mon 10 Aug (due 8 Sep): acknowledged Wed 12 (2 bdays), released Fri 21 (9 bdays): on time.
     const a = await filed('2026-08-10T10:00:00-04:00');
@@ -229,7 +284,10 @@ describe('report cards', () => {
 
     const all = await app.http.get('/v1/stats/agencies').set(bearer(desk.tokens.counsel)).expect(200);
     expect(all.body.items.map((c: { agency: { id: string } }) => c.agency.id).sort()).toEqual([agency, quiet].sort());
-    expect(all.body.items.find((c: { agency: { id: string } }) => c.agency.id === quiet)).toMatchObject({ requestsFiled: 0, firstResponseBusinessDays: { median: null } });
+    expect(all.body.items.find((c: { agency: { id: string } }) => c.agency.id === quiet)).toMatchObject({
+      requestsFiled: 0,
+      firstResponseBusinessDays: { median: null },
+    });
     const other = await createNewsroom(app);
     await app.http.get(`/v1/agencies/${agency}/stats`).set(bearer(other.tokens.counsel)).expect(404);
   });
@@ -242,7 +300,11 @@ describe('report cards', () => {
     const filed = async () => {
       at('2026-08-10T10:00:00-04:00');
       const { id } = await draft(app, desk, agency);
-      await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' }).expect(200);
+      await app.http
+        .post(`/v1/requests/${id}/submit`)
+        .set(bearer(desk.tokens.reporter))
+        .send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' })
+        .expect(200);
       return id;
     };
     try {
@@ -250,14 +312,38 @@ describe('report cards', () => {
       const b = await filed();
       at('2026-09-30T15:00:00Z');
       // Logged on the wrong request, then retracted; the fee was 300, not 30.
-      const denial = await log(a, { type: 'denied', occurredAt: '2026-08-20', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(5)' }] } });
-      await log(a, { type: 'correction', occurredAt: '2026-09-30', correctsEventId: denial, data: { reason: 'Logged on the wrong request.', retract: true } });
+      const denial = await log(a, {
+        type: 'denied',
+        occurredAt: '2026-08-20',
+        data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(5)' }] },
+      });
+      await log(a, {
+        type: 'correction',
+        occurredAt: '2026-09-30',
+        correctsEventId: denial,
+        data: { reason: 'Logged on the wrong request.', retract: true },
+      });
       const fee = await log(b, { type: 'fee_estimate', occurredAt: '2026-08-21', data: { amount: 30 } });
-      await log(b, { type: 'correction', occurredAt: '2026-09-30', correctsEventId: fee, data: { reason: 'Typo in the amount.', data: { amount: 300 } } });
+      await log(b, {
+        type: 'correction',
+        occurredAt: '2026-09-30',
+        correctsEventId: fee,
+        data: { reason: 'Typo in the amount.', data: { amount: 300 } },
+      });
       const retractedFee = await log(a, { type: 'fee_estimate', occurredAt: '2026-08-22', data: { amount: 999 } });
-      await log(a, { type: 'correction', occurredAt: '2026-09-30', correctsEventId: retractedFee, data: { reason: 'Not this agency’s estimate.', retract: true } });
+      await log(a, {
+        type: 'correction',
+        occurredAt: '2026-09-30',
+        correctsEventId: retractedFee,
+        data: { reason: 'Not this agency’s estimate.', retract: true },
+      });
       const extension = await log(b, { type: 'extension_claimed', occurredAt: '2026-08-20', data: { days: 5 } });
-      await log(b, { type: 'correction', occurredAt: '2026-09-30', correctsEventId: extension, data: { reason: 'No extension was claimed.', retract: true } });
+      await log(b, {
+        type: 'correction',
+        occurredAt: '2026-09-30',
+        correctsEventId: extension,
+        data: { reason: 'No extension was claimed.', retract: true },
+      });
 
       const card = await app.http.get(`/v1/agencies/${agency}/stats`).set(bearer(desk.tokens.counsel)).expect(200);
       expect(card.body).toMatchObject({
@@ -273,15 +359,24 @@ describe('report cards', () => {
 
 describe('settings', () => {
   it('when an admin changes the lead days, then open deadlines are re-planned; users may override for themselves', async () => {
-    const before = await app.db.knex('deadlines').where({ request_id: ids.soon, kind: 'response' }).first(app.db.knex.raw('remind_before_on::text as d'));
+    const before = await app.db
+      .knex('deadlines')
+      .where({ request_id: ids.soon, kind: 'response' })
+      .first(app.db.knex.raw('remind_before_on::text as d'));
     expect(before.d).toBe('2026-09-10'); // 2 business days before Mon 14 Sep
     await app.http.patch('/v1/organization/settings').set(bearer(room.tokens.editor)).send({ reminderLeadDays: 5 }).expect(403);
     const res = await app.http.patch('/v1/organization/settings').set(bearer(room.tokens.admin)).send({ reminderLeadDays: 5 }).expect(200);
     expect(res.body).toMatchObject({ reminderLeadDays: 5, digestHour: 7, autoFollowUp: false });
-    const after = await app.db.knex('deadlines').where({ request_id: ids.soon, kind: 'response' }).first(app.db.knex.raw('remind_before_on::text as d'));
+    const after = await app.db
+      .knex('deadlines')
+      .where({ request_id: ids.soon, kind: 'response' })
+      .first(app.db.knex.raw('remind_before_on::text as d'));
     expect(after.d).toBe('2026-09-04'); // 5 business days before, skipping Labor Day
     await app.http.patch('/v1/me/settings').set(bearer(room.tokens.editor)).send({ reminderLeadDays: 1 }).expect(200);
-    const mine = await app.db.knex('deadlines').where({ request_id: ids.today, kind: 'response' }).first(app.db.knex.raw('remind_before_on::text as d, due_date::text as due'));
+    const mine = await app.db
+      .knex('deadlines')
+      .where({ request_id: ids.today, kind: 'response' })
+      .first(app.db.knex.raw('remind_before_on::text as d, due_date::text as due'));
     expect(mine.d < mine.due).toBe(true);
     const org = await app.http.get('/v1/organization').set(bearer(room.tokens.counsel)).expect(200);
     expect(org.body.settings.reminderLeadDays).toBe(5);
@@ -289,7 +384,11 @@ describe('settings', () => {
   });
 
   it('when a submitted request changes hands, then the new assignee owns its deadlines; other fields stay locked', async () => {
-    await app.http.patch(`/v1/requests/${ids.later}`).set(bearer(room.tokens.editor)).send({ assigneeId: room.userIds.editor, tags: ['handover'] }).expect(200);
+    await app.http
+      .patch(`/v1/requests/${ids.later}`)
+      .set(bearer(room.tokens.editor))
+      .send({ assigneeId: room.userIds.editor, tags: ['handover'] })
+      .expect(200);
     const row = await app.db.knex('deadlines').where({ request_id: ids.later, kind: 'response' }).first('assignee_id');
     expect(row.assignee_id).toBe(room.userIds.editor);
     const locked = await app.http.patch(`/v1/requests/${ids.later}`).set(bearer(room.tokens.editor)).send({ title: 'Changed' }).expect(409);
@@ -307,7 +406,13 @@ describe('settings', () => {
         await trx('organizations').where({ id: desk.orgId }).forUpdate().first('id');
         const both = Promise.all([patch({ digestHour: 9 }), patch({ reminderHour: 6 })]);
         const waiting = async () =>
-          Number((await app.db.knex.raw("select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")).rows[0].n);
+          Number(
+            (
+              await app.db.knex.raw(
+                "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+              )
+            ).rows[0].n,
+          );
         const until = Date.now() + 5000;
         while ((await waiting()) < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
         await trx.commit();

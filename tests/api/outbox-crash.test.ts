@@ -47,7 +47,11 @@ async function start(env: Record<string, string>): Promise<ChildServer> {
 
 async function newsroomWithDraft(server: ChildServer, name: string): Promise<{ token: string; requestId: string }> {
   const org = await server.call('POST', '/v1/organizations', ADMIN, { name });
-  const user = await server.call('POST', `/v1/organizations/${org.body.id}/users`, ADMIN, { email: `rep@${name.toLowerCase().replace(/\W/g, '')}.example.org`, name: 'Rita Reporter', role: 'reporter' });
+  const user = await server.call('POST', `/v1/organizations/${org.body.id}/users`, ADMIN, {
+    email: `rep@${name.toLowerCase().replace(/\W/g, '')}.example.org`,
+    name: 'Rita Reporter',
+    role: 'reporter',
+  });
   const token = user.body.token as string;
   const agency = await server.call('POST', '/v1/agencies', token, AGENCIES.ice);
   const request = await server.call('POST', '/v1/requests', token, { ...ICE_EMAIL_REQUEST, agencyId: agency.body.id });
@@ -112,10 +116,18 @@ describe('outbox across a crash', () => {
 
     // No retry is left: the job expires (4 × 3 s) and its dead-letter copy settles the mail.
     const second = await start(env);
-    const delivery = async () => ((await second.call('GET', `/v1/requests/${requestId}`, token)).body.submission as { delivery: { status: string; letterUndelivered: boolean } }).delivery;
+    const delivery = async () =>
+      (
+        (await second.call('GET', `/v1/requests/${requestId}`, token)).body.submission as {
+          delivery: { status: string; letterUndelivered: boolean };
+        }
+      ).delivery;
     expect(await eventually(async () => (await delivery()).status === 'failed', 45000, 500)).toBe(true);
     expect((await delivery()).letterUndelivered).toBe(true);
-    const events = (await second.call('GET', `/v1/requests/${requestId}/events`, token)).body.items as Array<{ type: string; summary: string }>;
+    const events = (await second.call('GET', `/v1/requests/${requestId}/events`, token)).body.items as Array<{
+      type: string;
+      summary: string;
+    }>;
     expect(events.map((e) => e.type)).toEqual(['submitted', 'delivery_failed']);
     expect(events[1]!.summary).toContain('after 1 attempts');
     expect(copiesOf(requestId)).toBe(0);

@@ -23,6 +23,10 @@ describe('mail without SMTP', () => {
     const parsed = await simpleParser(fs.readFileSync(path.join(outbox, file)));
     expect(parsed.to && 'value' in parsed.to ? parsed.to.value[0]?.address : undefined).toBe(AGENCIES.ice.recordsEmail);
     expect(parsed.headers.get('x-records-request-id')).toBe(id);
-    expect(await eventually(async () => (await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel))).body.submission.delivery.status === 'sent')).toBe(true);
+    expect(
+      await eventually(
+        async () => (await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel))).body.submission.delivery.status === 'sent',
+      ),
+    ).toBe(true);
   });
 });

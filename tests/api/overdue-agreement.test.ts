@@ -10,10 +10,20 @@ let room: Newsroom;
 const ids: Record<string, string> = {};
 const NOW = '2026-09-01T15:00:00Z';
 
-async function file(agencyId: string, submittedAt: string, title: string, events: Array<{ type: string; occurredAt: string; data?: object }> = []): Promise<string> {
+async function file(
+  agencyId: string,
+  submittedAt: string,
+  title: string,
+  events: Array<{ type: string; occurredAt: string; data?: object }> = [],
+): Promise<string> {
   const { id } = await draft(app, room, agencyId, { title });
   await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt }).expect(200);
-  for (const e of events) await app.http.post(`/v1/requests/${id}/events`).set(bearer(room.tokens.reporter)).send({ data: {}, ...e }).expect(201);
+  for (const e of events)
+    await app.http
+      .post(`/v1/requests/${id}/events`)
+      .set(bearer(room.tokens.reporter))
+      .send({ data: {}, ...e })
+      .expect(201);
   return id;
 }
 
@@ -21,7 +31,12 @@ beforeAll(async () => {
   app = await startTestApp();
   room = await createNewsroom(app, 'Overdue Agreement Desk');
   const ice = await addAgency(app, room, AGENCIES.ice);
-  const oregon = await addAgency(app, room, { name: 'Portland Police Bureau', jurisdiction: 'US-OR', level: 'municipal', recordsEmail: 'records@ppb.example.gov' });
+  const oregon = await addAgency(app, room, {
+    name: 'Portland Police Bureau',
+    jurisdiction: 'US-OR',
+    level: 'municipal',
+    recordsEmail: 'records@ppb.example.gov',
+  });
   app.setNow(new Date(NOW));
   // Denied, appealed on 1 July: the appeal decision (20 working days) is long past and nothing came.
   ids.appeal = await file(ice, '2026-06-01T10:00:00-04:00', 'Appeal never decided', [
@@ -31,14 +46,21 @@ beforeAll(async () => {
   // Oregon: acknowledgment due in 5 business days has passed; the response (15) has not.
   ids.ack = await file(oregon, '2026-08-20T10:00:00-07:00', 'Never acknowledged');
   // The agency asked a question and waits on the newsroom: a stopped clock.
-  ids.tolled = await file(ice, '2026-03-02T10:00:00-05:00', 'Waiting on us', [{ type: 'clarification_requested', occurredAt: '2026-03-04' }]);
+  ids.tolled = await file(ice, '2026-03-02T10:00:00-05:00', 'Waiting on us', [
+    { type: 'clarification_requested', occurredAt: '2026-03-04' },
+  ]);
   // Answered in time: met.
-  ids.met = await file(ice, '2026-05-01T10:00:00-04:00', 'Answered in time', [{ type: 'records_released', occurredAt: '2026-05-20', data: { final: true } }]);
+  ids.met = await file(ice, '2026-05-01T10:00:00-04:00', 'Answered in time', [
+    { type: 'records_released', occurredAt: '2026-05-20', data: { final: true } },
+  ]);
 });
 afterAll(() => app.close());
 
 it('the stored deadlines are what the scenario needs', async () => {
-  const rows = await app.db.knex('deadlines').whereIn('request_id', Object.values(ids)).select('request_id', 'kind', 'status', app.db.knex.raw('due_date::text as due_date'));
+  const rows = await app.db
+    .knex('deadlines')
+    .whereIn('request_id', Object.values(ids))
+    .select('request_id', 'kind', 'status', app.db.knex.raw('due_date::text as due_date'));
   const of = (id: string, kind: string) => rows.find((r: { request_id: string; kind: string }) => r.request_id === id && r.kind === kind);
   expect(of(ids.appeal!, 'appeal_decision')).toMatchObject({ status: 'open' });
   expect(of(ids.appeal!, 'appeal_decision').due_date < '2026-09-01').toBe(true);
@@ -53,7 +75,12 @@ it('when the dashboard, the overdue deadlines and the overdue requests are read,
   const deadlines = await app.http.get('/v1/deadlines?status=overdue').set(bearer(room.tokens.editor)).expect(200);
   const requests = await app.http.get('/v1/requests?overdue=true').set(bearer(room.tokens.editor)).expect(200);
   const late = deadlines.body.items.map((d: { kind: string; request: { id: string } }) => [d.request.id, d.kind]);
-  expect(late).toEqual(expect.arrayContaining([[ids.appeal, 'appeal_decision'], [ids.ack, 'acknowledgment']]));
+  expect(late).toEqual(
+    expect.arrayContaining([
+      [ids.appeal, 'appeal_decision'],
+      [ids.ack, 'acknowledgment'],
+    ]),
+  );
   expect(late).toHaveLength(2);
   expect(dash.body.counts.overdue).toBe(late.length);
   const lateRequests = [...new Set(late.map(([id]: [string]) => id))].sort();
@@ -63,7 +90,10 @@ it('when the dashboard, the overdue deadlines and the overdue requests are read,
 it('when the overdue request list is paged, then it is ordered worst first and every request appears once', async () => {
   const first = await app.http.get('/v1/requests?overdue=true&limit=1').set(bearer(room.tokens.editor)).expect(200);
   expect(first.body.items.map((r: { id: string }) => r.id)).toEqual([ids.appeal]);
-  const second = await app.http.get(`/v1/requests?overdue=true&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`).set(bearer(room.tokens.editor)).expect(200);
+  const second = await app.http
+    .get(`/v1/requests?overdue=true&limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`)
+    .set(bearer(room.tokens.editor))
+    .expect(200);
   expect(second.body.items.map((r: { id: string }) => r.id)).toEqual([ids.ack]);
   expect(second.body.nextCursor).toBeNull();
 });

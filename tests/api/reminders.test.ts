@@ -23,7 +23,11 @@ const sweep = (opts = {}) => runReminderSweep(app.deps, opts);
 async function filed(receivedAt: string, title: string, assignee?: string): Promise<string> {
   at(receivedAt);
   const { id } = await draft(app, room, ice, { title, ...(assignee ? { assigneeId: assignee } : {}) });
-  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: receivedAt }).expect(200);
+  await app.http
+    .post(`/v1/requests/${id}/submit`)
+    .set(bearer(room.tokens.reporter))
+    .send({ method: 'portal', submittedAt: receivedAt })
+    .expect(200);
   return id;
 }
 
@@ -75,8 +79,14 @@ describe('reminders', () => {
 
     expect(await eventually(() => mailsTo(reporterEmail, 'Labor Day deadline').length === 3)).toBe(true);
     // Concurrent mail workers may deliver in any order; the reminder_log above holds the order.
-    const subjects = mailsTo(reporterEmail, 'Labor Day deadline').map((m) => m.parsed.subject).sort();
-    expect(subjects).toEqual(['Due 2026-09-08: Labor Day deadline', 'Due today: Labor Day deadline', 'Overdue since 2026-09-08: Labor Day deadline']);
+    const subjects = mailsTo(reporterEmail, 'Labor Day deadline')
+      .map((m) => m.parsed.subject)
+      .sort();
+    expect(subjects).toEqual([
+      'Due 2026-09-08: Labor Day deadline',
+      'Due today: Labor Day deadline',
+      'Overdue since 2026-09-08: Labor Day deadline',
+    ]);
     const overdueMail = mailsTo(reporterEmail, 'Overdue since')[0]!.parsed.text ?? '';
     expect(overdueMail).toMatch(/follow-up letter citing the missed date is being prepared; review and send it/);
 
@@ -95,8 +105,11 @@ describe('reminders', () => {
     at('2026-09-03T12:30:00Z');
     await sweep();
     expect(await app.db.knex('reminder_log').where({ request_id: id })).toHaveLength(1);
-    await app.http.post(`/v1/requests/${id}/events`).set(bearer(room.tokens.reporter))
-      .send({ type: 'extension_claimed', occurredAt: '2026-09-03T08:00:00-04:00', data: { days: 10 } }).expect(201);
+    await app.http
+      .post(`/v1/requests/${id}/events`)
+      .set(bearer(room.tokens.reporter))
+      .send({ type: 'extension_claimed', occurredAt: '2026-09-03T08:00:00-04:00', data: { days: 10 } })
+      .expect(201);
     // 10 working days after Tue 8 Sep: 9–11 (3), 14–18 (8), 21–22 (10) → Tue 22 Sep; before-reminder Fri 18.
     at('2026-09-08T12:30:00Z');
     await sweep();
@@ -105,7 +118,11 @@ describe('reminders', () => {
     await sweep();
     at('2026-09-22T12:30:00Z');
     await sweep();
-    const log = await app.db.knex('reminder_log').where({ request_id: id }).orderBy('sent_at').select('reminder_kind', app.db.knex.raw('due_date::text as due_date'));
+    const log = await app.db
+      .knex('reminder_log')
+      .where({ request_id: id })
+      .orderBy('sent_at')
+      .select('reminder_kind', app.db.knex.raw('due_date::text as due_date'));
     expect(log).toEqual([
       { reminder_kind: 'before', due_date: '2026-09-08' },
       { reminder_kind: 'before', due_date: '2026-09-22' },
@@ -119,8 +136,15 @@ describe('reminders', () => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i += 1) {
       at('2026-08-10T10:00:00-04:00');
-      const { id } = await draft(app, desk, agency, { title: `Batch ${i}`, assigneeId: i % 2 ? desk.userIds.editor : desk.userIds.reporter });
-      await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' }).expect(200);
+      const { id } = await draft(app, desk, agency, {
+        title: `Batch ${i}`,
+        assigneeId: i % 2 ? desk.userIds.editor : desk.userIds.reporter,
+      });
+      await app.http
+        .post(`/v1/requests/${id}/submit`)
+        .set(bearer(desk.tokens.reporter))
+        .send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' })
+        .expect(200);
       ids.push(id);
     }
     at('2026-09-03T12:30:00Z');
@@ -138,12 +162,20 @@ describe('reminders', () => {
 describe('digest', () => {
   it('when the digest hour comes, then editors get exactly the overdue and this week’s deadlines, once a day', async () => {
     const desk = await createNewsroom(app, 'Digest Desk');
-    await app.http.patch('/v1/organization/settings').set(bearer(desk.tokens.admin)).send({ timezone: 'America/Chicago', digestHour: 7 }).expect(200);
+    await app.http
+      .patch('/v1/organization/settings')
+      .set(bearer(desk.tokens.admin))
+      .send({ timezone: 'America/Chicago', digestHour: 7 })
+      .expect(200);
     const agency = await addAgency(app, desk, AGENCIES.ice);
     const file = async (receivedAt: string, title: string) => {
       at(receivedAt);
       const { id } = await draft(app, desk, agency, { title });
-      await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: receivedAt }).expect(200);
+      await app.http
+        .post(`/v1/requests/${id}/submit`)
+        .set(bearer(desk.tokens.reporter))
+        .send({ method: 'portal', submittedAt: receivedAt })
+        .expect(200);
       return id;
     };
     await file('2026-08-03T10:00:00-04:00', 'Overdue A'); // due Mon 31 Aug
@@ -152,7 +184,11 @@ describe('digest', () => {
     await file('2026-08-24T10:00:00-04:00', 'Later D'); // due Tue 22 Sep
     const met = await file('2026-08-10T10:00:00-04:00', 'Answered E');
     at('2026-08-20T15:00:00Z');
-    await app.http.post(`/v1/requests/${met}/events`).set(bearer(desk.tokens.reporter)).send({ type: 'records_released', occurredAt: '2026-08-20', data: { final: true } }).expect(201);
+    await app.http
+      .post(`/v1/requests/${met}/events`)
+      .set(bearer(desk.tokens.reporter))
+      .send({ type: 'records_released', occurredAt: '2026-08-20', data: { final: true } })
+      .expect(201);
 
     const editorEmail = (await app.db.knex('users').where({ id: desk.userIds.editor }).first()).email;
     at('2026-09-08T11:59:00Z'); // 06:59 in Chicago
@@ -161,7 +197,9 @@ describe('digest', () => {
     await runDigests(app.deps);
     at('2026-09-08T20:00:00Z');
     await runDigests(app.deps);
-    expect(await eventually(() => sink.to(editorEmail).some((m) => (m.parsed.subject ?? '').startsWith('Records digest for 2026-09-08')))).toBe(true);
+    expect(
+      await eventually(() => sink.to(editorEmail).some((m) => (m.parsed.subject ?? '').startsWith('Records digest for 2026-09-08'))),
+    ).toBe(true);
     await new Promise((r) => setTimeout(r, 1000));
     const digests = sink.to(editorEmail).filter((m) => (m.parsed.subject ?? '').startsWith('Records digest'));
     expect(digests).toHaveLength(1);
@@ -183,7 +221,11 @@ describe('follow-up sent by hand', () => {
     const agency = await addAgency(app, desk, { ...AGENCIES.ice, recordsEmail: 'foia-manual@ice.example.gov' });
     at('2026-08-10T10:00:00-04:00');
     const { id } = await draft(app, desk, agency, { title: 'Manual follow-up' });
-    await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' }).expect(200);
+    await app.http
+      .post(`/v1/requests/${id}/submit`)
+      .set(bearer(desk.tokens.reporter))
+      .send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' })
+      .expect(200);
     at('2026-09-09T12:30:00Z');
     await sweep();
     await processPendingFollowUps(app.deps);
@@ -191,7 +233,8 @@ describe('follow-up sent by hand', () => {
     expect(drafted).toMatchObject({ status: 'drafted', missedDueDate: '2026-09-08' });
     expect(sink.to('foia-manual@ice.example.gov')).toHaveLength(0);
 
-    const send = (token: string, requestId = id) => app.http.post(`/v1/requests/${requestId}/follow-ups/${drafted.id}/send`).set(bearer(token)).send({});
+    const send = (token: string, requestId = id) =>
+      app.http.post(`/v1/requests/${requestId}/follow-ups/${drafted.id}/send`).set(bearer(token)).send({});
     await send(desk.tokens.counsel).expect(403);
     await send(room.tokens.reporter).expect(404);
     const other = await draft(app, desk, agency, { title: 'Another request' });
@@ -216,7 +259,11 @@ describe('automatic follow-up', () => {
     const agency = await addAgency(app, desk, { ...AGENCIES.ice, recordsEmail: 'foia-auto@ice.example.gov' });
     at('2026-08-10T10:00:00-04:00');
     const { id } = await draft(app, desk, agency, { title: 'Auto follow-up' });
-    await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' }).expect(200);
+    await app.http
+      .post(`/v1/requests/${id}/submit`)
+      .set(bearer(desk.tokens.reporter))
+      .send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' })
+      .expect(200);
     at('2026-09-09T12:30:00Z');
     await sweep();
     await processPendingFollowUps(app.deps);
@@ -225,7 +272,11 @@ describe('automatic follow-up', () => {
     expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['submitted', 'correspondence']);
     const followUps = await app.http.get(`/v1/requests/${id}/follow-ups`).set(bearer(desk.tokens.counsel)).expect(200);
     expect(followUps.body.items[0].status).toBe('sent');
-    await app.http.post(`/v1/requests/${id}/follow-ups/${followUps.body.items[0].id}/send`).set(bearer(desk.tokens.reporter)).send({}).expect(409);
+    await app.http
+      .post(`/v1/requests/${id}/follow-ups/${followUps.body.items[0].id}/send`)
+      .set(bearer(desk.tokens.reporter))
+      .send({})
+      .expect(409);
   });
 
   it('when an answer or an extension is logged after the deadline was found missed, then the waiting follow-up is dropped, not sent', async () => {
@@ -235,7 +286,11 @@ describe('automatic follow-up', () => {
     const file = async (title: string) => {
       at('2026-08-10T10:00:00-04:00');
       const { id } = await draft(app, desk, agency, { title });
-      await app.http.post(`/v1/requests/${id}/submit`).set(bearer(desk.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' }).expect(200);
+      await app.http
+        .post(`/v1/requests/${id}/submit`)
+        .set(bearer(desk.tokens.reporter))
+        .send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' })
+        .expect(200);
       return id;
     };
     const answered = await file('Answered before the due date'); // due Tue 8 Sep
@@ -245,7 +300,8 @@ describe('automatic follow-up', () => {
     const pending = await app.db.knex('follow_ups').whereIn('request_id', [answered, extended]).where({ status: 'pending' });
     expect(pending).toHaveLength(2);
     // Learned only now: the agency answered on Friday, and had claimed an extension.
-    const log = (id: string, body: object) => app.http.post(`/v1/requests/${id}/events`).set(bearer(desk.tokens.reporter)).send(body).expect(201);
+    const log = (id: string, body: object) =>
+      app.http.post(`/v1/requests/${id}/events`).set(bearer(desk.tokens.reporter)).send(body).expect(201);
     await log(answered, { type: 'records_released', occurredAt: '2026-09-04', data: { final: true } });
     await log(extended, { type: 'extension_claimed', occurredAt: '2026-09-04', data: { days: 10 } });
 

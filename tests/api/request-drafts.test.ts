@@ -19,7 +19,13 @@ afterAll(() => app.close());
 describe('drafting', () => {
   it('when a reporter drafts to Minneapolis, then the letter cites the Data Practices Act and asks for a prompt response', async () => {
     const { body } = await draft(app, room, minneapolis);
-    expect(body).toMatchObject({ status: 'draft', requestType: 'standard', assigneeId: room.userIds.reporter, tags: ['ice', 'immigration'], submission: null });
+    expect(body).toMatchObject({
+      status: 'draft',
+      requestType: 'standard',
+      assigneeId: room.userIds.reporter,
+      tags: ['ice', 'immigration'],
+      submission: null,
+    });
     const letter = body.letter as { templateId: string; subject: string; body: string; edited: boolean };
     expect(letter.templateId).toBe('minnesota-public-data');
     expect(letter.body).toContain('§ 13.03');
@@ -34,7 +40,9 @@ describe('drafting', () => {
     const plainLetter = (plain.body.letter as { body: string }).body;
     expect(plainLetter).toContain('5 U.S.C. § 552');
     expect(plainLetter).not.toContain('552(a)(4)(A)(iii)');
-    const waived = await draft(app, room, ice, { feeWaiver: { requested: true, justification: 'Disclosure informs the public about federal enforcement.' } });
+    const waived = await draft(app, room, ice, {
+      feeWaiver: { requested: true, justification: 'Disclosure informs the public about federal enforcement.' },
+    });
     expect((waived.body.letter as { body: string }).body).toContain('552(a)(4)(A)(iii)');
   });
 
@@ -51,7 +59,13 @@ describe('drafting', () => {
     const res = await app.http
       .post('/v1/requests')
       .set(bearer(room.tokens.reporter))
-      .send({ ...ICE_EMAIL_REQUEST, agencyId: minneapolis, dateRangeStart: '2026-02-01', dateRangeEnd: '2026-01-01', feeWaiver: { requested: true } })
+      .send({
+        ...ICE_EMAIL_REQUEST,
+        agencyId: minneapolis,
+        dateRangeStart: '2026-02-01',
+        dateRangeEnd: '2026-01-01',
+        feeWaiver: { requested: true },
+      })
       .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dateRangeEnd', 'feeWaiver.justification']);
     const after = await app.db.knex('requests').count<{ count: number }[]>('* as count');
@@ -63,13 +77,21 @@ describe('drafting', () => {
     [{ requestType: 'data_subject_typo' }, 'requestType'],
     [{ assigneeId: '00000000-0000-4000-8000-000000000000' }, 'assigneeId'],
   ])('when a reference is wrong (%j), then 400 names %s', async (override, field) => {
-    const res = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter)).send({ ...ICE_EMAIL_REQUEST, agencyId: minneapolis, ...override }).expect(400);
+    const res = await app.http
+      .post('/v1/requests')
+      .set(bearer(room.tokens.reporter))
+      .send({ ...ICE_EMAIL_REQUEST, agencyId: minneapolis, ...override })
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
   });
 
   it('when the assignee belongs to another newsroom, then 400', async () => {
     const other = await createNewsroom(app);
-    await app.http.post('/v1/requests').set(bearer(room.tokens.reporter)).send({ ...ICE_EMAIL_REQUEST, agencyId: minneapolis, assigneeId: other.userIds.reporter }).expect(400);
+    await app.http
+      .post('/v1/requests')
+      .set(bearer(room.tokens.reporter))
+      .send({ ...ICE_EMAIL_REQUEST, agencyId: minneapolis, assigneeId: other.userIds.reporter })
+      .expect(400);
   });
 
   it('when Minnesota data-subject is asked, then the § 13.04 template is used', async () => {
@@ -83,7 +105,11 @@ describe('drafting', () => {
 describe('editing a draft', () => {
   it('when a field changes, then the letter is re-written; a hand edit is kept until reset with null', async () => {
     const { id } = await draft(app, room, minneapolis);
-    const changed = await app.http.patch(`/v1/requests/${id}`).set(bearer(room.tokens.reporter)).send({ title: 'Drafts of the January email' }).expect(200);
+    const changed = await app.http
+      .patch(`/v1/requests/${id}`)
+      .set(bearer(room.tokens.reporter))
+      .send({ title: 'Drafts of the January email' })
+      .expect(200);
     expect(changed.body.letter.subject).toContain('Drafts of the January email');
 
     const edited = await app.http
@@ -93,7 +119,11 @@ describe('editing a draft', () => {
       .expect(200);
     expect(edited.body.letter).toMatchObject({ body: 'Dear records officer, my own words.', edited: true });
 
-    const later = await app.http.patch(`/v1/requests/${id}`).set(bearer(room.tokens.reporter)).send({ recordsSought: 'Only the distribution list.' }).expect(200);
+    const later = await app.http
+      .patch(`/v1/requests/${id}`)
+      .set(bearer(room.tokens.reporter))
+      .send({ recordsSought: 'Only the distribution list.' })
+      .expect(200);
     expect(later.body.letter.body).toBe('Dear records officer, my own words.');
     expect(later.body.recordsSought).toBe('Only the distribution list.');
 
@@ -124,7 +154,11 @@ describe('batch', () => {
       .expect(201);
     expect(res.body.items).toHaveLength(3);
     expect(new Set(res.body.items.map((r: { groupId: string }) => r.groupId))).toEqual(new Set([res.body.groupId]));
-    expect(res.body.items.map((r: { letter: { templateId: string } }) => r.letter.templateId)).toEqual(['minnesota-public-data', 'federal-foia', 'state-general']);
+    expect(res.body.items.map((r: { letter: { templateId: string } }) => r.letter.templateId)).toEqual([
+      'minnesota-public-data',
+      'federal-foia',
+      'state-general',
+    ]);
     const listed = await app.http.get(`/v1/requests?groupId=${res.body.groupId}`).set(bearer(room.tokens.counsel)).expect(200);
     expect(listed.body.items).toHaveLength(3);
   });
@@ -152,7 +186,13 @@ describe('listing', () => {
       const res = await app.http
         .post('/v1/requests')
         .set(bearer(desk.tokens.reporter))
-        .send({ ...ICE_EMAIL_REQUEST, title: `Request ${i}`, agencyId: i % 2 ? a : b, tags: i < 2 ? ['budget'] : ['ice'], assigneeId: i === 4 ? desk.userIds.editor : undefined })
+        .send({
+          ...ICE_EMAIL_REQUEST,
+          title: `Request ${i}`,
+          agencyId: i % 2 ? a : b,
+          tags: i < 2 ? ['budget'] : ['ice'],
+          assigneeId: i === 4 ? desk.userIds.editor : undefined,
+        })
         .expect(201);
       ids.push(res.body.id);
     }
@@ -188,22 +228,43 @@ describe('listing', () => {
 describe('templates and previews', () => {
   it('when templates are listed, then all six are there', async () => {
     const res = await app.http.get('/v1/templates').set(bearer(room.tokens.counsel)).expect(200);
-    expect(res.body.items.map((t: { id: string }) => t.id).sort()).toEqual(
-      ['appeal', 'federal-foia', 'follow-up', 'minnesota-data-subject', 'minnesota-public-data', 'state-general'],
-    );
+    expect(res.body.items.map((t: { id: string }) => t.id).sort()).toEqual([
+      'appeal',
+      'federal-foia',
+      'follow-up',
+      'minnesota-data-subject',
+      'minnesota-public-data',
+      'state-general',
+    ]);
   });
 
   it('when a template is previewed, then nothing is saved; a follow-up with nothing missed is 422', async () => {
     const { id, body } = await draft(app, room, minneapolis);
-    const preview = await app.http.post(`/v1/requests/${id}/letters/preview`).set(bearer(room.tokens.counsel)).send({ templateId: 'state-general' }).expect(200);
+    const preview = await app.http
+      .post(`/v1/requests/${id}/letters/preview`)
+      .set(bearer(room.tokens.counsel))
+      .send({ templateId: 'state-general' })
+      .expect(200);
     expect(preview.body.templateId).toBe('state-general');
     expect(preview.body.body).toContain('Minnesota Government Data Practices Act');
     // A template for another kind of request does not fit this one.
-    await app.http.post(`/v1/requests/${id}/letters/preview`).set(bearer(room.tokens.counsel)).send({ templateId: 'minnesota-data-subject' }).expect(422);
+    await app.http
+      .post(`/v1/requests/${id}/letters/preview`)
+      .set(bearer(room.tokens.counsel))
+      .send({ templateId: 'minnesota-data-subject' })
+      .expect(422);
     const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200);
     expect(read.body.letter).toEqual(body.letter);
-    const followUp = await app.http.post(`/v1/requests/${id}/letters/preview`).set(bearer(room.tokens.counsel)).send({ templateId: 'follow-up' }).expect(422);
+    const followUp = await app.http
+      .post(`/v1/requests/${id}/letters/preview`)
+      .set(bearer(room.tokens.counsel))
+      .send({ templateId: 'follow-up' })
+      .expect(422);
     expect(followUp.body.detail).toMatch(/followUp/);
-    await app.http.post(`/v1/requests/${id}/letters/preview`).set(bearer(room.tokens.counsel)).send({ templateId: 'no-such-template' }).expect(404);
+    await app.http
+      .post(`/v1/requests/${id}/letters/preview`)
+      .set(bearer(room.tokens.counsel))
+      .send({ templateId: 'no-such-template' })
+      .expect(404);
   });
 });

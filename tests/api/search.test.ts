@@ -14,10 +14,15 @@ let room: Newsroom;
 let other: Newsroom;
 const ids: Record<string, string> = {};
 
-const log = (room: Newsroom, id: string, body: object) => app.http.post(`/v1/requests/${id}/events`).set(bearer(room.tokens.reporter)).send(body).expect(201);
+const log = (room: Newsroom, id: string, body: object) =>
+  app.http.post(`/v1/requests/${id}/events`).set(bearer(room.tokens.reporter)).send(body).expect(201);
 async function filed(r: Newsroom, agency: string, title: string, submit: object = {}): Promise<string> {
   const { id } = await draft(app, r, agency, { title });
-  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(r.tokens.reporter)).send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00', ...submit }).expect(200);
+  await app.http
+    .post(`/v1/requests/${id}/submit`)
+    .set(bearer(r.tokens.reporter))
+    .send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00', ...submit })
+    .expect(200);
   return id;
 }
 
@@ -30,39 +35,94 @@ beforeAll(async () => {
   const theirIce = await addAgency(app, other, AGENCIES.ice);
 
   ids.denied = await filed(room, ice, 'Denied request');
-  await log(room, ids.denied, { type: 'denied', occurredAt: '2026-02-02', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(7)(E)', reason: 'Would disclose law enforcement techniques and procedures.' }] } });
+  await log(room, ids.denied, {
+    type: 'denied',
+    occurredAt: '2026-02-02',
+    data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(7)(E)', reason: 'Would disclose law enforcement techniques and procedures.' }] },
+  });
   // Every token of 552(b)(7)(E) is here too, but not that citation.
   ids.decoy = await filed(room, ice, 'Other exemptions');
-  await log(room, ids.decoy, { type: 'denied', occurredAt: '2026-02-02', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(5)' }, { citation: '5 U.S.C. § 552(b)(7)(C)', reason: 'Names of employees, see item e.' }] } });
+  await log(room, ids.decoy, {
+    type: 'denied',
+    occurredAt: '2026-02-02',
+    data: {
+      exemptions: [
+        { citation: '5 U.S.C. § 552(b)(5)' },
+        { citation: '5 U.S.C. § 552(b)(7)(C)', reason: 'Names of employees, see item e.' },
+      ],
+    },
+  });
 
   ids.tracked = await filed(room, ice, 'Tracked at submit', { trackingNumber: '2026-ICFO-31337' });
 
   ids.clarified = await filed(room, ice, 'Clarified request');
-  await log(room, ids.clarified, { type: 'clarification_requested', occurredAt: '2026-01-20', data: { question: 'Does the request cover the Bloomington field office?' } });
-  await log(room, ids.clarified, { type: 'clarification_provided', occurredAt: '2026-01-21', data: { answer: 'Yes, include the Bloomington detention logs.' } });
+  await log(room, ids.clarified, {
+    type: 'clarification_requested',
+    occurredAt: '2026-01-20',
+    data: { question: 'Does the request cover the Bloomington field office?' },
+  });
+  await log(room, ids.clarified, {
+    type: 'clarification_provided',
+    occurredAt: '2026-01-21',
+    data: { answer: 'Yes, include the Bloomington detention logs.' },
+  });
 
   ids.letter = await filed(room, ice, 'Phoned request');
-  await log(room, ids.letter, { type: 'correspondence', occurredAt: '2026-01-22', data: { direction: 'in', channel: 'letter', subject: 'Interim release schedule' } });
-  const upload = await app.http.post(`/v1/requests/${ids.letter}/attachments`).set(bearer(room.tokens.reporter)).attach('file', PDF, { filename: 'ICE_interim_release_March.pdf', contentType: 'application/pdf' }).expect(201);
-  await log(room, ids.letter, { type: 'records_released', occurredAt: '2026-01-23', data: { final: false }, attachmentIds: [upload.body.id] });
+  await log(room, ids.letter, {
+    type: 'correspondence',
+    occurredAt: '2026-01-22',
+    data: { direction: 'in', channel: 'letter', subject: 'Interim release schedule' },
+  });
+  const upload = await app.http
+    .post(`/v1/requests/${ids.letter}/attachments`)
+    .set(bearer(room.tokens.reporter))
+    .attach('file', PDF, { filename: 'ICE_interim_release_March.pdf', contentType: 'application/pdf' })
+    .expect(201);
+  await log(room, ids.letter, {
+    type: 'records_released',
+    occurredAt: '2026-01-23',
+    data: { final: false },
+    attachmentIds: [upload.body.id],
+  });
 
   // Inbound mail to the request's reply address.
   const { id: emailed } = await draft(app, room, ice, { title: 'Emailed request' });
-  const sent = await app.http.post(`/v1/requests/${emailed}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'email' }).expect(200);
+  const sent = await app.http
+    .post(`/v1/requests/${emailed}/submit`)
+    .set(bearer(room.tokens.reporter))
+    .send({ method: 'email' })
+    .expect(200);
   ids.emailed = emailed;
   const raw = new MailComposer({
-    from: 'FOIA Office <foia@ice.example.gov>', to: sent.body.submission.replyAddress, subject: 'Processing of your request',
-    text: 'Your request has been placed in the complex processing queue behind the Whipple building records.', date: new Date(),
-  }).compile().build();
-  await app.http.post('/v1/inbound/email').set('Authorization', `Bearer ${SECRET}`).set('Content-Type', 'message/rfc822').send(await raw).expect(201);
+    from: 'FOIA Office <foia@ice.example.gov>',
+    to: sent.body.submission.replyAddress,
+    subject: 'Processing of your request',
+    text: 'Your request has been placed in the complex processing queue behind the Whipple building records.',
+    date: new Date(),
+  })
+    .compile()
+    .build();
+  await app.http
+    .post('/v1/inbound/email')
+    .set('Authorization', `Bearer ${SECRET}`)
+    .set('Content-Type', 'message/rfc822')
+    .send(await raw)
+    .expect(201);
 
   // Another newsroom's request with the same words.
   ids.theirs = await filed(other, theirIce, 'Their denial', { trackingNumber: '2026-ICFO-31337' });
-  await log(other, ids.theirs, { type: 'denied', occurredAt: '2026-02-02', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(7)(E)', reason: 'law enforcement techniques' }] } });
+  await log(other, ids.theirs, {
+    type: 'denied',
+    occurredAt: '2026-02-02',
+    data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(7)(E)', reason: 'law enforcement techniques' }] },
+  });
 });
 afterAll(() => app.close());
 
-async function found(q: string, as: Newsroom = room): Promise<Array<{ requestId: string; kind: string; eventType: string | null; snippet: string }>> {
+async function found(
+  q: string,
+  as: Newsroom = room,
+): Promise<Array<{ requestId: string; kind: string; eventType: string | null; snippet: string }>> {
   return (await app.http.get('/v1/search').query({ q }).set(bearer(as.tokens.counsel)).expect(200)).body.items;
 }
 const requestsFound = async (q: string, as: Newsroom = room) => [...new Set((await found(q, as)).map((h) => h.requestId))].sort();

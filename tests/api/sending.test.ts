@@ -64,10 +64,12 @@ describe('submitting by email', () => {
     expect(events.map((e: { type: string }) => e.type)).toEqual(['submitted']);
     expect(events[0].data.messageId).toBe(mail.messageId);
 
-    expect(await eventually(async () => {
-      const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel));
-      return read.body.submission.delivery.status === 'sent';
-    })).toBe(true);
+    expect(
+      await eventually(async () => {
+        const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel));
+        return read.body.submission.delivery.status === 'sent';
+      }),
+    ).toBe(true);
     const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200);
     const response = read.body.deadlines.find((d: { kind: string }) => d.kind === 'response');
     expect(response).toMatchObject({ statutory: true, status: 'open' });
@@ -104,8 +106,18 @@ describe('submitting by email', () => {
 
   it('when create is retried with the same Idempotency-Key, then one request exists', async () => {
     const body = { agencyId: ice, title: 'Idempotent draft', recordsSought: 'Records.' };
-    const a = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter)).set('Idempotency-Key', 'create-once-1').send(body).expect(201);
-    const b = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter)).set('Idempotency-Key', 'create-once-1').send(body).expect(201);
+    const a = await app.http
+      .post('/v1/requests')
+      .set(bearer(room.tokens.reporter))
+      .set('Idempotency-Key', 'create-once-1')
+      .send(body)
+      .expect(201);
+    const b = await app.http
+      .post('/v1/requests')
+      .set(bearer(room.tokens.reporter))
+      .set('Idempotency-Key', 'create-once-1')
+      .send(body)
+      .expect(201);
     expect(b.body.id).toBe(a.body.id);
     const rows = await app.db.knex('requests').where({ title: 'Idempotent draft' });
     expect(rows).toHaveLength(1);
@@ -116,15 +128,26 @@ describe('submitting by email', () => {
     const { id } = await draft(app, room, ice, { title: 'Sent after an outage' });
     await submit(id, { method: 'email' }).expect(200);
     expect(await eventually(() => sink.dataStarted > 0 && sink.mode === 'reject', 5000)).toBe(true);
-    expect(await eventually(async () => {
-      const attempts = await app.db.knex('mail_attempts as a').join('mail_messages as m', 'm.id', 'a.mail_id').where('m.request_id', id).where('a.outcome', 'failed');
-      return attempts.length >= 1;
-    })).toBe(true);
+    expect(
+      await eventually(async () => {
+        const attempts = await app.db
+          .knex('mail_attempts as a')
+          .join('mail_messages as m', 'm.id', 'a.mail_id')
+          .where('m.request_id', id)
+          .where('a.outcome', 'failed');
+        return attempts.length >= 1;
+      }),
+    ).toBe(true);
     sink.mode = 'accept';
     expect(await eventually(() => sink.received.some((m) => m.parsed.headers.get('x-records-request-id') === id), 20000)).toBe(true);
     await new Promise((r) => setTimeout(r, 1500));
     expect(sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === id)).toHaveLength(1);
-    const attempts = await app.db.knex('mail_attempts as a').join('mail_messages as m', 'm.id', 'a.mail_id').where('m.request_id', id).orderBy('a.attempt').select('a.outcome');
+    const attempts = await app.db
+      .knex('mail_attempts as a')
+      .join('mail_messages as m', 'm.id', 'a.mail_id')
+      .where('m.request_id', id)
+      .orderBy('a.attempt')
+      .select('a.outcome');
     expect(attempts.map((a: { outcome: string }) => a.outcome).slice(-1)).toEqual(['sent']);
     expect(attempts.some((a: { outcome: string }) => a.outcome === 'failed')).toBe(true);
   });
@@ -134,15 +157,21 @@ describe('submitting by email', () => {
     sink.refuseRecipients.add('nobody@dead.example.gov');
     const { id } = await draft(app, room, dead, { title: 'Never delivered' });
     await submit(id, { method: 'email' }).expect(200);
-    expect(await eventually(async () => {
-      const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel));
-      return read.body.submission.delivery.status === 'failed';
-    }, 30000)).toBe(true);
+    expect(
+      await eventually(async () => {
+        const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel));
+        return read.body.submission.delivery.status === 'failed';
+      }, 30000),
+    ).toBe(true);
     const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.counsel)).expect(200);
     expect(read.body.submission.delivery.error).toMatch(/550|mailbox/i);
     const events = await app.db.knex('request_events').where({ request_id: id }).orderBy('seq').select('type');
     expect(events.map((e: { type: string }) => e.type)).toEqual(['submitted', 'delivery_failed']);
-    const attempts = await app.db.knex('mail_attempts as a').join('mail_messages as m', 'm.id', 'a.mail_id').where('m.request_id', id).where('m.purpose', 'request');
+    const attempts = await app.db
+      .knex('mail_attempts as a')
+      .join('mail_messages as m', 'm.id', 'a.mail_id')
+      .where('m.request_id', id)
+      .where('m.purpose', 'request');
     expect(attempts).toHaveLength(3);
     const reporterEmail = (await app.db.knex('users').where({ id: room.userIds.reporter }).first()).email;
     expect(await eventually(() => sink.to(reporterEmail).some((m) => m.parsed.subject === 'Not delivered: Never delivered'))).toBe(true);
@@ -156,12 +185,23 @@ describe('filing again after the email failed for good', () => {
   async function bounced(newsroomName: string, deadAddress: string, title: string) {
     const newsroom = await createNewsroom(app, newsroomName);
     const as = (role: keyof Newsroom['tokens']) => bearer(newsroom.tokens[role]);
-    const agency = (await app.http.post('/v1/agencies').set(as('reporter')).send({ ...AGENCIES.ice, recordsEmail: deadAddress }).expect(201)).body.id as string;
+    const agency = (
+      await app.http
+        .post('/v1/agencies')
+        .set(as('reporter'))
+        .send({ ...AGENCIES.ice, recordsEmail: deadAddress })
+        .expect(201)
+    ).body.id as string;
     sink.refuseRecipients.add(deadAddress);
     const { id } = await draft(app, newsroom, agency, { title });
     app.setNow(new Date('2026-01-16T10:00:00-05:00'));
     const submitted = await app.http.post(`/v1/requests/${id}/submit`).set(as('reporter')).send({ method: 'email' }).expect(200);
-    expect(await eventually(async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.letterUndelivered === true, 30000)).toBe(true);
+    expect(
+      await eventually(
+        async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.letterUndelivered === true,
+        30000,
+      ),
+    ).toBe(true);
     return { newsroom, as, agency, id, submitted };
   }
 
@@ -176,7 +216,9 @@ describe('filing again after the email failed for good', () => {
     const dash = await app.http.get('/v1/dashboard').set(as('editor')).expect(200);
     expect(dash.body.counts.undeliveredLetters).toBe(1);
     const reporterEmail = (await app.db.knex('users').where({ id: newsroom.userIds.reporter }).first()).email as string;
-    expect(await eventually(() => sink.to(reporterEmail).some((m) => m.parsed.subject === 'Not delivered: Detention contracts'))).toBe(true);
+    expect(await eventually(() => sink.to(reporterEmail).some((m) => m.parsed.subject === 'Not delivered: Detention contracts'))).toBe(
+      true,
+    );
     const told = sink.to(reporterEmail).find((m) => m.parsed.subject === 'Not delivered: Detention contracts')!.parsed.text!;
     expect(told).toContain(`/v1/requests/${id}/resubmit`);
     expect(told).toContain('send no reminders');
@@ -199,10 +241,24 @@ describe('filing again after the email failed for good', () => {
     // The reporter corrects the address and resends on Monday 2 February: 20 working days later is Tuesday 3 March.
     await app.http.patch(`/v1/agencies/${agency}`).set(as('reporter')).send({ recordsEmail: 'foia@ice.example.gov' }).expect(200);
     app.setNow(new Date('2026-02-02T09:00:00-05:00'));
-    const again = await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).set('Idempotency-Key', `resend-${id}`).send({ method: 'email' }).expect(200);
-    expect(again.body.submission).toMatchObject({ method: 'email', submittedAt: '2026-02-02T14:00:00.000Z', delivery: { status: 'queued', error: null, letterUndelivered: false } });
+    const again = await app.http
+      .post(`/v1/requests/${id}/resubmit`)
+      .set(as('reporter'))
+      .set('Idempotency-Key', `resend-${id}`)
+      .send({ method: 'email' })
+      .expect(200);
+    expect(again.body.submission).toMatchObject({
+      method: 'email',
+      submittedAt: '2026-02-02T14:00:00.000Z',
+      delivery: { status: 'queued', error: null, letterUndelivered: false },
+    });
     expect(again.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate).toBe('2026-03-03');
-    const replay = await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).set('Idempotency-Key', `resend-${id}`).send({ method: 'email' }).expect(200);
+    const replay = await app.http
+      .post(`/v1/requests/${id}/resubmit`)
+      .set(as('reporter'))
+      .set('Idempotency-Key', `resend-${id}`)
+      .send({ method: 'email' })
+      .expect(200);
     expect(replay.body.updatedAt).toBe(again.body.updatedAt);
 
     const copies = () => sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === id);
@@ -213,7 +269,10 @@ describe('filing again after the email failed for good', () => {
     const rearmed = await app.db.knex('deadlines').where({ request_id: id, kind: 'response' }).first();
     expect(rearmed.next_reminder_on).not.toBeNull();
 
-    const events = (await app.http.get(`/v1/requests/${id}/events`).set(as('counsel')).expect(200)).body.items as Array<{ type: string; data: Record<string, unknown> }>;
+    const events = (await app.http.get(`/v1/requests/${id}/events`).set(as('counsel')).expect(200)).body.items as Array<{
+      type: string;
+      data: Record<string, unknown>;
+    }>;
     expect(events.map((e) => e.type)).toEqual(['submitted', 'delivery_failed', 'submitted']);
     expect(events[2]!.data).toMatchObject({ method: 'email', resubmission: true, to: ['foia@ice.example.gov'] });
     expect((await app.http.get(`/v1/requests/${id}/history/verify`).set(as('counsel')).expect(200)).body.valid).toBe(true);
@@ -228,10 +287,22 @@ describe('filing again after the email failed for good', () => {
     const { as, id } = await bounced('Portal Times', 'gone@ice.example.gov', 'Bounced then filed online');
 
     app.setNow(new Date('2026-02-03T12:00:00-05:00'));
-    const early = await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).send({ method: 'portal', submittedAt: '2026-01-15T12:00:00-05:00' }).expect(400);
+    const early = await app.http
+      .post(`/v1/requests/${id}/resubmit`)
+      .set(as('reporter'))
+      .send({ method: 'portal', submittedAt: '2026-01-15T12:00:00-05:00' })
+      .expect(400);
     expect(early.body.errors[0].field).toBe('submittedAt');
-    const filed = await app.http.post(`/v1/requests/${id}/resubmit`).set(as('reporter')).send({ method: 'portal', submittedAt: '2026-02-02T09:00:00-05:00', trackingNumber: '2026-ICFO-777' }).expect(200);
-    expect(filed.body.submission).toMatchObject({ method: 'portal', trackingNumber: '2026-ICFO-777', delivery: { status: null, letterUndelivered: false } });
+    const filed = await app.http
+      .post(`/v1/requests/${id}/resubmit`)
+      .set(as('reporter'))
+      .send({ method: 'portal', submittedAt: '2026-02-02T09:00:00-05:00', trackingNumber: '2026-ICFO-777' })
+      .expect(200);
+    expect(filed.body.submission).toMatchObject({
+      method: 'portal',
+      trackingNumber: '2026-ICFO-777',
+      delivery: { status: null, letterUndelivered: false },
+    });
     expect(filed.body.deadlines.find((d: { kind: string }) => d.kind === 'response').dueDate).toBe('2026-03-03');
     await new Promise((r) => setTimeout(r, 1000));
     expect(sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === id)).toHaveLength(0);
@@ -249,13 +320,28 @@ describe('filing again after the email failed for good', () => {
   it('when the agency answered while the email was still being retried, then its final failure leaves the deadlines running', async () => {
     const newsroom = await createNewsroom(app, 'Answered Early');
     const as = (role: keyof Newsroom['tokens']) => bearer(newsroom.tokens[role]);
-    const agency = (await app.http.post('/v1/agencies').set(as('reporter')).send({ ...AGENCIES.ice, recordsEmail: 'slow-bounce@ice.example.gov' }).expect(201)).body.id as string;
+    const agency = (
+      await app.http
+        .post('/v1/agencies')
+        .set(as('reporter'))
+        .send({ ...AGENCIES.ice, recordsEmail: 'slow-bounce@ice.example.gov' })
+        .expect(201)
+    ).body.id as string;
     sink.refuseRecipients.add('slow-bounce@ice.example.gov');
     const { id } = await draft(app, newsroom, agency);
     await app.http.post(`/v1/requests/${id}/submit`).set(as('reporter')).send({ method: 'email' }).expect(200);
     // The agency phones to acknowledge before the last attempt has failed.
-    await app.http.post(`/v1/requests/${id}/events`).set(as('reporter')).send({ type: 'acknowledged', occurredAt: new Date().toISOString(), data: {} }).expect(201);
-    expect(await eventually(async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.status === 'failed', 30000)).toBe(true);
+    await app.http
+      .post(`/v1/requests/${id}/events`)
+      .set(as('reporter'))
+      .send({ type: 'acknowledged', occurredAt: new Date().toISOString(), data: {} })
+      .expect(201);
+    expect(
+      await eventually(
+        async () => (await app.http.get(`/v1/requests/${id}`).set(as('counsel'))).body.submission.delivery.status === 'failed',
+        30000,
+      ),
+    ).toBe(true);
     const read = await app.http.get(`/v1/requests/${id}`).set(as('counsel')).expect(200);
     expect(read.body.submission.delivery.letterUndelivered).toBe(false);
     const armed = await app.db.knex('deadlines').where({ request_id: id, status: 'open' }).select('next_reminder_on');
@@ -265,7 +351,11 @@ describe('filing again after the email failed for good', () => {
   it('when the agency answers a request whose email bounced, then it evidently has it and reminders resume', async () => {
     const { as, id } = await bounced('Answered Anyway', 'bounce@ice.example.gov', 'Answered anyway');
     app.setNow(new Date('2026-01-21T09:00:00-05:00'));
-    const ack = await app.http.post(`/v1/requests/${id}/events`).set(as('reporter')).send({ type: 'acknowledged', occurredAt: '2026-01-20T09:00:00-05:00', data: { trackingNumber: 'ACK-1' } }).expect(201);
+    const ack = await app.http
+      .post(`/v1/requests/${id}/events`)
+      .set(as('reporter'))
+      .send({ type: 'acknowledged', occurredAt: '2026-01-20T09:00:00-05:00', data: { trackingNumber: 'ACK-1' } })
+      .expect(201);
     expect(ack.body.status).toBe('acknowledged');
     const read = await app.http.get(`/v1/requests/${id}`).set(as('counsel')).expect(200);
     expect(read.body.submission.delivery.letterUndelivered).toBe(false);
@@ -278,8 +368,15 @@ describe('filing again after the email failed for good', () => {
 describe('submitting another way', () => {
   it('when filed through a portal last week, then no email is sent and deadlines count from that day', async () => {
     const { id } = await draft(app, room, ice, { title: 'Filed on the portal' });
-    const res = await submit(id, { method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00', trackingNumber: '2026-ICFO-12345' }).expect(200);
-    expect(res.body.submission).toMatchObject({ method: 'portal', trackingNumber: '2026-ICFO-12345', replyAddress: null, delivery: { status: null } });
+    const res = await submit(id, { method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00', trackingNumber: '2026-ICFO-12345' }).expect(
+      200,
+    );
+    expect(res.body.submission).toMatchObject({
+      method: 'portal',
+      trackingNumber: '2026-ICFO-12345',
+      replyAddress: null,
+      delivery: { status: null },
+    });
     const response = res.body.deadlines.find((d: { kind: string }) => d.kind === 'response');
     expect(response.dueDate).toBe('2026-02-17');
     await new Promise((r) => setTimeout(r, 1000));

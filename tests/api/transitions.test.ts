@@ -4,11 +4,34 @@ import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } fro
 // Every (status, event type) pair, over HTTP: allowed moves answer 201 and land
 // in the expected status; the others answer 409 with a reason and change nothing.
 
-type Status = 'draft' | 'submitted' | 'acknowledged' | 'fee_requested' | 'clarification_requested' | 'partially_fulfilled'
-  | 'fulfilled' | 'denied' | 'no_records' | 'withdrawn' | 'appealed' | 'in_litigation';
+type Status =
+  | 'draft'
+  | 'submitted'
+  | 'acknowledged'
+  | 'fee_requested'
+  | 'clarification_requested'
+  | 'partially_fulfilled'
+  | 'fulfilled'
+  | 'denied'
+  | 'no_records'
+  | 'withdrawn'
+  | 'appealed'
+  | 'in_litigation';
 
-const STATUSES: Status[] = ['draft', 'submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled',
-  'fulfilled', 'denied', 'no_records', 'withdrawn', 'appealed', 'in_litigation'];
+const STATUSES: Status[] = [
+  'draft',
+  'submitted',
+  'acknowledged',
+  'fee_requested',
+  'clarification_requested',
+  'partially_fulfilled',
+  'fulfilled',
+  'denied',
+  'no_records',
+  'withdrawn',
+  'appealed',
+  'in_litigation',
+];
 
 // How to bring a fresh request to each status.
 const PATH: Record<Status, Array<[string, object]>> = {
@@ -22,7 +45,10 @@ const PATH: Record<Status, Array<[string, object]>> = {
   denied: [['denied', { exemptions: [{ citation: '5 U.S.C. § 552(b)(7)(E)' }] }]],
   no_records: [['no_records', {}]],
   withdrawn: [['withdrawn', {}]],
-  appealed: [['denied', { exemptions: [] }], ['appeal_filed', {}]],
+  appealed: [
+    ['denied', { exemptions: [] }],
+    ['appeal_filed', {}],
+  ],
   in_litigation: [['lawsuit_filed', {}]],
 };
 
@@ -66,7 +92,11 @@ const post = (id: string, type: string, data: object) =>
 async function requestIn(status: Status): Promise<string> {
   const { id } = await draft(app, room, agencyId);
   if (status === 'draft') return id;
-  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt: new Date(Date.now() - 3600_000).toISOString() }).expect(200);
+  await app.http
+    .post(`/v1/requests/${id}/submit`)
+    .set(bearer(room.tokens.reporter))
+    .send({ method: 'portal', submittedAt: new Date(Date.now() - 3600_000).toISOString() })
+    .expect(200);
   for (const [type, data] of PATH[status]) await post(id, type, data).expect(201);
   const read = await app.http.get(`/v1/requests/${id}`).set(bearer(room.tokens.reporter)).expect(200);
   expect(read.body.status).toBe(status);
@@ -94,7 +124,10 @@ describe('every transition', () => {
   });
 
   it('when the appeal is decided, then granted reopens processing and partly granted is partial', async () => {
-    for (const [outcome, to] of [['granted', 'acknowledged'], ['partly_granted', 'partially_fulfilled']] as const) {
+    for (const [outcome, to] of [
+      ['granted', 'acknowledged'],
+      ['partly_granted', 'partially_fulfilled'],
+    ] as const) {
       const id = await requestIn('appealed');
       const res = await post(id, 'appeal_decided', { outcome }).expect(201);
       expect(res.body.status).toBe(to);

@@ -21,8 +21,11 @@ afterAll(() => app.close());
 void (async () => {
   // @ts-expect-error the filing methods are submit's words; web_portal is not one of them
   await client.POST('/v1/requests/{id}/submit', { params: { path: { id: 'x' } }, body: { method: 'web_portal' } });
-  // @ts-expect-error a denial's data lists its exemptions
-  await client.POST('/v1/requests/{id}/events', { params: { path: { id: 'x' } }, body: { type: 'denied', occurredAt: '2026-02-24', data: {} } });
+  await client.POST('/v1/requests/{id}/events', {
+    params: { path: { id: 'x' } },
+    // @ts-expect-error a denial's data lists its exemptions
+    body: { type: 'denied', occurredAt: '2026-02-24', data: {} },
+  });
   // @ts-expect-error system events are not posted
   await client.POST('/v1/requests/{id}/events', { params: { path: { id: 'x' } }, body: { type: 'submitted', occurredAt: '2026-02-24' } });
 });

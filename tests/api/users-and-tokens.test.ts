@@ -82,8 +82,16 @@ describe('users', () => {
 
   it('when a second admin exists, then the first may step down', async () => {
     const pair = await createNewsroom(app);
-    await app.http.patch(`/v1/organizations/${pair.orgId}/users/${pair.userIds.editor}`).set(bearer(pair.tokens.admin)).send({ role: 'admin' }).expect(200);
-    const res = await app.http.patch(`/v1/organizations/${pair.orgId}/users/${pair.userIds.admin}`).set(bearer(pair.tokens.admin)).send({ role: 'counsel' }).expect(200);
+    await app.http
+      .patch(`/v1/organizations/${pair.orgId}/users/${pair.userIds.editor}`)
+      .set(bearer(pair.tokens.admin))
+      .send({ role: 'admin' })
+      .expect(200);
+    const res = await app.http
+      .patch(`/v1/organizations/${pair.orgId}/users/${pair.userIds.admin}`)
+      .set(bearer(pair.tokens.admin))
+      .send({ role: 'counsel' })
+      .expect(200);
     expect(res.body.role).toBe('counsel');
   });
 });
@@ -117,7 +125,10 @@ describe('tokens', () => {
       .send({ name: 'desk script' })
       .expect(201);
     await app.http.get('/v1/me').set(bearer(issued.body.token)).expect(200);
-    const listed = await app.http.get(`/v1/organizations/${room.orgId}/users/${room.userIds.reporter}/tokens`).set(bearer(room.tokens.admin)).expect(200);
+    const listed = await app.http
+      .get(`/v1/organizations/${room.orgId}/users/${room.userIds.reporter}/tokens`)
+      .set(bearer(room.tokens.admin))
+      .expect(200);
     expect(listed.body.items.map((t: { id: string }) => t.id)).toContain(issued.body.id);
     await app.http
       .delete(`/v1/organizations/${room.orgId}/users/${room.userIds.reporter}/tokens/${issued.body.id}`)
@@ -192,7 +203,11 @@ describe('revocation across API processes', () => {
     const extra = await createNewsroom(app);
     try {
       await request(server2).get('/v1/me').set(bearer(extra.tokens.reporter)).expect(200);
-      await app.http.patch(`/v1/organizations/${extra.orgId}/users/${extra.userIds.reporter}`).set(bearer(extra.tokens.admin)).send({ active: false }).expect(200);
+      await app.http
+        .patch(`/v1/organizations/${extra.orgId}/users/${extra.userIds.reporter}`)
+        .set(bearer(extra.tokens.admin))
+        .send({ active: false })
+        .expect(200);
       let status = 0;
       for (let i = 0; i < 40 && status !== 401; i += 1) {
         status = (await request(server2).get('/v1/me').set(bearer(extra.tokens.reporter))).status;

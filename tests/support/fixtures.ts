@@ -19,8 +19,8 @@ export const AGENCIES = {
 export const ICE_EMAIL_REQUEST = {
   title: 'All-employee email on tracking federal immigration enforcement',
   recordsSought:
-    'The all-employee email sent on or about January 16, 2026 telling employees how to track and report federal '
-    + 'immigration-enforcement activity, its distribution list, drafts and approvals, and reports to the Mayor and City Council about federal activity.',
+    'The all-employee email sent on or about January 16, 2026 telling employees how to track and report federal ' +
+    'immigration-enforcement activity, its distribution list, drafts and approvals, and reports to the Mayor and City Council about federal activity.',
   dateRangeStart: '2026-01-01',
   dateRangeEnd: '2026-01-31',
   format: 'electronic copies (PDF or native format) by email',
@@ -33,7 +33,16 @@ export async function addAgency(app: TestApp, room: Newsroom, agency: object): P
   return res.body.id as string;
 }
 
-export async function draft(app: TestApp, room: Newsroom, agencyId: string, extra: object = {}): Promise<{ id: string; body: Record<string, unknown> }> {
-  const res = await app.http.post('/v1/requests').set(bearer(room.tokens.reporter)).send({ ...ICE_EMAIL_REQUEST, agencyId, ...extra }).expect(201);
+export async function draft(
+  app: TestApp,
+  room: Newsroom,
+  agencyId: string,
+  extra: object = {},
+): Promise<{ id: string; body: Record<string, unknown> }> {
+  const res = await app.http
+    .post('/v1/requests')
+    .set(bearer(room.tokens.reporter))
+    .send({ ...ICE_EMAIL_REQUEST, agencyId, ...extra })
+    .expect(201);
   return { id: res.body.id, body: res.body };
 }

@@ -11,7 +11,9 @@ export const MANIFEST_PATH = path.join(MIGRATIONS_DIR, 'manifest.json');
 export function migrationHashes(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { name } of migrations) {
-    out[name] = createHash('sha256').update(fs.readFileSync(path.join(MIGRATIONS_DIR, `${name}.ts`))).digest('hex');
+    out[name] = createHash('sha256')
+      .update(fs.readFileSync(path.join(MIGRATIONS_DIR, `${name}.ts`)))
+      .digest('hex');
   }
   return out;
 }

@@ -9,7 +9,12 @@ function absoluteRefs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(absoluteRefs);
   if (!node || typeof node !== 'object') return node;
   return Object.fromEntries(
-    Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/') ? `${ROOT}#/$defs/${v.slice('#/components/schemas/'.length)}` : absoluteRefs(v)]),
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')
+        ? `${ROOT}#/$defs/${v.slice('#/components/schemas/'.length)}`
+        : absoluteRefs(v),
+    ]),
   );
 }
 
@@ -18,7 +23,14 @@ function absoluteRefs(node: unknown): unknown {
  * document's component schemas, asserting formats as a strict client would.
  */
 export function openApiValidator(doc: OpenApiDocument) {
-  const ajv = new Ajv2020({ allErrors: true, strictSchema: true, strictNumbers: true, strictTypes: false, strictRequired: false, strictTuples: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strictSchema: true,
+    strictNumbers: true,
+    strictTypes: false,
+    strictRequired: false,
+    strictTuples: false,
+  });
   addFormats(ajv);
   // OpenAPI's own keywords, known so strict mode stays on for typos. Ajv's
   // discriminator support refuses `mapping`; the oneOf it annotates is checked all the same.

@@ -129,6 +129,9 @@ export function matchPath(url: string, templates: string[]): string | undefined 
   const placeholder = (s: string) => /^(\$\w+|\$\{\w+\}|<\w+>)$/.test(s);
   return templates.find((t) => {
     const tp = t.split('/');
-    return tp.length === parts.length && tp.every((seg, i) => (/^\{\w+\}$/.test(seg) ? placeholder(parts[i]!) || /^[\w-]+$/.test(parts[i]!) : seg === parts[i]));
+    return (
+      tp.length === parts.length &&
+      tp.every((seg, i) => (/^\{\w+\}$/.test(seg) ? placeholder(parts[i]!) || /^[\w-]+$/.test(parts[i]!) : seg === parts[i]))
+    );
   });
 }

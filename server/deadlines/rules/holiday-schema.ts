@@ -128,7 +128,8 @@ export const holidayCalendarSchema = z
     });
     const legal = new Set(calendar.legal.map((h) => h.slug));
     calendar.workable.forEach((w, i) => {
-      if (!legal.has(w.slug)) ctx.addIssue({ code: 'custom', path: ['workable', i, 'slug'], message: `${w.slug} is not a legal holiday of this calendar` });
+      if (!legal.has(w.slug))
+        ctx.addIssue({ code: 'custom', path: ['workable', i, 'slug'], message: `${w.slug} is not a legal holiday of this calendar` });
     });
   });
 

@@ -62,7 +62,7 @@ import US_WY from './US-WY.json';
  * start-up instead of producing a wrong date later.
  */
 const RAW_RULES: Record<string, unknown> = {
-  'US': US,
+  US: US,
   'US-AK': US_AK,
   'US-AL': US_AL,
   'US-AR': US_AR,

@@ -109,9 +109,7 @@ export const tollingSchema = z
   })
   .strict();
 
-export const extraDeadlineSchema = obligationSchema.and(
-  z.object({ kind: z.string().regex(/^[a-z][a-z0-9_]*$/) }),
-);
+export const extraDeadlineSchema = obligationSchema.and(z.object({ kind: z.string().regex(/^[a-z][a-z0-9_]*$/) }));
 
 export const requestTypeSchema = z
   .object({
@@ -212,7 +210,11 @@ export const jurisdictionSchema = z
       const previous = rules.versions[i - 1];
       const current = rules.versions[i];
       if (previous && current && previous.effectiveFrom >= current.effectiveFrom) {
-        ctx.addIssue({ code: 'custom', path: ['versions', i, 'effectiveFrom'], message: 'versions must be in ascending effectiveFrom order' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['versions', i, 'effectiveFrom'],
+          message: 'versions must be in ascending effectiveFrom order',
+        });
       }
     }
   });

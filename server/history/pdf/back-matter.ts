@@ -24,7 +24,11 @@ export function attachments(pen: Pen, doc: HistoryDocument): void {
     pen.ensure(36);
     pen.write(a.filename, { font: 'Helvetica-Bold', size: 9 });
     const where = a.eventSeq !== null ? `, event #${a.eventSeq}` : '';
-    pen.write(`${a.contentType}, ${formatBytes(a.size)}; source: ${a.source}${where}; added [${a.createdAt}]`, { size: 7.5, color: GREY, indent: 12 });
+    pen.write(`${a.contentType}, ${formatBytes(a.size)}; source: ${a.source}${where}; added [${a.createdAt}]`, {
+      size: 7.5,
+      color: GREY,
+      indent: 12,
+    });
     pen.write(`SHA-256 ${a.sha256}`, { font: 'Courier', size: 7.5, indent: 12, after: 5 });
   }
 }
@@ -38,13 +42,23 @@ export function closing(pen: Pen, doc: HistoryDocument): void {
   pen.write(`End of history. Final hash of the chain (${plural(chain.events, 'event')}):`, { font: 'Helvetica-Bold', size: 10 });
   pen.write(chain.headHash, { font: 'Courier', size: 9, after: 3 });
   if (!chain.valid) {
-    pen.write(`The chain does not verify${chain.firstBrokenSeq !== null ? ` from event #${chain.firstBrokenSeq}` : ''}: see the warning at the start of this exhibit.`, {
-      font: 'Helvetica-Bold', size: 9, color: ALERT, after: 3,
-    });
+    pen.write(
+      `The chain does not verify${chain.firstBrokenSeq !== null ? ` from event #${chain.firstBrokenSeq}` : ''}: see the warning at the start of this exhibit.`,
+      {
+        font: 'Helvetica-Bold',
+        size: 9,
+        color: ALERT,
+        after: 3,
+      },
+    );
   }
   if (pen.ansi.replaced > 0) {
-    pen.write(`${plural(pen.ansi.replaced, 'character')} outside the PDF's standard font set (for example emoji or non-Latin scripts) ${pen.ansi.replaced === 1 ? 'is' : 'are'} shown as "?". The JSON history (GET /v1/requests/{id}/history) holds the exact text the hashes cover.`, {
-      size: 7.5, color: GREY,
-    });
+    pen.write(
+      `${plural(pen.ansi.replaced, 'character')} outside the PDF's standard font set (for example emoji or non-Latin scripts) ${pen.ansi.replaced === 1 ? 'is' : 'are'} shown as "?". The JSON history (GET /v1/requests/{id}/history) holds the exact text the hashes cover.`,
+      {
+        size: 7.5,
+        color: GREY,
+      },
+    );
   }
 }

@@ -18,9 +18,14 @@ interface AfmLike {
 function isAfm(value: unknown): value is AfmLike {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<Record<keyof AfmLike, unknown>>;
-  return typeof v.kernPairs === 'object' && v.kernPairs !== null
-    && typeof v.glyphWidths === 'object' && v.glyphWidths !== null
-    && typeof v.getKernPair === 'function' && typeof v.widthOfGlyph === 'function';
+  return (
+    typeof v.kernPairs === 'object' &&
+    v.kernPairs !== null &&
+    typeof v.glyphWidths === 'object' &&
+    v.glyphWidths !== null &&
+    typeof v.getKernPair === 'function' &&
+    typeof v.widthOfGlyph === 'function'
+  );
 }
 
 /** Set to false (tests only) to render with pdfkit's own lookups. */

@@ -74,9 +74,33 @@ export function actorLabel(actor: HistoryEvent['actor']): string {
 // The data fields of the per-type schemas (server/events/event-schemas.ts),
 // in the order counsel reads them; any other key follows, sorted.
 const DATA_ORDER = [
-  'trackingNumber', 'receivedOn', 'final', 'pages', 'files', 'exemptions', 'days', 'newDueDate', 'reason',
-  'amount', 'paymentDue', 'outcome', 'question', 'answer', 'searchDescription', 'filedWith', 'method', 'court',
-  'caseNumber', 'direction', 'channel', 'from', 'to', 'subject', 'retract', 'occurredAt', 'data',
+  'trackingNumber',
+  'receivedOn',
+  'final',
+  'pages',
+  'files',
+  'exemptions',
+  'days',
+  'newDueDate',
+  'reason',
+  'amount',
+  'paymentDue',
+  'outcome',
+  'question',
+  'answer',
+  'searchDescription',
+  'filedWith',
+  'method',
+  'court',
+  'caseNumber',
+  'direction',
+  'channel',
+  'from',
+  'to',
+  'subject',
+  'retract',
+  'occurredAt',
+  'data',
 ];
 const DATA_LABELS: Record<string, string> = {
   final: 'Release',
@@ -139,9 +163,8 @@ export function dataLines(data: Record<string, unknown>): string[] {
 export function deadlineResult(d: HistoryDeadline, asOf: string): string {
   if (d.met === true) return d.satisfiedOn ? `met (answered ${d.satisfiedOn})` : 'met';
   if (d.met === false) {
-    const missed = d.businessDaysLate !== null && d.businessDaysLate > 0
-      ? `missed by ${plural(d.businessDaysLate, 'business day')}`
-      : 'missed';
+    const missed =
+      d.businessDaysLate !== null && d.businessDaysLate > 0 ? `missed by ${plural(d.businessDaysLate, 'business day')}` : 'missed';
     return d.satisfiedOn ? `${missed}\n(answered ${d.satisfiedOn})` : `${missed}\n(unanswered as of ${asOf})`;
   }
   if (d.status === 'superseded') return 'not applicable (superseded)';

@@ -29,18 +29,29 @@ export function titleBlock(pen: Pen, doc: HistoryDocument, local: (iso: string) 
   if (law.confidence) lawLine.push(`rule confidence: ${law.confidence}`);
 
   pen.field('Organization', doc.organization.name);
-  pen.field('Agency', `${agency.name} (${agency.jurisdiction}; time zone ${agency.timezone})${agency.recordsEmail ? `, ${agency.recordsEmail}` : ''}`);
+  pen.field(
+    'Agency',
+    `${agency.name} (${agency.jurisdiction}; time zone ${agency.timezone})${agency.recordsEmail ? `, ${agency.recordsEmail}` : ''}`,
+  );
   pen.field('Law', lawLine.join('; '));
   pen.field('Requester', requester);
   pen.field('Tracking number', request.trackingNumber ?? 'none assigned');
-  pen.field('Submitted', request.submittedAt ? `${at(request.submittedAt)}${request.submissionMethod ? ` by ${request.submissionMethod}` : ''}` : `not submitted${request.submissionMethod ? ` (method: ${request.submissionMethod})` : ''}`);
+  pen.field(
+    'Submitted',
+    request.submittedAt
+      ? `${at(request.submittedAt)}${request.submissionMethod ? ` by ${request.submissionMethod}` : ''}`
+      : `not submitted${request.submissionMethod ? ` (method: ${request.submissionMethod})` : ''}`,
+  );
   pen.field('Status', `${humanize(request.status)} (${humanize(request.requestType).toLowerCase()} request)`);
   pen.field('Created', at(request.createdAt));
   pen.field('Request id', request.id);
   pen.field('Records sought', request.recordsSought);
   pen.field('Generated', at(doc.generatedAt));
   pen.gap(6);
-  pen.write(`Dates are shown in the agency's time zone (${agency.timezone}); instants in brackets are UTC (ISO 8601).`, { size: 7.5, color: GREY });
+  pen.write(`Dates are shown in the agency's time zone (${agency.timezone}); instants in brackets are UTC (ISO 8601).`, {
+    size: 7.5,
+    color: GREY,
+  });
 }
 
 export function chainStatus(pen: Pen, doc: HistoryDocument): void {
@@ -50,18 +61,26 @@ export function chainStatus(pen: Pen, doc: HistoryDocument): void {
   if (chain.valid) {
     pen.write(`Hash chain verified: ${plural(chain.events, 'event')}, head hash`, { font: 'Helvetica-Bold', size: 10.5 });
     pen.write(chain.headHash, { font: 'Courier', size: 8.5, after: 3 });
-    pen.write('Each event stores the SHA-256 of the previous event\'s hash and its own canonical JSON (attachment hashes included); the chain was recomputed from the stored fields when this exhibit was generated. Each timeline entry shows its hash; its prev hash is the hash of the entry above it and is printed only where it is not.', { size: 7.5, color: GREY });
+    pen.write(
+      "Each event stores the SHA-256 of the previous event's hash and its own canonical JSON (attachment hashes included); the chain was recomputed from the stored fields when this exhibit was generated. Each timeline entry shows its hash; its prev hash is the hash of the entry above it and is printed only where it is not.",
+      { size: 7.5, color: GREY },
+    );
     return;
   }
   const where = chain.firstBrokenSeq !== null ? ` at event #${chain.firstBrokenSeq}` : '';
-  const detail = chain.firstBrokenSeq !== null
-    ? `Event #${chain.firstBrokenSeq} does not match its stored hash or does not follow from the event before it. Entries from #${chain.firstBrokenSeq} on cannot be shown to be unaltered.`
-    : 'The stored events do not form an unbroken chain.';
+  const detail =
+    chain.firstBrokenSeq !== null
+      ? `Event #${chain.firstBrokenSeq} does not match its stored hash or does not follow from the event before it. Entries from #${chain.firstBrokenSeq} on cannot be shown to be unaltered.`
+      : 'The stored events do not form an unbroken chain.';
   const x = pen.left;
   const top = pen.doc.y;
   const inner = pen.width - 16;
-  const height = 16 + pen.cellHeight(`HASH CHAIN BROKEN${where}`, inner, 'Helvetica-Bold', 15)
-    + pen.cellHeight(detail, inner, 'Helvetica', 9) + pen.cellHeight(chain.headHash, inner, 'Courier', 8) + 24;
+  const height =
+    16 +
+    pen.cellHeight(`HASH CHAIN BROKEN${where}`, inner, 'Helvetica-Bold', 15) +
+    pen.cellHeight(detail, inner, 'Helvetica', 9) +
+    pen.cellHeight(chain.headHash, inner, 'Courier', 8) +
+    24;
   pen.doc.save().rect(x, top, pen.width, height).lineWidth(2).fillAndStroke('#fde8e8', ALERT).restore();
   pen.reset();
   pen.doc.y = top + 8;
@@ -104,9 +123,7 @@ export function deadlinesTable(pen: Pen, doc: HistoryDocument, asOf: string): vo
   };
   header();
   for (const d of doc.deadlines) {
-    const due = d.exceedsStatute
-      ? `${d.dueDate}\nclaimed: ${d.claimedDueDate ?? '-'}\nstatute: ${d.statutoryDueDate ?? '-'}`
-      : d.dueDate;
+    const due = d.exceedsStatute ? `${d.dueDate}\nclaimed: ${d.claimedDueDate ?? '-'}\nstatute: ${d.statutoryDueDate ?? '-'}` : d.dueDate;
     const result = deadlineResult(d, asOf) + (d.exceedsStatute ? '\nExtension exceeds statute' : '');
     const cells = [humanize(d.kind), due, d.statutory ? 'yes' : 'no (target)', d.basis, humanize(d.status).toLowerCase(), result];
     let height = 0;

@@ -26,10 +26,24 @@ export async function framePages(pen: Pen, doc: HistoryDocument): Promise<void> 
     pen.use('Helvetica', 8, GREY);
     pdf.text(title, left, 34, { width: width - 130, lineBreak: false });
     pdf.text(pen.ansi.clean(doc.organization.name), left + width - 125, 34, { width: 125, align: 'right', lineBreak: false });
-    pdf.save().moveTo(left, 46).lineTo(left + width, 46).lineWidth(0.5).strokeColor(RULE).stroke().restore();
+    pdf
+      .save()
+      .moveTo(left, 46)
+      .lineTo(left + width, 46)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke()
+      .restore();
 
     const footerY = page.height - 44;
-    pdf.save().moveTo(left, footerY - 6).lineTo(left + width, footerY - 6).lineWidth(0.5).strokeColor(RULE).stroke().restore();
+    pdf
+      .save()
+      .moveTo(left, footerY - 6)
+      .lineTo(left + width, footerY - 6)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke()
+      .restore();
     pen.use('Courier', 6.5, GREY);
     pdf.text(`Head hash ${doc.chain.headHash}`, left, footerY + 1, { width: width - 90, lineBreak: false });
     pen.use('Helvetica', 8, GREY);

@@ -139,7 +139,14 @@ export class Pen {
 
   rule(color = RULE, indent = 0): void {
     const y = this.doc.y;
-    this.doc.save().moveTo(this.left + indent, y).lineTo(this.left + this.width, y).lineWidth(0.5).strokeColor(color).stroke().restore();
+    this.doc
+      .save()
+      .moveTo(this.left + indent, y)
+      .lineTo(this.left + this.width, y)
+      .lineWidth(0.5)
+      .strokeColor(color)
+      .stroke()
+      .restore();
   }
 
   /** A label column and a wrapped value beside it, for the title block. */
@@ -169,4 +176,3 @@ export class Pen {
     return `${clean.slice(0, lo).trimEnd()}\u2026`;
   }
 }
-

@@ -49,17 +49,28 @@ function entry(
     after: 1,
   });
   const occurredLocal = local(e.occurredAt);
-  pen.write(
-    `Occurred ${occurredLocal ?? e.occurredOn} [${e.occurredAt}]; recorded [${e.recordedAt}]; by ${actorLabel(e.actor)}`,
-    { size: 7.5, color: GREY, indent: 12, after: 1 },
-  );
+  pen.write(`Occurred ${occurredLocal ?? e.occurredOn} [${e.occurredAt}]; recorded [${e.recordedAt}]; by ${actorLabel(e.actor)}`, {
+    size: 7.5,
+    color: GREY,
+    indent: 12,
+    after: 1,
+  });
   if (e.backdated) {
     const late = daysLate(e);
-    pen.write(`Back-dated: logged ${late !== null ? `${plural(late, 'day')} ` : ''}after it happened.`, { size: 7.5, color: ALERT, indent: 12, after: 1 });
+    pen.write(`Back-dated: logged ${late !== null ? `${plural(late, 'day')} ` : ''}after it happened.`, {
+      size: 7.5,
+      color: ALERT,
+      indent: 12,
+      after: 1,
+    });
   }
   if (breaksHere) {
     pen.write('HASH CHAIN BREAKS HERE: this entry does not match its stored hash or does not follow from the one before it.', {
-      font: 'Helvetica-Bold', size: 8, color: ALERT, indent: 12, after: 1,
+      font: 'Helvetica-Bold',
+      size: 8,
+      color: ALERT,
+      indent: 12,
+      after: 1,
     });
   }
   const cross: string[] = [];
@@ -77,7 +88,12 @@ function entry(
   // prevHash repeats the hash printed on the entry above; it is shown for the
   // first entry and wherever it does not, which is where a chain visibly breaks.
   const linked = previousHash !== null && e.prevHash === previousHash;
-  pen.mono(linked ? [`hash ${e.hash}`] : [`hash ${e.hash}`, `prev ${e.prevHash}`], { size: 6.5, color: GREY, indent: 12, after: linked ? 4 : 0 });
+  pen.mono(linked ? [`hash ${e.hash}`] : [`hash ${e.hash}`, `prev ${e.prevHash}`], {
+    size: 6.5,
+    color: GREY,
+    indent: 12,
+    after: linked ? 4 : 0,
+  });
   if (previousHash !== null && !linked) {
     pen.write(`prev does not equal the hash of the entry above.`, { size: 7, color: ALERT, indent: 12, after: 4 });
   }

@@ -56,7 +56,10 @@ function importsOf(file: string, text: string): string[] {
 
 const TABLES = Object.keys(TABLE_OWNERS).join('|');
 // knex: db('table')…insert/update/del…, and table names in SQL text: insert into / update / delete from.
-const KNEX_WRITE = new RegExp(`\\(\\s*'(${TABLES})'\\s*\\)((?:(?!;)[\\s\\S]){0,400}?)\\.(insert|update|del|delete|increment|decrement|merge)\\(`, 'g');
+const KNEX_WRITE = new RegExp(
+  `\\(\\s*'(${TABLES})'\\s*\\)((?:(?!;)[\\s\\S]){0,400}?)\\.(insert|update|del|delete|increment|decrement|merge)\\(`,
+  'g',
+);
 const SQL_WRITE = new RegExp(`\\b(?:insert\\s+into|update|delete\\s+from)\\s+(${TABLES})\\b`, 'gi');
 
 function writesOf(text: string): string[] {
@@ -73,7 +76,11 @@ describe('architecture', () => {
   test('the rule data and the table list agree with the migrations (every table has an owner)', () => {
     const migrations = fs.readdirSync(path.join(SERVER, '../migrations')).filter((f) => f.endsWith('.ts'));
     const created = new Set(
-      migrations.flatMap((f) => [...fs.readFileSync(path.join(SERVER, '../migrations', f), 'utf8').matchAll(/createTable\('([a-z_]+)'/g)].map((m) => m[1] as string)),
+      migrations.flatMap((f) =>
+        [...fs.readFileSync(path.join(SERVER, '../migrations', f), 'utf8').matchAll(/createTable\('([a-z_]+)'/g)].map(
+          (m) => m[1] as string,
+        ),
+      ),
     );
     expect([...created].sort()).toEqual(Object.keys(TABLE_OWNERS).sort());
   });

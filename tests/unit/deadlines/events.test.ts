@@ -2,7 +2,11 @@ import { computeDeadlines } from '../../../server/deadlines';
 import type { Deadline, DeadlineEvent, DeadlineInput } from '../../../server/deadlines';
 
 const at = (date: string) => `${date}T12:00:00-05:00`;
-const ev = (type: string, date: string, data?: Record<string, unknown>): DeadlineEvent => ({ type, occurredAt: at(date), ...(data ? { data } : {}) });
+const ev = (type: string, date: string, data?: Record<string, unknown>): DeadlineEvent => ({
+  type,
+  occurredAt: at(date),
+  ...(data ? { data } : {}),
+});
 
 function deadlines(input: DeadlineInput): Deadline[] {
   return computeDeadlines(input).deadlines;
@@ -21,11 +25,17 @@ describe('extensions', () => {
   test('an extension claimed in calendar days rolls off a closed day like the statutory maximum does', () => {
     // Maryland: received Tue 3 Mar 2026, 30 calendar days → Thu 2 Apr; +30 calendar days → Sat 2 May → Mon 4 May.
     const maryland = (data: Record<string, unknown>) =>
-      only(deadlines({ jurisdiction: 'US-MD', receivedAt: at('2026-03-03'), events: [ev('extension_claimed', '2026-03-20', data)] }), 'response').dueDate;
+      only(
+        deadlines({ jurisdiction: 'US-MD', receivedAt: at('2026-03-03'), events: [ev('extension_claimed', '2026-03-20', data)] }),
+        'response',
+      ).dueDate;
     expect(maryland({ days: 30 })).toBe('2026-05-04');
     expect(maryland({ reason: 'no number of days given' })).toBe('2026-05-04');
     // California: received Mon 2 Nov 2026, +10 → Thu 12 Nov; +14 → Thu 26 Nov (Thanksgiving), Fri 27 Nov (state holiday), weekend → Mon 30 Nov.
-    const california = only(deadlines({ jurisdiction: 'US-CA', receivedAt: at('2026-11-02'), events: [ev('extension_claimed', '2026-11-05', { days: 14 })] }), 'response');
+    const california = only(
+      deadlines({ jurisdiction: 'US-CA', receivedAt: at('2026-11-02'), events: [ev('extension_claimed', '2026-11-05', { days: 14 })] }),
+      'response',
+    );
     expect(california.dueDate).toBe('2026-11-30');
     expect(california.exceedsStatute).toBeUndefined();
   });
@@ -44,7 +54,12 @@ describe('extensions', () => {
 
   test('a claim beyond the law is flagged and the statutory date kept beside it', () => {
     const response = only(federal([ev('extension_claimed', '2026-02-10', { newDueDate: '2026-03-20' })]), 'response');
-    expect(response).toMatchObject({ exceedsStatute: true, statutoryDueDate: '2026-03-03', claimedDueDate: '2026-03-20', dueDate: '2026-03-03' });
+    expect(response).toMatchObject({
+      exceedsStatute: true,
+      statutoryDueDate: '2026-03-03',
+      claimedDueDate: '2026-03-20',
+      dueDate: '2026-03-03',
+    });
   });
 
   test('two claims within the 10-day total are lawful; a third beyond it is not', () => {
@@ -58,17 +73,36 @@ describe('extensions', () => {
   test('an extension claimed after the due date is not applied', () => {
     // `days` are added to the due date, so the claim reads as 3 Mar; made on 18 Feb, it came too late.
     const response = only(federal([ev('extension_claimed', '2026-02-18', { days: 10 })]), 'response');
-    expect(response).toMatchObject({ dueDate: '2026-02-17', exceedsStatute: true, statutoryDueDate: '2026-02-17', claimedDueDate: '2026-03-03' });
+    expect(response).toMatchObject({
+      dueDate: '2026-02-17',
+      exceedsStatute: true,
+      statutoryDueDate: '2026-02-17',
+      claimedDueDate: '2026-03-03',
+    });
   });
 
   test('a law without an extension flags any later date (Connecticut)', () => {
     // Conn.: 4 business days from Mon 2 Mar 2026 → Fri 6 Mar.
-    const response = only(deadlines({ jurisdiction: 'US-CT', receivedAt: at('2026-03-02'), events: [ev('extension_claimed', '2026-03-04', { newDueDate: '2026-03-20' })] }), 'response');
+    const response = only(
+      deadlines({
+        jurisdiction: 'US-CT',
+        receivedAt: at('2026-03-02'),
+        events: [ev('extension_claimed', '2026-03-04', { newDueDate: '2026-03-20' })],
+      }),
+      'response',
+    );
     expect(response).toMatchObject({ dueDate: '2026-03-06', exceedsStatute: true, claimedDueDate: '2026-03-20' });
   });
 
   test('an uncapped extension takes the agency date (Texas certification)', () => {
-    const response = only(deadlines({ jurisdiction: 'US-TX', receivedAt: at('2026-09-14'), events: [ev('extension_claimed', '2026-09-20', { newDueDate: '2026-11-02' })] }), 'response');
+    const response = only(
+      deadlines({
+        jurisdiction: 'US-TX',
+        receivedAt: at('2026-09-14'),
+        events: [ev('extension_claimed', '2026-09-20', { newDueDate: '2026-11-02' })],
+      }),
+      'response',
+    );
     expect(response.dueDate).toBe('2026-11-02');
     expect(response.exceedsStatute).toBeUndefined();
   });
@@ -76,7 +110,10 @@ describe('extensions', () => {
   test('Pennsylvania adds 30 calendar days to a business-day deadline', () => {
     // 5 business days from Fri 12 Jun 2026 → Fri 19 Jun (Juneteenth is not a Pennsylvania legal holiday);
     // + 30 days = Sun 19 Jul, rolled to Mon 20 Jul.
-    const response = only(deadlines({ jurisdiction: 'US-PA', receivedAt: at('2026-06-12'), events: [ev('extension_claimed', '2026-06-18')] }), 'response');
+    const response = only(
+      deadlines({ jurisdiction: 'US-PA', receivedAt: at('2026-06-12'), events: [ev('extension_claimed', '2026-06-18')] }),
+      'response',
+    );
     expect(response.dueDate).toBe('2026-07-20');
   });
 });
@@ -93,7 +130,13 @@ describe('tolling', () => {
 
   test('while the toll is open the deadline is tolled and keeps the days left', () => {
     const response = only(federal([ev('clarification_requested', '2026-01-20')]), 'response');
-    expect(response).toMatchObject({ status: 'tolled', remainingDays: 19, remainingDayType: 'business', tolledSince: '2026-01-20', dueDate: '2026-02-17' });
+    expect(response).toMatchObject({
+      status: 'tolled',
+      remainingDays: 19,
+      remainingDayType: 'business',
+      tolledSince: '2026-01-20',
+      dueDate: '2026-02-17',
+    });
   });
 
   test('federal clarification tolling is allowed only once', () => {
@@ -120,7 +163,11 @@ describe('tolling', () => {
 
   test('a state without tolling does not stop the clock (California)', () => {
     const response = only(
-      deadlines({ jurisdiction: 'US-CA', receivedAt: at('2026-01-15'), events: [ev('clarification_requested', '2026-01-16'), ev('clarification_provided', '2026-01-23')] }),
+      deadlines({
+        jurisdiction: 'US-CA',
+        receivedAt: at('2026-01-15'),
+        events: [ev('clarification_requested', '2026-01-16'), ev('clarification_provided', '2026-01-23')],
+      }),
       'response',
     );
     expect(response.dueDate).toBe('2026-01-26');
@@ -128,7 +175,10 @@ describe('tolling', () => {
   });
 
   test('records released while the clock is stopped are on time', () => {
-    const response = only(federal([ev('clarification_requested', '2026-01-20'), ev('records_released', '2026-04-01', { final: true })]), 'response');
+    const response = only(
+      federal([ev('clarification_requested', '2026-01-20'), ev('records_released', '2026-04-01', { final: true })]),
+      'response',
+    );
     expect(response).toMatchObject({ status: 'met', satisfiedBy: { type: 'records_released', date: '2026-04-01' } });
   });
 
@@ -138,21 +188,39 @@ describe('tolling', () => {
   });
 
   describe('a fee and a clarification open at once', () => {
-    test.each(['US', 'US-MT', 'US-OR'])('%s: answering the clarification while the fee is unpaid keeps the clock stopped', (jurisdiction) => {
-      const events = [ev('fee_estimate', '2026-01-21', { amount: 25 }), ev('clarification_requested', '2026-01-22'), ev('clarification_provided', '2026-01-27')];
-      const stopped = only(deadlines({ jurisdiction, receivedAt: at('2026-01-16'), events }), 'response');
-      expect(stopped).toMatchObject({ status: 'tolled', tolledSince: '2026-01-21' });
-      expect(stopped.trace.some((t) => t.step === 'resume')).toBe(false);
-    });
+    test.each(['US', 'US-MT', 'US-OR'])(
+      '%s: answering the clarification while the fee is unpaid keeps the clock stopped',
+      (jurisdiction) => {
+        const events = [
+          ev('fee_estimate', '2026-01-21', { amount: 25 }),
+          ev('clarification_requested', '2026-01-22'),
+          ev('clarification_provided', '2026-01-27'),
+        ];
+        const stopped = only(deadlines({ jurisdiction, receivedAt: at('2026-01-16'), events }), 'response');
+        expect(stopped).toMatchObject({ status: 'tolled', tolledSince: '2026-01-21' });
+        expect(stopped.trace.some((t) => t.step === 'resume')).toBe(false);
+      },
+    );
 
-    test.each(['US', 'US-MT', 'US-OR'])('%s: a fee asked while the clarification is open keeps the clock stopped after the answer', (jurisdiction) => {
-      const events = [ev('clarification_requested', '2026-01-21'), ev('fee_estimate', '2026-01-22', { amount: 25 }), ev('clarification_provided', '2026-01-27')];
-      const stopped = only(deadlines({ jurisdiction, receivedAt: at('2026-01-16'), events }), 'response');
-      expect(stopped).toMatchObject({ status: 'tolled', tolledSince: '2026-01-21' });
-    });
+    test.each(['US', 'US-MT', 'US-OR'])(
+      '%s: a fee asked while the clarification is open keeps the clock stopped after the answer',
+      (jurisdiction) => {
+        const events = [
+          ev('clarification_requested', '2026-01-21'),
+          ev('fee_estimate', '2026-01-22', { amount: 25 }),
+          ev('clarification_provided', '2026-01-27'),
+        ];
+        const stopped = only(deadlines({ jurisdiction, receivedAt: at('2026-01-16'), events }), 'response');
+        expect(stopped).toMatchObject({ status: 'tolled', tolledSince: '2026-01-21' });
+      },
+    );
 
     test.each(['US', 'US-MT', 'US-OR'])('%s: paying the fee while the clarification is open keeps the clock stopped', (jurisdiction) => {
-      const events = [ev('clarification_requested', '2026-01-21'), ev('fee_estimate', '2026-01-22', { amount: 25 }), ev('fee_paid', '2026-01-27')];
+      const events = [
+        ev('clarification_requested', '2026-01-21'),
+        ev('fee_estimate', '2026-01-22', { amount: 25 }),
+        ev('fee_paid', '2026-01-27'),
+      ];
       const stopped = only(deadlines({ jurisdiction, receivedAt: at('2026-01-16'), events }), 'response');
       expect(stopped).toMatchObject({ status: 'tolled', tolledSince: '2026-01-21' });
     });
@@ -171,7 +239,9 @@ describe('tolling', () => {
         'response',
       );
       expect(response).toMatchObject({ status: 'open', dueDate: '2026-03-02' });
-      expect(response.trace.filter((t) => t.step === 'resume')).toEqual([expect.objectContaining({ from: '2026-01-20', to: '2026-02-02', days: 19 })]);
+      expect(response.trace.filter((t) => t.step === 'resume')).toEqual([
+        expect.objectContaining({ from: '2026-01-20', to: '2026-02-02', days: 19 }),
+      ]);
     });
 
     test('the same with the fee first: due ten working days after the payment', () => {
@@ -190,7 +260,11 @@ describe('tolling', () => {
 
   test('an extension claimed while tolled is applied after the restart', () => {
     const response = only(
-      federal([ev('clarification_requested', '2026-01-20'), ev('extension_claimed', '2026-01-22', { days: 10 }), ev('clarification_provided', '2026-01-27')]),
+      federal([
+        ev('clarification_requested', '2026-01-20'),
+        ev('extension_claimed', '2026-01-22', { days: 10 }),
+        ev('clarification_provided', '2026-01-27'),
+      ]),
       'response',
     );
     // 24 Feb + 10 working days: 25-27 Feb, 2-6 Mar, 9, 10 Mar.
@@ -218,7 +292,11 @@ describe('status from events', () => {
 
   test('acknowledgment deadline (New York) met by an acknowledgment', () => {
     // 5 business days from Wed 11 Feb 2026 → Fri 20 Feb (Lincoln's and Washington's Birthdays skipped).
-    const list = deadlines({ jurisdiction: 'US-NY', receivedAt: at('2026-02-11'), events: [ev('acknowledged', '2026-02-19', { trackingNumber: 'FOIL-1' })] });
+    const list = deadlines({
+      jurisdiction: 'US-NY',
+      receivedAt: at('2026-02-11'),
+      events: [ev('acknowledged', '2026-02-19', { trackingNumber: 'FOIL-1' })],
+    });
     expect(only(list, 'acknowledgment')).toMatchObject({ dueDate: '2026-02-20', status: 'met' });
     expect(only(list, 'response').status).toBe('open');
   });
@@ -249,13 +327,22 @@ describe('appeals', () => {
   test('a denial opens the federal appeal window: not less than 90 calendar days, not moved off a weekend', () => {
     // Denied Wed 4 Mar 2026 + 90 days = Tue 2 Jun.
     const appeal = only(federal([ev('denied', '2026-03-04', { exemptions: ['b7(E)'] })]), 'appeal');
-    expect(appeal).toMatchObject({ dueDate: '2026-06-02', statutory: true, status: 'open', triggeredBy: { type: 'denied', date: '2026-03-04' } });
+    expect(appeal).toMatchObject({
+      dueDate: '2026-06-02',
+      statutory: true,
+      status: 'open',
+      triggeredBy: { type: 'denied', date: '2026-03-04' },
+    });
     expect(appeal.basis).toContain('not less than 90 calendar days');
   });
 
   test('appeal_filed starts the appeal decision: 20 working days', () => {
     // Filed Wed 1 Apr 2026 → 2-3, 6-10, 13-17, 20-24, 27-29 Apr.
-    const list = federal([ev('denied', '2026-03-04'), ev('appeal_filed', '2026-04-01'), ev('appeal_decided', '2026-05-01', { outcome: 'affirmed' })]);
+    const list = federal([
+      ev('denied', '2026-03-04'),
+      ev('appeal_filed', '2026-04-01'),
+      ev('appeal_decided', '2026-05-01', { outcome: 'affirmed' }),
+    ]);
     expect(only(list, 'appeal')).toMatchObject({ status: 'met', satisfiedBy: { type: 'appeal_filed', date: '2026-04-01' } });
     expect(only(list, 'appeal_decision')).toMatchObject({ dueDate: '2026-04-29', status: 'missed' });
   });
@@ -265,7 +352,9 @@ describe('appeals', () => {
   });
 
   test('a final release withholding under exemptions opens the window; a full release does not', () => {
-    expect(federal([ev('records_released', '2026-03-04', { final: true, exemptions: ['b6'] })]).some((d) => d.kind === 'appeal')).toBe(true);
+    expect(federal([ev('records_released', '2026-03-04', { final: true, exemptions: ['b6'] })]).some((d) => d.kind === 'appeal')).toBe(
+      true,
+    );
     expect(federal([ev('records_released', '2026-03-04', { final: true })]).some((d) => d.kind === 'appeal')).toBe(false);
   });
 
@@ -294,7 +383,11 @@ describe('no fixed period', () => {
     expect(bare.deadlines).toHaveLength(0);
     expect(bare.warnings.join(' ')).toContain('appropriate and prompt manner');
 
-    const withTarget = computeDeadlines({ jurisdiction: 'US-MN', receivedAt: '2026-01-16T16:00:00-06:00', followUpTarget: { days: 10, dayType: 'business' } });
+    const withTarget = computeDeadlines({
+      jurisdiction: 'US-MN',
+      receivedAt: '2026-01-16T16:00:00-06:00',
+      followUpTarget: { days: 10, dayType: 'business' },
+    });
     expect(withTarget.deadlines.some((d) => d.kind === 'response')).toBe(false);
     const followUp = only(withTarget.deadlines, 'follow_up');
     // 20 (19 MLK), 21-23, 26-30 Jan, 2 Feb.
@@ -313,13 +406,17 @@ describe('no fixed period', () => {
     expect(expedited.status).toBe('open');
   });
 
-  test('the expedited determination is met by the agency\'s decision in time, missed by a late one, and mooted by a final answer', () => {
+  test("the expedited determination is met by the agency's decision in time, missed by a late one, and mooted by a final answer", () => {
     const expedited = (events: DeadlineEvent[]) =>
       only(deadlines({ jurisdiction: 'US', receivedAt: at('2026-01-16'), requestType: 'expedited', events }), 'expedited_determination');
     expect(expedited([ev('expedited_decided', '2026-01-22', { granted: false })])).toMatchObject({
-      status: 'met', satisfiedBy: { type: 'expedited_decided', date: '2026-01-22' },
+      status: 'met',
+      satisfiedBy: { type: 'expedited_decided', date: '2026-01-22' },
     });
-    expect(expedited([ev('expedited_decided', '2026-01-28', { granted: true })])).toMatchObject({ status: 'missed', satisfiedBy: { date: '2026-01-28' } });
+    expect(expedited([ev('expedited_decided', '2026-01-28', { granted: true })])).toMatchObject({
+      status: 'missed',
+      satisfiedBy: { date: '2026-01-28' },
+    });
     expect(expedited([ev('denied', '2026-01-23', { exemptions: [] })])).toMatchObject({ status: 'met', satisfiedBy: { type: 'denied' } });
     // A partial release is not a decision on expedited processing.
     expect(expedited([ev('records_released', '2026-01-20', { final: false })]).status).toBe('open');
@@ -330,19 +427,28 @@ describe('further review after an appeal decision', () => {
   // Kentucky: the Attorney General decides the appeal; the requester may go to circuit court within 30 days.
   const kentucky = (events: DeadlineEvent[]) =>
     only(deadlines({ jurisdiction: 'US-KY', receivedAt: at('2026-03-02'), events }), 'further_review');
-  const decided = [ev('denied', '2026-03-05', { exemptions: [] }), ev('appeal_filed', '2026-03-10'), ev('appeal_decided', '2026-03-30', { outcome: 'denied' })];
+  const decided = [
+    ev('denied', '2026-03-05', { exemptions: [] }),
+    ev('appeal_filed', '2026-03-10'),
+    ev('appeal_decided', '2026-03-30', { outcome: 'denied' }),
+  ];
 
   test('the window is open until the requester sues, and met by a lawsuit filed within it', () => {
     const open = kentucky(decided);
     expect(open).toMatchObject({ status: 'open', dueDate: '2026-04-29' });
-    expect(kentucky([...decided, ev('lawsuit_filed', '2026-04-20')])).toMatchObject({ status: 'met', satisfiedBy: { type: 'lawsuit_filed', date: '2026-04-20' } });
+    expect(kentucky([...decided, ev('lawsuit_filed', '2026-04-20')])).toMatchObject({
+      status: 'met',
+      satisfiedBy: { type: 'lawsuit_filed', date: '2026-04-20' },
+    });
     expect(kentucky([...decided, ev('lawsuit_filed', '2026-05-04')]).status).toBe('missed');
   });
 });
 
 describe('expedited processing as a property of the request', () => {
   test('a standard federal request that asks for expedited processing carries the 10-day determination', () => {
-    expect(only(deadlines({ jurisdiction: 'US', receivedAt: at('2026-01-16'), expedited: true }), 'expedited_determination').dueDate).toBe('2026-01-26');
+    expect(only(deadlines({ jurisdiction: 'US', receivedAt: at('2026-01-16'), expedited: true }), 'expedited_determination').dueDate).toBe(
+      '2026-01-26',
+    );
     expect(deadlines({ jurisdiction: 'US', receivedAt: at('2026-01-16') }).some((d) => d.kind === 'expedited_determination')).toBe(false);
   });
 
@@ -350,6 +456,8 @@ describe('expedited processing as a property of the request', () => {
     const asked = computeDeadlines({ jurisdiction: 'US-TX', receivedAt: at('2026-03-02'), expedited: true });
     const plain = computeDeadlines({ jurisdiction: 'US-TX', receivedAt: at('2026-03-02') });
     expect(asked.deadlines).toEqual(plain.deadlines);
-    expect(asked.warnings.filter((w) => !plain.warnings.includes(w))).toEqual([expect.stringMatching(/expedited processing is not available under/i)]);
+    expect(asked.warnings.filter((w) => !plain.warnings.includes(w))).toEqual([
+      expect.stringMatching(/expedited processing is not available under/i),
+    ]);
   });
 });

@@ -31,7 +31,11 @@ describe('holiday calendars from the statutes', () => {
   });
 
   test('the fixture covers the federal calendar, the 50 states and DC', () => {
-    expect(Object.keys(holidayFixture()).sort()).toEqual(listJurisdictions().map((j) => j.code).sort());
+    expect(Object.keys(holidayFixture()).sort()).toEqual(
+      listJurisdictions()
+        .map((j) => j.code)
+        .sort(),
+    );
     expect(listJurisdictions()).toHaveLength(52);
   });
 
@@ -44,14 +48,24 @@ describe('holiday calendars from the statutes', () => {
         expect(calendar.sources.length).toBeGreaterThan(0);
         for (const h of [...calendar.legal, ...calendar.optional]) {
           // A citation names a statute section or the official act behind a designation, never just a word.
-          expect(`${code} ${h.slug}: ${h.citation}`).toMatch(/: .*(\d|§|Code|[Oo]rder|[Ss]chedule|[Mm]emorand|[Pp]roclamation|Governor|[Dd]esignat|Stat)/);
+          expect(`${code} ${h.slug}: ${h.citation}`).toMatch(
+            /: .*(\d|§|Code|[Oo]rder|[Ss]chedule|[Mm]emorand|[Pp]roclamation|Governor|[Dd]esignat|Stat)/,
+          );
         }
       }
     }
   });
 
   test('Easter and election day arithmetic', () => {
-    const easters = { 2024: '2024-03-31', 2025: '2025-04-20', 2026: '2026-04-05', 2027: '2027-03-28', 2028: '2028-04-16', 2029: '2029-04-01', 2030: '2030-04-21' };
+    const easters = {
+      2024: '2024-03-31',
+      2025: '2025-04-20',
+      2026: '2026-04-05',
+      2027: '2027-03-28',
+      2028: '2028-04-16',
+      2029: '2029-04-01',
+      2030: '2030-04-21',
+    };
     for (const [year, date] of Object.entries(easters)) expect(formatDay(easterSunday(Number(year)))).toBe(date);
     // The Tuesday after the first Monday: never 1 November.
     expect(formatDay(electionDay(2022))).toBe('2022-11-08');

@@ -51,25 +51,36 @@ const code = (codes: string[]) => fc.constantFrom(...codes);
 describe('business-day properties', () => {
   test('a business-day due date never lands on a weekend, holiday or closure', () => {
     fc.assert(
-      fc.property(code(WITH_BUSINESS_PERIOD), dateBetween('2024-01-01', '2030-12-31'), fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }), (jurisdiction, received, offsets) => {
-        const start = parseIsoDate(received) as number;
-        const closures = [...new Set(offsets.map((o) => formatDay(start + o)))];
-        const result = computeDeadlines({ jurisdiction, receivedAt: received, closures: closures.map((date) => ({ date })) });
-        const due = result.deadlines.find((d) => d.kind === 'response')?.dueDate as string;
-        const mi = !version(jurisdiction).counting.agencyClosuresCount;
-        expect(naiveFor(jurisdiction, mi ? [] : closures).isBusinessDay(due)).toBe(true);
-      }),
+      fc.property(
+        code(WITH_BUSINESS_PERIOD),
+        dateBetween('2024-01-01', '2030-12-31'),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
+        (jurisdiction, received, offsets) => {
+          const start = parseIsoDate(received) as number;
+          const closures = [...new Set(offsets.map((o) => formatDay(start + o)))];
+          const result = computeDeadlines({ jurisdiction, receivedAt: received, closures: closures.map((date) => ({ date })) });
+          const due = result.deadlines.find((d) => d.kind === 'response')?.dueDate as string;
+          const mi = !version(jurisdiction).counting.agencyClosuresCount;
+          expect(naiveFor(jurisdiction, mi ? [] : closures).isBusinessDay(due)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   test('adding n then m business days equals adding n + m', () => {
     fc.assert(
-      fc.property(code(WITH_BUSINESS_PERIOD), dateBetween('2020-01-01', '2040-12-31'), fc.nat(300), fc.nat(300), (jurisdiction, date, n, m) => {
-        const calendar = engineCalendar(jurisdiction);
-        const day = parseIsoDate(date) as number;
-        expect(calendar.addBusinessDays(calendar.addBusinessDays(day, n), m)).toBe(calendar.addBusinessDays(day, n + m));
-      }),
+      fc.property(
+        code(WITH_BUSINESS_PERIOD),
+        dateBetween('2020-01-01', '2040-12-31'),
+        fc.nat(300),
+        fc.nat(300),
+        (jurisdiction, date, n, m) => {
+          const calendar = engineCalendar(jurisdiction);
+          const day = parseIsoDate(date) as number;
+          expect(calendar.addBusinessDays(calendar.addBusinessDays(day, n), m)).toBe(calendar.addBusinessDays(day, n + m));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -84,7 +95,9 @@ describe('business-day properties', () => {
         (jurisdiction, date, n, offsets) => {
           const start = parseIsoDate(date) as number;
           const closures = [...new Set(offsets.map((o) => formatDay(start + o)))].sort();
-          expect(formatDay(engineCalendar(jurisdiction, closures).addBusinessDays(start, n))).toBe(naiveFor(jurisdiction, closures).addBusinessDays(date, n));
+          expect(formatDay(engineCalendar(jurisdiction, closures).addBusinessDays(start, n))).toBe(
+            naiveFor(jurisdiction, closures).addBusinessDays(date, n),
+          );
         },
       ),
       { numRuns: 400 },
@@ -93,8 +106,17 @@ describe('business-day properties', () => {
 
   test('optional and worked holidays match the naive walk (Minnesota state executive calendar)', () => {
     const rules = version('US-MN');
-    const calendar = new BusinessCalendar({ holidays: rules.holidays, optional: rules.holidays.optional, worked: new Set(['indigenous-peoples-day']), closures: [] });
-    const naive = new NaiveCalendar({ calendar: rules.holidays, optional: rules.holidays.optional.map((h) => h.slug), worked: ['indigenous-peoples-day'] });
+    const calendar = new BusinessCalendar({
+      holidays: rules.holidays,
+      optional: rules.holidays.optional,
+      worked: new Set(['indigenous-peoples-day']),
+      closures: [],
+    });
+    const naive = new NaiveCalendar({
+      calendar: rules.holidays,
+      optional: rules.holidays.optional.map((h) => h.slug),
+      worked: ['indigenous-peoples-day'],
+    });
     fc.assert(
       fc.property(dateBetween('2024-01-01', '2035-12-31'), fc.integer({ min: 1, max: 60 }), (date, n) => {
         expect(formatDay(calendar.addBusinessDays(parseIsoDate(date) as number, n))).toBe(naive.addBusinessDays(date, n));
@@ -115,12 +137,17 @@ describe('business-day properties', () => {
 describe('deadline properties', () => {
   test('a later receipt never gives an earlier response date', () => {
     fc.assert(
-      fc.property(code(WITH_PERIOD), dateBetween('2024-01-01', '2030-12-31'), fc.integer({ min: 0, max: 20 }), (jurisdiction, first, gap) => {
-        const later = formatDay((parseIsoDate(first) as number) + gap);
-        const a = computeResponseDueDate(jurisdiction, first) as string;
-        const b = computeResponseDueDate(jurisdiction, later) as string;
-        expect(b >= a).toBe(true);
-      }),
+      fc.property(
+        code(WITH_PERIOD),
+        dateBetween('2024-01-01', '2030-12-31'),
+        fc.integer({ min: 0, max: 20 }),
+        (jurisdiction, first, gap) => {
+          const later = formatDay((parseIsoDate(first) as number) + gap);
+          const a = computeResponseDueDate(jurisdiction, first) as string;
+          const b = computeResponseDueDate(jurisdiction, later) as string;
+          expect(b >= a).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

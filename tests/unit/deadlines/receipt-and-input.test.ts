@@ -1,6 +1,13 @@
 import { Settings } from 'luxon';
 
-import { computeDeadlines, DeadlineInputError, getJurisdiction, isJurisdictionCode, listJurisdictions, ruleFor } from '../../../server/deadlines';
+import {
+  computeDeadlines,
+  DeadlineInputError,
+  getJurisdiction,
+  isJurisdictionCode,
+  listJurisdictions,
+  ruleFor,
+} from '../../../server/deadlines';
 import type { DeadlineInput } from '../../../server/deadlines';
 import { selectVersion } from '../../../server/deadlines/jurisdictions';
 
@@ -38,13 +45,21 @@ describe('receipt date in the agency zone', () => {
     expect(result.deadlines[0]?.dueDate).toBe('2026-02-02');
   });
 
-  test('asked again and again, alternating zones, the same instant keeps each zone\'s date', () => {
+  test("asked again and again, alternating zones, the same instant keeps each zone's date", () => {
     // Local dates are memoised by zone and instant text; the zone must be part of the key.
     for (let i = 0; i < 3; i += 1) {
-      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'America/Chicago' }).receivedDate).toBe('2026-01-15');
-      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'America/New_York' }).receivedDate).toBe('2026-01-16');
-      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'Pacific/Kiritimati' }).receivedDate).toBe('2026-01-16');
-      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'Pacific/Pago_Pago' }).receivedDate).toBe('2026-01-15');
+      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'America/Chicago' }).receivedDate).toBe(
+        '2026-01-15',
+      );
+      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'America/New_York' }).receivedDate).toBe(
+        '2026-01-16',
+      );
+      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'Pacific/Kiritimati' }).receivedDate).toBe(
+        '2026-01-16',
+      );
+      expect(computeDeadlines({ ...dataSubject, receivedAt: '2026-01-16T05:30:00Z', timezone: 'Pacific/Pago_Pago' }).receivedDate).toBe(
+        '2026-01-15',
+      );
     }
   });
 
@@ -77,11 +92,19 @@ describe('input errors are DeadlineInputError with the field', () => {
     ['unknown worked holiday', { ...base, workedHolidays: ['flag-day'] }, 'workedHolidays[0]'],
     ['bad closure date', { ...base, closures: [{ date: '2026-13-01' }] }, 'closures[0].date'],
     ['bad event date', { ...base, events: [{ type: 'denied', occurredAt: 'soon' }] }, 'events[0].occurredAt'],
-    ['bad extension date', { ...base, events: [{ type: 'extension_claimed', occurredAt: '2026-02-01', data: { newDueDate: '2026-02-31' } }] }, 'events[0].data.newDueDate'],
+    [
+      'bad extension date',
+      { ...base, events: [{ type: 'extension_claimed', occurredAt: '2026-02-01', data: { newDueDate: '2026-02-31' } }] },
+      'events[0].data.newDueDate',
+    ],
     ['bad follow-up target', { ...base, followUpTarget: { days: 0, dayType: 'business' } }, 'followUpTarget.days'],
     ['receipt before the rule data starts', { ...base, receivedAt: '2023-06-01' }, 'receivedAt'],
     ['receipt after the supported range', { ...base, receivedAt: '2101-01-03' }, 'receivedAt'],
-    ['extension date after the supported range', { ...base, events: [{ type: 'extension_claimed', occurredAt: '2026-02-01', data: { newDueDate: '2199-12-31' } }] }, 'events[0].data.newDueDate'],
+    [
+      'extension date after the supported range',
+      { ...base, events: [{ type: 'extension_claimed', occurredAt: '2026-02-01', data: { newDueDate: '2199-12-31' } }] },
+      'events[0].data.newDueDate',
+    ],
     [
       'extensions that push a deadline past the supported years',
       {
@@ -111,8 +134,16 @@ describe('jurisdiction lookups', () => {
     const list = listJurisdictions();
     expect(list).toHaveLength(52);
     const mn = list.find((j) => j.code === 'US-MN');
-    expect(mn).toMatchObject({ noFixedPeriod: true, response: null, statuteWords: 'appropriate and prompt manner', responsePeriod: 'no fixed period' });
-    expect(list.find((j) => j.code === 'US')).toMatchObject({ response: { days: 20, dayType: 'business' }, lawName: 'Freedom of Information Act' });
+    expect(mn).toMatchObject({
+      noFixedPeriod: true,
+      response: null,
+      statuteWords: 'appropriate and prompt manner',
+      responsePeriod: 'no fixed period',
+    });
+    expect(list.find((j) => j.code === 'US')).toMatchObject({
+      response: { days: 20, dayType: 'business' },
+      lawName: 'Freedom of Information Act',
+    });
     expect(list.find((j) => j.code === 'US-MN')?.requestTypes).toEqual(['standard', 'data_subject']);
   });
 
@@ -127,7 +158,10 @@ describe('jurisdiction lookups', () => {
     // Kentucky's 5-business-day rule took effect on 29 June 2021.
     expect(ruleFor('US-KY', '2021-06-29').effectiveFrom).toBe('2021-06-29');
     expect(() => ruleFor('US-KY', '2021-06-28')).toThrow(DeadlineInputError);
-    const versions = [{ effectiveFrom: '2020-01-01', days: 3 }, { effectiveFrom: '2024-07-01', days: 5 }];
+    const versions = [
+      { effectiveFrom: '2020-01-01', days: 3 },
+      { effectiveFrom: '2024-07-01', days: 5 },
+    ];
     expect(selectVersion(versions, '2024-06-30')?.days).toBe(3);
     expect(selectVersion(versions, '2024-07-01')?.days).toBe(5);
     expect(selectVersion(versions, '2019-12-31')).toBeUndefined();

@@ -44,10 +44,18 @@ describe('rule files', () => {
 
   test('there are 52 files: US, 50 states and DC', () => {
     // The CSV's codes, kept here too: the list of jurisdictions must not depend on the data file alone.
-    const expected = ('US AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND ' +
-      'OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY').split(' ').map(fileCode);
+    const expected = (
+      'US AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND ' +
+      'OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'
+    )
+      .split(' ')
+      .map(fileCode);
     expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual([...expected].sort());
-    expect(listJurisdictions().map((j) => j.code).sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort());
+    expect(
+      listJurisdictions()
+        .map((j) => j.code)
+        .sort(),
+    ).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort());
   });
 
   test.each(files)('%s validates against the schema', (file) => {
@@ -79,21 +87,24 @@ describe('rule files', () => {
       for (const row of csvRows) expect(getJurisdiction(fileCode(row['jurisdiction_code'] ?? ''))).toBeDefined();
     });
 
-    test.each(csvRows.map((r) => [r['jurisdiction_code'] ?? '', r] as const))('%s: period, citation and source copied from the CSV', (_code, row) => {
-      const rules = getJurisdiction(fileCode(row['jurisdiction_code'] ?? ''));
-      const version = rules?.versions[rules.versions.length - 1];
-      if (!version) throw new Error('missing rule');
-      expect(version.citation).toBe(row['statute']);
-      expect(version.sources.some((s) => s.source === row['source'] && s.citation === row['statute'])).toBe(true);
-      expect(version.notes.some((n) => n.includes(row['notes'] ?? '\u0000'))).toBe(true);
-      if (row['no_fixed_deadline'] === 'true') {
-        expect('noFixedPeriod' in version.response).toBe(true);
-      } else {
-        expect(version.response).toMatchObject({ days: Number(row['response_days']), dayType: row['day_type'] });
-      }
-      if (row['extension_days'] && version.extension?.days !== undefined) {
-        expect(version.extension.days).toBe(Number(row['extension_days']));
-      }
-    });
+    test.each(csvRows.map((r) => [r['jurisdiction_code'] ?? '', r] as const))(
+      '%s: period, citation and source copied from the CSV',
+      (_code, row) => {
+        const rules = getJurisdiction(fileCode(row['jurisdiction_code'] ?? ''));
+        const version = rules?.versions[rules.versions.length - 1];
+        if (!version) throw new Error('missing rule');
+        expect(version.citation).toBe(row['statute']);
+        expect(version.sources.some((s) => s.source === row['source'] && s.citation === row['statute'])).toBe(true);
+        expect(version.notes.some((n) => n.includes(row['notes'] ?? '\u0000'))).toBe(true);
+        if (row['no_fixed_deadline'] === 'true') {
+          expect('noFixedPeriod' in version.response).toBe(true);
+        } else {
+          expect(version.response).toMatchObject({ days: Number(row['response_days']), dayType: row['day_type'] });
+        }
+        if (row['extension_days'] && version.extension?.days !== undefined) {
+          expect(version.extension.days).toBe(Number(row['extension_days']));
+        }
+      },
+    );
   });
 });

@@ -90,7 +90,9 @@ describe('hand-checked state vectors', () => {
 
   test.each(cases)('$name', ({ input, due }) => {
     expect(responseDeadline(input).dueDate).toBe(due);
-    expect(computeResponseDueDate(input.jurisdiction, input.receivedAt.slice(0, 10))).toBe(input.submissionMethod === 'email' ? '2026-01-26' : due);
+    expect(computeResponseDueDate(input.jurisdiction, input.receivedAt.slice(0, 10))).toBe(
+      input.submissionMethod === 'email' ? '2026-01-26' : due,
+    );
   });
 
   test('a Commonwealth agency that closes on Juneteenth opts in: 15, 16, 17, 18, 22 Jun', () => {
@@ -109,7 +111,11 @@ describe('hand-checked state vectors', () => {
   });
 
   test('Michigan ignores agency closures (AG Op. 7172) and says so', () => {
-    const result = computeDeadlines({ jurisdiction: 'US-MI', receivedAt: '2026-01-16', closures: [{ date: '2026-01-20', name: 'Snow day' }] });
+    const result = computeDeadlines({
+      jurisdiction: 'US-MI',
+      receivedAt: '2026-01-16',
+      closures: [{ date: '2026-01-20', name: 'Snow day' }],
+    });
     expect(result.deadlines.find((d) => d.kind === 'response')?.dueDate).toBe('2026-01-26');
     expect(result.warnings.join(' ')).toContain('AG Op. 7172');
   });
@@ -117,7 +123,11 @@ describe('hand-checked state vectors', () => {
   test('a closure elsewhere does stop the count', () => {
     // Texas: Wed 16 Sep 2026 closure pushes 10 business days from Mon 14 Sep from Mon 28 to Tue 29 Sep.
     expect(responseDeadline({ jurisdiction: 'US-TX', receivedAt: '2026-09-14' }).dueDate).toBe('2026-09-28');
-    const closed = responseDeadline({ jurisdiction: 'US-TX', receivedAt: '2026-09-14', closures: [{ date: '2026-09-16', name: 'Storm closure' }] });
+    const closed = responseDeadline({
+      jurisdiction: 'US-TX',
+      receivedAt: '2026-09-14',
+      closures: [{ date: '2026-09-16', name: 'Storm closure' }],
+    });
     expect(closed.dueDate).toBe('2026-09-29');
     expect(closed.trace.find((t) => t.step === 'closure')?.name).toBe('Storm closure');
   });

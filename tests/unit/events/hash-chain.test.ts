@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { canonicalJson } from '../../../server/util/canonical-json';
-import { canonicalEvent, canonicalEventGeneric, eventHash, GENESIS_HASH, verifyChain, type HashedEventFields } from '../../../server/events/hash-chain';
+import {
+  canonicalEvent,
+  canonicalEventGeneric,
+  eventHash,
+  GENESIS_HASH,
+  verifyChain,
+  type HashedEventFields,
+} from '../../../server/events/hash-chain';
 
-const jsonData = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }) as fc.Arbitrary<Record<string, unknown>>;
+const jsonData = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }) as fc.Arbitrary<
+  Record<string, unknown>
+>;
 const eventArb = fc.record({
   id: fc.uuid(),
   requestId: fc.uuid(),
@@ -16,7 +25,10 @@ const eventArb = fc.record({
   actorKind: fc.constantFrom('user', 'system', 'inbound_email'),
   actorId: fc.option(fc.uuid(), { nil: null }),
   correctsEventId: fc.option(fc.uuid(), { nil: null }),
-  attachments: fc.array(fc.record({ sha256: fc.stringMatching(/^[0-9a-f]{64}$/), filename: fc.string(), contentType: fc.string(), size: fc.nat() }), { maxLength: 3 }),
+  attachments: fc.array(
+    fc.record({ sha256: fc.stringMatching(/^[0-9a-f]{64}$/), filename: fc.string(), contentType: fc.string(), size: fc.nat() }),
+    { maxLength: 3 },
+  ),
 }) as fc.Arbitrary<HashedEventFields>;
 
 describe('canonical JSON', () => {
@@ -26,7 +38,10 @@ describe('canonical JSON', () => {
   });
 
   it('when an event is written by the fast path, then it equals the generic canonical form', () => {
-    fc.assert(fc.property(eventArb, (e) => canonicalEvent(e) === canonicalEventGeneric(e)), { numRuns: 500 });
+    fc.assert(
+      fc.property(eventArb, (e) => canonicalEvent(e) === canonicalEventGeneric(e)),
+      { numRuns: 500 },
+    );
   });
 });
 

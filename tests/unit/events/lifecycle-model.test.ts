@@ -17,7 +17,8 @@ type ModelState = { shown: string; phase: string; fee: boolean; clarification: b
 type Step = { type: LoggableEventType; data: Record<string, unknown> };
 
 const OPEN_PHASES = ['submitted', 'acknowledged', 'partially_fulfilled'];
-const isOpen = (shown: string) => ['submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled'].includes(shown);
+const isOpen = (shown: string) =>
+  ['submitted', 'acknowledged', 'fee_requested', 'clarification_requested', 'partially_fulfilled'].includes(shown);
 
 function shownOf(phase: string, fee: boolean, clarification: boolean, lastAsked: Wait | null): string {
   if (!OPEN_PHASES.includes(phase)) return phase;
@@ -45,7 +46,9 @@ function model(state: ModelState, step: Step): ModelState | 'refused' {
     case 'fee_estimate':
       return isOpen(shown) && !state.fee ? move(answered(state.phase), { fee: true, lastAsked: 'fee' }) : 'refused';
     case 'clarification_requested':
-      return isOpen(shown) && !state.clarification ? move(answered(state.phase), { clarification: true, lastAsked: 'clarification' }) : 'refused';
+      return isOpen(shown) && !state.clarification
+        ? move(answered(state.phase), { clarification: true, lastAsked: 'clarification' })
+        : 'refused';
     case 'fee_paid':
       return state.fee ? move(state.phase, { fee: false }) : 'refused';
     case 'clarification_provided':
@@ -78,10 +81,35 @@ function model(state: ModelState, step: Step): ModelState | 'refused' {
 const waitsOf = (s: ModelState): Wait[] => (['fee', 'clarification'] as const).filter((w) => s[w]);
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom<LoggableEventType>('fee_estimate', 'fee_paid', 'clarification_requested', 'clarification_provided').map((type) => ({ type, data: type === 'fee_estimate' ? { amount: 25 } : {} })) },
-  { weight: 1, arbitrary: fc.constantFrom<LoggableEventType>('acknowledged', 'extension_claimed', 'expedited_decided', 'denied', 'no_records', 'appeal_filed', 'withdrawn', 'lawsuit_filed', 'note').map((type) => ({ type, data: {} })) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .constantFrom<LoggableEventType>('fee_estimate', 'fee_paid', 'clarification_requested', 'clarification_provided')
+      .map((type) => ({ type, data: type === 'fee_estimate' ? { amount: 25 } : {} })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom<LoggableEventType>(
+        'acknowledged',
+        'extension_claimed',
+        'expedited_decided',
+        'denied',
+        'no_records',
+        'appeal_filed',
+        'withdrawn',
+        'lawsuit_filed',
+        'note',
+      )
+      .map((type) => ({ type, data: {} })),
+  },
   { weight: 1, arbitrary: fc.boolean().map((final) => ({ type: 'records_released' as const, data: { final } })) },
-  { weight: 1, arbitrary: fc.constantFrom('granted', 'partly_granted', 'denied').map((outcome) => ({ type: 'appeal_decided' as const, data: { outcome } })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('granted', 'partly_granted', 'denied')
+      .map((outcome) => ({ type: 'appeal_decided' as const, data: { outcome } })),
+  },
 );
 
 const SUBMITTED: ModelState = { shown: 'submitted', phase: 'submitted', fee: false, clarification: false, lastAsked: null };
@@ -101,14 +129,21 @@ describe('the state machine against a reference model', () => {
             if (!got.allowed) expect(got.reason).toMatch(/^An? \w+ event cannot be logged on an? \w+ request/);
             continue;
           }
-          expect({ step: s, status: got.to.status, awaiting: [...got.to.awaiting].sort() }).toEqual({ step: s, status: want.shown, awaiting: waitsOf(want).sort() });
+          expect({ step: s, status: got.to.status, awaiting: [...got.to.awaiting].sort() }).toEqual({
+            step: s,
+            status: want.shown,
+            awaiting: waitsOf(want).sort(),
+          });
           expected = want;
           actual = got.to;
           accepted.push(s);
         }
         // Replaying the accepted history (what a correction does) lands in the same place.
         const replayed = replayLifecycle(accepted);
-        expect({ status: replayed.status, awaiting: [...replayed.awaiting].sort() }).toEqual({ status: expected.shown, awaiting: waitsOf(expected).sort() });
+        expect({ status: replayed.status, awaiting: [...replayed.awaiting].sort() }).toEqual({
+          status: expected.shown,
+          awaiting: waitsOf(expected).sort(),
+        });
       }),
       { numRuns: 2000 },
     );
@@ -133,7 +168,13 @@ describe('the response clock against the same model', () => {
   if (!version) throw new Error('US-OR rules');
   const calendar = new BusinessCalendar({ holidays: version.holidays, optional: [], worked: new Set(), closures: [] });
   const PERIOD = 15;
-  const tollStep = fc.constantFrom<LoggableEventType>('fee_estimate', 'fee_paid', 'clarification_requested', 'clarification_provided', 'note');
+  const tollStep = fc.constantFrom<LoggableEventType>(
+    'fee_estimate',
+    'fee_paid',
+    'clarification_requested',
+    'clarification_provided',
+    'note',
+  );
 
   test('random fee and clarification sequences: tolled while any wait is open, and only running days count', () => {
     fc.assert(
@@ -158,7 +199,12 @@ describe('the response clock against the same model', () => {
             events.push({ type, occurredAt: `${formatDay(day)}T12:00:00-08:00`, data: type === 'fee_estimate' ? { amount: 10 } : {} });
             state = next;
           }
-          const result = computeDeadlines({ jurisdiction: 'US-OR', receivedAt: `${formatDay(receivedDay)}T12:00:00-08:00`, timezone: 'America/Los_Angeles', events });
+          const result = computeDeadlines({
+            jurisdiction: 'US-OR',
+            receivedAt: `${formatDay(receivedDay)}T12:00:00-08:00`,
+            timezone: 'America/Los_Angeles',
+            events,
+          });
           const response = result.deadlines.find((d) => d.kind === 'response');
           if (!response) throw new Error('no response deadline');
           const anchor = parseIsoDate(result.deemedReceivedDate) as number;

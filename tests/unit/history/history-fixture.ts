@@ -110,15 +110,71 @@ const CITY_EMAIL: AttachmentRef = {
 };
 
 export const MINNEAPOLIS_EVENTS: EventSpec[] = [
-  { type: 'correspondence', occurredAt: '2026-01-20T15:02:00.000Z', actor: SYSTEM, summary: 'Request emailed to records@minneapolis.example.gov', data: { direction: 'out', channel: 'email' } },
-  { type: 'acknowledged', occurredAt: '2026-01-22T17:30:00.000Z', actor: INBOUND, summary: 'City acknowledged the request', body: 'Thank you for your data request. It has been assigned tracking number MPLS-DP-2026-0117.', data: { trackingNumber: 'MPLS-DP-2026-0171' } },
-  { type: 'correction', occurredAt: '2026-01-22T17:30:00.000Z', recordedAt: '2026-01-23T14:00:00.000Z', summary: 'Tracking number was mistyped in the acknowledgement entry', data: { trackingNumber: 'MPLS-DP-2026-0117' }, corrects: 2 },
-  { type: 'clarification_requested', occurredAt: '2026-01-27T16:10:00.000Z', actor: INBOUND, summary: 'City asked which departments to search', body: 'Please confirm whether you want records from all departments or only the Office of the City Coordinator and the Mayor\u2019s office.' },
-  { type: 'clarification_provided', occurredAt: '2026-01-27T19:45:00.000Z', summary: 'All departments; distribution list of the 16 January email included' },
-  { type: 'fee_estimate', occurredAt: '2026-01-29T15:00:00.000Z', actor: INBOUND, summary: 'Copy fee estimate', data: { amount: 48.5, currency: 'USD', paymentDue: '2026-02-12' } },
+  {
+    type: 'correspondence',
+    occurredAt: '2026-01-20T15:02:00.000Z',
+    actor: SYSTEM,
+    summary: 'Request emailed to records@minneapolis.example.gov',
+    data: { direction: 'out', channel: 'email' },
+  },
+  {
+    type: 'acknowledged',
+    occurredAt: '2026-01-22T17:30:00.000Z',
+    actor: INBOUND,
+    summary: 'City acknowledged the request',
+    body: 'Thank you for your data request. It has been assigned tracking number MPLS-DP-2026-0117.',
+    data: { trackingNumber: 'MPLS-DP-2026-0171' },
+  },
+  {
+    type: 'correction',
+    occurredAt: '2026-01-22T17:30:00.000Z',
+    recordedAt: '2026-01-23T14:00:00.000Z',
+    summary: 'Tracking number was mistyped in the acknowledgement entry',
+    data: { trackingNumber: 'MPLS-DP-2026-0117' },
+    corrects: 2,
+  },
+  {
+    type: 'clarification_requested',
+    occurredAt: '2026-01-27T16:10:00.000Z',
+    actor: INBOUND,
+    summary: 'City asked which departments to search',
+    body: 'Please confirm whether you want records from all departments or only the Office of the City Coordinator and the Mayor\u2019s office.',
+  },
+  {
+    type: 'clarification_provided',
+    occurredAt: '2026-01-27T19:45:00.000Z',
+    summary: 'All departments; distribution list of the 16 January email included',
+  },
+  {
+    type: 'fee_estimate',
+    occurredAt: '2026-01-29T15:00:00.000Z',
+    actor: INBOUND,
+    summary: 'Copy fee estimate',
+    data: { amount: 48.5, currency: 'USD', paymentDue: '2026-02-12' },
+  },
   { type: 'fee_paid', occurredAt: '2026-01-30T16:00:00.000Z', summary: 'Paid by newsroom card', data: { amount: 48.5, currency: 'USD' } },
-  { type: 'note', occurredAt: '2026-01-26T20:00:00.000Z', recordedAt: '2026-02-04T15:00:00.000Z', summary: 'Phone call with the records clerk (logged late)', body: 'Clerk said the distribution list is kept by IT and may take longer.' },
-  { type: 'records_released', occurredAt: '2026-02-06T21:15:00.000Z', actor: INBOUND, summary: 'First installment: the email and its distribution list', data: { final: false, pages: 212, exemptions: [{ citation: 'Minn. Stat. \u00a7 13.43', reason: 'private personnel data' }, { citation: 'Minn. Stat. \u00a7 13.37', reason: 'security information' }] }, attachments: [RESPONSE_PDF, CITY_EMAIL] },
+  {
+    type: 'note',
+    occurredAt: '2026-01-26T20:00:00.000Z',
+    recordedAt: '2026-02-04T15:00:00.000Z',
+    summary: 'Phone call with the records clerk (logged late)',
+    body: 'Clerk said the distribution list is kept by IT and may take longer.',
+  },
+  {
+    type: 'records_released',
+    occurredAt: '2026-02-06T21:15:00.000Z',
+    actor: INBOUND,
+    summary: 'First installment: the email and its distribution list',
+    data: {
+      final: false,
+      pages: 212,
+      exemptions: [
+        { citation: 'Minn. Stat. \u00a7 13.43', reason: 'private personnel data' },
+        { citation: 'Minn. Stat. \u00a7 13.37', reason: 'security information' },
+      ],
+    },
+    attachments: [RESPONSE_PDF, CITY_EMAIL],
+  },
 ];
 
 export const MINNEAPOLIS_DEADLINES: HistoryDeadline[] = [
@@ -126,7 +182,8 @@ export const MINNEAPOLIS_DEADLINES: HistoryDeadline[] = [
     kind: 'response',
     dueDate: '2026-02-03',
     statutory: false,
-    basis: 'Minn. Stat. \u00a7 13.03, subd. 2: "appropriate and prompt manner" within a "reasonable time"; no fixed period. Newsroom follow-up target: 10 business days after submission.',
+    basis:
+      'Minn. Stat. \u00a7 13.03, subd. 2: "appropriate and prompt manner" within a "reasonable time"; no fixed period. Newsroom follow-up target: 10 business days after submission.',
     status: 'missed',
     met: false,
     satisfiedOn: '2026-02-06',
@@ -163,9 +220,15 @@ const LETTER_BODY = [
 export function historyDocument(overrides: Partial<HistoryDocument> & { specs?: EventSpec[] } = {}): HistoryDocument {
   const { specs, ...rest } = overrides;
   const events = rest.events ?? chainEvents(specs ?? MINNEAPOLIS_EVENTS);
-  const attachments: HistoryAttachment[] = events.flatMap((e) => e.attachments.map((a, i) => ({
-    id: `att-${e.seq}-${i}`, ...a, source: e.actor.kind === 'inbound_email' ? 'inbound_email' : 'upload', eventSeq: e.seq, createdAt: e.recordedAt,
-  })));
+  const attachments: HistoryAttachment[] = events.flatMap((e) =>
+    e.attachments.map((a, i) => ({
+      id: `att-${e.seq}-${i}`,
+      ...a,
+      source: e.actor.kind === 'inbound_email' ? 'inbound_email' : 'upload',
+      eventSeq: e.seq,
+      createdAt: e.recordedAt,
+    })),
+  );
   return {
     generatedAt: '2026-02-10T18:00:00.000Z',
     organization: { id: ORG_ID, name: 'Example Daily News' },
@@ -174,16 +237,35 @@ export function historyDocument(overrides: Partial<HistoryDocument> & { specs?: 
       title: 'All-employee email on federal immigration enforcement, January 2026',
       status: 'partially_fulfilled',
       requestType: 'standard',
-      recordsSought: 'The all-employee email of on or about 16 January 2026 on tracking and reporting federal immigration-enforcement activity, its distribution list, drafts and approvals, related training on the separation ordinance, and reports to the Mayor and City Council.',
+      recordsSought:
+        'The all-employee email of on or about 16 January 2026 on tracking and reporting federal immigration-enforcement activity, its distribution list, drafts and approvals, related training on the separation ordinance, and reports to the Mayor and City Council.',
       requester: { name: 'Jordan Reporter', outlet: 'Example Daily News', email: 'jordan.reporter@example.org' },
       trackingNumber: 'MPLS-DP-2026-0117',
       submissionMethod: 'email',
       submittedAt: '2026-01-20T15:02:00.000Z',
       createdAt: '2026-01-19T22:40:00.000Z',
     },
-    agency: { id: 'agency-mpls', name: 'City of Minneapolis', jurisdiction: 'US-MN', timezone: 'America/Chicago', recordsEmail: 'records@minneapolis.example.gov' },
-    law: { jurisdiction: 'US-MN', lawName: 'Minnesota Government Data Practices Act', citation: 'Minn. Stat. \u00a7 13.03', ruleEffectiveFrom: '2025-08-01', confidence: 'reviewed' },
-    letter: { templateId: 'minnesota-public-data', subject: 'Minnesota Government Data Practices Act request: all-employee email of January 16, 2026', body: LETTER_BODY, bodySha256: sha(LETTER_BODY), sent: true },
+    agency: {
+      id: 'agency-mpls',
+      name: 'City of Minneapolis',
+      jurisdiction: 'US-MN',
+      timezone: 'America/Chicago',
+      recordsEmail: 'records@minneapolis.example.gov',
+    },
+    law: {
+      jurisdiction: 'US-MN',
+      lawName: 'Minnesota Government Data Practices Act',
+      citation: 'Minn. Stat. \u00a7 13.03',
+      ruleEffectiveFrom: '2025-08-01',
+      confidence: 'reviewed',
+    },
+    letter: {
+      templateId: 'minnesota-public-data',
+      subject: 'Minnesota Government Data Practices Act request: all-employee email of January 16, 2026',
+      body: LETTER_BODY,
+      bodySha256: sha(LETTER_BODY),
+      sent: true,
+    },
     events,
     deadlines: MINNEAPOLIS_DEADLINES,
     attachments,
@@ -208,9 +290,15 @@ export function longHistory(n: number): HistoryDocument {
       recordedAt: seq % 7 === 0 ? new Date(start + i * 3_600_000 + 3 * 86_400_000).toISOString() : undefined,
       summary: `Entry number ${seq} of the long history`,
       body: seq % 3 === 0 ? `Call with the records office about installment ${seq}. `.repeat(4).trim() : null,
-      data: type === 'records_released' ? { final: false, pages: seq, exemptions: [{ citation: 'Minn. Stat. \u00a7 13.43', reason: 'personnel data' }] } : {},
+      data:
+        type === 'records_released'
+          ? { final: false, pages: seq, exemptions: [{ citation: 'Minn. Stat. \u00a7 13.43', reason: 'personnel data' }] }
+          : {},
       corrects: type === 'correction' ? seq - 1 : undefined,
-      attachments: seq % 10 === 0 ? [{ sha256: sha(`file ${seq}`), filename: `installment-${seq}.pdf`, contentType: 'application/pdf', size: 1000 + seq }] : undefined,
+      attachments:
+        seq % 10 === 0
+          ? [{ sha256: sha(`file ${seq}`), filename: `installment-${seq}.pdf`, contentType: 'application/pdf', size: 1000 + seq }]
+          : undefined,
     });
   }
   return historyDocument({ specs });

@@ -61,7 +61,9 @@ describe('worked example: City of Minneapolis, MGDPA request', () => {
   });
 
   test('the sections come in order: chain status, deadlines, timeline, letter, attachments, closing', () => {
-    const order = ['Hash chain verified', 'Deadlines', 'Timeline', 'Letter as sent', 'Attachments', 'End of history'].map((s) => parsed.text.indexOf(s));
+    const order = ['Hash chain verified', 'Deadlines', 'Timeline', 'Letter as sent', 'Attachments', 'End of history'].map((s) =>
+      parsed.text.indexOf(s),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -145,7 +147,9 @@ describe('worked example: City of Minneapolis, MGDPA request', () => {
       const meta = info.info as Record<string, unknown>;
       expect(meta.Title).toBe('Request history: All-employee email on federal immigration enforcement, January 2026');
       expect(meta.Author).toBe('Example Daily News');
-      expect(meta.Subject).toContain('City of Minneapolis under Minnesota Government Data Practices Act, Minn. Stat. § 13.03 (tracking number MPLS-DP-2026-0117)');
+      expect(meta.Subject).toContain(
+        'City of Minneapolis under Minnesota Government Data Practices Act, Minn. Stat. § 13.03 (tracking number MPLS-DP-2026-0117)',
+      );
       expect(info.getDateNode().CreationDate?.toISOString()).toBe('2026-02-10T18:00:00.000Z');
     } finally {
       await parser.destroy();
@@ -213,7 +217,19 @@ describe('deadlines', () => {
     { ...ice1(), kind: 'final_release', status: 'tolled' },
   ];
   function ice1(): HistoryDeadline {
-    return { kind: 'x', dueDate: '2026-01-30', statutory: false, basis: 'Newsroom target.', status: 'open', met: null, satisfiedOn: null, businessDaysLate: null, exceedsStatute: false, statutoryDueDate: null, claimedDueDate: null };
+    return {
+      kind: 'x',
+      dueDate: '2026-01-30',
+      statutory: false,
+      basis: 'Newsroom target.',
+      status: 'open',
+      met: null,
+      satisfiedOn: null,
+      businessDaysLate: null,
+      exceedsStatute: false,
+      statutoryDueDate: null,
+      claimedDueDate: null,
+    };
   }
 
   test('an extension beyond the statute shows the claimed and statutory dates side by side', async () => {
@@ -254,7 +270,15 @@ describe('long histories', () => {
 
   test('a long body is kept in full, across pages', async () => {
     const words = range(2500).map((i) => `w${String(i).padStart(4, '0')}`);
-    const specs: EventSpec[] = [...MINNEAPOLIS_EVENTS, { type: 'correspondence', occurredAt: '2026-02-09T15:00:00.000Z', summary: 'Long letter from the city attorney', body: words.join(' ') }];
+    const specs: EventSpec[] = [
+      ...MINNEAPOLIS_EVENTS,
+      {
+        type: 'correspondence',
+        occurredAt: '2026-02-09T15:00:00.000Z',
+        summary: 'Long letter from the city attorney',
+        body: words.join(' '),
+      },
+    ];
     const parsed = await render(historyDocument({ specs }));
     const found = [...parsed.text.matchAll(/\bw(\d{4})\b/g)].map((m) => Number(m[1]));
     expect(found).toEqual(range(2500));
@@ -348,7 +372,15 @@ describe('edge cases', () => {
   });
 
   test('an appeal decision reads as words', async () => {
-    const specs: EventSpec[] = [...MINNEAPOLIS_EVENTS, { type: 'appeal_decided', occurredAt: '2026-03-02T15:00:00.000Z', summary: 'Commissioner of Administration opinion', data: { outcome: 'partly_granted' } }];
+    const specs: EventSpec[] = [
+      ...MINNEAPOLIS_EVENTS,
+      {
+        type: 'appeal_decided',
+        occurredAt: '2026-03-02T15:00:00.000Z',
+        summary: 'Commissioner of Administration opinion',
+        data: { outcome: 'partly_granted' },
+      },
+    ];
     const { text } = await render(historyDocument({ specs }));
     expect(text).toContain('#10 2026-03-02 Appeal decided');
     expect(text).toContain('Outcome: partly granted');
@@ -357,11 +389,23 @@ describe('edge cases', () => {
   test('correction data (new time, corrected fields, retraction) reads as words', async () => {
     const specs: EventSpec[] = [
       ...MINNEAPOLIS_EVENTS,
-      { type: 'correction', occurredAt: '2026-02-09T15:00:00.000Z', corrects: 6, data: { reason: 'Wrong amount and date', occurredAt: '2026-01-28T15:00:00.000Z', data: { amount: 45, currency: 'USD' } } },
-      { type: 'correction', occurredAt: '2026-02-09T16:00:00.000Z', corrects: 7, data: { reason: 'Entered on the wrong request', retract: true } },
+      {
+        type: 'correction',
+        occurredAt: '2026-02-09T15:00:00.000Z',
+        corrects: 6,
+        data: { reason: 'Wrong amount and date', occurredAt: '2026-01-28T15:00:00.000Z', data: { amount: 45, currency: 'USD' } },
+      },
+      {
+        type: 'correction',
+        occurredAt: '2026-02-09T16:00:00.000Z',
+        corrects: 7,
+        data: { reason: 'Entered on the wrong request', retract: true },
+      },
     ];
     const { text } = await render(historyDocument({ specs }));
-    expect(text).toMatch(/Corrects #6\n[\s\S]*Reason: Wrong amount and date\nCorrected time of occurrence: 2026-01-28T15:00:00.000Z\nCorrected data: Amount: 45.00 USD\n/);
+    expect(text).toMatch(
+      /Corrects #6\n[\s\S]*Reason: Wrong amount and date\nCorrected time of occurrence: 2026-01-28T15:00:00.000Z\nCorrected data: Amount: 45.00 USD\n/,
+    );
     expect(text).toMatch(/Corrects #7\n[\s\S]*Reason: Entered on the wrong request\nRetracts the corrected event: yes\n/);
     expect(text).toMatch(/#6 2026-01-29 Fee estimate\n(?:[^#\n][^\n]*\n){1,3}Corrected by #10\n/);
   });

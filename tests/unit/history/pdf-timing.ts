@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   delay.disable();
   times.sort((a, b) => a - b);
   const ms = (n: number): string => `${n.toFixed(0)} ms`;
-  console.log(`${events} events, ${runs} runs: median ${ms(times[Math.floor(runs / 2)]!)}, min ${ms(times[0]!)}, max ${ms(times[runs - 1]!)}; ${(bytes / 1_048_576).toFixed(2)} MiB`);
+  console.log(
+    `${events} events, ${runs} runs: median ${ms(times[Math.floor(runs / 2)]!)}, min ${ms(times[0]!)}, max ${ms(times[runs - 1]!)}; ${(bytes / 1_048_576).toFixed(2)} MiB`,
+  );
   console.log(`longest event-loop stall: ${ms(delay.max / 1e6)}`);
 }
 

@@ -22,7 +22,11 @@ function serverAccepts(body: unknown): boolean {
   const d = data.data;
   return input.correctsEventId !== undefined && (d.retract === true || d.occurredAt !== undefined || d.data !== undefined);
 }
-const pascal = (type: string) => type.split('_').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+const pascal = (type: string) =>
+  type
+    .split('_')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 
 describe('OpenAPI: events', () => {
   it('when the event-create body is read, then it is a oneOf discriminated by type with one schema per event type', () => {
@@ -34,13 +38,19 @@ describe('OpenAPI: events', () => {
     expect(union.oneOf.map(ref).sort()).toEqual(LOGGABLE_EVENT_TYPES.map((t) => `${pascal(t)}EventCreate`).sort());
   });
 
-  it.each(LOGGABLE_EVENT_TYPES)('when the %s variant is read, then its data is a component schema of its own with closed fields', (type) => {
-    const variant = schemas[`${pascal(type)}EventCreate`] as { properties: Record<string, Record<string, unknown>>; additionalProperties: unknown };
-    expect(variant.properties.type).toMatchObject({ enum: [type] });
-    expect(variant.additionalProperties).toBe(false);
-    expect(ref(variant.properties.data)).toBe(`${pascal(type)}EventData`);
-    expect(schemas[`${pascal(type)}EventData`]).toMatchObject({ type: 'object', additionalProperties: false });
-  });
+  it.each(LOGGABLE_EVENT_TYPES)(
+    'when the %s variant is read, then its data is a component schema of its own with closed fields',
+    (type) => {
+      const variant = schemas[`${pascal(type)}EventCreate`] as {
+        properties: Record<string, Record<string, unknown>>;
+        additionalProperties: unknown;
+      };
+      expect(variant.properties.type).toMatchObject({ enum: [type] });
+      expect(variant.additionalProperties).toBe(false);
+      expect(ref(variant.properties.data)).toBe(`${pascal(type)}EventData`);
+      expect(schemas[`${pascal(type)}EventData`]).toMatchObject({ type: 'object', additionalProperties: false });
+    },
+  );
 
   // The document and the server must agree on every body: what one accepts the other does.
   const at = '2026-02-02T10:00:00-05:00';
@@ -64,7 +74,11 @@ describe('OpenAPI: events', () => {
     { type: 'clarification_provided', occurredAt: at, data: { answer: 'Human resources' } },
     { type: 'records_released', occurredAt: at, data: { final: true, pages: 12, exemptions: [{ citation: '5 U.S.C. § 552(b)(6)' }] } },
     { type: 'records_released', occurredAt: at, data: { pages: 3 } },
-    { type: 'denied', occurredAt: '2026-02-24', data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(7)(E)', reason: 'law enforcement techniques' }] } },
+    {
+      type: 'denied',
+      occurredAt: '2026-02-24',
+      data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(7)(E)', reason: 'law enforcement techniques' }] },
+    },
     { type: 'denied', occurredAt: at, data: { exemptions: [{ reason: 'no citation' }] } },
     { type: 'denied', occurredAt: at },
     { type: 'no_records', occurredAt: at },
@@ -79,11 +93,21 @@ describe('OpenAPI: events', () => {
     { type: 'correspondence', occurredAt: at, data: { direction: 'sideways', channel: 'phone' } },
     { type: 'note', occurredAt: at, summary: 'Called the desk', body: 'No answer.' },
     { type: 'note', occurredAt: at, data: { anything: 1 } },
-    { type: 'correction', occurredAt: at, correctsEventId: '7d3f4c1e-2b1a-4c3d-9e8f-0a1b2c3d4e5f', data: { reason: 'typo', data: { amount: 300 } } },
+    {
+      type: 'correction',
+      occurredAt: at,
+      correctsEventId: '7d3f4c1e-2b1a-4c3d-9e8f-0a1b2c3d4e5f',
+      data: { reason: 'typo', data: { amount: 300 } },
+    },
     { type: 'correction', occurredAt: at, correctsEventId: '7d3f4c1e-2b1a-4c3d-9e8f-0a1b2c3d4e5f', data: { retract: true } },
     { type: 'correction', occurredAt: at, data: { reason: 'typo', retract: true } },
     { type: 'correction', occurredAt: at, correctsEventId: '7d3f4c1e-2b1a-4c3d-9e8f-0a1b2c3d4e5f', data: { reason: 'nothing changes' } },
-    { type: 'correction', occurredAt: at, correctsEventId: '7d3f4c1e-2b1a-4c3d-9e8f-0a1b2c3d4e5f', data: { reason: 'time', occurredAt: '2026-02-01' } },
+    {
+      type: 'correction',
+      occurredAt: at,
+      correctsEventId: '7d3f4c1e-2b1a-4c3d-9e8f-0a1b2c3d4e5f',
+      data: { reason: 'time', occurredAt: '2026-02-01' },
+    },
     { type: 'note', occurredAt: at, correctsEventId: '7d3f4c1e-2b1a-4c3d-9e8f-0a1b2c3d4e5f' },
     { type: 'submitted', occurredAt: at, data: {} },
     { type: 'note' },
@@ -91,11 +115,14 @@ describe('OpenAPI: events', () => {
     { type: 'note', occurredAt: at, attachmentIds: ['not-a-uuid'] },
   ];
 
-  it.each(bodies.map((b) => [JSON.stringify(b), b]))('when %s is posted, then the document accepts it exactly when the server does', (_label, body) => {
-    const validate = validator.component('EventCreate');
-    const documented = validate(body);
-    expect({ documented, errors: validate.errors ?? null }).toMatchObject({ documented: serverAccepts(body) });
-  });
+  it.each(bodies.map((b) => [JSON.stringify(b), b]))(
+    'when %s is posted, then the document accepts it exactly when the server does',
+    (_label, body) => {
+      const validate = validator.component('EventCreate');
+      const documented = validate(body);
+      expect({ documented, errors: validate.errors ?? null }).toMatchObject({ documented: serverAccepts(body) });
+    },
+  );
 
   it('when the corpus is run, then it holds bodies of both outcomes', () => {
     const outcomes = new Set(bodies.map(serverAccepts));

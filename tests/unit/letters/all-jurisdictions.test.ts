@@ -20,7 +20,10 @@ describe.each(ALL.map((j) => [j.code, j] as const))('%s', (code, summary) => {
 
   test('its request template renders and cites the rule version', () => {
     const id = requestTemplateFor(code, 'standard');
-    const { templateId, subject, body } = renderLetter(id, context({ jurisdiction: code, agencyName: `Records office of ${summary.name}` }));
+    const { templateId, subject, body } = renderLetter(
+      id,
+      context({ jurisdiction: code, agencyName: `Records office of ${summary.name}` }),
+    );
     expect(templateId).toBe(id);
     expect(subject).not.toMatch(/\n/);
     expectNoHoles(body);
@@ -43,7 +46,8 @@ describe.each(ALL.map((j) => [j.code, j] as const))('%s', (code, summary) => {
     } else {
       expect(body).toContain('no fixed number of days');
       expect(body).not.toMatch(/within \d+/);
-      if (!hasFixedPeriod(response) && response.noFixedPeriod.statuteWords) expect(body).toContain(`“${response.noFixedPeriod.statuteWords}”`);
+      if (!hasFixedPeriod(response) && response.noFixedPeriod.statuteWords)
+        expect(body).toContain(`“${response.noFixedPeriod.statuteWords}”`);
     }
   });
 
@@ -53,7 +57,10 @@ describe.each(ALL.map((j) => [j.code, j] as const))('%s', (code, summary) => {
       const rt = version.requestTypes[type];
       if (!rt) throw new Error(type);
       const expedited = type === 'expedited' ? { requested: true, justification: 'Urgency to inform the public.' } : null;
-      const { body } = renderLetter(requestTemplateFor(code, type), context({ jurisdiction: code, request: { requestType: type, expedited } }));
+      const { body } = renderLetter(
+        requestTemplateFor(code, type),
+        context({ jurisdiction: code, request: { requestType: type, expedited } }),
+      );
       expectNoHoles(body);
       expect(body).toContain(rt.citation);
       const response = rt.response ?? version.response;
@@ -67,11 +74,26 @@ describe.each(ALL.map((j) => [j.code, j] as const))('%s', (code, summary) => {
   }
 
   test('follow-up and appeal render for it', () => {
-    const followUp = renderLetter('follow-up', context({ jurisdiction: code, request: { submittedOn: '2026-01-16' }, followUp: { dueDate: '2026-02-17', basis: 'test basis', businessDaysLate: 2 } }));
+    const followUp = renderLetter(
+      'follow-up',
+      context({
+        jurisdiction: code,
+        request: { submittedOn: '2026-01-16' },
+        followUp: { dueDate: '2026-02-17', basis: 'test basis', businessDaysLate: 2 },
+      }),
+    );
     expectNoHoles(followUp.body);
     expect(followUp.body).toContain(`under the ${summary.lawName}`);
-    expect(followUp.body).toMatch(/February 17, 2026:? (as a reasonable date by which to expect a response )?\(test basis\)\. That date passed 2 (business|working) days ago\./);
-    const appeal = renderLetter('appeal', context({ jurisdiction: code, appeal: { deniedOn: '2026-03-02', exemptions: [{ citation: 'Exemption A' }], appealDueDate: '2026-06-01' } }));
+    expect(followUp.body).toMatch(
+      /February 17, 2026:? (as a reasonable date by which to expect a response )?\(test basis\)\. That date passed 2 (business|working) days ago\./,
+    );
+    const appeal = renderLetter(
+      'appeal',
+      context({
+        jurisdiction: code,
+        appeal: { deniedOn: '2026-03-02', exemptions: [{ citation: 'Exemption A' }], appealDueDate: '2026-06-01' },
+      }),
+    );
     expectNoHoles(appeal.body);
     expect(appeal.body).toContain('- Exemption A\n');
     const window = version.appeal?.window;

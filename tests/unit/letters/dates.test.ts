@@ -7,8 +7,15 @@ describe('calendar dates in letters', () => {
   });
 
   it('when a day does not exist in its month, then it is not a date; 29 February only in a leap year', () => {
-    expect([parseCivilDate('2026-02-30'), parseCivilDate('2026-04-31'), parseCivilDate('2100-02-29')]).toEqual([undefined, undefined, undefined]);
-    expect([parseCivilDate('2024-02-29'), parseCivilDate('2000-02-29')]).toEqual([{ year: 2024, month: 2, day: 29 }, { year: 2000, month: 2, day: 29 }]);
+    expect([parseCivilDate('2026-02-30'), parseCivilDate('2026-04-31'), parseCivilDate('2100-02-29')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect([parseCivilDate('2024-02-29'), parseCivilDate('2000-02-29')]).toEqual([
+      { year: 2024, month: 2, day: 29 },
+      { year: 2000, month: 2, day: 29 },
+    ]);
   });
 
   it('when the year is 0000, then its leap day is a date as it is for the API’s YYYY-MM-DD fields (JS Date would read the year as 1900)', () => {

@@ -27,55 +27,91 @@ describe('LetterError for an unknown template or missing context', () => {
   });
 
   test('follow-up without the submission date', () => {
-    expect(letterError(() => renderLetter('follow-up', context({ followUp: { dueDate: '2026-02-02', basis: 'x' } })))).toMatchObject({ field: 'request.submittedOn' });
+    expect(letterError(() => renderLetter('follow-up', context({ followUp: { dueDate: '2026-02-02', basis: 'x' } })))).toMatchObject({
+      field: 'request.submittedOn',
+    });
   });
 
   test('appeal without appeal context, or with a bad denial date or a blank exemption', () => {
     expect(letterError(() => renderLetter('appeal', context()))).toMatchObject({ field: 'appeal' });
-    expect(letterError(() => renderLetter('appeal', context({ appeal: { deniedOn: '2026-02-30', exemptions: [] } })))).toMatchObject({ field: 'appeal.deniedOn' });
-    expect(letterError(() => renderLetter('appeal', context({ appeal: { deniedOn: '2026-02-10', exemptions: [{ citation: ' \u0007 ' }] } })))).toMatchObject({
+    expect(letterError(() => renderLetter('appeal', context({ appeal: { deniedOn: '2026-02-30', exemptions: [] } })))).toMatchObject({
+      field: 'appeal.deniedOn',
+    });
+    expect(
+      letterError(() => renderLetter('appeal', context({ appeal: { deniedOn: '2026-02-10', exemptions: [{ citation: ' \u0007 ' }] } }))),
+    ).toMatchObject({
       field: 'appeal.exemptions[0].citation',
     });
   });
 
   test('a template for another jurisdiction or request type', () => {
-    expect(letterError(() => renderLetter('minnesota-public-data', context({ jurisdiction: 'US-TX' })))).toMatchObject({ field: 'agency.jurisdiction' });
+    expect(letterError(() => renderLetter('minnesota-public-data', context({ jurisdiction: 'US-TX' })))).toMatchObject({
+      field: 'agency.jurisdiction',
+    });
     expect(letterError(() => renderLetter('federal-foia', context()))).toMatchObject({ field: 'agency.jurisdiction' });
-    expect(letterError(() => renderLetter('minnesota-public-data', context({ request: { requestType: 'data_subject' } })))).toMatchObject({ field: 'request.requestType' });
+    expect(letterError(() => renderLetter('minnesota-public-data', context({ request: { requestType: 'data_subject' } })))).toMatchObject({
+      field: 'request.requestType',
+    });
     expect(letterError(() => renderLetter('minnesota-data-subject', context()))).toMatchObject({ field: 'request.requestType' });
   });
 
   test('unknown jurisdiction or request type, here and in requestTemplateFor', () => {
-    expect(letterError(() => renderLetter('state-general', context({ jurisdiction: 'US-XX' })))).toMatchObject({ field: 'agency.jurisdiction' });
-    expect(letterError(() => renderLetter('state-general', context({ jurisdiction: 'US-TX', request: { requestType: 'data_subject' } })))).toMatchObject({ field: 'request.requestType' });
+    expect(letterError(() => renderLetter('state-general', context({ jurisdiction: 'US-XX' })))).toMatchObject({
+      field: 'agency.jurisdiction',
+    });
+    expect(
+      letterError(() => renderLetter('state-general', context({ jurisdiction: 'US-TX', request: { requestType: 'data_subject' } }))),
+    ).toMatchObject({ field: 'request.requestType' });
     expect(letterError(() => requestTemplateFor('US-XX', 'standard'))).toMatchObject({ field: 'agency.jurisdiction' });
     expect(letterError(() => requestTemplateFor('US-TX', 'data_subject')).message).toContain('expected one of standard');
   });
 
   test('dates outside the rule data, invalid dates, reversed range', () => {
-    const before = letterError(() => renderLetter('follow-up', context({ request: { submittedOn: '2023-06-01' }, followUp: { dueDate: '2023-07-01', basis: 'x' } })));
+    const before = letterError(() =>
+      renderLetter('follow-up', context({ request: { submittedOn: '2023-06-01' }, followUp: { dueDate: '2023-07-01', basis: 'x' } })),
+    );
     expect(before).toMatchObject({ field: 'request.submittedOn' });
     expect(before.message).toContain('2024-01-01');
     expect(letterError(() => renderLetter('state-general', context({ today: '20 January 2026' })))).toMatchObject({ field: 'today' });
-    expect(letterError(() => renderLetter('state-general', context({ request: { dateRangeStart: '2026-02-01', dateRangeEnd: '2026-01-01' } })))).toMatchObject({ field: 'request.dateRangeEnd' });
+    expect(
+      letterError(() => renderLetter('state-general', context({ request: { dateRangeStart: '2026-02-01', dateRangeEnd: '2026-01-01' } }))),
+    ).toMatchObject({ field: 'request.dateRangeEnd' });
   });
 
   test('required text, fee limit, and justifications the letter will not invent', () => {
-    expect(letterError(() => renderLetter('state-general', context({ request: { recordsSought: ' \n\t ' } })))).toMatchObject({ field: 'request.recordsSought' });
+    expect(letterError(() => renderLetter('state-general', context({ request: { recordsSought: ' \n\t ' } })))).toMatchObject({
+      field: 'request.recordsSought',
+    });
     expect(letterError(() => renderLetter('state-general', context({ request: { title: '' } })))).toMatchObject({ field: 'request.title' });
-    expect(letterError(() => renderLetter('state-general', context({ request: { requester: { name: '\u0000\u202E' } } })))).toMatchObject({ field: 'request.requester.name' });
+    expect(letterError(() => renderLetter('state-general', context({ request: { requester: { name: '\u0000\u202E' } } })))).toMatchObject({
+      field: 'request.requester.name',
+    });
     expect(letterError(() => renderLetter('state-general', context({ agency: { name: '' } })))).toMatchObject({ field: 'agency.name' });
-    expect(letterError(() => renderLetter('state-general', context({ request: { feeLimit: -1 } })))).toMatchObject({ field: 'request.feeLimit' });
-    expect(letterError(() => renderLetter('federal-foia', context({ ...ICE, request: { feeWaiver: { requested: true } } })))).toMatchObject({ field: 'request.feeWaiver.justification' });
-    expect(letterError(() => renderLetter('federal-foia', context({ ...ICE, request: { expedited: { requested: true, justification: '  ' } } })))).toMatchObject({ field: 'request.expedited.justification' });
-    expect(letterError(() => renderLetter('federal-foia', context({ ...ICE, request: { requestType: 'expedited' } })))).toMatchObject({ field: 'request.expedited.justification' });
+    expect(letterError(() => renderLetter('state-general', context({ request: { feeLimit: -1 } })))).toMatchObject({
+      field: 'request.feeLimit',
+    });
+    expect(letterError(() => renderLetter('federal-foia', context({ ...ICE, request: { feeWaiver: { requested: true } } })))).toMatchObject(
+      { field: 'request.feeWaiver.justification' },
+    );
+    expect(
+      letterError(() =>
+        renderLetter('federal-foia', context({ ...ICE, request: { expedited: { requested: true, justification: '  ' } } })),
+      ),
+    ).toMatchObject({ field: 'request.expedited.justification' });
+    expect(letterError(() => renderLetter('federal-foia', context({ ...ICE, request: { requestType: 'expedited' } })))).toMatchObject({
+      field: 'request.expedited.justification',
+    });
     // Not requested: no justification needed, and none printed.
-    expect(renderLetter('federal-foia', context({ ...ICE, request: { feeWaiver: { requested: false, justification: 'unused text' } } })).body).not.toContain('unused text');
+    expect(
+      renderLetter('federal-foia', context({ ...ICE, request: { feeWaiver: { requested: false, justification: 'unused text' } } })).body,
+    ).not.toContain('unused text');
   });
 
   test('a context that is not an object', () => {
     expect(letterError(() => renderLetter('state-general', null as unknown as LetterContext))).toMatchObject({ field: 'context' });
-    expect(letterError(() => renderLetter('state-general', { today: '2026-01-20' } as unknown as LetterContext))).toMatchObject({ field: 'request' });
+    expect(letterError(() => renderLetter('state-general', { today: '2026-01-20' } as unknown as LetterContext))).toMatchObject({
+      field: 'request',
+    });
   });
 });
 
@@ -100,7 +136,13 @@ describe('user text', () => {
   });
 
   test('no HTML escaping, and template syntax in user text stays literal', () => {
-    const { body } = renderLetter('state-general', context({ jurisdiction: 'US-TX', request: { recordsSought: 'Emails with "Smith & Jones" <smith@example.org> about {{agency.name}} and {{#each x}}' } }));
+    const { body } = renderLetter(
+      'state-general',
+      context({
+        jurisdiction: 'US-TX',
+        request: { recordsSought: 'Emails with "Smith & Jones" <smith@example.org> about {{agency.name}} and {{#each x}}' },
+      }),
+    );
     expect(body).toContain('Emails with "Smith & Jones" <smith@example.org> about {{agency.name}} and {{#each x}}');
     expect(body).not.toContain('&amp;');
   });
@@ -120,6 +162,8 @@ describe('user text', () => {
   });
 
   test('the letter is dated with the given day, not the clock', () => {
-    expect(renderLetter('state-general', context({ jurisdiction: 'US-TX', today: '2027-12-31' })).body.startsWith('December 31, 2027\n')).toBe(true);
+    expect(
+      renderLetter('state-general', context({ jurisdiction: 'US-TX', today: '2027-12-31' })).body.startsWith('December 31, 2027\n'),
+    ).toBe(true);
   });
 });

@@ -15,10 +15,30 @@ describe('the shipped templates', () => {
 
   test('list with their metadata', () => {
     const list = listLetterTemplates();
-    expect(list.map((t) => t.id)).toEqual(['appeal', 'federal-foia', 'follow-up', 'minnesota-data-subject', 'minnesota-public-data', 'state-general']);
-    expect(list.find((t) => t.id === 'federal-foia')).toMatchObject({ purpose: 'request', jurisdictions: ['US'], requestTypes: 'any', requires: [] });
-    expect(list.find((t) => t.id === 'minnesota-data-subject')).toMatchObject({ purpose: 'request', jurisdictions: ['US-MN'], requestTypes: ['data_subject'] });
-    expect(list.find((t) => t.id === 'follow-up')).toMatchObject({ purpose: 'follow_up', jurisdictions: 'any', requires: ['followUp', 'request.submittedOn'] });
+    expect(list.map((t) => t.id)).toEqual([
+      'appeal',
+      'federal-foia',
+      'follow-up',
+      'minnesota-data-subject',
+      'minnesota-public-data',
+      'state-general',
+    ]);
+    expect(list.find((t) => t.id === 'federal-foia')).toMatchObject({
+      purpose: 'request',
+      jurisdictions: ['US'],
+      requestTypes: 'any',
+      requires: [],
+    });
+    expect(list.find((t) => t.id === 'minnesota-data-subject')).toMatchObject({
+      purpose: 'request',
+      jurisdictions: ['US-MN'],
+      requestTypes: ['data_subject'],
+    });
+    expect(list.find((t) => t.id === 'follow-up')).toMatchObject({
+      purpose: 'follow_up',
+      jurisdictions: 'any',
+      requires: ['followUp', 'request.submittedOn'],
+    });
     expect(list.find((t) => t.id === 'appeal')).toMatchObject({ purpose: 'appeal', requires: ['appeal'] });
     for (const t of list) expect(t.description.length).toBeGreaterThan(20);
   });
@@ -49,7 +69,15 @@ describe('loading a template directory', () => {
 
   const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
   const template = (front: string, body = 'Body {{request.title}}\n') => `---\n${front}\n---\n${body}`;
-  const FRONT = ['id: extra', 'name: Extra', 'purpose: request', 'description: A test template.', 'jurisdictions: US-CA', 'requestTypes: any', 'subject: Extra: {{request.title}}'];
+  const FRONT = [
+    'id: extra',
+    'name: Extra',
+    'purpose: request',
+    'description: A test template.',
+    'jurisdictions: US-CA',
+    'requestTypes: any',
+    'subject: Extra: {{request.title}}',
+  ];
   const front = (replace: Record<string, string | null>) =>
     FRONT.map((line) => {
       const key = line.slice(0, line.indexOf(':'));
@@ -85,7 +113,11 @@ describe('loading a template directory', () => {
     ['a bad purpose', front({ purpose: 'purpose: letter' }), /purpose/],
     ['an id that differs from the file name', front({ id: 'id: other' }), /must match the file name/],
     ['a jurisdiction without a rule file', front({ jurisdictions: 'jurisdictions: US-ZZ' }), /no rule file for US-ZZ/],
-    ['a request type the jurisdiction lacks', front({ requestTypes: 'requestTypes: data_subject' }), /"data_subject" is not a request type of US-CA/],
+    [
+      'a request type the jurisdiction lacks',
+      front({ requestTypes: 'requestTypes: data_subject' }),
+      /"data_subject" is not a request type of US-CA/,
+    ],
     ['an unknown requires entry', `${front({})}\nrequires: followUp, coffee`, /coffee/],
     ['a duplicate key', `${front({})}\nname: Again`, /"name" appears twice/],
   ])('rejects %s', (_label, frontMatter, message) => {

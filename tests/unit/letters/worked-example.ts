@@ -22,15 +22,17 @@ export const REQUESTER = {
   address: '100 Newsroom Way\nMinneapolis, MN 55401',
 };
 
-export function context(overrides: {
-  jurisdiction?: string;
-  agencyName?: string;
-  request?: Partial<LetterContext['request']>;
-  agency?: Partial<LetterContext['agency']>;
-  followUp?: LetterContext['followUp'];
-  appeal?: LetterContext['appeal'];
-  today?: string;
-} = {}): LetterContext {
+export function context(
+  overrides: {
+    jurisdiction?: string;
+    agencyName?: string;
+    request?: Partial<LetterContext['request']>;
+    agency?: Partial<LetterContext['agency']>;
+    followUp?: LetterContext['followUp'];
+    appeal?: LetterContext['appeal'];
+    today?: string;
+  } = {},
+): LetterContext {
   const ctx: LetterContext = {
     today: overrides.today ?? '2026-01-20',
     request: {
@@ -64,7 +66,10 @@ export function context(overrides: {
 export const ICE = {
   jurisdiction: 'US',
   agencyName: 'U.S. Immigration and Customs Enforcement',
-  agency: { mailingAddress: 'Freedom of Information Act Office\n500 12th Street SW, Stop 5009\nWashington, DC 20536', recordsEmail: 'foia@ice.example.gov' },
+  agency: {
+    mailingAddress: 'Freedom of Information Act Office\n500 12th Street SW, Stop 5009\nWashington, DC 20536',
+    recordsEmail: 'foia@ice.example.gov',
+  },
 };
 
 /** Fails the test unless `body` holds no trace of a missing value. */

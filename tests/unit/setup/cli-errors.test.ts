@@ -18,7 +18,8 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
   try {
     await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-      cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
     });
     return { code: 0, stderr: '' };
   } catch (err) {

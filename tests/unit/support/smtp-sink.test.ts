@@ -15,7 +15,12 @@ async function openTransaction(port: number): Promise<net.Socket> {
     buffer = '';
   };
   await waitFor('220');
-  for (const [line, code] of [['EHLO test', '250'], ['MAIL FROM:<a@example.org>', '250'], ['RCPT TO:<b@example.org>', '250'], ['DATA', '354']] as const) {
+  for (const [line, code] of [
+    ['EHLO test', '250'],
+    ['MAIL FROM:<a@example.org>', '250'],
+    ['RCPT TO:<b@example.org>', '250'],
+    ['DATA', '354'],
+  ] as const) {
     socket.write(`${line}\r\n`);
     await waitFor(code);
   }

@@ -10,7 +10,8 @@ describe('well-formed strings for the hash chain', () => {
   it('when data nests strings in arrays and objects, keys included, then every one is made well-formed and the rest is kept', () => {
     const when = new Date('2026-01-01T00:00:00Z');
     expect(wellFormed({ ['k\ud83d']: ['x\udc00', 1, null, true, { deep: 'y\ud800' }], when })).toEqual({
-      ['k\uFFFD']: ['x\uFFFD', 1, null, true, { deep: 'y\uFFFD' }], when,
+      ['k\uFFFD']: ['x\uFFFD', 1, null, true, { deep: 'y\uFFFD' }],
+      when,
     });
   });
 
