@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 
     // A long case: mostly correspondence and notes, a few moves that change deadlines.
     const body = 'Spoke with the FOIA liaison about the search of the Enforcement and Removal Operations mailboxes. '.repeat(4);
-    let t = performance.now();
+    const t = performance.now();
     for (let i = 3; i <= EVENTS; i += 1) {
       const at = new Date(Date.UTC(2026, 1, 1) + i * 60_000).toISOString();
       const input =
@@ -114,14 +114,14 @@ async function main(): Promise<void> {
       await logEvent(db.knex, caller, request.id, { type: 'fee_paid', occurredAt: at, data: {} }, new Date(), deps);
     }
     const verify: number[] = [];
-    let verdict;
+    let verdict: Awaited<ReturnType<typeof verifyHistory>> | undefined;
     for (let i = 0; i < 10; i += 1) {
       const [ms, v] = await time(() => verifyHistory(db.knex, org.id, request.id));
       verify.push(ms);
       verdict = v;
     }
     const json: number[] = [];
-    let history;
+    let history: Awaited<ReturnType<typeof buildHistory>> | undefined;
     for (let i = 0; i < 5; i += 1) {
       const [ms, h] = await time(async () => {
         const doc = await buildHistory(db.knex, org.id, request.id, new Date());

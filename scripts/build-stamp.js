@@ -3,7 +3,7 @@
 // second start of the same checkout goes straight to node. Plain JavaScript so
 // it runs before anything is compiled. Content hashes rather than mtimes,
 // because git checkouts and copies rewrite mtimes without changing sources.
-'use strict';
+
 const { createHash } = require('node:crypto');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');

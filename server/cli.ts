@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ZodError, z } from 'zod';
+import { type ZodError, z } from 'zod';
 import { ROLES } from './auth/caller';
 import { loadConfig } from './config';
 import { openConfiguredDatabase } from './db/open-configured';
@@ -131,21 +131,25 @@ function checkFlags(name: string, values: Flags): unknown {
   return parsed.data;
 }
 
+function parseCliArgs() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      org: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      user: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
 async function main(): Promise<number> {
-  let parsedArgs;
+  let parsedArgs: ReturnType<typeof parseCliArgs>;
   try {
-    parsedArgs = parseArgs({
-      allowPositionals: true,
-      options: {
-        name: { type: 'string' },
-        org: { type: 'string' },
-        email: { type: 'string' },
-        role: { type: 'string' },
-        user: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsedArgs = parseCliArgs();
   } catch (err) {
     // parseArgs stops at the first unknown flag; its message names it.
     console.error(`${(err as Error).message}\n\n${USAGE}`);

@@ -115,7 +115,7 @@ export function calendarRoutes(api: ApiRouter): void {
     handler: async ({ query, db, res, deps }) => {
       const now = deps.clock();
       const owner = await findOwnerByHash(db, hashToken(query.token), now);
-      if (!owner || owner.kind !== 'calendar') throw unauthorized('The calendar token is unknown or revoked.');
+      if (owner?.kind !== 'calendar') throw unauthorized('The calendar token is unknown or revoked.');
       const items = await calendarFeed(db, owner, now);
       const host = new URL(deps.config.publicUrl).hostname;
       const events: IcsEvent[] = items.map((r) => ({

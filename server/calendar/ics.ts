@@ -80,5 +80,5 @@ export function renderCalendar(name: string, events: IcsEvent[], now: Date): str
     );
   }
   lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

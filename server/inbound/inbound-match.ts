@@ -47,7 +47,7 @@ const TOKEN_MATCH = `CASE WHEN position(lower(r.tracking_number) in lower(?)) > 
  */
 export async function matchInbound(db: Db, mail: ParsedInbound, inboundAddress: string): Promise<InboundMatch | undefined> {
   const [local, domain] = inboundAddress.toLowerCase().split('@');
-  const tokenPattern = new RegExp(`^${escape(local ?? '')}\\+([0-9a-f]{24})@${escape(domain ?? '')}$`);
+  const tokenPattern = new RegExp(`^${escapeRegExp(local ?? '')}\\+([0-9a-f]{24})@${escapeRegExp(domain ?? '')}$`);
   const tokens = mail.recipients.map((r) => tokenPattern.exec(r)?.[1]).filter((t): t is string => !!t);
   if (tokens.length) {
     const row = await db('requests')
@@ -100,6 +100,6 @@ export async function likelyOrganization(db: Db, mail: ParsedInbound): Promise<s
   return owners.length === 1 ? owners[0]! : null;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

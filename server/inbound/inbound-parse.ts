@@ -65,7 +65,7 @@ function autoSubmitted(mail: ParsedMail): string | null {
  */
 export async function parseInbound(raw: Buffer): Promise<ParsedInbound> {
   const head = raw.subarray(0, Math.min(raw.length, 64 * 1024)).toString('latin1');
-  if (!/^[\x21-\x39\x3b-\x7e]+:/.test(head) || !/\r?\n\r?\n/.test(head + '\n\n')) {
+  if (!/^[\x21-\x39\x3b-\x7e]+:/.test(head) || !/\r?\n\r?\n/.test(`${head}\n\n`)) {
     throw badRequest('The body is not an RFC 822 message: it must start with header lines.', 'not-an-email');
   }
   let mail: ParsedMail;

@@ -104,7 +104,7 @@ export function splitFrontMatter(source: string): SplitTemplate {
     const match = /^([A-Za-z][A-Za-z0-9]*):(.*)$/.exec(line);
     if (!match) throw new Error(`line ${i + 1}: expected "key: value"`);
     const key = match[1] as string;
-    if (Object.prototype.hasOwnProperty.call(fields, key)) throw new Error(`line ${i + 1}: "${key}" appears twice`);
+    if (Object.hasOwn(fields, key)) throw new Error(`line ${i + 1}: "${key}" appears twice`);
     fields[key] = (match[2] as string).trim();
   }
   if (end < 0) throw new Error('the front-matter block has no closing "---" line');

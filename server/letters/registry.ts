@@ -64,7 +64,7 @@ function checkCoverage(file: string, info: LetterTemplateInfo): void {
 function loadFile(dir: string, name: string): LoadedTemplate {
   const file = path.join(dir, name);
   const source = fs.readFileSync(file, 'utf8');
-  let split;
+  let split: ReturnType<typeof splitFrontMatter>;
   try {
     split = splitFrontMatter(source);
   } catch (error) {

@@ -38,7 +38,7 @@ export async function composeRaw(m: ComposeInput): Promise<Buffer> {
     text: m.text,
     messageId: m.messageId,
     ...(m.inReplyTo ? { inReplyTo: m.inReplyTo } : {}),
-    ...(m.references && m.references.length ? { references: m.references } : {}),
+    ...(m.references?.length ? { references: m.references } : {}),
     date: m.date,
     headers: m.headers ?? {},
   });

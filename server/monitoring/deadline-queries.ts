@@ -80,11 +80,15 @@ export function businessDaysLeftFor(rows: CalendarRow[], now: Date): number[] {
   const counters = new Map<string, (from: string, to: string) => number>();
   return rows.map((r) => {
     let today = todays.get(r.timezone);
-    if (!today) todays.set(r.timezone, (today = DateTime.fromJSDate(now, { zone: r.timezone }).toISODate()!));
+    if (!today) {
+      today = DateTime.fromJSDate(now, { zone: r.timezone }).toISODate()!;
+      todays.set(r.timezone, today);
+    }
     let count = counters.get(r.agency_id);
     if (!count) {
       const calendar = agencyCalendarOfRow(r);
-      counters.set(r.agency_id, (count = businessDayCounter(r.jurisdiction, calendar, today)));
+      count = businessDayCounter(r.jurisdiction, calendar, today);
+      counters.set(r.agency_id, count);
     }
     return r.due_date >= today ? count(today, r.due_date) : -count(r.due_date, today);
   });

@@ -46,10 +46,9 @@ export function renderEmail(name: string, context: object): { subject: string; t
       .subject(context)
       .replace(/[\r\n]+/g, ' ')
       .trim(),
-    text:
-      t
-        .body(context)
-        .replace(/\n{3,}/g, '\n\n')
-        .trim() + '\n',
+    text: `${t
+      .body(context)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()}\n`,
   };
 }

@@ -23,8 +23,7 @@ async function agencyOrProblem(db: Db, organizationId: string, agencyId: string,
 
 async function assertAssignable(db: Db, organizationId: string, userId: string): Promise<void> {
   const user = await findUser(db, organizationId, userId);
-  if (!user || !user.active)
-    throw validationProblem([{ in: 'body', field: 'assigneeId', message: 'No such active user in this newsroom.' }]);
+  if (!user?.active) throw validationProblem([{ in: 'body', field: 'assigneeId', message: 'No such active user in this newsroom.' }]);
 }
 
 function assertRequestType(agency: AgencyRecord, requestType: string, now: Date): void {

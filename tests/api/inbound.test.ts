@@ -244,7 +244,7 @@ describe('agency email coming in', () => {
       'From: a@ice.example.gov\r\nContent-Type: multipart/mixed\r\n\r\n--\r\n--\r\n',
       'From: a@ice.example.gov\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!!not base64!!!!',
       'From: =?utf-8?B?####?= <a@ice.example.gov>\r\nSubject: =?x-unknown?Q?=ZZ?=\r\n\r\nb',
-      'From: a@ice.example.gov\r\nContent-Type: multipart/mixed; boundary="' + 'b'.repeat(500) + '"\r\n\r\n',
+      `From: a@ice.example.gov\r\nContent-Type: multipart/mixed; boundary="${'b'.repeat(500)}"\r\n\r\n`,
     );
     await fc.assert(
       fc.asyncProperty(fc.oneof(mutated, headerish, boundaries, fc.string({ maxLength: 200 })), async (raw) => {

@@ -1,8 +1,6 @@
-import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
+// ical.js ships CommonJS for require() but only ES module typings: the type comes from an import type.
+const ICAL: typeof import('ical.js', { with: { 'resolution-mode': 'import' }}).default = require('ical.js');
 
-// ical.js ships CommonJS for require() but only ES module typings.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ICAL: typeof ICALModule = require('ical.js');
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 

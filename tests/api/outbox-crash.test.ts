@@ -21,7 +21,8 @@ beforeAll(async () => {
   sink = await new SmtpSink().start();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-crash-'));
   // On a server the children share a fresh database; on PGlite, a data directory.
-  const url = process.env.TEST_DATABASE_URL ? (db = await openTestDatabase()).url : undefined;
+  if (process.env.TEST_DATABASE_URL) db = await openTestDatabase();
+  const url = db?.url;
   if (db) await db.knex.destroy();
   baseEnv = {
     ADMIN_TOKEN: ADMIN,

@@ -13,7 +13,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const INBOUND_SECRET = 'readme-inbound-secret-0123456789';
 
 /** The ```sh blocks of one "## " section of README.md, in order. */
-export function shellBlocks(markdown: string, heading: string): string[] {
+function shellBlocks(markdown: string, heading: string): string[] {
   const start = markdown.indexOf(`\n## ${heading}\n`);
   if (start < 0) throw new Error(`README has no "## ${heading}" section`);
   const rest = markdown.slice(start + 1);
@@ -76,7 +76,8 @@ describe('README: Try it with curl', () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-readme-'));
     fs.writeFileSync(path.join(workDir, 'denial.pdf'), PDF);
     fs.writeFileSync(path.join(workDir, 'reply.eml'), EML);
-    const url = process.env.TEST_DATABASE_URL ? (db = await openTestDatabase()).url : undefined;
+    if (process.env.TEST_DATABASE_URL) db = await openTestDatabase();
+    const url = db?.url;
     if (db) await db.knex.destroy();
     server = await ChildServer.start({
       ADMIN_TOKEN: adminToken!,

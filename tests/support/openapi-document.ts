@@ -23,8 +23,9 @@ export interface OpenApiDocument {
 export function schemasWith(doc: unknown, key: string): Array<{ at: string; schema: Record<string, unknown> }> {
   const out: Array<{ at: string; schema: Record<string, unknown> }> = [];
   const walk = (node: unknown, at: string, namesOnly: boolean): void => {
-    if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${at}/${i}`, false));
-    else if (node && typeof node === 'object') {
+    if (Array.isArray(node)) {
+      for (const [i, v] of node.entries()) walk(v, `${at}/${i}`, false);
+    } else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       if (!namesOnly && key in record) out.push({ at, schema: record });
       for (const [k, v] of Object.entries(record)) walk(v, `${at}/${k}`, !namesOnly && k === 'properties');

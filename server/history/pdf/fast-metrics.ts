@@ -42,7 +42,10 @@ export function fastMetrics(font: unknown): void {
     if (cut < 0) return;
     const left = key.slice(0, cut);
     let row = kerning.get(left);
-    if (!row) kerning.set(left, (row = new Map()));
+    if (!row) {
+      row = new Map();
+      kerning.set(left, row);
+    }
     row.set(key.slice(cut + 1), amount);
   }
   const widths = new Map(Object.entries(afm.glyphWidths));

@@ -11,7 +11,7 @@ import path from 'node:path';
 const SERVER = path.join(__dirname, '../../../server');
 
 /** The one feature folder whose store writes each table. */
-export const TABLE_OWNERS: Record<string, string> = {
+const TABLE_OWNERS: Record<string, string> = {
   organizations: 'organizations',
   users: 'users',
   api_tokens: 'tokens',
