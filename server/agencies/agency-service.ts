@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { computeDeadlines, DeadlineInputError, getJurisdiction } from '../deadlines';
 import type { Db } from '../db/database';
 import { notFound, validationProblem } from '../errors/problem';
@@ -8,6 +7,7 @@ import { findAgency, insertAgency, updateAgency, type AgencyRecord, type AgencyV
 import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
 import { listFiledRequestsOfAgency } from '../requests/request-store';
 import { definedOnly } from '../util/defined-only';
+import { dateIn } from '../util/zoned-date';
 
 /** The jurisdiction's default zone (its capital's), for agencies created without one. */
 function defaultTimezone(jurisdiction: string): string {
@@ -22,7 +22,7 @@ function defaultTimezone(jurisdiction: string): string {
  */
 function assertCountable(v: AgencyValues, now: Date): void {
   try {
-    computeDeadlines({ ...countingCalendar(v), receivedAt: DateTime.fromJSDate(now, { zone: v.timezone }).toISODate()! });
+    computeDeadlines({ ...countingCalendar(v), receivedAt: dateIn(now, v.timezone) });
   } catch (err) {
     if (err instanceof DeadlineInputError) {
       throw validationProblem([{ in: 'body', field: err.field.replace(/\[(\d+)\]/g, '.$1'), message: err.message }]);

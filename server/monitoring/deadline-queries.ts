@@ -6,6 +6,7 @@ import { OPEN_STATUSES } from '../events/state-machine';
 import { REQUESTER_WINDOWS_SQL } from '../request-deadlines/requester-windows';
 import { feesOverLimit, whereRequestMatches, type FeeOverLimitItem, type RequestFilter } from '../requests/request-store';
 import type { RequestStatus } from '../requests/request-schemas';
+import { dateIn } from '../util/zoned-date';
 
 export const OPEN_DEADLINE_STATUSES = ['open', 'tolled'] as const;
 
@@ -81,7 +82,7 @@ export function businessDaysLeftFor(rows: CalendarRow[], now: Date): number[] {
   return rows.map((r) => {
     let today = todays.get(r.timezone);
     if (!today) {
-      today = DateTime.fromJSDate(now, { zone: r.timezone }).toISODate()!;
+      today = dateIn(now, r.timezone);
       todays.set(r.timezone, today);
     }
     let count = counters.get(r.agency_id);

@@ -3,6 +3,7 @@ import type { AgencyRecord } from '../agencies/agency-store';
 import { LetterError, renderLetter, requestTemplateFor, type LetterContext, type RenderedLetter } from '../letters';
 import { Problem } from '../errors/problem';
 import type { RequestRecord } from './request-store';
+import { dateIn } from '../util/zoned-date';
 
 type DraftFields = Pick<
   RequestRecord,
@@ -27,7 +28,7 @@ export function letterContext(
   extra: Pick<LetterContext, 'followUp' | 'appeal'> = {},
 ): LetterContext {
   return {
-    today: DateTime.fromJSDate(now, { zone: agency.timezone }).toISODate()!,
+    today: dateIn(now, agency.timezone),
     request: {
       title: request.title,
       recordsSought: request.recordsSought,

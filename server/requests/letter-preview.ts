@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { AgencyRecord } from '../agencies/agency-store';
 import type { Db } from '../db/database';
 import { effectiveEvents } from '../events/effective-events';
@@ -7,6 +6,7 @@ import type { LetterContext, RenderedLetter } from '../letters';
 import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';
 import { letterContext, renderOrProblem } from './letter-draft';
 import type { RequestRecord } from './request-store';
+import { dateIn } from '../util/zoned-date';
 
 /**
  * Follow-up and appeal letters speak about what happened: the deadline the
@@ -20,7 +20,7 @@ export async function historyContext(
   agency: AgencyRecord,
   now: Date,
 ): Promise<Pick<LetterContext, 'followUp' | 'appeal'>> {
-  const today = DateTime.fromJSDate(now, { zone: agency.timezone }).toISODate()!;
+  const today = dateIn(now, agency.timezone);
   const deadlines = await listDeadlinesOfRequest(db, request.organizationId, request.id);
   const missed = deadlines.find(
     (d) => (d.kind === 'response' || d.kind === 'follow_up') && (d.status === 'missed' || (d.status === 'open' && d.dueDate < today)),
@@ -37,7 +37,7 @@ export async function historyContext(
     ...(denial
       ? {
           appeal: {
-            deniedOn: DateTime.fromJSDate(denial.occurredAt, { zone: agency.timezone }).toISODate()!,
+            deniedOn: dateIn(denial.occurredAt, agency.timezone),
             exemptions: exemptions.map((x) => ({ citation: String(x.citation), reason: x.reason ?? null })),
             appealDueDate: appealWindow?.dueDate ?? null,
           },

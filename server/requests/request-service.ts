@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { findAgency, type AgencyRecord } from '../agencies/agency-store';
 import type { UserCaller } from '../auth/caller';
 import { ruleFor } from '../deadlines';
@@ -12,6 +11,7 @@ import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
 import type { RequestBatchInput, RequestCreateInput, RequestPatchInput } from './request-schemas';
 import { findRequest, insertRequest, updateRequest, type RequestRecord, type RequestValues, type Requester } from './request-store';
 import { definedOnly } from '../util/defined-only';
+import { dateIn } from '../util/zoned-date';
 
 type DraftInput = Omit<RequestCreateInput, 'agencyId'>;
 
@@ -28,7 +28,7 @@ async function assertAssignable(db: Db, organizationId: string, userId: string):
 
 function assertRequestType(agency: AgencyRecord, requestType: string, now: Date): void {
   if (requestType === 'standard') return;
-  const rule = ruleFor(agency.jurisdiction, DateTime.fromJSDate(now, { zone: agency.timezone }).toISODate()!);
+  const rule = ruleFor(agency.jurisdiction, dateIn(now, agency.timezone));
   if (!(requestType in rule.requestTypes)) {
     const known = ['standard', ...Object.keys(rule.requestTypes)].join(', ');
     // Expedited processing is asked on the request itself, so one batch can ask every agency, whatever its law.

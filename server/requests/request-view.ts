@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import type { AgencyRecord } from '../agencies/agency-store';
 import { expeditedUnavailable, getJurisdiction, ruleFor } from '../deadlines';
 import { replyAddress } from '../mail/compose';
 import type { RequestRecord } from './request-store';
+import { dateIn } from '../util/zoned-date';
 
 /**
  * What the newsroom should know about what it asked: expedited processing
@@ -12,7 +12,7 @@ import type { RequestRecord } from './request-store';
 export function requestWarnings(r: RequestRecord, agency: AgencyRecord): string[] {
   const warnings: string[] = [];
   if (r.expedited?.requested) {
-    const on = DateTime.fromJSDate(r.submittedAt ?? r.updatedAt, { zone: agency.timezone }).toISODate()!;
+    const on = dateIn(r.submittedAt ?? r.updatedAt, agency.timezone);
     const version = ruleFor(agency.jurisdiction, on);
     if (!version.requestTypes['expedited'])
       warnings.push(expeditedUnavailable(getJurisdiction(agency.jurisdiction)?.lawName ?? agency.jurisdiction, version.citation));
