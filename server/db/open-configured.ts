@@ -7,7 +7,7 @@ import { migrateLatest } from './migrate';
 /** Opens the database the configuration names and brings its schema up to date. */
 export async function openConfiguredDatabase(config: Config): Promise<Database & { migrationsApplied: string[] }> {
   let release: (() => void) | undefined;
-  if (!config.databaseUrl) release = lockDataDir(config.dataDir);
+  if (!config.databaseUrl) release = await lockDataDir(config.dataDir);
   try {
     const db = await openDatabase({
       url: config.databaseUrl,
