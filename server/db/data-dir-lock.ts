@@ -24,8 +24,15 @@ export const LOCK_NAME = 'pglite.lock';
 const OLD_PID_FILE = 'pglite.pid';
 /** sun_path holds 108 bytes on Linux (104 on macOS and the BSDs), the terminating NUL included. */
 const MAX_SOCKET_PATH = process.platform === 'linux' ? 107 : 103;
-/** How long a prober waits for a live holder to say who it is; the refusal does not depend on it. */
-const IDENTIFY_MS = 1000;
+/**
+ * How long a prober waits for a live holder to say who it is. The refusal does
+ * not depend on it: the kernel accepts the connection even while the holder's
+ * event loop is busy (opening its database, say), and then the message says
+ * "another process".
+ */
+const IDENTIFY_MS = 3000;
+/** Random bytes in the name a socket is bound under before it is published. */
+const BOUND_NAME_BYTES = 12;
 
 export class DataDirLockedError extends Error {}
 
@@ -38,7 +45,7 @@ type Holder = { pid: number; hostname: string; since: string };
  * only processes that share that temp directory: one host, one container).
  */
 export function lockSocketDir(realDir: string): string {
-  const longest = path.join(realDir, `${LOCK_NAME}.${'f'.repeat(24)}`);
+  const longest = path.join(realDir, `${LOCK_NAME}.${'f'.repeat(2 * BOUND_NAME_BYTES)}`);
   if (Buffer.byteLength(longest) <= MAX_SOCKET_PATH) return realDir;
   const key = crypto.createHash('sha256').update(realDir).digest('hex').slice(0, 32);
   return path.join(os.tmpdir(), `records-tracker-${key}`);
@@ -64,7 +71,7 @@ export async function lockDataDir(dir: string): Promise<() => void> {
   });
   // The lock must not keep a finished process alive; it lasts while the process does.
   server.unref();
-  const bound = path.join(socketDir, `${LOCK_NAME}.${crypto.randomBytes(12).toString('hex')}`);
+  const bound = path.join(socketDir, `${LOCK_NAME}.${crypto.randomBytes(BOUND_NAME_BYTES).toString('hex')}`);
   await listen(server, bound);
   try {
     const ino = fs.lstatSync(bound).ino;
