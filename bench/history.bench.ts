@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     const verify: number[] = [];
     let verdict: Awaited<ReturnType<typeof verifyHistory>> | undefined;
     for (let i = 0; i < 10; i += 1) {
-      const [ms, v] = await time(() => verifyHistory(db.knex, org.id, request.id));
+      const [ms, v] = await time(() => verifyHistory(db.knex, deps.files, org.id, request.id));
       verify.push(ms);
       verdict = v;
     }
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     let history: Awaited<ReturnType<typeof buildHistory>> | undefined;
     for (let i = 0; i < 5; i += 1) {
       const [ms, h] = await time(async () => {
-        const doc = await buildHistory(db.knex, org.id, request.id, new Date());
+        const doc = await buildHistory(db.knex, deps.files, org.id, request.id, new Date());
         JSON.stringify(doc);
         return doc;
       });

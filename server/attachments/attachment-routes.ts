@@ -4,7 +4,8 @@ import multer from 'multer';
 import { z } from 'zod';
 import { READER_ROLES, WRITER_ROLES } from '../auth/caller';
 import type { ApiRouter } from '../http/api-router';
-import { badRequest, notFound, unsupportedMediaType } from '../errors/problem';
+import { badRequest, notFound, Problem, unsupportedMediaType } from '../errors/problem';
+import { FileIntegrityError } from '../files/file-store';
 import { IdParams } from '../http/schemas';
 import { findRequest } from '../requests/request-store';
 import { cleanFilename, ContentTypeRefused, sniffContentType } from './content-type';
@@ -117,19 +118,39 @@ export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
     access: { roles: READER_ROLES },
     params: FileParams,
     responses: {
-      200: { description: 'The bytes, as stored', contentType: 'application/octet-stream', schema: z.string().meta({ format: 'binary' }) },
+      200: {
+        description: 'The bytes, as stored, checked against their SHA-256 before they are sent (the ETag)',
+        contentType: 'application/octet-stream',
+        schema: z.string().meta({ format: 'binary' }),
+      },
+      409: {
+        description: 'The stored bytes are missing or no longer match their SHA-256 (problem type file-integrity); they are not served',
+      },
     },
-    handler: async ({ caller, db, params, res, deps }) => {
+    handler: async ({ caller, db, params, req, res, deps }) => {
       const attachment = await findAttachment(db, caller.organizationId, params.id, params.attachmentId);
       if (!attachment) throw notFound('attachment');
-      // Opened before any header is set: a missing file gives a plain problem
-      // response, not one dressed as this file's download.
-      const stream = await deps.files.openStream(attachment.sha256);
+      const log = req.log ?? deps.logger;
+      const alert = {
+        sha256: attachment.sha256,
+        requestId: attachment.requestId,
+        attachmentId: attachment.id,
+        filename: attachment.filename,
+      };
+      // Checked before any header is set: bytes that no longer match their
+      // hash are refused with a plain problem, not dressed as this download.
+      const { check, stream } = await deps.files.openChecked(attachment.sha256);
+      if (check.status !== 'ok' || !stream) {
+        const actualSha256 = check.status === 'altered' ? check.actualSha256 : null;
+        log.error({ ...alert, status: check.status, actualSha256 }, 'stored file failed its integrity check');
+        throw fileIntegrityProblem(attachment, actualSha256);
+      }
       try {
         res.status(200);
         res.set({
           'Content-Type': attachment.contentType,
-          'Content-Length': String(attachment.size),
+          // The checked size: the bytes that will be sent, whatever the row says.
+          'Content-Length': String(check.size),
           'Content-Disposition': `attachment; filename="${attachment.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
           ETag: `"${attachment.sha256}"`,
           'Cache-Control': 'private, no-store',
@@ -141,9 +162,35 @@ export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
         stream.destroy();
         // The client went away mid-download: nothing to answer, nothing to log.
         if ((err as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return undefined;
+        // Rewritten in place after the check: the last chunk was withheld and
+        // the connection is cut, the only signal left once a 200 has started.
+        if (err instanceof FileIntegrityError) {
+          log.error({ ...alert, status: 'altered', actualSha256: err.actualSha256 }, 'stored file failed its integrity check');
+          return undefined;
+        }
         throw err;
       }
       return undefined;
     },
+  });
+}
+
+/**
+ * 409: the attachment's record (and the hash-chained event that lists it)
+ * conflicts with the bytes now stored for it. Not a 500: nothing failed
+ * unexpectedly and the client should be told what is wrong; not a 503: no
+ * retry helps until an operator restores the file from a backup; not a 422:
+ * the request itself is fine.
+ */
+function fileIntegrityProblem(a: AttachmentRecord, actualSha256: string | null): Problem {
+  return new Problem({
+    status: 409,
+    slug: 'file-integrity',
+    title: 'Stored file failed its integrity check',
+    detail:
+      actualSha256 === null
+        ? `The stored bytes of "${a.filename}" are missing; it is not served. The operator has been alerted.`
+        : `The stored bytes of "${a.filename}" no longer match the SHA-256 recorded for it; they are not served. The operator has been alerted.`,
+    extensions: { attachmentId: a.id, expectedSha256: a.sha256, actualSha256 },
   });
 }

@@ -1,7 +1,77 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Db } from '../db/database';
+
+/** What the bytes stored under a hash turned out to be when read back. */
+export type FileCheck =
+  | { status: 'ok'; sha256: string; size: number }
+  | { status: 'altered'; sha256: string; actualSha256: string; actualSize: number }
+  | { status: 'missing'; sha256: string };
+
+/** The bytes being served stopped matching their name after they were checked. */
+export class FileIntegrityError extends Error {
+  override readonly name = 'FileIntegrityError';
+  constructor(
+    readonly sha256: string,
+    readonly actualSha256: string,
+  ) {
+    super(`stored file ${sha256} changed while it was read: its bytes now hash to ${actualSha256}`);
+  }
+}
+
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * The one integrity check: hashes what the open file holds now, from its
+ * start, and compares it with the name it is stored under. Positional reads
+ * leave the handle ready to be streamed from the start again.
+ */
+async function checkOpen(handle: FileHandle, sha256: string): Promise<FileCheck> {
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(READ_CHUNK);
+  let size = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buf, 0, buf.length, size);
+    if (bytesRead === 0) break;
+    hash.update(buf.subarray(0, bytesRead));
+    size += bytesRead;
+  }
+  const actualSha256 = hash.digest('hex');
+  return actualSha256 === sha256 ? { status: 'ok', sha256, size } : { status: 'altered', sha256, actualSha256, actualSize: size };
+}
+
+/**
+ * Passes the bytes through while hashing them again and holds back the last
+ * chunk until the hash is known: a file rewritten in place after its check
+ * ends the stream with an error before the client has every byte, so no
+ * download of forged bytes is ever complete.
+ */
+class HoldBackUntilHashed extends Transform {
+  private readonly hash = createHash('sha256');
+  private held: Buffer | null = null;
+
+  constructor(private readonly sha256: string) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.hash.update(chunk);
+    const out = this.held;
+    this.held = chunk;
+    if (out) this.push(out);
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    const actual = this.hash.digest('hex');
+    if (actual !== this.sha256) return done(new FileIntegrityError(this.sha256, actual));
+    if (this.held) this.push(this.held);
+    done();
+  }
+}
 
 /**
  * Files are stored once by their SHA-256 under DATA_DIR/files/ab/cd/<hash>:
@@ -34,17 +104,54 @@ export class FileStore {
     return { sha256, size: bytes.length };
   }
 
-  async read(sha256: string): Promise<Buffer> {
-    return fs.promises.readFile(this.pathOf(sha256));
+  /** Re-hashes the stored bytes of `sha256`: whether they are still the bytes of that name, or missing. */
+  async check(sha256: string): Promise<FileCheck> {
+    const handle = await this.openIfPresent(sha256);
+    if (!handle) return { status: 'missing', sha256 };
+    try {
+      return await checkOpen(handle, sha256);
+    } finally {
+      await handle.close();
+    }
   }
 
   /**
-   * Opens the file before returning, so a missing one fails while the caller
-   * can still answer with a plain error. The stream closes the file when it
-   * ends or is destroyed; the caller must do one or the other.
+   * For serving a file: checks it, and only when it matches gives a stream of
+   * the same open file (a file swapped in by rename afterwards is not what it
+   * reads), re-hashed as it goes. The caller must consume or destroy the stream;
+   * either closes the file.
    */
-  async openStream(sha256: string): Promise<fs.ReadStream> {
-    const handle = await fs.promises.open(this.pathOf(sha256), 'r');
-    return handle.createReadStream();
+  async openChecked(sha256: string): Promise<{ check: FileCheck; stream: Readable | null }> {
+    const handle = await this.openIfPresent(sha256);
+    if (!handle) return { check: { status: 'missing', sha256 }, stream: null };
+    let check: FileCheck;
+    try {
+      check = await checkOpen(handle, sha256);
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
+    if (check.status !== 'ok') {
+      await handle.close();
+      return { check, stream: null };
+    }
+    // pipeline destroys the file stream (closing the file) when the guard is
+    // destroyed, so a client that goes away leaves no file open; its own
+    // errors reach whoever consumes the guard.
+    const guard = new HoldBackUntilHashed(sha256);
+    return { check, stream: pipeline(handle.createReadStream({ start: 0 }), guard, () => undefined) };
+  }
+
+  private async openIfPresent(sha256: string): Promise<FileHandle | null> {
+    try {
+      return await fs.promises.open(this.pathOf(sha256), 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async read(sha256: string): Promise<Buffer> {
+    return fs.promises.readFile(this.pathOf(sha256));
   }
 }

@@ -5,8 +5,31 @@ import { IdParams } from '../http/schemas';
 import { renderHistoryPdf } from './history-pdf';
 import { buildHistory, verifyHistory } from './history-service';
 
+const FileFailureView = z
+  .object({
+    attachmentId: z.uuid().nullable().meta({ description: 'Null for a file an event lists that has no attachment row on the request.' }),
+    filename: z.string(),
+    eventSeq: z.number().int().nullable(),
+    expectedSha256: z.string(),
+    status: z.enum(['altered', 'missing']),
+    actualSha256: z.string().nullable().meta({ description: 'What the stored bytes hash to now; null when they are missing.' }),
+    actualSize: z.number().int().nullable(),
+  })
+  .meta({ id: 'FileFailure' });
+
 const Verdict = z
-  .object({ valid: z.boolean(), events: z.number().int(), firstBrokenSeq: z.number().int().nullable(), headHash: z.string() })
+  .object({
+    valid: z.boolean().meta({ description: 'The event chain verifies and every stored file matches its SHA-256.' }),
+    eventsValid: z.boolean().meta({ description: 'The event chain alone verifies.' }),
+    events: z.number().int(),
+    firstBrokenSeq: z.number().int().nullable(),
+    headHash: z.string(),
+    files: z.object({
+      valid: z.boolean(),
+      checked: z.number().int().meta({ description: 'Attachments (uploads, mail attachments, raw .eml in and out) re-hashed.' }),
+      failed: z.array(FileFailureView),
+    }),
+  })
   .meta({ id: 'ChainVerdict' });
 
 const HistoryQuery = z.object({ format: z.enum(['json', 'pdf']).default('json') }).strict();
@@ -15,14 +38,17 @@ export function historyRoutes(api: ApiRouter): void {
   api.route({
     method: 'get',
     path: '/v1/requests/{id}/history/verify',
-    summary: 'Recompute the hash chain from the stored events',
+    summary: 'Recompute the hash chain from the stored events and re-hash every stored file of the request',
     description:
-      'Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event. `firstBrokenSeq` is the first event whose stored fields no longer match.',
+      'Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event. `firstBrokenSeq` is the first event whose stored fields no longer match. Every attachment and raw `.eml` is read back and re-hashed; `files.failed` lists those whose bytes are altered or missing, and `valid` is false if any is, even when the events verify.',
     tags: ['History'],
     access: { roles: READER_ROLES },
     params: IdParams,
     responses: { 200: { description: 'The verdict', schema: Verdict } },
-    handler: async ({ caller, db, params }) => ({ status: 200, body: await verifyHistory(db, caller.organizationId, params.id) }),
+    handler: async ({ caller, db, params, deps }) => ({
+      status: 200,
+      body: await verifyHistory(db, deps.files, caller.organizationId, params.id),
+    }),
   });
 
   api.route({
@@ -41,7 +67,7 @@ export function historyRoutes(api: ApiRouter): void {
       },
     },
     handler: async ({ caller, db, params, query, res, deps }) => {
-      const history = await buildHistory(db, caller.organizationId, params.id, deps.clock());
+      const history = await buildHistory(db, deps.files, caller.organizationId, params.id, deps.clock());
       if (query.format === 'json') return { status: 200, body: history };
       const pdf = await renderHistoryPdf(history);
       res

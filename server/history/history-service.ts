@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { findAgency, type AgencyRecord } from '../agencies/agency-store';
 import { agencyCalendar } from '../agencies/agency-calendar';
-import { listAttachments } from '../attachments/attachment-store';
+import { listAttachments, type AttachmentRecord } from '../attachments/attachment-store';
 import { businessDaysBetween, getJurisdiction, ruleFor } from '../deadlines';
 import type { Db } from '../db/database';
 import { dateIn } from '../util/zoned-date';
@@ -11,14 +11,67 @@ import { findOrganization } from '../organizations/organization-store';
 import { findUserNames } from '../users/user-store';
 import { listDeadlinesOfRequest, type StoredDeadline } from '../request-deadlines/deadline-store';
 import { findRequest, type RequestRecord } from '../requests/request-store';
-import { listEvents } from '../events/event-store';
-import { verifyChain, type ChainVerdict } from '../events/hash-chain';
-import type { HistoryDeadline, HistoryDocument } from './history-types';
+import { listEvents, type EventRecord } from '../events/event-store';
+import { verifyChain } from '../events/hash-chain';
+import type { FileCheck, FileStore } from '../files/file-store';
+import type { FileFailure, HistoryDeadline, HistoryDocument, HistoryVerdict } from './history-types';
 
-export async function verifyHistory(db: Db, organizationId: string, requestId: string): Promise<ChainVerdict> {
+/** What the history needs of the file store: re-hashing a stored file. */
+export type FileChecker = Pick<FileStore, 'check'>;
+
+export async function verifyHistory(db: Db, files: FileChecker, organizationId: string, requestId: string): Promise<HistoryVerdict> {
   const request = await findRequest(db, organizationId, requestId);
   if (!request) throw notFound('request');
-  return verifyChain(await listEvents(db, organizationId, requestId));
+  const [events, attachments] = await Promise.all([
+    listEvents(db, organizationId, requestId),
+    listAttachments(db, organizationId, requestId),
+  ]);
+  return verdictOf(files, events, attachments);
+}
+
+/**
+ * The event chain proves which hashes the record holds; only re-hashing the
+ * stored bytes proves the files are still those. Every attachment row of the
+ * request (uploads, mail attachments, raw .eml in and out) is checked, and so
+ * is any file an event lists without a row, each distinct hash read once.
+ */
+async function verdictOf(files: FileChecker, events: EventRecord[], attachments: AttachmentRecord[]): Promise<HistoryVerdict> {
+  const chain = verifyChain(events);
+  const seqOfEvent = new Map(events.map((e) => [e.id, e.seq]));
+  const items: Array<Omit<FileFailure, 'status' | 'actualSha256' | 'actualSize'>> = attachments.map((a) => ({
+    attachmentId: a.id,
+    filename: a.filename,
+    eventSeq: a.eventId ? (seqOfEvent.get(a.eventId) ?? null) : null,
+    expectedSha256: a.sha256,
+  }));
+  const rowHashes = new Set(attachments.map((a) => a.sha256));
+  for (const e of events) {
+    for (const ref of e.attachments) {
+      if (!rowHashes.has(ref.sha256))
+        items.push({ attachmentId: null, filename: ref.filename, eventSeq: e.seq, expectedSha256: ref.sha256 });
+    }
+  }
+  const checks = new Map<string, FileCheck>();
+  const failed: FileFailure[] = [];
+  for (const item of items) {
+    // One at a time: a request's files can add up to hundreds of megabytes.
+    let check = checks.get(item.expectedSha256);
+    if (!check) {
+      check = await files.check(item.expectedSha256);
+      checks.set(item.expectedSha256, check);
+    }
+    if (check.status === 'altered')
+      failed.push({ ...item, status: 'altered', actualSha256: check.actualSha256, actualSize: check.actualSize });
+    else if (check.status === 'missing') failed.push({ ...item, status: 'missing', actualSha256: null, actualSize: null });
+  }
+  return {
+    valid: chain.valid && failed.length === 0,
+    eventsValid: chain.valid,
+    events: chain.events,
+    firstBrokenSeq: chain.firstBrokenSeq,
+    headHash: chain.headHash,
+    files: { valid: failed.length === 0, checked: items.length, failed },
+  };
 }
 
 /** Whether the agency met a deadline, and by how many business days it missed it. */
@@ -72,7 +125,13 @@ function lawOf(request: RequestRecord, agency: AgencyRecord, today: string): His
 }
 
 /** The whole record of a request for counsel, as stored, with the chain verified. */
-export async function buildHistory(db: Db, organizationId: string, requestId: string, now: Date): Promise<HistoryDocument> {
+export async function buildHistory(
+  db: Db,
+  files: FileChecker,
+  organizationId: string,
+  requestId: string,
+  now: Date,
+): Promise<HistoryDocument> {
   const request = await findRequest(db, organizationId, requestId);
   if (!request) throw notFound('request');
   const [agency, org, events, deadlines, attachments] = await Promise.all([
@@ -89,6 +148,7 @@ export async function buildHistory(db: Db, organizationId: string, requestId: st
   const correctedBy = new Map<string, string[]>();
   for (const e of events) if (e.correctsEventId) correctedBy.set(e.correctsEventId, [...(correctedBy.get(e.correctsEventId) ?? []), e.id]);
   const seqOfEvent = new Map(events.map((e) => [e.id, e.seq]));
+  const chain = await verdictOf(files, events, attachments);
 
   return {
     generatedAt: now.toISOString(),
@@ -149,6 +209,6 @@ export async function buildHistory(db: Db, organizationId: string, requestId: st
       eventSeq: a.eventId ? (seqOfEvent.get(a.eventId) ?? null) : null,
       createdAt: a.createdAt.toISOString(),
     })),
-    chain: verifyChain(events),
+    chain,
   };
 }

@@ -27,7 +27,7 @@ export interface HistoryDocument {
   events: HistoryEvent[];
   deadlines: HistoryDeadline[];
   attachments: HistoryAttachment[];
-  chain: { valid: boolean; events: number; firstBrokenSeq: number | null; headHash: string };
+  chain: HistoryVerdict;
 }
 
 export interface HistoryEvent {
@@ -79,4 +79,32 @@ export interface HistoryAttachment {
   source: string;
   eventSeq: number | null;
   createdAt: string;
+}
+
+/** A stored file of the request whose bytes no longer hash to the SHA-256 recorded for it. */
+export interface FileFailure {
+  /** The attachment row; null for a file an event lists that has no row on the request. */
+  attachmentId: string | null;
+  filename: string;
+  /** The event that carries the file, if any. */
+  eventSeq: number | null;
+  expectedSha256: string;
+  status: 'altered' | 'missing';
+  /** What the stored bytes hash to now; null when missing. */
+  actualSha256: string | null;
+  actualSize: number | null;
+}
+
+/**
+ * The verdict on a request's record: the event chain (`eventsValid`,
+ * `firstBrokenSeq`, `headHash`) and every stored file re-hashed (`files`).
+ * `valid` holds only when both do.
+ */
+export interface HistoryVerdict {
+  valid: boolean;
+  eventsValid: boolean;
+  events: number;
+  firstBrokenSeq: number | null;
+  headHash: string;
+  files: { valid: boolean; checked: number; failed: FileFailure[] };
 }

@@ -8,6 +8,7 @@ import { createApp } from '../../server/app';
 import type { Role } from '../../server/auth/caller';
 import { loadConfig } from '../../server/config';
 import type { AppDeps, Clock } from '../../server/deps';
+import type { Logger } from '../../server/logger';
 import { createRuntime } from '../../server/runtime';
 import { openTestDatabase, type TestDatabase } from './test-db';
 
@@ -24,7 +25,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** `opts.logger` replaces the silent logger, for tests that read what the service logs. */
+export async function startTestApp(env: Record<string, string> = {}, opts: { logger?: Logger } = {}): Promise<TestApp> {
   const db = await openTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-app-'));
   const config = loadConfig({
@@ -36,7 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   let fixedNow: Date | undefined;
   const clock: Clock = () => fixedNow ?? new Date();
-  const runtime = await createRuntime({ config, db, clock });
+  const runtime = await createRuntime({ config, db, clock, ...(opts.logger ? { logger: opts.logger } : {}) });
   const { deps } = runtime;
   const server = createApp(deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

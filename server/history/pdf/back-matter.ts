@@ -1,6 +1,6 @@
 import type { HistoryDocument } from '../history-types';
 import { formatBytes, plural } from './format';
-import { sectionTitle } from './front-matter';
+import { filesFailedLine, sectionTitle } from './front-matter';
 import { ALERT, GREY, INK, type Pen } from './pen';
 
 export function letter(pen: Pen, doc: HistoryDocument): void {
@@ -20,6 +20,7 @@ export function attachments(pen: Pen, doc: HistoryDocument): void {
     pen.write('No attachments.', { size: 9, color: GREY });
     return;
   }
+  const failed = new Map(doc.chain.files.failed.map((f) => [f.attachmentId, f]));
   for (const a of doc.attachments) {
     pen.ensure(36);
     pen.write(a.filename, { font: 'Helvetica-Bold', size: 9 });
@@ -29,7 +30,16 @@ export function attachments(pen: Pen, doc: HistoryDocument): void {
       color: GREY,
       indent: 12,
     });
-    pen.write(`SHA-256 ${a.sha256}`, { font: 'Courier', size: 7.5, indent: 12, after: 5 });
+    const f = failed.get(a.id);
+    pen.write(`SHA-256 ${a.sha256}`, { font: 'Courier', size: 7.5, indent: 12, after: f ? 2 : 5 });
+    if (f) {
+      pen.write(
+        f.actualSha256 === null
+          ? 'FAILED INTEGRITY CHECK: the stored file is missing.'
+          : `FAILED INTEGRITY CHECK: the stored bytes hash to ${f.actualSha256} (${formatBytes(f.actualSize ?? 0)}), not to the SHA-256 above.`,
+        { font: 'Helvetica-Bold', size: 7.5, color: ALERT, indent: 12, after: 5 },
+      );
+    }
   }
 }
 
@@ -41,7 +51,15 @@ export function closing(pen: Pen, doc: HistoryDocument): void {
   const { chain } = doc;
   pen.write(`End of history. Final hash of the chain (${plural(chain.events, 'event')}):`, { font: 'Helvetica-Bold', size: 10 });
   pen.write(chain.headHash, { font: 'Courier', size: 9, after: 3 });
-  if (!chain.valid) {
+  if (!chain.files.valid) {
+    pen.write(`${filesFailedLine(doc)}: see the warning at the start of this exhibit.`, {
+      font: 'Helvetica-Bold',
+      size: 9,
+      color: ALERT,
+      after: 3,
+    });
+  }
+  if (!chain.eventsValid) {
     pen.write(
       `The chain does not verify${chain.firstBrokenSeq !== null ? ` from event #${chain.firstBrokenSeq}` : ''}: see the warning at the start of this exhibit.`,
       {

@@ -1,5 +1,5 @@
 import type { HistoryDocument } from '../history-types';
-import { deadlineResult, humanize, plural } from './format';
+import { deadlineResult, formatBytes, humanize, plural } from './format';
 import { ALERT, GREY, INK, RULE, type Pen } from './pen';
 
 export function sectionTitle(pen: Pen, title: string): void {
@@ -55,10 +55,63 @@ export function titleBlock(pen: Pen, doc: HistoryDocument, local: (iso: string) 
 }
 
 export function chainStatus(pen: Pen, doc: HistoryDocument): void {
+  eventChainStatus(pen, doc);
+  fileStatus(pen, doc);
+}
+
+/** The headline of a failed file check, shared by the warning and the closing line. */
+export function filesFailedLine(doc: HistoryDocument): string {
+  const { failed, checked } = doc.chain.files;
+  return `${failed.length} of ${plural(checked, 'file')} FAILED ${failed.length === 1 ? 'its' : 'their'} integrity check`;
+}
+
+/** Files whose stored bytes no longer hash to the SHA-256 the record holds; nothing is printed when all check. */
+function fileStatus(pen: Pen, doc: HistoryDocument): void {
+  const { files } = doc.chain;
+  if (files.valid) {
+    if (files.checked > 0) {
+      pen.write(`Stored files checked: ${plural(files.checked, 'file')} re-hashed, each matches its SHA-256.`, { size: 7.5, color: GREY });
+    }
+    return;
+  }
+  pen.ensure(80);
+  pen.gap(6);
+  pen.rule(ALERT);
+  pen.gap(4);
+  pen.write(filesFailedLine(doc), { font: 'Helvetica-Bold', size: 13, color: ALERT, after: 3 });
+  pen.write(
+    'The record holds the SHA-256 of each file below, but the bytes now stored for it are different or gone: these files cannot be shown to be the ones recorded. The download of each is refused.',
+    { size: 9, color: ALERT, after: 4 },
+  );
+  for (const f of files.failed) {
+    pen.ensure(40);
+    const where = f.eventSeq !== null ? ` (event #${f.eventSeq})` : '';
+    pen.write(`${f.filename}${where}: ${f.status === 'missing' ? 'the stored file is missing' : 'the stored bytes differ'}`, {
+      font: 'Helvetica-Bold',
+      size: 9,
+      color: ALERT,
+      indent: 8,
+    });
+    pen.write(`expected SHA-256 ${f.expectedSha256}`, { font: 'Courier', size: 7.5, color: ALERT, indent: 16 });
+    if (f.actualSha256 !== null) {
+      pen.write(`actual SHA-256   ${f.actualSha256} (${formatBytes(f.actualSize ?? 0)})`, {
+        font: 'Courier',
+        size: 7.5,
+        color: ALERT,
+        indent: 16,
+      });
+    }
+    pen.gap(3);
+  }
+  pen.rule(ALERT);
+  pen.gap(4);
+}
+
+function eventChainStatus(pen: Pen, doc: HistoryDocument): void {
   const { chain } = doc;
   pen.ensure(90);
   pen.gap(10);
-  if (chain.valid) {
+  if (chain.eventsValid) {
     pen.write(`Hash chain verified: ${plural(chain.events, 'event')}, head hash`, { font: 'Helvetica-Bold', size: 10.5 });
     pen.write(chain.headHash, { font: 'Courier', size: 8.5, after: 3 });
     pen.write(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eventHash, GENESIS_HASH, verifyChain, type AttachmentRef, type HashedEventFields } from '../../../server/events/hash-chain';
-import type { HistoryAttachment, HistoryDeadline, HistoryDocument, HistoryEvent } from '../../../server/history/history-types';
+import type { FileFailure, HistoryAttachment, HistoryDeadline, HistoryDocument, HistoryEvent } from '../../../server/history/history-types';
 
 /**
  * HistoryDocument fixtures for the worked example of shared/DESIGN.md: the City
@@ -90,10 +90,16 @@ export function chainEvents(specs: EventSpec[]): HistoryEvent[] {
   return events;
 }
 
-/** What GET .../history/verify would answer for these events. */
-export function verdict(events: HistoryEvent[]): HistoryDocument['chain'] {
-  if (events.length === 0) return { valid: true, events: 0, firstBrokenSeq: null, headHash: GENESIS_HASH };
-  return verifyChain(events.map(hashedFields));
+/** What GET .../history/verify would answer for these events, with `failed` the files whose bytes did not check. */
+export function verdict(events: HistoryEvent[], failed: FileFailure[] = []): HistoryDocument['chain'] {
+  const chain =
+    events.length === 0 ? { valid: true, events: 0, firstBrokenSeq: null, headHash: GENESIS_HASH } : verifyChain(events.map(hashedFields));
+  return {
+    ...chain,
+    valid: chain.valid && failed.length === 0,
+    eventsValid: chain.valid,
+    files: { valid: failed.length === 0, checked: events.reduce((n, e) => n + e.attachments.length, 0), failed },
+  };
 }
 
 const RESPONSE_PDF: AttachmentRef = {

@@ -2339,7 +2339,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The bytes, as stored */
+                /** @description The bytes, as stored, checked against their SHA-256 before they are sent (the ETag) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2384,6 +2384,13 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The stored bytes are missing or no longer match their SHA-256 (problem type file-integrity); they are not served */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         put?: never;
@@ -2402,8 +2409,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Recompute the hash chain from the stored events
-         * @description Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event. `firstBrokenSeq` is the first event whose stored fields no longer match.
+         * Recompute the hash chain from the stored events and re-hash every stored file of the request
+         * @description Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event. `firstBrokenSeq` is the first event whose stored fields no longer match. Every attachment and raw `.eml` is read back and re-hashed; `files.failed` lists those whose bytes are altered or missing, and `valid` is false if any is, even when the events verify.
          */
         get: {
             parameters: {
@@ -4909,10 +4916,34 @@ export interface components {
             createdAt: string;
         };
         ChainVerdict: {
+            /** @description The event chain verifies and every stored file matches its SHA-256. */
             valid: boolean;
+            /** @description The event chain alone verifies. */
+            eventsValid: boolean;
             events: number;
             firstBrokenSeq: number | null;
             headHash: string;
+            files: {
+                valid: boolean;
+                /** @description Attachments (uploads, mail attachments, raw .eml in and out) re-hashed. */
+                checked: number;
+                failed: components["schemas"]["FileFailure"][];
+            };
+        };
+        FileFailure: {
+            /**
+             * Format: uuid
+             * @description Null for a file an event lists that has no attachment row on the request.
+             */
+            attachmentId: string | null;
+            filename: string;
+            eventSeq: number | null;
+            expectedSha256: string;
+            /** @enum {string} */
+            status: "altered" | "missing";
+            /** @description What the stored bytes hash to now; null when they are missing. */
+            actualSha256: string | null;
+            actualSize: number | null;
         };
         History: {
             [key: string]: unknown;
