@@ -157,6 +157,53 @@ describe('worked example: City of Minneapolis, MGDPA request', () => {
   });
 });
 
+describe('stored file status', () => {
+  test('files that failed their check are named at the start, in the attachments and at the end, though the events verify', async () => {
+    const events = chainEvents(MINNEAPOLIS_EVENTS);
+    const released = events.find((e) => e.attachments.length === 2)!;
+    const [pdf, eml] = released.attachments as [(typeof released.attachments)[0], (typeof released.attachments)[0]];
+    const forgedSha = sha('some other bytes');
+    const chain = verdict(events, [
+      {
+        attachmentId: `att-${released.seq}-0`,
+        filename: pdf.filename,
+        eventSeq: released.seq,
+        expectedSha256: pdf.sha256,
+        status: 'altered',
+        actualSha256: forgedSha,
+        actualSize: 16,
+      },
+      {
+        attachmentId: `att-${released.seq}-1`,
+        filename: eml.filename,
+        eventSeq: released.seq,
+        expectedSha256: eml.sha256,
+        status: 'missing',
+        actualSha256: null,
+        actualSize: null,
+      },
+    ]);
+    expect(chain).toMatchObject({ valid: false, eventsValid: true, files: { valid: false, checked: 2 } });
+    const { text } = await render(historyDocument({ events, chain }));
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Hash chain verified');
+    expect(flat).toContain('2 of 2 files FAILED their integrity check The record holds');
+    expect(flat.indexOf('FAILED their integrity check')).toBeLessThan(flat.indexOf('Deadlines'));
+    expect(flat).toContain(`${pdf.filename} (event #${released.seq}): the stored bytes differ`);
+    expect(flat).toContain(`${eml.filename} (event #${released.seq}): the stored file is missing`);
+    expect(flat).toContain(`FAILED INTEGRITY CHECK: the stored bytes hash to ${forgedSha} (16 bytes), not to the SHA-256 above.`);
+    expect(count(flat, 'FAILED INTEGRITY CHECK: the stored file is missing.')).toBe(1);
+    expect(flat).toContain('2 of 2 files FAILED their integrity check: see the warning at the start of this exhibit.');
+    expect(flat).not.toContain('The chain does not verify');
+  });
+
+  test('files that all check are reported re-hashed, with no warning', async () => {
+    const { text } = await render(historyDocument());
+    expect(text.replace(/\s+/g, ' ')).toContain('Stored files checked: 2 files re-hashed, each matches its SHA-256.');
+    expect(text).not.toContain('FAILED');
+  });
+});
+
 describe('hash chain status', () => {
   test('an edited event makes the exhibit lead with HASH CHAIN BROKEN and mark the entry', async () => {
     const events = chainEvents(MINNEAPOLIS_EVENTS);
