@@ -38,7 +38,14 @@ const view = (a: AttachmentRecord) => ({
 const FileParams = z.object({ id: z.uuid({ message: 'Must be a UUID.' }), attachmentId: z.uuid({ message: 'Must be a UUID.' }) }).strict();
 
 export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
-  const parse = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } }).single('file');
+  // Browsers and HTTP clients write a part's filename as raw UTF-8; busboy
+  // would read it as latin1 (`Résumé` as `RÃ©sumÃ©`). An RFC 5987
+  // `filename*` names its own charset and wins over `filename`.
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    defParamCharset: 'utf8',
+    limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 },
+  }).single('file');
   // A malformed multipart body is the client's mistake, whatever busboy calls it.
   const upload: RequestHandler = (req, res, next) =>
     parse(req, res, (err?: unknown) => {

@@ -1,4 +1,5 @@
 import FileType from 'file-type';
+import { truncateText, wellFormedString } from '../util/well-formed';
 
 // The stored content type comes from the bytes, never from the client: a file
 // claiming to be a PDF that starts like an executable is refused, and a
@@ -73,13 +74,27 @@ export async function sniffContentType(bytes: Buffer, filename: string): Promise
   throw new ContentTypeRefused('unrecognised binary files are not accepted');
 }
 
-/** A filename safe to store and to echo in Content-Disposition. */
+/**
+ * Characters nobody reads as part of a name: C0 and C1 controls, DEL, the
+ * line and paragraph separators, a stray byte-order mark, and the bidi
+ * controls (embeddings, overrides, isolates, LRM/RLM/ALM) that make
+ * `\u202Etxt.exe` display as `exe.txt`. `"` goes too, so the name can be
+ * quoted in Content-Disposition as it is.
+ */
+const INVISIBLE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"]/g;
+
+/**
+ * A filename safe to store and to echo in Content-Disposition: the last path
+ * segment, NFC (a Mac sends `é` as `e` + U+0301), without invisible or
+ * direction-changing characters, at most 200 UTF-16 units. The one cleaning
+ * used for uploads and for the attachments of agency email, so the same name
+ * is stored (and hashed into the chain) whichever way the file came.
+ */
 export function cleanFilename(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
-    .trim()
-    .slice(0, 200);
-  return cleaned || 'file';
+  const base =
+    wellFormedString(name ?? '')
+      .split(/[\\/]/)
+      .pop() ?? '';
+  const cleaned = truncateText(base.normalize('NFC').replace(INVISIBLE_IN_NAMES, '').trim(), 200).trim();
+  return cleaned && !/^\.+$/.test(cleaned) ? cleaned : 'file';
 }
