@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, IsoDate, Uuid } from '../http/schemas';
+import { Cursor, IsoDate, oneLine, Uuid } from '../http/schemas';
 import { LOGGABLE_EVENT_TYPES, type LoggableEventType } from './state-machine';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -10,7 +10,8 @@ const Exemption = z.object({ citation: text(300), reason: text(2000).optional() 
 
 /** `data` per event type: what the deadline engine and counsel rely on is required. */
 export const EVENT_DATA: Record<LoggableEventType, z.ZodType<Record<string, unknown>>> = {
-  acknowledged: z.object({ trackingNumber: text(200).optional(), receivedOn: IsoDate.optional() }).strict(),
+  // The tracking number goes into follow-up and appeal subjects.
+  acknowledged: z.object({ trackingNumber: oneLine(200).optional(), receivedOn: IsoDate.optional() }).strict(),
   extension_claimed: z
     .object({ days: z.number().int().min(1).max(365).optional(), newDueDate: IsoDate.optional(), reason: text(2000).optional() })
     .strict()

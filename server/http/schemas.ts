@@ -41,6 +41,20 @@ export const TimeZone = z
 
 export const Email = z.email({ message: 'Must be an email address.' }).max(320);
 
+/**
+ * Trimmed text that may end up in a mail header (a subject, the From display
+ * name, a tracking number in a follow-up's subject): a CR or LF inside is
+ * refused, since a header value cannot carry one and nodemailer would encode
+ * it into the display name. Line breaks around the value are trimmed away.
+ */
+export const oneLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\r\n]*$/, 'Must be one line: no CR or LF.');
+
 export const HttpUrl = z.url({ protocol: /^https?$/, message: 'Must be an http or https URL.' }).max(2000);
 
 export const Limit = z.coerce.number().int().min(1).max(500).default(50);

@@ -4,7 +4,7 @@ import type { Database, Db } from '../db/database';
 import type { FileStore } from '../files/file-store';
 import type { JobQueue } from '../jobs/job-queue';
 import { addressOf } from '../config';
-import { composeRaw, newMessageId } from './compose';
+import { composeRaw, headerLine, newMessageId } from './compose';
 import { insertMail, type MailPurpose, type MailRecord } from './mail-store';
 
 export const MAIL_QUEUE = 'mail-send';
@@ -69,7 +69,8 @@ export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promis
     references: m.references ?? [],
     fromAddress,
     toAddresses: m.to,
-    subject: m.subject,
+    // The subject as the message carries it, so the record and the .eml agree.
+    subject: headerLine(m.subject),
     textBody: m.text,
     rawSha256: stored.sha256,
     status: 'queued',

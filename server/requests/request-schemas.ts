@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SUBMISSION_METHODS, submissionMethodSchema } from '../deadlines';
 import { AWAITING_REASONS } from '../events/state-machine';
-import { Cursor, Email, IsoDate, IsoInstant, Limit, Uuid } from '../http/schemas';
+import { Cursor, Email, IsoDate, IsoInstant, Limit, oneLine, Uuid } from '../http/schemas';
 
 export const REQUEST_STATUSES = [
   'draft',
@@ -36,10 +36,12 @@ const Justified = z
 
 const Requester = z
   .object({
-    name: text(200),
-    outlet: text(200).nullable().optional(),
+    // The name is the From display name of every letter; outlet and phone
+    // are signature lines. The postal address is the one that spans lines.
+    name: oneLine(200),
+    outlet: oneLine(200).nullable().optional(),
     email: Email.nullable().optional(),
-    phone: text(50).nullable().optional(),
+    phone: oneLine(50).nullable().optional(),
     address: text(1000).nullable().optional(),
   })
   .strict()
@@ -58,7 +60,8 @@ const Tags = z
 
 /** Draft fields shared by single and batch creation. */
 const draftFields = {
-  title: text(300),
+  // The title goes into the letter's subject and every notice's subject.
+  title: oneLine(300),
   recordsSought: text(50000),
   dateRangeStart: IsoDate.nullable().optional(),
   dateRangeEnd: IsoDate.nullable().optional(),
@@ -104,7 +107,7 @@ export const RequestBatchCreate = z
   .meta({ id: 'RequestBatchCreate' });
 
 export const LetterEdit = z
-  .object({ subject: text(500).optional(), body: text(100000).optional() })
+  .object({ subject: oneLine(500).optional(), body: text(100000).optional() })
   .strict()
   .meta({ description: 'Hand edits to the letter; kept when the draft changes. null goes back to the template.' });
 
@@ -139,7 +142,7 @@ export const SubmitBody = z
     receivedAt: IsoInstant.optional().meta({
       description: 'When the agency received it, if later and known (e.g. certified mail). Default: submittedAt.',
     }),
-    trackingNumber: text(200).optional(),
+    trackingNumber: oneLine(200).optional(),
   })
   .strict()
   .meta({ id: 'RequestSubmit' });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/caller';
-import { Email } from '../http/schemas';
+import { Email, oneLine } from '../http/schemas';
 
 export const RoleSchema = z.enum(ROLES).meta({ id: 'Role' });
 
 export const UserCreate = z
   .object({
     email: Email,
-    name: z.string().trim().min(1).max(200),
+    // A user's name is the default requester name, the From of their letters.
+    name: oneLine(200),
     role: RoleSchema,
   })
   .strict()
@@ -15,7 +16,7 @@ export const UserCreate = z
 
 export const UserPatch = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: oneLine(200).optional(),
     role: RoleSchema.optional(),
     active: z.boolean().optional().meta({ description: 'false deactivates the user: every token stops working.' }),
   })
