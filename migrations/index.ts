@@ -9,6 +9,7 @@ import * as letterUndelivered from './20261126000100_letter_undelivered';
 import * as feeOverLimit from './20261201000100_fee_over_limit';
 import * as searchEventData from './20261201000110_search_event_data';
 import * as requestAwaiting from './20261201000200_request_awaiting';
+import * as mailDelayNotice from './20261201001400_mail_delay_notice';
 
 // Migrations are listed here rather than discovered on disk so the same list
 // runs under ts-jest, tsx and the compiled build. Append only: never edit or
@@ -24,4 +25,5 @@ export const migrations: ReadonlyArray<{ name: string; module: Knex.Migration }>
   { name: '20261201000100_fee_over_limit', module: feeOverLimit },
   { name: '20261201000110_search_event_data', module: searchEventData },
   { name: '20261201000200_request_awaiting', module: requestAwaiting },
+  { name: '20261201001400_mail_delay_notice', module: mailDelayNotice },
 ];

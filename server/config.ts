@@ -48,10 +48,24 @@ const ConfigSchema = z.object({
   INBOUND_ADDRESS: z.email().optional(),
   /** Shared secret the mail provider sends as a bearer token to POST /v1/inbound/email. Unset: inbound mail disabled. */
   INBOUND_SECRET: z.string().min(16, 'INBOUND_SECRET must be at least 16 characters').optional(),
-  /** Tries per outgoing message before it is marked failed. */
-  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
-  /** First retry delay in seconds; later ones back off exponentially. */
+  /** Optional cap on tries per outgoing message. Unset: only MAIL_GIVE_UP_HOURS ends the retries. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10000).optional(),
+  /** First retry delay in seconds after a temporary failure; later ones double up to MAIL_RETRY_MAX_DELAY_SECONDS. */
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
+  /** Longest wait between two tries, as MTAs back off to about an hour. */
+  MAIL_RETRY_MAX_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(3600),
+  /** How long temporary failures are retried, counted from the first try, before the message is marked failed. */
+  MAIL_GIVE_UP_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
+  /** After this long of temporary failures the assignee is told, once, that delivery is delayed. 0: never. */
+  MAIL_DELAY_NOTICE_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60 * 30)
+    .default(60),
   /** Connection, greeting and socket timeout for one SMTP attempt. */
   MAIL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Messages this process sends at once (pooled SMTP connections and job workers). */
@@ -102,8 +116,11 @@ export interface Config {
   mailFrom: string;
   inboundAddress: string;
   inboundSecret: string | undefined;
-  mailMaxAttempts: number;
+  mailMaxAttempts: number | undefined;
   mailRetryDelaySeconds: number;
+  mailRetryMaxDelaySeconds: number;
+  mailGiveUpHours: number;
+  mailDelayNoticeMinutes: number;
   mailTimeoutSeconds: number;
   mailConcurrency: number;
   attachmentMaxBytes: number;
@@ -149,6 +166,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundSecret: c.INBOUND_SECRET,
     mailMaxAttempts: c.MAIL_MAX_ATTEMPTS,
     mailRetryDelaySeconds: c.MAIL_RETRY_DELAY_SECONDS,
+    mailRetryMaxDelaySeconds: c.MAIL_RETRY_MAX_DELAY_SECONDS,
+    mailGiveUpHours: c.MAIL_GIVE_UP_HOURS,
+    mailDelayNoticeMinutes: c.MAIL_DELAY_NOTICE_MINUTES,
     mailTimeoutSeconds: c.MAIL_TIMEOUT_SECONDS,
     mailConcurrency: c.MAIL_CONCURRENCY,
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,

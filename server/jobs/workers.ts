@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps';
-import { deliverMail, settleAbandonedMail } from '../mail/mail-delivery';
+import { deliverMail, type MailJobData, recoverMailJob } from '../mail/mail-delivery';
 import { MAIL_DEAD_QUEUE, MAIL_QUEUE } from '../mail/mail-service';
 import { requestDeliveryHooks } from '../requests/request-delivery';
 import type { Config } from '../config';
@@ -13,16 +13,20 @@ export const SWEEP_QUEUE = 'monitoring-sweep';
 /** Every queue the service uses, with its retry policy. */
 export function queueSpecs(config: Config): QueueSpec[] {
   return [
-    // Created first: the mail queue names it as its dead-letter queue.
-    { name: MAIL_DEAD_QUEUE, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
+    // Created first: the mail queue names it as its dead-letter queue. Its
+    // retries outlast a database restart (5 s doubling, about 5 hours in all):
+    // a message whose recovery is lost would wait for ever.
+    { name: MAIL_DEAD_QUEUE, retryLimit: 12, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
     {
       name: MAIL_QUEUE,
-      // A job whose process died during its last attempt fails by timeout,
-      // without our handler: its copy there settles the mail as failed.
+      // pg-boss does not retry a delivery job: the handler queues the next try
+      // itself (MTA-style schedule, see retry-schedule.ts). A job that ends
+      // without its handler finishing (the process died, the database failed)
+      // goes to the dead-letter queue, whose handler recovers the message.
       deadLetter: MAIL_DEAD_QUEUE,
-      retryLimit: config.mailMaxAttempts - 1,
-      retryDelay: config.mailRetryDelaySeconds,
-      retryBackoff: true,
+      retryLimit: 0,
+      retryDelay: 0,
+      retryBackoff: false,
       // An attempt cannot outlive its SMTP timeouts (connect, greeting,
       // socket), so a job still active after this belongs to a dead process.
       // Workers fetch one job at a time, so this bounds each job alone.
@@ -35,12 +39,8 @@ export function queueSpecs(config: Config): QueueSpec[] {
 
 export async function startWorkers(deps: AppDeps): Promise<void> {
   const hooks = requestDeliveryHooks(deps);
-  await deps.jobs.work<{ mailId: string }>(
-    MAIL_QUEUE,
-    (job) => deliverMail(deps, job.data.mailId, { retryCount: job.retryCount, retryLimit: job.retryLimit }, hooks),
-    deps.config.mailConcurrency,
-  );
-  await deps.jobs.work<{ mailId: string }>(MAIL_DEAD_QUEUE, (job) => settleAbandonedMail(deps, job.data.mailId, hooks));
+  await deps.jobs.work<MailJobData>(MAIL_QUEUE, (job) => deliverMail(deps, job.data, hooks), deps.config.mailConcurrency);
+  await deps.jobs.work<MailJobData>(MAIL_DEAD_QUEUE, (job) => recoverMailJob(deps, job.data, hooks));
   await deps.jobs.work(SWEEP_QUEUE, async () => {
     const reminders = await runReminderSweep(deps);
     const followUps = await processPendingFollowUps(deps);

@@ -1,39 +1,73 @@
 import type { Db } from '../db/database';
 import type { Logger } from '../logger';
-import type { MailJobDeps } from './mail-service';
-import { failOpenAttempts, finishAttempt, findMail, insertAttempt, updateMail, type MailRecord } from './mail-store';
-import type { MailTransport } from './mail-transport';
+import { MAIL_QUEUE, type MailJobDeps } from './mail-service';
+import {
+  failOpenAttempts,
+  finishAttempt,
+  finishOpenAttemptsAsSent,
+  findMail,
+  firstAttemptStartedAt,
+  hasOpenAttempt,
+  insertAttempt,
+  markSent,
+  updateMail,
+  type MailRecord,
+} from './mail-store';
+import { isPermanentRefusal, type MailTransport } from './mail-transport';
+import { nextStep, type NextStep } from './retry-schedule';
 
 export interface DeliveryDeps extends MailJobDeps {
   mailer: MailTransport;
   logger: Logger;
 }
 
+export interface DelayInfo {
+  error: string;
+  /** How long delivery has been trying, from the first try. */
+  elapsedMs: number;
+}
+
 export interface DeliveryHooks {
-  /** In the transaction that marks the mail sent. */
+  /** In the transaction that finishes the sent try's bookkeeping. */
   onSent?(db: Db, mail: MailRecord, at: Date): Promise<void>;
-  /** In the transaction that marks the mail failed after its last attempt; `mail.attempts` counts that attempt. */
+  /** Once per message, in the transaction of the failed try that first passes MAIL_DELAY_NOTICE_MINUTES. */
+  onDelayed?(db: Db, mail: MailRecord, info: DelayInfo, at: Date): Promise<void>;
+  /** In the transaction that marks the mail failed after its last try; `mail.attempts` counts that try. */
   onFinalFailure?(db: Db, mail: MailRecord, error: string, at: Date): Promise<void>;
 }
 
-export interface AttemptInfo {
-  retryCount: number;
-  retryLimit: number;
+/**
+ * A delivery job makes one try of one message. `after` is the message's try
+ * count when the job was queued: the job makes try `after + 1` and no other,
+ * so a job left over from a crash cannot send beside the job that replaced it.
+ * Jobs queued before `after` existed have none and take the message as it is.
+ */
+export interface MailJobData {
+  mailId: string;
+  after?: number;
 }
 
+const PROCESS_STOPPED = 'The sending process stopped during this try; the SMTP server never confirmed delivery.';
+
 /**
- * One delivery attempt. A message already sent is never sent again. A message
- * left "sending" by a process that died mid-send is sent again with the same
- * Message-ID, the one duplicate SMTP cannot rule out, and one a receiving
- * system can recognise.
+ * One delivery try. A message already sent is never sent again. A temporary
+ * failure schedules the next try as a new job (pg-boss's own retry policy is a
+ * fixed count of doubling delays; an MTA's schedule is a capped backoff over a
+ * day, so the job queue only carries the next try's start time). A permanent
+ * refusal, or the end of the retry window, fails the message at once.
  */
-export async function deliverMail(deps: DeliveryDeps, mailId: string, job: AttemptInfo, hooks: DeliveryHooks = {}): Promise<void> {
+export async function deliverMail(deps: DeliveryDeps, job: MailJobData, hooks: DeliveryHooks = {}): Promise<void> {
   const claim = await deps.db.knex.transaction(async (trx) => {
-    const mail = await findMail(trx, mailId, { forUpdate: true });
-    if (!mail || mail.status === 'sent' || mail.status === 'failed' || mail.direction !== 'outbound') return undefined;
+    const mail = await findMail(trx, job.mailId, { forUpdate: true });
+    if (mail?.direction !== 'outbound') return undefined;
+    const mine =
+      job.after === undefined
+        ? mail.status === 'queued' || mail.status === 'sending'
+        : mail.status === 'queued' && mail.attempts === job.after;
+    if (!mine) return undefined;
     const attempt = mail.attempts + 1;
-    await updateMail(trx, mailId, { status: 'sending', attempts: attempt });
-    const attemptId = await insertAttempt(trx, { mailId, attempt, startedAt: deps.clock() });
+    await updateMail(trx, mail.id, { status: 'sending', attempts: attempt });
+    const attemptId = await insertAttempt(trx, { mailId: mail.id, attempt, startedAt: deps.clock() });
     return { mail: { ...mail, status: 'sending' as const, attempts: attempt }, attemptId };
   });
   if (!claim) return;
@@ -46,42 +80,110 @@ export async function deliverMail(deps: DeliveryDeps, mailId: string, job: Attem
     ({ response } = await deps.mailer.send({ from: mail.fromAddress, to: mail.toAddresses }, raw, mail.messageId));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const final = job.retryCount >= job.retryLimit;
-    const at = deps.clock();
-    await deps.db.knex.transaction(async (trx) => {
-      await finishAttempt(trx, attemptId, { finishedAt: at, outcome: 'failed', error: message });
-      await updateMail(trx, mailId, { status: final ? 'failed' : 'queued', lastError: message });
-      if (final) await hooks.onFinalFailure?.(trx, mail, message, at);
-    });
-    deps.logger.warn({ mailId, attempt: job.retryCount + 1, final, err: message }, 'mail delivery failed');
-    throw err;
+    const permanent = isPermanentRefusal(err);
+    const step = await deps.db.knex.transaction((trx) =>
+      settleFailedTry(trx, deps, mail, { attemptId, error: message, permanent, at: deps.clock() }, hooks),
+    );
+    logFailure(deps, mail, message, step);
+    return;
   }
 
+  // The server has the message: record that before anything else, so a crash
+  // from here on cannot send it again (see markSent).
   const at = deps.clock();
+  await markSent(deps.db.knex, mail.id, at);
   await deps.db.knex.transaction(async (trx) => {
     await finishAttempt(trx, attemptId, { finishedAt: at, outcome: 'sent', smtpResponse: response });
-    await updateMail(trx, mailId, { status: 'sent', sentAt: at, lastError: null });
-    await hooks.onSent?.(trx, mail, at);
+    await hooks.onSent?.(trx, { ...mail, status: 'sent', sentAt: at }, at);
   });
 }
 
 /**
- * A mail job that failed for good. Usually its last attempt already marked the
- * mail failed and there is nothing to do. But when the process died during
- * that last attempt, pg-boss failed the job by timeout and nothing recorded
- * the outcome: the mail would stay "sending" and its request "queued" for
- * ever. Settle it as failed, with the same consequences as any final failure.
+ * Records a failed try and decides what follows, in the caller's transaction:
+ * the mail is failed for good (with its consequences) or queued again with the
+ * next try's job, so the retry exists exactly when the failure is recorded.
  */
-export async function settleAbandonedMail(deps: DeliveryDeps, mailId: string, hooks: DeliveryHooks = {}): Promise<void> {
-  const at = deps.clock();
-  const settled = await deps.db.knex.transaction(async (trx) => {
-    const mail = await findMail(trx, mailId, { forUpdate: true });
-    if (!mail || mail.status === 'sent' || mail.status === 'failed' || mail.direction !== 'outbound') return false;
-    const message = 'The sending process stopped during the last attempt; the SMTP server never confirmed delivery.';
-    await failOpenAttempts(trx, mailId, at, message);
-    await updateMail(trx, mailId, { status: 'failed', lastError: message });
-    await hooks.onFinalFailure?.(trx, mail, message, at);
-    return true;
+async function settleFailedTry(
+  trx: Db,
+  deps: DeliveryDeps,
+  mail: MailRecord,
+  failure: { attemptId: string | null; error: string; permanent: boolean; at: Date },
+  hooks: DeliveryHooks,
+): Promise<NextStep> {
+  const { at, error } = failure;
+  if (failure.attemptId) await finishAttempt(trx, failure.attemptId, { finishedAt: at, outcome: 'failed', error });
+  else await failOpenAttempts(trx, mail.id, at, error);
+  const firstTryAt = (await firstAttemptStartedAt(trx, mail.id)) ?? at;
+  const step = nextStep(deps.config, {
+    attempt: mail.attempts,
+    firstTryAt,
+    now: at,
+    permanent: failure.permanent,
+    delayNotified: mail.delayNotifiedAt !== null,
   });
-  if (settled) deps.logger.warn({ mailId }, 'mail abandoned by a dead process settled as failed');
+  if (step.final) {
+    await updateMail(trx, mail.id, { status: 'failed', lastError: error });
+    await hooks.onFinalFailure?.(trx, mail, error, at);
+    return step;
+  }
+  await updateMail(trx, mail.id, { status: 'queued', lastError: error, ...(step.notifyDelay ? { delayNotifiedAt: at } : {}) });
+  if (step.notifyDelay) await hooks.onDelayed?.(trx, mail, { error, elapsedMs: at.getTime() - firstTryAt.getTime() }, at);
+  const next: MailJobData = { mailId: mail.id, after: mail.attempts };
+  // startAfter in seconds is counted by the database's clock from now.
+  await deps.jobs.enqueue(trx, MAIL_QUEUE, next, step.delaySeconds > 0 ? { startAfter: step.delaySeconds } : {});
+  return step;
+}
+
+function logFailure(deps: DeliveryDeps, mail: MailRecord, error: string, step: NextStep): void {
+  deps.logger.warn(
+    {
+      mailId: mail.id,
+      attempt: mail.attempts,
+      final: step.final,
+      ...(step.final ? { reason: step.reason } : { retryInSeconds: step.delaySeconds }),
+      err: error,
+    },
+    'mail delivery failed',
+  );
+}
+
+/**
+ * A delivery job that ended without finishing its work: its process died (the
+ * job expired), or the database failed under it (the handler threw). Nothing
+ * recorded what happened, so this looks at the message and does what the job
+ * would have done next:
+ * - recorded as sent, a try still open: the server took it and the process died
+ *   before the bookkeeping; finish that, sending nothing;
+ * - still on the try the job was making ("sending"): the server may or may not
+ *   have it; count the try as failed and retry by the schedule, which sends it
+ *   again with the same Message-ID (the one duplicate SMTP cannot rule out),
+ *   or fail it if the schedule is over;
+ * - queued and untouched: the job died before its try; queue it again;
+ * - anything else: a later job owns the message.
+ */
+export async function recoverMailJob(deps: DeliveryDeps, job: MailJobData, hooks: DeliveryHooks = {}): Promise<void> {
+  const at = deps.clock();
+  const outcome = await deps.db.knex.transaction(async (trx) => {
+    const mail = await findMail(trx, job.mailId, { forUpdate: true });
+    if (mail?.direction !== 'outbound' || mail.status === 'failed') return undefined;
+    if (mail.status === 'sent') {
+      if (!(await hasOpenAttempt(trx, mail.id))) return undefined;
+      await finishOpenAttemptsAsSent(trx, mail.id, at, 'accepted (the server reply was not kept: the process stopped before recording it)');
+      await hooks.onSent?.(trx, mail, at);
+      return { kind: 'completed' as const, mail };
+    }
+    const after = job.after ?? (mail.status === 'sending' ? mail.attempts - 1 : mail.attempts);
+    if (mail.status === 'queued' && mail.attempts === after) {
+      await deps.jobs.enqueue(trx, MAIL_QUEUE, { mailId: mail.id, after } satisfies MailJobData);
+      return { kind: 'requeued' as const, mail };
+    }
+    if (mail.status === 'sending' && mail.attempts === after + 1) {
+      const step = await settleFailedTry(trx, deps, mail, { attemptId: null, error: PROCESS_STOPPED, permanent: false, at }, hooks);
+      return { kind: 'failed_try' as const, mail, step };
+    }
+    return undefined;
+  });
+  if (!outcome) return;
+  if (outcome.kind === 'failed_try') logFailure(deps, outcome.mail, PROCESS_STOPPED, outcome.step);
+  else deps.logger.warn({ mailId: outcome.mail.id, outcome: outcome.kind }, 'mail job of a stopped process recovered');
 }

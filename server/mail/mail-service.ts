@@ -8,7 +8,7 @@ import { composeRaw, headerLine, newMessageId } from './compose';
 import { insertMail, type MailPurpose, type MailRecord } from './mail-store';
 
 export const MAIL_QUEUE = 'mail-send';
-/** Mail jobs that failed for good; see settleAbandonedMail. */
+/** Delivery jobs that ended without their handler finishing; see recoverMailJob. */
 export const MAIL_DEAD_QUEUE = 'mail-send-dead';
 
 export interface MailDeps {
@@ -86,6 +86,7 @@ export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promis
       source: 'outbound_email',
     });
   }
-  await deps.jobs.enqueue(db, MAIL_QUEUE, { mailId: mail.id });
+  // The first try; later ones are queued by the delivery job (MailJobData).
+  await deps.jobs.enqueue(db, MAIL_QUEUE, { mailId: mail.id, after: 0 });
   return mail;
 }

@@ -22,6 +22,8 @@ export interface MailRecord {
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /** When the assignee was told this message is delayed (once). */
+  delayNotifiedAt: Date | null;
 }
 
 interface Row {
@@ -43,6 +45,7 @@ interface Row {
   last_error: string | null;
   created_at: Date;
   sent_at: Date | null;
+  delay_notified_at: Date | null;
 }
 
 const toRecord = (r: Row): MailRecord => ({
@@ -64,9 +67,10 @@ const toRecord = (r: Row): MailRecord => ({
   lastError: r.last_error,
   createdAt: r.created_at,
   sentAt: r.sent_at,
+  delayNotifiedAt: r.delay_notified_at,
 });
 
-export type NewMail = Omit<MailRecord, 'id' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt'>;
+export type NewMail = Omit<MailRecord, 'id' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'delayNotifiedAt'>;
 
 export async function insertMail(db: Db, m: NewMail): Promise<MailRecord> {
   const [row] = await db('mail_messages')
@@ -122,14 +126,43 @@ export async function findRequestLetterMessageId(db: Db, requestId: string): Pro
 export async function updateMail(
   db: Db,
   id: string,
-  changes: Partial<Pick<MailRecord, 'status' | 'attempts' | 'lastError' | 'sentAt'>>,
+  changes: Partial<Pick<MailRecord, 'status' | 'attempts' | 'lastError' | 'sentAt' | 'delayNotifiedAt'>>,
 ): Promise<void> {
   const row: Record<string, unknown> = {};
+  if (changes.delayNotifiedAt !== undefined) row.delay_notified_at = changes.delayNotifiedAt;
   if (changes.status !== undefined) row.status = changes.status;
   if (changes.attempts !== undefined) row.attempts = changes.attempts;
   if (changes.lastError !== undefined) row.last_error = changes.lastError;
   if (changes.sentAt !== undefined) row.sent_at = changes.sentAt;
   await db('mail_messages').where({ id }).update(row);
+}
+
+/**
+ * Records that the SMTP server accepted the message, in one statement of its
+ * own: it is the first thing done after the server's 250, so a process that
+ * dies later (during the bookkeeping that follows) does not send it again.
+ */
+export async function markSent(db: Db, id: string, at: Date): Promise<void> {
+  await db('mail_messages').where({ id }).update({ status: 'sent', sent_at: at, last_error: null });
+}
+
+/** When the first try of a message started: the retry window and the delay notice count from it. */
+export async function firstAttemptStartedAt(db: Db, mailId: string): Promise<Date | undefined> {
+  const row = await db('mail_attempts').where({ mail_id: mailId }).min<{ at: Date | null }>({ at: 'started_at' }).first();
+  return row?.at ? new Date(row.at) : undefined;
+}
+
+/** Whether a try of this message was left open (its outcome never recorded). */
+export async function hasOpenAttempt(db: Db, mailId: string): Promise<boolean> {
+  return (await db('mail_attempts').where({ mail_id: mailId }).whereNull('finished_at').first('id')) !== undefined;
+}
+
+/** Closes the tries a process left open after the message was recorded as sent. */
+export async function finishOpenAttemptsAsSent(db: Db, mailId: string, at: Date, smtpResponse: string): Promise<void> {
+  await db('mail_attempts')
+    .where({ mail_id: mailId })
+    .whereNull('finished_at')
+    .update({ finished_at: at, outcome: 'sent', smtp_response: smtpResponse });
 }
 
 export async function insertAttempt(db: Db, a: { mailId: string; attempt: number; startedAt: Date }): Promise<string> {

@@ -55,6 +55,24 @@ function outboxTransport(dir: string): MailTransport {
   };
 }
 
+/**
+ * Whether a send failed for good: the server answered RCPT TO or DATA with a
+ * 5xx, as an MTA bounces at once. Everything else (no connection, timeouts,
+ * 4xx, a 5xx to the greeting, MAIL FROM or AUTH, which is our side's set-up
+ * an operator can fix) is temporary and retried.
+ */
+export function isPermanentRefusal(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { responseCode, command } = err as { responseCode?: unknown; command?: unknown };
+  return (
+    typeof responseCode === 'number' &&
+    responseCode >= 500 &&
+    responseCode < 600 &&
+    typeof command === 'string' &&
+    /^(RCPT TO|DATA)$/i.test(command)
+  );
+}
+
 export function createMailTransport(config: Config): MailTransport {
   return config.smtpUrl
     ? smtpTransport(config.smtpUrl, config.mailTimeoutSeconds, config.mailConcurrency)

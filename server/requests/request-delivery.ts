@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
 import type { DeliveryHooks } from '../mail/mail-delivery';
+import { describeElapsed } from '../mail/retry-schedule';
 import type { MailDeps } from '../mail/mail-service';
 import type { MailRecord } from '../mail/mail-store';
 import { suspendReminders } from '../request-deadlines/deadline-store';
@@ -9,12 +10,33 @@ import { findRequest, markDelivery } from './request-store';
 
 const REQUEST_MAIL = new Set(['request', 'follow_up', 'appeal']);
 
+const letterName = (purpose: MailRecord['purpose']) =>
+  purpose === 'request' ? 'records request' : purpose === 'appeal' ? 'appeal' : 'follow-up letter';
+
 /** What a request's own letters do to it when their delivery ends. */
 export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
   return {
     async onSent(db: Db, mail: MailRecord) {
       if (!mail.requestId || !REQUEST_MAIL.has(mail.purpose)) return;
       await markDelivery(db, mail.requestId, { status: 'sent' });
+    },
+
+    async onDelayed(db: Db, mail: MailRecord, info) {
+      if (!mail.requestId || !REQUEST_MAIL.has(mail.purpose)) return;
+      const request = await findRequest(db, mail.organizationId, mail.requestId);
+      if (!request) return;
+      await notifyAssignee(db, deps, request, {
+        template: 'delivery-delayed',
+        agencyFallback: 'the agency',
+        vars: {
+          to: mail.toAddresses.join(', '),
+          letter: letterName(mail.purpose),
+          attempts: mail.attempts,
+          elapsed: describeElapsed(info.elapsedMs),
+          giveUpHours: deps.config.mailGiveUpHours,
+          error: info.error,
+        },
+      });
     },
 
     async onFinalFailure(db: Db, mail: MailRecord, error: string, at: Date) {
@@ -48,7 +70,7 @@ export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
         agencyFallback: 'the agency',
         vars: {
           to: mail.toAddresses.join(', '),
-          letter: mail.purpose === 'request' ? 'records request' : mail.purpose === 'appeal' ? 'appeal' : 'follow-up letter',
+          letter: letterName(mail.purpose),
           requestLetter,
           resubmit: `${deps.config.publicUrl}/v1/requests/${request.id}/resubmit`,
           attempts,

@@ -152,7 +152,7 @@ describe('submitting by email', () => {
     expect(attempts.some((a: { outcome: string }) => a.outcome === 'failed')).toBe(true);
   });
 
-  it('when every attempt fails, then the request shows the failure, history records it and the assignee is told', async () => {
+  it('when the agency refuses the recipient for good, then the request shows the failure at once, history records it and the assignee is told', async () => {
     const dead = await addAgency(app, room, { ...AGENCIES.ice, name: 'Agency with a dead inbox', recordsEmail: 'nobody@dead.example.gov' });
     sink.refuseRecipients.add('nobody@dead.example.gov');
     const { id } = await draft(app, room, dead, { title: 'Never delivered' });
@@ -172,7 +172,8 @@ describe('submitting by email', () => {
       .join('mail_messages as m', 'm.id', 'a.mail_id')
       .where('m.request_id', id)
       .where('m.purpose', 'request');
-    expect(attempts).toHaveLength(3);
+    // A 550 at RCPT is permanent: no retry, whatever MAIL_MAX_ATTEMPTS allows.
+    expect(attempts).toHaveLength(1);
     const reporterEmail = (await app.db.knex('users').where({ id: room.userIds.reporter }).first()).email;
     expect(await eventually(() => sink.to(reporterEmail).some((m) => m.parsed.subject === 'Not delivered: Never delivered'))).toBe(true);
   });

@@ -21,6 +21,10 @@ export class SmtpSink {
   mode: SinkMode = 'accept';
   /** Recipients refused at RCPT with a permanent 550 (simulates a dead mailbox). */
   refuseRecipients = new Set<string>();
+  /** Recipients whose messages are refused after DATA with a permanent 554 (content rejected). */
+  refuseMessagesTo = new Set<string>();
+  /** Recipients refused at RCPT with a temporary 451 (a greylisting or overloaded mailbox). */
+  deferRecipients = new Set<string>();
   dataStarted = 0;
   /** Message bytes read so far, whole messages or not. */
   dataBytes = 0;
@@ -30,6 +34,21 @@ export class SmtpSink {
   port = 0;
 
   async start(): Promise<this> {
+    await this.listen(0);
+    return this;
+  }
+
+  /** The server goes away: connections are refused until `up`. */
+  async down(): Promise<void> {
+    await this.stop();
+  }
+
+  /** The server comes back on the same port. */
+  async up(): Promise<void> {
+    await this.listen(this.port);
+  }
+
+  private async listen(port: number): Promise<void> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -39,6 +58,10 @@ export class SmtpSink {
         if (this.refuseRecipients.has(address.address.toLowerCase())) {
           const err = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });
           callback(err);
+          return;
+        }
+        if (this.deferRecipients.has(address.address.toLowerCase())) {
+          callback(Object.assign(new Error('mailbox busy, try again later'), { responseCode: 451 }));
           return;
         }
         callback();
@@ -55,6 +78,10 @@ export class SmtpSink {
           if (mode === 'hold') return; // never answer: the sender waits until it dies or times out
           if (mode === 'reject') {
             callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+            return;
+          }
+          if (session.envelope.rcptTo.some((r) => this.refuseMessagesTo.has(r.address.toLowerCase()))) {
+            callback(Object.assign(new Error('message refused'), { responseCode: 554 }));
             return;
           }
           const raw = Buffer.concat(chunks);
@@ -76,9 +103,8 @@ export class SmtpSink {
     // A sender killed mid-DATA may reset the socket; smtp-server reports that
     // as an 'error' event, which would otherwise crash the test process.
     this.server.on('error', (err: Error) => this.connectionErrors.push(err));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
-    return this;
   }
 
   get url(): string {
