@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 /** A loopback SMTP server that accepts everything and counts messages by a header. */
 export async function startCountingSink(
   header: string,
-): Promise<{ url: string; total: () => number; unique: () => number; stop: () => Promise<void> }> {
+): Promise<{ url: string; total: () => number; unique: () => number; maxCopies: () => number; stop: () => Promise<void> }> {
   const seen = new Map<string, number>();
   let total = 0;
   const pattern = new RegExp(`^${header}:\\s*(\\S+)`, 'im');
@@ -30,6 +30,7 @@ export async function startCountingSink(
     url: `smtp://127.0.0.1:${port}`,
     total: () => total,
     unique: () => seen.size,
+    maxCopies: () => Math.max(0, ...seen.values()),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

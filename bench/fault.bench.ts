@@ -1,0 +1,138 @@
+// Issue 14 fault benchmark. Each section stands alone (its own database,
+// servers and sinks); run one with `npx tsx bench/fault.bench.ts mail-kill`,
+// or all with no argument.
+import { ChildServer } from '../tests/support/child-server';
+import { createBenchDatabase, openBenchDatabase } from './support/bench-db';
+import { startCountingSink } from './support/count-sink';
+
+const ADMIN = 'bench-operator-token-0123456789';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Messages sent versus received under SIGKILLs of the mail worker: an API
+ * process (JOBS=false) takes 1,000 emailed submissions while a separate worker
+ * process is killed 20 times mid-sending and restarted each time. Prints how
+ * many the outbox recorded as sent, how many the SMTP server accepted, and the
+ * duplicates (copies beyond the first of a request's letter). The promise is
+ * per message: at most one duplicate (the same bytes, so the same Message-ID),
+ * so a kill can duplicate at most the MAIL_CONCURRENCY messages in flight.
+ * The kills come right after the server accepted a message, the worst moment.
+ */
+async function mailKill(): Promise<void> {
+  const N = Number(process.env.BENCH_SENDS ?? 1000);
+  const KILLS = Number(process.env.BENCH_KILLS ?? 20);
+  const bench = await createBenchDatabase('rt_bench_fault_mail');
+  const sink = await startCountingSink('X-Records-Request-Id');
+  const common = {
+    DATABASE_URL: bench.url,
+    ADMIN_TOKEN: ADMIN,
+    SMTP_URL: sink.url,
+    DATA_DIR: `/tmp/${bench.name}`,
+    // The start-up line ChildServer waits for is logged at info.
+    LOG_LEVEL: 'info',
+    JOBS_POLL_SECONDS: '0.5',
+    JOBS_MAINTENANCE_SECONDS: '1',
+    MAIL_TIMEOUT_SECONDS: '2',
+    MAIL_RETRY_DELAY_SECONDS: '1',
+    MAIL_CONCURRENCY: '8',
+  };
+  const api = await ChildServer.start({ ...common, JOBS: 'false' });
+  let worker: ChildServer | undefined;
+  const db = await openBenchDatabase(bench.url, 1);
+  try {
+    const org = await api.call('POST', '/v1/organizations', ADMIN, { name: 'Fault newsroom' });
+    const user = await api.call('POST', `/v1/organizations/${org.body.id}/users`, ADMIN, {
+      email: 'fault@example.org',
+      name: 'Fault Reporter',
+      role: 'reporter',
+    });
+    const token = user.body.token as string;
+    const agency = await api.call('POST', '/v1/agencies', token, {
+      name: 'U.S. Immigration and Customs Enforcement',
+      jurisdiction: 'US',
+      level: 'federal',
+      recordsEmail: 'foia@ice.example.gov',
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < N; i += 1) {
+      const res = await api.call('POST', '/v1/requests', token, {
+        agencyId: agency.body.id,
+        title: `Fault request ${i}`,
+        recordsSought: 'The all-employee email of January 16, 2026 and its drafts.',
+      });
+      if (res.status !== 201) throw new Error(`create ${i}: ${res.status}`);
+      ids.push(res.body.id as string);
+    }
+
+    const t0 = performance.now();
+    const submitting = (async () => {
+      for (const id of ids) {
+        const res = await api.call('POST', `/v1/requests/${id}/submit`, token, { method: 'email' });
+        if (res.status !== 200) throw new Error(`submit ${id}: ${res.status}`);
+      }
+    })();
+    // Kill the worker whenever it has sent about N / (KILLS + 1) more messages, so the kills spread over the run.
+    const step = Math.max(1, Math.floor(N / (KILLS + 1)));
+    let kills = 0;
+    worker = await ChildServer.start({ ...common, JOBS: 'true' });
+    while (kills < KILLS) {
+      const target = Math.min(N - 1, (kills + 1) * step);
+      while (sink.total() < target) await sleep(5);
+      await worker.kill();
+      kills += 1;
+      worker = await ChildServer.start({ ...common, JOBS: 'true' });
+    }
+    await submitting;
+    let pending = N;
+    while (pending > 0) {
+      const [row] = await db
+        .knex('mail_messages')
+        .where({ purpose: 'request' })
+        .whereNotIn('status', ['sent', 'failed'])
+        .count<{ count: number }[]>('* as count');
+      pending = Number(row?.count ?? 0);
+      if (pending > 0) await sleep(500);
+      if ((performance.now() - t0) / 1000 > 1800) throw new Error(`outbox still holds ${pending} after 30 minutes`);
+    }
+    await sleep(3000); // let any duplicate arrive before counting
+    const [sent] = await db.knex('mail_messages').where({ purpose: 'request', status: 'sent' }).count<{ count: number }[]>('* as count');
+    const [failed] = await db
+      .knex('mail_messages')
+      .where({ purpose: 'request', status: 'failed' })
+      .count<{ count: number }[]>('* as count');
+    const seconds = (performance.now() - t0) / 1000;
+    const duplicates = sink.total() - sink.unique();
+    console.log(`mail-kill: ${N} emailed submissions, ${kills} SIGKILLs of the mail worker, ${seconds.toFixed(1)} s`);
+    console.log(
+      `  recorded sent: ${Number(sent?.count ?? 0)}, failed: ${Number(failed?.count ?? 0)}; received by SMTP: ${sink.total()} (${sink.unique()} distinct); duplicates: ${duplicates}`,
+    );
+    const lost = N - sink.unique();
+    const worst = sink.maxCopies();
+    console.log(`  most copies of one message: ${worst}`);
+    const ok = lost === 0 && worst <= 2 && duplicates <= kills * 8;
+    console.log(ok ? '  OK: none lost, no message more than twice' : `  MISMATCH: ${lost} lost, up to ${worst} copies of one message`);
+    if (!ok) process.exitCode = 1;
+  } finally {
+    await db.close();
+    if (worker) await worker.kill();
+    await api.stop();
+    await sink.stop();
+    await bench.drop();
+  }
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = { 'mail-kill': mailKill };
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  for (const name of wanted.length ? wanted : Object.keys(SECTIONS)) {
+    const section = SECTIONS[name];
+    if (!section) throw new Error(`no section ${name}; sections: ${Object.keys(SECTIONS).join(', ')}`);
+    await section();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
