@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -82,6 +83,8 @@ const ConfigSchema = z.object({
     .int()
     .min(1024)
     .default(30 * 1024 * 1024),
+  /** Worker threads that parse inbound email off the event loop. Unset: one per core beyond the first (1 to 4); 0: parse on the main thread. */
+  INBOUND_PARSE_THREADS: z.coerce.number().int().min(0).max(32).optional(),
   /** Run background job workers in this process (false for API-only processes). */
   JOBS: z
     .enum(['true', 'false'])
@@ -125,6 +128,7 @@ export interface Config {
   mailConcurrency: number;
   attachmentMaxBytes: number;
   inboundMaxBytes: number;
+  inboundParseThreads: number;
   jobs: boolean;
   sweepCron: string;
   jobsPollSeconds: number;
@@ -173,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailConcurrency: c.MAIL_CONCURRENCY,
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
     inboundMaxBytes: c.INBOUND_MAX_BYTES,
+    inboundParseThreads: c.INBOUND_PARSE_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
     jobs: c.JOBS,
     sweepCron: c.SWEEP_CRON,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,

@@ -156,7 +156,7 @@ async function fileIntoRequest(
 
 /** POST /v1/inbound/email: parse, match, file, or park in the unmatched inbox; all or nothing. */
 export async function receiveInbound(db: Db, deps: MailDeps, raw: Buffer): Promise<InboundOutcome> {
-  const mail = await parseInbound(raw);
+  const mail = await parseInbound(raw, deps.config.inboundParseThreads);
   const attachments = await checkAttachments(mail);
   return db.transaction(async (trx) => {
     const match = await matchInbound(trx, mail, deps.config.inboundAddress);
@@ -195,7 +195,7 @@ export async function assignInbound(
     const request = await findRequest(trx, organizationId, requestId);
     if (!request) throw notFound('request');
     const raw = await deps.files.read(parked.rawSha256);
-    const mail = await parseInbound(raw);
+    const mail = await parseInbound(raw, deps.config.inboundParseThreads);
     const outcome = await fileIntoRequest(
       trx,
       deps,
