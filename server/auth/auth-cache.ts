@@ -7,23 +7,31 @@ export interface AuthEntry {
   lastUsedAt: Date | null;
 }
 
+/** How long a cached token is trusted without looking again: the bound on a lost notification. */
+export const AUTH_CACHE_TTL_MS = 10_000;
+
 /**
  * Remembers which user a token hash belongs to for a few seconds, so a read
  * costs one query instead of two. Any change to tokens or users clears it in
  * this process at once and, on a Postgres server, in every other process
- * through NOTIFY; the TTL bounds staleness if a notification is ever missed.
+ * through NOTIFY. While this process cannot hear those notifications (its
+ * listening connection is down) it caches nothing, so a revocation made
+ * meanwhile is never missed; the TTL bounds staleness should a notification
+ * be lost on a connection that has not noticed it is dead.
  */
 export class AuthCache {
   private readonly entries = new Map<string, { entry: AuthEntry; cachedAt: number }>();
   /** Bumped by clear(); a lookup that began before a change must not cache its result. */
   private generationValue = 0;
+  private deaf = false;
 
   constructor(
-    private readonly ttlMs = 10_000,
+    private readonly ttlMs = AUTH_CACHE_TTL_MS,
     private readonly maxEntries = 10_000,
   ) {}
 
   get(hash: string, nowMs: number): AuthEntry | undefined {
+    if (this.deaf) return undefined;
     const found = this.entries.get(hash);
     if (!found) return undefined;
     if (nowMs - found.cachedAt > this.ttlMs || nowMs < found.cachedAt) {
@@ -38,7 +46,7 @@ export class AuthCache {
   }
 
   set(hash: string, entry: AuthEntry, nowMs: number, generationAtRead: number): void {
-    if (generationAtRead !== this.generationValue) return;
+    if (this.deaf || generationAtRead !== this.generationValue) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(hash, { entry, cachedAt: nowMs });
   }
@@ -46,6 +54,15 @@ export class AuthCache {
   clear(): void {
     this.generationValue += 1;
     this.entries.clear();
+  }
+
+  /**
+   * false: changes made by other processes may go unheard from now on, so
+   * forget everything and stop caching; true: hearing again, cache again.
+   */
+  setListening(listening: boolean): void {
+    this.clear();
+    this.deaf = !listening;
   }
 }
 

@@ -26,25 +26,53 @@ export async function listenForAuthChanges(
   if (!url) throw new Error('a Postgres URL is needed to listen for auth changes');
   let client: pg.Client | undefined;
   let stopped = false;
-  const reconnectSoon = () => {
-    if (!stopped) setTimeout(() => connect().catch(reconnectSoon), 1000).unref();
+  let retry: NodeJS.Timeout | undefined;
+  const lost = (c: pg.Client, err?: unknown) => {
+    // 'error' and 'end' may both come for one loss; only the current client reconnects.
+    if (stopped || client !== c) return;
+    client = undefined;
+    cache.setListening(false);
+    logger.warn({ err }, 'auth change listener lost its connection; reconnecting (auth is not cached meanwhile)');
+    c.end().catch(() => undefined);
+    scheduleReconnect();
+  };
+  const scheduleReconnect = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().catch((err: unknown) => {
+        logger.warn({ err }, 'auth change listener could not reconnect; trying again');
+        scheduleReconnect();
+      });
+    }, 1000);
+    retry.unref();
   };
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url });
+    // keepAlive: a connection that died silently (no reset) is noticed, not trusted for ever.
+    const c = new pg.Client({ connectionString: url, keepAlive: true });
     c.on('notification', () => cache.clear());
-    c.on('error', (err) => {
-      logger.warn({ err }, 'auth change listener lost its connection; reconnecting');
-      cache.clear();
-      reconnectSoon();
-    });
-    await c.connect();
-    await c.query(`listen ${AUTH_CHANGED_CHANNEL}`);
-    cache.clear(); // changes may have been missed while disconnected
+    c.on('error', (err) => lost(c, err));
+    c.on('end', () => lost(c));
+    try {
+      await c.connect();
+      await c.query(`listen ${AUTH_CHANGED_CHANNEL}`);
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      throw err;
+    }
+    if (stopped) {
+      await c.end().catch(() => undefined);
+      return;
+    }
     client = c;
+    cache.setListening(true); // also clears what may have changed while deaf
   };
   await connect();
   return async () => {
     stopped = true;
-    await client?.end().catch(() => undefined);
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    await c?.end().catch(() => undefined);
   };
 }
