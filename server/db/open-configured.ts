@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config';
 import { lockDataDir } from './data-dir-lock';
 import { openDatabase, type Database } from './database';
-import { migrateLatest } from './migrate';
+import { migrateLatest, migrateLatestExclusively } from './migrate';
 
 /** Opens the database the configuration names and brings its schema up to date. */
 export async function openConfiguredDatabase(config: Config): Promise<Database & { migrationsApplied: string[] }> {
@@ -14,7 +14,9 @@ export async function openConfiguredDatabase(config: Config): Promise<Database &
       pgliteDir: path.join(config.dataDir, 'pgdata'),
       poolMax: config.databasePoolMax,
     });
-    const migrationsApplied = await migrateLatest(db.knex);
+    const migrationsApplied = config.databaseUrl
+      ? await migrateLatestExclusively(db.knex, config.databaseUrl)
+      : await migrateLatest(db.knex);
     return {
       ...db,
       migrationsApplied,

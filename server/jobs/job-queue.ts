@@ -50,15 +50,7 @@ export class JobQueue {
         expireInSeconds: q.expireInSeconds,
         ...(q.deadLetter ? { deadLetter: q.deadLetter } : {}),
       };
-      if (await boss.getQueue(q.name)) await boss.updateQueue(q.name, options);
-      else {
-        try {
-          await boss.createQueue(q.name, options);
-        } catch (err) {
-          // Another process created it between our look and our create.
-          if (!(await boss.getQueue(q.name))) throw err;
-        }
-      }
+      await ensureQueue(boss, q.name, options);
     }
     return new JobQueue(boss, config, logger);
   }
@@ -111,5 +103,24 @@ export class JobQueue {
 
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+  }
+}
+
+/**
+ * Creates or updates a queue. Processes starting together on a fresh database
+ * race here: the loser's create fails (it exists now) or Postgres aborts it as
+ * a deadlock victim (40P01) while the winner's create has yet to commit. Both
+ * settle on a second look, once the winner is done.
+ */
+async function ensureQueue(boss: PgBoss, name: string, options: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+      else await boss.createQueue(name, options);
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
   }
 }
