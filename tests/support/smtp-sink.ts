@@ -26,6 +26,8 @@ export class SmtpSink {
   /** Recipients refused at RCPT with a temporary 451 (a greylisting or overloaded mailbox). */
   deferRecipients = new Set<string>();
   dataStarted = 0;
+  /** Messages read whole and left unanswered in 'hold' mode: each one blocks a sender's connection. */
+  held = 0;
   /** Message bytes read so far, whole messages or not. */
   dataBytes = 0;
   /** Connection errors, such as a sender killed mid-DATA resetting the socket. */
@@ -75,7 +77,10 @@ export class SmtpSink {
         });
         stream.on('end', () => {
           const mode = this.mode;
-          if (mode === 'hold') return; // never answer: the sender waits until it dies or times out
+          if (mode === 'hold') {
+            this.held += 1;
+            return; // never answer: the sender waits until it dies or times out
+          }
           if (mode === 'reject') {
             callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
             return;

@@ -34,6 +34,21 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return { ...db, url: undefined };
 }
 
+/**
+ * An empty database on the test server, with no schema at all, for tests of
+ * processes that create it themselves; drop() removes it. Undefined on PGlite.
+ */
+export async function createEmptyServerDatabase(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const base = serverUrl();
+  if (!base) return undefined;
+  const name = `rt_empty_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(base, (c) => c.query(`create database ${name}`));
+  return {
+    url: databaseUrl(base, name),
+    drop: () => withAdmin(base, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
+
 async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
