@@ -27,6 +27,13 @@ import { organizationRoutes } from './organizations/organization-routes';
 import { tokenRoutes } from './tokens/token-routes';
 import { userRoutes } from './users/user-routes';
 
+/** A 503 is an answer the service chose (database out of reach, retry later), not a fault in it. */
+function responseLogLevel(status: number, err: unknown): 'error' | 'warn' | 'info' | 'debug' {
+  if (status === 503) return 'warn';
+  if (err || status >= 500) return 'error';
+  return status >= 400 ? 'info' : 'debug';
+}
+
 /** The route table: one line per feature, each feature's routes in its folder. */
 export function buildApi(config: Config): ApiRouter {
   const api = new ApiRouter();
@@ -60,7 +67,7 @@ export function createApp(deps: AppDeps): Express {
     pinoHttp({
       logger: deps.logger,
       genReqId: requestId,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+      customLogLevel: (_req, res, err) => responseLogLevel(res.statusCode, err),
       // The URL may carry a calendar token; log the path only.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),

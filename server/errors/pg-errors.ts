@@ -24,7 +24,63 @@ const UNIQUE_MESSAGES: Record<string, string> = {
   agencies_org_name_unique: 'An agency with this name already exists in the organization.',
 };
 
+/** Seconds a client is asked to wait before retrying while the database is out of reach. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// Socket-level failures between this process and the database server.
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+// SQLSTATEs the server sends while it goes away or is not back yet:
+// 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now,
+// 53300 too_many_connections; class 08 is "connection exception".
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+
+// Errors without a code: pg's for a socket that closed under a client, PGlite's
+// for a closed instance, knex's when no pooled connection came free in time.
+// knex prefixes a failed query's message with its SQL, so these match the end.
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated( unexpectedly)?$/,
+  /Client has encountered a connection error and is not queryable$/,
+  /Client was closed and is not queryable$/,
+  /^PGlite is clos(ed|ing)$/,
+  /^Knex: Timeout acquiring a connection/,
+];
+
+/**
+ * True when `err` says the database cannot be reached right now (the server
+ * stopped, restarts, refuses connections, or every connection is busy), as
+ * opposed to something wrong with the query: the call may succeed if retried.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message, name } = err as { code?: unknown; message?: unknown; name?: unknown };
+  if (typeof code === 'string') {
+    if (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  if (name === 'KnexTimeoutError') return true;
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message));
+}
+
+export const databaseUnavailable = () =>
+  new Problem({
+    status: 503,
+    slug: 'database-unavailable',
+    title: 'Service unavailable',
+    detail: 'The database cannot be reached right now; retry the request shortly.',
+    headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+  });
+
 export function problemFromDatabaseError(err: unknown): Problem | undefined {
+  if (isDatabaseUnavailable(err)) return databaseUnavailable();
   if (!isPgError(err)) return undefined;
   switch (err.code) {
     case '23505':

@@ -47,6 +47,13 @@ export function toProblem(err: unknown): Problem | undefined {
   return problemFromDatabaseError(err) ?? (typeof err === 'object' && err !== null ? fromHttpError(err as HttpishError) : undefined);
 }
 
+/** The error's name, code and message: an outage repeats on every call, and a stack each time says nothing new. */
+function describe(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const { code } = err as { code?: unknown };
+  return { type: err.name, message: err.message, ...(typeof code === 'string' ? { code } : {}) };
+}
+
 export function notFoundHandler(): RequestHandler {
   return (_req, _res, next) => next(notFound('route'));
 }
@@ -64,7 +71,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         detail: 'Something went wrong on our side; it has been logged.',
       });
     } else if (problem.status >= 500) {
-      (req.log ?? logger).warn({ err }, problem.title);
+      // An outage the service answers for (the database gone, a retry asked) is a
+      // warning: the operator watches /readyz, and one line per call is enough.
+      (req.log ?? logger).warn({ err: describe(err) }, problem.detail ?? problem.title);
     }
     if (res.headersSent) {
       res.destroy();
