@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { openConfiguredDatabase } from './db/open-configured';
+import { answerClientErrors } from './http/client-errors';
 import { createLogger } from './logger';
 import { createRuntime } from './runtime';
 import { startupNotices } from './startup-notices';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     logger.info({ url: config.publicUrl, port, database: db.kind, jobs: config.jobs }, 'records tracker listening');
     for (const notice of startupNotices(config)) logger[notice.level](notice.msg);
   });
+  answerClientErrors(server, logger);
   server.on('error', (err) => {
     logger.fatal({ err }, 'server failed');
     process.exit(1);

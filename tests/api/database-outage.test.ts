@@ -73,6 +73,15 @@ async function newsroom(name: string): Promise<string> {
   return user.body.token as string;
 }
 
+describe('the service as main.ts starts it', () => {
+  it('when a URL is over 16 KB, then it answers a 431 problem+json (the parser hook is wired in)', async () => {
+    const res = await fetch(server!.url(`/v1/agencies?q=${'z'.repeat(17 * 1024)}`));
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await res.json()).toMatchObject({ status: 431 });
+  });
+});
+
 describe('a Postgres outage while the service runs', () => {
   it('answers every call with 503 and Retry-After while the database is down, and serves again once it is back, without a restart', async () => {
     const token = await newsroom('Outage Gazette');

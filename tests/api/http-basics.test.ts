@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net';
 import { bearer, createNewsroom, minneapolis, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -83,6 +84,57 @@ describe('errors are problem+json without internals', () => {
   it('when the body is a JSON array instead of an object, then 400', async () => {
     const res = await app.http.post('/v1/agencies').set(bearer(newsroom.tokens.reporter)).send([1, 2]).expect(400);
     expect(res.body.errors[0].in).toBe('body');
+  });
+});
+
+describe('requests Node refuses before Express sees them', () => {
+  // Node's HTTP parser stops at 16 KB of request line and headers; by default it
+  // writes a bare 431 with no body. A client must still get a problem document.
+  const rawExchange = (request: string) =>
+    new Promise<string>((resolve, reject) => {
+      const { port } = app.server.address() as AddressInfo;
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+      const chunks: Buffer[] = [];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+      socket.setTimeout(30_000, () => socket.destroy(new Error('no answer')));
+    });
+
+  it('when the URL is over 16 KB, then 431 problem+json, not a bare status line', async () => {
+    const res = await fetch(
+      new URL(`/v1/agencies?q=${'x'.repeat(17 * 1024)}`, `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`),
+      {
+        headers: bearer(newsroom.tokens.reporter),
+      },
+    );
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      status: 431,
+      title: 'Request header fields too large',
+      type: 'urn:records-tracker:problem:headers-too-large',
+    });
+    expect(body.detail).toMatch(/16384 bytes/);
+  });
+
+  it('when the answer to an oversized request is read off the socket, then it is a whole HTTP response and the connection closes', async () => {
+    const text = await rawExchange(`GET /v1/agencies?q=${'y'.repeat(20 * 1024)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    const [head, body] = text.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    expect(head).toMatch(/\r\nConnection: close(\r\n|$)/i);
+    const length = /\r\nContent-Length: (\d+)/i.exec(head!)?.[1];
+    expect(Number(length)).toBe(Buffer.byteLength(body!));
+    expect(JSON.parse(body!)).toMatchObject({ status: 431 });
+  });
+
+  it('when the request line is not HTTP at all, then 400 problem+json', async () => {
+    const text = await rawExchange('HELLO THERE\r\n\r\n');
+    const [head, body] = text.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(head).toMatch(/\r\nContent-Type: application\/problem\+json/i);
+    expect(JSON.parse(body!)).toMatchObject({ status: 400, type: 'urn:records-tracker:problem:malformed-request' });
   });
 });
 

@@ -7,6 +7,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../server/app';
 import type { Role } from '../../server/auth/caller';
 import { loadConfig } from '../../server/config';
+import { answerClientErrors } from '../../server/http/client-errors';
 import type { AppDeps, Clock } from '../../server/deps';
 import type { Logger } from '../../server/logger';
 import { createRuntime } from '../../server/runtime';
@@ -41,6 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
   const runtime = await createRuntime({ config, db, clock, ...(opts.logger ? { logger: opts.logger } : {}) });
   const { deps } = runtime;
   const server = createApp(deps).listen(0, '127.0.0.1');
+  answerClientErrors(server, deps.logger);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   return {
     db,
