@@ -7,7 +7,7 @@ import { OrgUserParams } from '../users/user-schemas';
 import { assertOrgAccess } from '../users/user-service';
 import { findUser } from '../users/user-store';
 import { Token, TokenCreate, TokenParams, TokenWithSecret, UserTokenParams } from './token-schemas';
-import { issueToken, revokeTokenEverywhere } from './token-service';
+import { assertExpiryAhead, issueToken, revokeTokenEverywhere } from './token-service';
 import { listTokensOfUser, type TokenRecord } from './token-store';
 
 export const tokenView = (t: TokenRecord) => ({
@@ -19,14 +19,16 @@ export const tokenView = (t: TokenRecord) => ({
   expiresAt: t.expiresAt?.toISOString() ?? null,
 });
 
-async function issueApiToken(db: Db, organizationId: string, userId: string, body: { name: string; expiresAt?: string | undefined }) {
-  const { record, token } = await issueToken(db, {
-    organizationId,
-    userId,
-    name: body.name,
-    kind: 'api',
-    expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
-  });
+async function issueApiToken(
+  db: Db,
+  now: Date,
+  organizationId: string,
+  userId: string,
+  body: { name: string; expiresAt?: string | undefined },
+) {
+  const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;
+  assertExpiryAhead(expiresAt, now);
+  const { record, token } = await issueToken(db, { organizationId, userId, name: body.name, kind: 'api', expiresAt });
   return { ...tokenView(record), token };
 }
 
@@ -57,8 +59,8 @@ export function tokenRoutes(api: ApiRouter): void {
     access: self,
     body: TokenCreate,
     responses: { 201: { description: 'The token, shown once', schema: TokenWithSecret } },
-    handler: async ({ caller, db, body }) => {
-      return { status: 201, body: await issueApiToken(db, caller.organizationId, caller.userId, body) };
+    handler: async ({ caller, db, body, deps }) => {
+      return { status: 201, body: await issueApiToken(db, deps.clock(), caller.organizationId, caller.userId, body) };
     },
   });
 
@@ -107,11 +109,11 @@ export function tokenRoutes(api: ApiRouter): void {
     params: OrgUserParams,
     body: TokenCreate,
     responses: { 201: { description: 'The token, shown once', schema: TokenWithSecret } },
-    handler: async ({ caller, db, params, body }) => {
+    handler: async ({ caller, db, params, body, deps }) => {
       await assertOrgAccess(db, caller, params.orgId, 'manage');
       const user = await findUser(db, params.orgId, params.userId);
       if (!user) throw notFound('user');
-      return { status: 201, body: await issueApiToken(db, params.orgId, user.id, body) };
+      return { status: 201, body: await issueApiToken(db, deps.clock(), params.orgId, user.id, body) };
     },
   });
 

@@ -4,7 +4,7 @@ import { IsoInstant } from '../http/schemas';
 export const TokenCreate = z
   .object({
     name: z.string().trim().min(1).max(200).meta({ description: 'What the token is for, e.g. "newsroom script".' }),
-    expiresAt: IsoInstant.optional().meta({ description: 'When the token stops working; omit for no expiry.' }),
+    expiresAt: IsoInstant.optional().meta({ description: 'When the token stops working, later than now; omit for no expiry.' }),
   })
   .strict()
   .meta({ id: 'TokenCreate' });

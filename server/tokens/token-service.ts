@@ -2,6 +2,7 @@ import { displayPrefix, generateToken, hashToken, type TokenKind } from '../auth
 import type { Db } from '../db/database';
 import { announceAuthChange } from '../auth/auth-changes';
 import type { AuthCache } from '../auth/auth-cache';
+import { validationProblem } from '../errors/problem';
 import { insertToken, revokeToken, type TokenRecord } from './token-store';
 
 export interface IssuedToken {
@@ -26,6 +27,16 @@ export async function issueToken(
     expiresAt: t.expiresAt ?? null,
   });
   return { record, token };
+}
+
+/**
+ * A new token must still work when its secret reaches the caller: one that has
+ * already expired would be shown once and then refused, a 201 for nothing.
+ */
+export function assertExpiryAhead(expiresAt: Date | null, now: Date): void {
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+    throw validationProblem([{ in: 'body', field: 'expiresAt', message: `Must be in the future (the time now is ${now.toISOString()}).` }]);
+  }
 }
 
 /**

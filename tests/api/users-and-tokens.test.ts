@@ -160,6 +160,29 @@ describe('tokens', () => {
     },
   );
 
+  it.each([
+    ['in the past', '2020-01-01T00:00:00Z'],
+    ['this very instant', '2031-05-05T12:00:00.000Z'],
+  ])('when expiresAt is %s, then 400 naming expiresAt and no token is made', async (_when, expiresAt) => {
+    app.setNow(new Date('2031-05-05T12:00:00.000Z'));
+    try {
+      const before = await app.http.get('/v1/me/tokens').set(bearer(room.tokens.reporter)).expect(200);
+      const res = await app.http.post('/v1/me/tokens').set(bearer(room.tokens.reporter)).send({ name: 'stillborn', expiresAt }).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.errors).toEqual([{ in: 'body', field: 'expiresAt', message: expect.stringMatching(/future/) }]);
+      const byAdmin = await app.http
+        .post(`/v1/organizations/${room.orgId}/users/${room.userIds.reporter}/tokens`)
+        .set(bearer(room.tokens.admin))
+        .send({ name: 'stillborn', expiresAt })
+        .expect(400);
+      expect(byAdmin.body.errors[0].field).toBe('expiresAt');
+      const after = await app.http.get('/v1/me/tokens').set(bearer(room.tokens.reporter)).expect(200);
+      expect(after.body.items).toHaveLength(before.body.items.length);
+    } finally {
+      app.setNow(undefined);
+    }
+  });
+
   it('when a token is used, then last use is recorded', async () => {
     const created = await app.http.post('/v1/me/tokens').set(bearer(room.tokens.reporter)).send({ name: 'used' }).expect(201);
     expect(created.body.lastUsedAt).toBeNull();

@@ -3976,7 +3976,7 @@ export interface components {
             /** @description What the token is for, e.g. "newsroom script". */
             name: string;
             /**
-             * @description When the token stops working; omit for no expiry.
+             * @description When the token stops working, later than now; omit for no expiry.
              * @example 2026-01-16T15:30:00-06:00
              */
             expiresAt?: string;
