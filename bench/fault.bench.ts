@@ -2,13 +2,17 @@
 // needs on its own database, servers and sinks; run them all, or name some:
 //   npx tsx bench/fault.bench.ts                  # every section
 //   npx tsx bench/fault.bench.ts mail-kill        # only the ones named
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { createRuntime } from '../server/runtime';
 import { ChildServer } from '../tests/support/child-server';
+import { PrivatePostgres } from '../tests/support/private-postgres';
 import { createBenchDatabase, openBenchDatabase } from './support/bench-db';
 import { startCountingSink } from './support/count-sink';
 
@@ -225,9 +229,95 @@ async function inboundParse(): Promise<void> {
   }
 }
 
+/**
+ * Seconds to recover after a Postgres restart: the service in its own process
+ * on a private Postgres cluster (never the shared server), probed every 50 ms
+ * by an API call that reads the database. The cluster is stopped like a crash
+ * (pg_ctl stop -m immediate), left down BENCH_OUTAGE_SECONDS (3), started
+ * again, BENCH_RESTARTS (5) times; the figure is the time from the server
+ * accepting connections again to the service's first 200, the service never
+ * restarted. Answers other than 503 while it was down are counted (should be none).
+ */
+async function postgresRestart(): Promise<void> {
+  const restarts = Number(process.env.BENCH_RESTARTS ?? 5);
+  const outageMs = Number(process.env.BENCH_OUTAGE_SECONDS ?? 3) * 1000;
+  const PROBE_MS = 50;
+  const secs = (t: number) => (t / 1000).toFixed(2);
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  const cluster = await PrivatePostgres.create();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-fault-'));
+  let server: ChildServer | undefined;
+  try {
+    await cluster.start();
+    // The start-up line ChildServer waits for is logged at info.
+    server = await ChildServer.start({ ADMIN_TOKEN: ADMIN, DATABASE_URL: cluster.url, DATA_DIR: dataDir, LOG_LEVEL: 'info' }, 180_000);
+    const org = await server.call('POST', '/v1/organizations', ADMIN, { name: 'Restart newsroom' });
+    const user = await server.call('POST', `/v1/organizations/${org.body.id}/users`, ADMIN, {
+      email: 'restart@example.org',
+      name: 'Restart Editor',
+      role: 'editor',
+    });
+    const token = user.body.token as string;
+    const probe = async (): Promise<number> => {
+      try {
+        const res = await fetch(server!.url('/v1/agencies'), {
+          headers: { Authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(30_000),
+        });
+        await res.arrayBuffer();
+        return res.status;
+      } catch {
+        return 0; // no answer at all
+      }
+    };
+    if ((await probe()) !== 200) throw new Error('postgres-restart: the service does not answer before the first restart');
+
+    const recoveries: number[] = [];
+    const outages: number[] = [];
+    const wrong = new Map<number, number>();
+    for (let i = 0; i < restarts; i += 1) {
+      const stoppedAt = performance.now();
+      await cluster.stopImmediately();
+      const downUntil = performance.now() + outageMs;
+      while (performance.now() < downUntil) {
+        const status = await probe();
+        if (status !== 503) wrong.set(status, (wrong.get(status) ?? 0) + 1);
+        await sleep(PROBE_MS);
+      }
+      await cluster.start(); // returns once the server accepts connections
+      const upAt = performance.now();
+      let status = await probe();
+      while (status !== 200 && performance.now() - upAt < 120_000) {
+        if (status !== 503) wrong.set(status, (wrong.get(status) ?? 0) + 1);
+        await sleep(PROBE_MS);
+        status = await probe();
+      }
+      if (status !== 200) throw new Error(`postgres-restart: no 200 within two minutes of restart ${i + 1}`);
+      recoveries.push(performance.now() - upAt);
+      outages.push(performance.now() - stoppedAt);
+    }
+    console.log(`postgres-restart: ${restarts} restarts, each down ${secs(outageMs)} s, probed every ${PROBE_MS} ms`);
+    console.log(`  recovery after the database accepts connections again: ${recoveries.map(secs).join(', ')} s`);
+    console.log(`  median ${secs(median(recoveries))} s, worst ${secs(Math.max(...recoveries))} s`);
+    console.log(`  whole outage seen by clients (stop to first 200): median ${secs(median(outages))} s`);
+    const others = [...wrong].map(([s, n]) => `${n} × ${s || 'no answer'}`).join(', ');
+    console.log(`  answers other than 503 while down: ${others || 'none'}; the service process was never restarted: ${!server.exited}`);
+    if (wrong.size > 0 || server.exited) process.exitCode = 1;
+  } finally {
+    await server?.kill();
+    await cluster.destroy();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 const SECTIONS: Record<string, () => Promise<void>> = {
   'mail-kill': mailKill,
   'inbound-parse': inboundParse,
+  'postgres-restart': postgresRestart,
 };
 
 async function main(): Promise<void> {
