@@ -11,7 +11,7 @@ import { startupNotices } from './startup-notices';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = await openConfiguredDatabase(config);
+  const db = await openConfiguredDatabase(config, logger);
   logger.info({ database: db.kind, migrationsApplied: db.migrationsApplied }, 'database ready');
 
   const runtime = await createRuntime({ config, db, logger });

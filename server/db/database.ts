@@ -52,6 +52,30 @@ export interface OpenDatabaseOptions {
   pgliteSettings?: Readonly<Record<string, string>>;
   /** Create a new data directory in a short-lived child process (default true); see initializeInChild. */
   pgliteInitInChild?: boolean;
+  /** Where the Postgres driver's own warnings go (a connection lost, one that could not be made); default: the console. */
+  driverLog?: DriverLog;
+}
+
+/** The part of a logger the driver's messages need (pino's Logger fits). */
+export interface DriverLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+/**
+ * knex writes its warnings as plain text with a stack trace (one per failed
+ * connection attempt while the server is down); as log entries they keep the
+ * first line, which says what happened, and leave the JSON log readable.
+ */
+function knexLog(log: DriverLog): Knex.Config['log'] {
+  const firstLine = (message: unknown) => String(message).split('\n')[0] ?? '';
+  return {
+    warn: (message: unknown) => log.warn({ component: 'database driver' }, firstLine(message)),
+    error: (message: unknown) => log.error({ component: 'database driver' }, firstLine(message)),
+    deprecate: (method: string, alternative: string) =>
+      log.warn({ component: 'database driver' }, `${method} is deprecated; use ${alternative}`),
+    debug: () => undefined,
+  };
 }
 
 /**
@@ -64,15 +88,16 @@ export interface OpenDatabaseOptions {
 export const EMBEDDED_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '16MB' };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolMax ?? 10);
+  if (options.url) return openPostgres(options.url, options.poolMax ?? 10, options.driverLog);
   return openPglite(options);
 }
 
-function openPostgres(url: string, poolMax: number): Database {
+function openPostgres(url: string, poolMax: number, driverLog: DriverLog | undefined): Database {
   const knex = knexFactory({
     client: 'pg',
     connection: { connectionString: url, types: pgTypes } as Knex.PgConnectionConfig,
     pool: { min: 0, max: poolMax },
+    ...(driverLog ? { log: knexLog(driverLog) } : {}),
   });
   return { knex, kind: 'postgres', close: () => knex.destroy() };
 }

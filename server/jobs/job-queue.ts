@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/database';
 import { sqlExecutor } from '../db/sql-executor';
+import { isDatabaseUnavailable } from '../errors/pg-errors';
 import type { Logger } from '../logger';
 import { JOB_SCHEMA } from '../../migrations/20261125000200_job_queue';
 
@@ -39,7 +40,11 @@ export class JobQueue {
       schedule: config.jobs,
       maintenanceIntervalSeconds: config.jobsMaintenanceSeconds,
     });
-    boss.on('error', (err: unknown) => logger.error({ err }, 'job queue error'));
+    // While the database is out of reach every poll fails the same way; the queue resumes by itself.
+    boss.on('error', (err: unknown) => {
+      if (isDatabaseUnavailable(err)) logger.warn({ err: err instanceof Error ? err.message : err }, 'job queue: database unavailable');
+      else logger.error({ err }, 'job queue error');
+    });
     await boss.start();
     for (const q of queues) {
       const options = {

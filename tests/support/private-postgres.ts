@@ -41,11 +41,12 @@ async function freePort(): Promise<number> {
  */
 export class PrivatePostgres {
   private running = false;
+  private started = false;
 
   private constructor(
     private readonly bin: string,
     readonly dir: string,
-    readonly port: number,
+    private portNumber: number,
     private readonly owner: { uid: number; gid: number } | undefined,
   ) {}
 
@@ -69,12 +70,33 @@ export class PrivatePostgres {
     return path.join(this.dir, 'data');
   }
 
+  get port(): number {
+    return this.portNumber;
+  }
+
   get url(): string {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   }
 
-  /** Starts the server and waits (up to two minutes) until it accepts connections. */
+  /**
+   * Starts the server and waits (up to two minutes) until it accepts connections.
+   * On the first start a port another process took since it was picked is
+   * traded for a new one; later starts keep the port clients already know.
+   */
   async start(): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.startOnce();
+        this.started = true;
+        return;
+      } catch (err) {
+        if (this.started || attempt >= 3 || !/could not (bind|create listen)/i.test(this.serverLog())) throw err;
+        this.portNumber = await freePort();
+      }
+    }
+  }
+
+  private async startOnce(): Promise<void> {
     const options = [`-p ${this.port}`, `-k ${this.dir}`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c max_connections=50'].join(
       ' ',
     );
