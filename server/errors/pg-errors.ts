@@ -27,7 +27,10 @@ const UNIQUE_MESSAGES: Record<string, string> = {
 /** Seconds a client is asked to wait before retrying while the database is out of reach. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-// Socket-level failures between this process and the database server.
+// Socket-level failures between this process and the database server. Handlers
+// reach no other peer while answering (mail and IMAP run in jobs), so a socket
+// error that reaches the error handler is the database's; a route that one day
+// calls another service must map that service's failures itself.
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
