@@ -11,14 +11,14 @@ export type FileCheck =
   | { status: 'altered'; sha256: string; actualSha256: string; actualSize: number }
   | { status: 'missing'; sha256: string };
 
-/** The bytes being served stopped matching their name after they were checked. */
+/** Stored bytes that do not match their name: changed while served, or when read whole. */
 export class FileIntegrityError extends Error {
   override readonly name = 'FileIntegrityError';
   constructor(
     readonly sha256: string,
     readonly actualSha256: string,
   ) {
-    super(`stored file ${sha256} changed while it was read: its bytes now hash to ${actualSha256}`);
+    super(`stored file ${sha256} no longer matches its hash: its bytes hash to ${actualSha256}`);
   }
 }
 
@@ -151,7 +151,14 @@ export class FileStore {
     }
   }
 
+  /**
+   * The whole file, checked: bytes that no longer hash to their name are an
+   * error rather than something to send to an agency or file into a history.
+   */
   async read(sha256: string): Promise<Buffer> {
-    return fs.promises.readFile(this.pathOf(sha256));
+    const bytes = await fs.promises.readFile(this.pathOf(sha256));
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (actual !== sha256) throw new FileIntegrityError(sha256, actual);
+    return bytes;
   }
 }

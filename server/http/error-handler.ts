@@ -3,6 +3,7 @@ import { problemFromDatabaseError } from '../errors/pg-errors';
 import type { Logger } from '../logger';
 import { DeadlineInputError } from '../deadlines';
 import { Problem, badRequest, notFound, payloadTooLarge, unsupportedMediaType, validationProblem } from '../errors/problem';
+import { FileIntegrityError } from '../files/file-store';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -41,6 +42,16 @@ function fromHttpError(err: HttpishError): Problem | undefined {
 export function toProblem(err: unknown): Problem | undefined {
   if (err instanceof Problem) return err;
   // The engine names the input field it could not judge; its paths use [i] for indexes.
+  // A stored file read whole (an .eml being filed or sent) whose bytes no longer match its name.
+  if (err instanceof FileIntegrityError) {
+    return new Problem({
+      status: 409,
+      slug: 'file-integrity',
+      title: 'Stored file failed its integrity check',
+      detail: 'A stored file no longer matches the SHA-256 recorded for it, so it was not used; an operator must restore it from a backup.',
+      extensions: { expectedSha256: err.sha256, actualSha256: err.actualSha256 },
+    });
+  }
   if (err instanceof DeadlineInputError) {
     return validationProblem([{ in: 'body', field: err.field.replace(/\[(\d+)\]/g, '.$1'), message: err.message }]);
   }

@@ -233,3 +233,19 @@ describe('stored files checked against their hash', () => {
     expect(Buffer.concat(chunks).length).toBeLessThan(big.length);
   });
 });
+
+describe('stored files read whole (the outbox sending a letter, a parked email filed by hand)', () => {
+  it('when the stored bytes were altered, then reading them fails instead of handing out the forged bytes', async () => {
+    const bytes = Buffer.from('From: a@example.org\r\nSubject: kept\r\n\r\nthe letter as queued\r\n');
+    const stored = await app.db.knex.transaction(async (trx) => (await app.deps.files.put(trx, bytes)).sha256);
+    expect((await app.deps.files.read(stored)).equals(bytes)).toBe(true);
+
+    fs.writeFileSync(app.deps.files.pathOf(stored), Buffer.from('From: a@example.org\r\nSubject: forged\r\n\r\nother words\r\n'));
+    const error = await app.deps.files.read(stored).then(
+      () => undefined,
+      (err: unknown) => err as Error,
+    );
+    expect(error?.name).toBe('FileIntegrityError');
+    expect(error?.message).toContain(stored);
+  });
+});
