@@ -24,6 +24,8 @@ export async function startCountingSink(
       });
     },
   });
+  // A client killed mid-session resets its connection; smtp-server reports that as an error event, which must not end the bench.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
