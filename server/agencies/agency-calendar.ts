@@ -8,6 +8,8 @@ export interface AgencyCalendarFields {
   closures: Closure[];
   optionalHolidays: string[];
   workedHolidays: string[];
+  /** Saved options are counted leniently: a slug that a later rule change made invalid is set aside with a warning. */
+  lenientHolidays?: boolean;
 }
 
 /** An agency's calendar with the law that counts on it and the zone its dates are in. */
@@ -29,7 +31,7 @@ export interface AgencyCalendarRow {
  * and every count (deadlines, reminders, lateness, report cards) sees it.
  */
 export function agencyCalendar(a: AgencyCalendarFields): AgencyCalendarFields {
-  return { closures: a.closures, optionalHolidays: a.optionalHolidays, workedHolidays: a.workedHolidays };
+  return { closures: a.closures, optionalHolidays: a.optionalHolidays, workedHolidays: a.workedHolidays, lenientHolidays: true };
 }
 
 /** The calendar with its jurisdiction and zone: what computeDeadlines is told about the agency. */
@@ -39,5 +41,5 @@ export function countingCalendar(a: AgencyCountingCalendar): AgencyCountingCalen
 
 /** The calendar from an agencies row read in a join (`a.closures, a.optional_holidays, a.worked_holidays`). */
 export function agencyCalendarOfRow(r: AgencyCalendarRow): AgencyCalendarFields {
-  return { closures: r.closures, optionalHolidays: r.optional_holidays, workedHolidays: r.worked_holidays };
+  return { closures: r.closures, optionalHolidays: r.optional_holidays, workedHolidays: r.worked_holidays, lenientHolidays: true };
 }

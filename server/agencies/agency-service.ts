@@ -22,7 +22,8 @@ function defaultTimezone(jurisdiction: string): string {
  */
 function assertCountable(v: AgencyValues, now: Date): void {
   try {
-    computeDeadlines({ ...countingCalendar(v), receivedAt: dateIn(now, v.timezone) });
+    // The options being saved are checked strictly: a bad slug is a 400 naming the field.
+    computeDeadlines({ ...countingCalendar(v), lenientHolidays: false, receivedAt: dateIn(now, v.timezone) });
   } catch (err) {
     if (err instanceof DeadlineInputError) {
       throw validationProblem([{ in: 'body', field: err.field.replace(/\[(\d+)\]/g, '.$1'), message: err.message }]);

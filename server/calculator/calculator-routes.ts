@@ -30,6 +30,8 @@ export function calculatorRoutes(api: ApiRouter): void {
         closures: body.closures ?? agency?.closures,
         optionalHolidays: body.optionalHolidays ?? agency?.optionalHolidays,
         workedHolidays: body.workedHolidays ?? agency?.workedHolidays,
+        // Options taken from the saved agency are counted as saved; options given here are checked.
+        lenientHolidays: agency !== undefined && body.optionalHolidays === undefined && body.workedHolidays === undefined,
         followUpTarget: body.followUpTarget,
         events: body.events,
       };

@@ -10,11 +10,37 @@ export type AgencyCalendarOptions = {
   closures?: { date: string; name?: string | undefined }[] | undefined;
   optionalHolidays?: string[] | undefined;
   workedHolidays?: string[] | undefined;
+  /**
+   * The options were saved with an agency, possibly under older rule data: a
+   * slug the jurisdiction no longer lists (or now makes a legal holiday) is set
+   * aside with a warning instead of refused, so the agency's deadlines are still
+   * counted. Input being checked (a save, an explicit calculator field) leaves
+   * this off and gets a 400 naming the field.
+   */
+  lenientHolidays?: boolean | undefined;
 };
+
+/** The slugs that pass `check`, the others reported as warnings when lenient, or the first refused. */
+function keepValid(slugs: readonly string[], lenient: boolean, check: (slug: string, i: number) => void, warnings: string[]): string[] {
+  if (!lenient) {
+    slugs.forEach(check);
+    return [...slugs];
+  }
+  return slugs.filter((slug, i) => {
+    try {
+      check(slug, i);
+      return true;
+    } catch (err) {
+      if (!(err instanceof DeadlineInputError)) throw err;
+      warnings.push(`The agency's saved holiday option was set aside: ${err.message}. Update the agency to remove it.`);
+      return false;
+    }
+  });
+}
 
 export type AgencyCalendar = { calendar: BusinessCalendar; trace: TraceEntry[]; warnings: string[] };
 
-function checkOptional(version: RuleVersion, code: string, slugs: readonly string[]): OptionalHolidayRule[] {
+function checkOptional(version: RuleVersion, code: string, slugs: readonly string[], first = 0): OptionalHolidayRule[] {
   const bySlug = new Map(version.holidays.optional.map((h) => [h.slug, h]));
   const legal = legalHolidaySlugs(version.holidays);
   return slugs.map((slug, i) => {
@@ -23,13 +49,13 @@ function checkOptional(version: RuleVersion, code: string, slugs: readonly strin
       if (legal.has(slug)) {
         // The usual mix-up: a legal holiday already closes every agency; only working it needs saying.
         throw new DeadlineInputError(
-          `optionalHolidays[${i}]`,
+          `optionalHolidays[${first + i}]`,
           `"${slug}" is already a legal holiday of ${code}, so every agency there is closed that day; to count it as a business day for an agency that works it, list it in workedHolidays`,
         );
       }
       const known = [...bySlug.keys()];
       throw new DeadlineInputError(
-        `optionalHolidays[${i}]`,
+        `optionalHolidays[${first + i}]`,
         `"${slug}" is not an optional holiday of ${code}; ${known.length ? `expected one of ${known.join(', ')}` : 'this jurisdiction lists none (use closures)'}`,
       );
     }
@@ -37,13 +63,13 @@ function checkOptional(version: RuleVersion, code: string, slugs: readonly strin
   });
 }
 
-function checkWorked(version: RuleVersion, code: string, slugs: readonly string[]): Set<string> {
+function checkWorked(version: RuleVersion, code: string, slugs: readonly string[], first = 0): Set<string> {
   if (slugs.length === 0) return new Set();
   const legal = legalHolidaySlugs(version.holidays);
   slugs.forEach((slug, i) => {
     if (!legal.has(slug)) {
       throw new DeadlineInputError(
-        `workedHolidays[${i}]`,
+        `workedHolidays[${first + i}]`,
         `"${slug}" is not a legal holiday of ${code}; expected one of ${[...legal].sort().join(', ')}`,
       );
     }
@@ -67,8 +93,12 @@ function checkClosures(closures: NonNullable<AgencyCalendarOptions['closures']>)
 export function agencyCalendar(code: string, version: RuleVersion, options: AgencyCalendarOptions): AgencyCalendar {
   const trace: TraceEntry[] = [];
   const warnings: string[] = [];
-  let optional = checkOptional(version, code, options.optionalHolidays ?? []);
-  const worked = checkWorked(version, code, options.workedHolidays ?? []);
+  const lenient = options.lenientHolidays === true;
+  const optionalSlugs = keepValid(options.optionalHolidays ?? [], lenient, (slug, i) => checkOptional(version, code, [slug], i), warnings);
+  const workedSlugs = keepValid(options.workedHolidays ?? [], lenient, (slug, i) => checkWorked(version, code, [slug], i), warnings);
+  let optional = checkOptional(version, code, optionalSlugs);
+  const worked = checkWorked(version, code, workedSlugs);
+  for (const w of warnings) trace.push({ step: 'note', message: w });
   let closures = checkClosures(options.closures ?? []);
 
   if (!version.counting.agencyClosuresCount && (closures.length > 0 || optional.length > 0)) {

@@ -26,6 +26,8 @@ export type DeadlineInput = {
   closures?: { date: string; name?: string | undefined }[] | undefined;
   optionalHolidays?: string[] | undefined;
   workedHolidays?: string[] | undefined;
+  /** The holiday options were saved with the agency: see AgencyCalendarOptions.lenientHolidays. */
+  lenientHolidays?: boolean | undefined;
   followUpTarget?: { days: number; dayType: DayType } | undefined;
   events?: DeadlineEvent[] | undefined;
 };

@@ -30,6 +30,7 @@ export const deadlineInputSchema = z.object({
     .optional(),
   optionalHolidays: z.array(z.string().min(1).max(64)).max(50).optional(),
   workedHolidays: z.array(z.string().min(1).max(64)).max(50).optional(),
+  lenientHolidays: z.boolean().optional(),
   followUpTarget: z.object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) }).optional(),
   events: z
     .array(
