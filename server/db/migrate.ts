@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import pg from 'pg';
-import { migrations } from '../../migrations';
+import { migrations } from '../../migrations/all';
 
 const source: Knex.MigrationSource<{ name: string; module: Knex.Migration }> = {
   getMigrations: async () => [...migrations],

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { migrations } from '../../migrations';
+import { migrations } from '../../migrations/all';
 
 const MIGRATIONS_DIR = path.join(__dirname, '../../migrations');
 export const MANIFEST_PATH = path.join(MIGRATIONS_DIR, 'manifest.json');

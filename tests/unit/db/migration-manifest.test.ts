@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 
+import { migrations as discovered } from '../../../migrations/all';
+import { migrations as listed } from '../../../migrations/index';
 import { MANIFEST_PATH, migrationHashes } from '../../support/migration-hashes';
 
 // A migration that has run somewhere must never change: databases that ran the
@@ -18,5 +20,15 @@ describe('landed migrations', () => {
 
   it('when the manifest lists a migration, then the migration list still has it (none is removed)', () => {
     expect(Object.keys(manifest).filter((name) => current[name] === undefined)).toEqual([]);
+  });
+});
+
+describe('migration discovery', () => {
+  it('when migrations are found on disk, then they run in name order and begin with the hand-kept list they replaced', () => {
+    const names = discovered.map((m) => m.name);
+    expect(names).toEqual([...names].sort());
+    expect(names.slice(0, listed.length)).toEqual(listed.map((m) => m.name));
+    expect(names.length).toBeGreaterThan(listed.length);
+    for (const m of discovered) expect(typeof m.module.up).toBe('function');
   });
 });
