@@ -1,5 +1,5 @@
 // npm run openapi:types: writes the TypeScript types of /openapi.json to
-// web/src/api/schema.d.ts, where the web app and typed scripts import them.
+// clients/typescript/schema.d.ts, where typed scripts (and the coming web app) import them.
 // A test fails while the committed file differs from what this writes.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { buildApi } from '../server/app';
 import { loadConfig } from '../server/config';
 import { buildOpenApiDocument } from '../server/http/openapi';
 
-export const TYPES_PATH = path.join(__dirname, '../web/src/api/schema.d.ts');
+export const TYPES_PATH = path.join(__dirname, '../clients/typescript/schema.d.ts');
 
 /**
  * The document /openapi.json serves, built from the same route table without a

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createApiClient, type ApiClient, type components } from '../../web/src/api/client';
+import { createApiClient, type ApiClient, type components } from '../../clients/typescript/client';
 import { AGENCIES, ICE_EMAIL_REQUEST } from '../support/fixtures';
 import { createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 

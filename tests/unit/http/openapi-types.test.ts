@@ -13,7 +13,7 @@ describe('TypeScript types of the OpenAPI document', () => {
     expect(generated).toMatch(/DeniedEventCreate: \{/);
   });
 
-  it('when compared with the committed web/src/api/schema.d.ts, then it is current (run `npm run openapi:types` after changing a schema)', () => {
+  it('when compared with the committed clients/typescript/schema.d.ts, then it is current (run `npm run openapi:types` after changing a schema)', () => {
     expect(fs.existsSync(TYPES_PATH)).toBe(true);
     expect(fs.readFileSync(TYPES_PATH, 'utf8') === generated).toBe(true);
   });
