@@ -1,6 +1,6 @@
 import { digestItems } from '../../server/monitoring/digest';
 import { runReminderSweep } from '../../server/monitoring/reminder-sweep';
-import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { AGENCIES, addAgency, fileWithEvents } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
 // "Overdue" means an agency has blown a running clock. A tolled clock cannot be
@@ -12,22 +12,8 @@ let room: Newsroom;
 const ids: Record<string, string> = {};
 const NOW = '2026-09-01T15:00:00Z';
 
-async function file(
-  agencyId: string,
-  submittedAt: string,
-  title: string,
-  events: Array<{ type: string; occurredAt: string; data?: object }> = [],
-): Promise<string> {
-  const { id } = await draft(app, room, agencyId, { title });
-  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt }).expect(200);
-  for (const e of events)
-    await app.http
-      .post(`/v1/requests/${id}/events`)
-      .set(bearer(room.tokens.reporter))
-      .send({ data: {}, ...e })
-      .expect(201);
-  return id;
-}
+const file = (agencyId: string, submittedAt: string, title: string, events?: Parameters<typeof fileWithEvents>[5]) =>
+  fileWithEvents(app, room, agencyId, submittedAt, title, events);
 
 beforeAll(async () => {
   app = await startTestApp();

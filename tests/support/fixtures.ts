@@ -46,3 +46,24 @@ export async function draft(
     .expect(201);
   return { id: res.body.id, body: res.body };
 }
+
+/** A request drafted, filed elsewhere at `submittedAt`, then the agency's and requester's events logged in order. */
+export async function fileWithEvents(
+  app: TestApp,
+  room: Newsroom,
+  agencyId: string,
+  submittedAt: string,
+  title: string,
+  events: Array<{ type: string; occurredAt: string; data?: object }> = [],
+): Promise<string> {
+  const { id } = await draft(app, room, agencyId, { title });
+  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'portal', submittedAt }).expect(200);
+  for (const e of events) {
+    await app.http
+      .post(`/v1/requests/${id}/events`)
+      .set(bearer(room.tokens.reporter))
+      .send({ data: {}, ...e })
+      .expect(201);
+  }
+  return id;
+}
