@@ -69,8 +69,58 @@ function buildIfStale(root, { force = false, log = (m) => console.error(m) } = {
   return 0;
 }
 
-module.exports = { fingerprint, staleReason, writeStamp, buildIfStale, STAMP, ENTRY };
+// The web app: what Vite reads (its sources and config, the generated API types, the locked versions).
+const WEB_SOURCES = {
+  dirs: ['web/src', 'web/public'],
+  files: ['web/index.html', 'web/vite.config.ts', 'clients/typescript/schema.d.ts', 'clients/typescript/client.ts', 'package-lock.json'],
+};
+const WEB_STAMP = path.join('web', 'dist', '.build-stamp');
+const WEB_ENTRY = path.join('web', 'dist', 'index.html');
+
+function webFingerprint(root) {
+  const files = [
+    ...WEB_SOURCES.dirs.flatMap((d) => filesUnder(root, d)),
+    ...WEB_SOURCES.files.filter((f) => fs.existsSync(path.join(root, f))),
+  ];
+  const hash = createHash('sha256');
+  for (const rel of files.map((f) => f.split(path.sep).join('/')).sort()) {
+    hash.update(`${rel}\0`);
+    hash.update(fs.readFileSync(path.join(root, rel)));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function webStaleReason(root) {
+  if (!fs.existsSync(path.join(root, WEB_ENTRY))) return `${WEB_ENTRY} is missing`;
+  const stampPath = path.join(root, WEB_STAMP);
+  if (!fs.existsSync(stampPath)) return 'web/dist was not built by npm start';
+  if (fs.readFileSync(stampPath, 'utf8').trim() !== webFingerprint(root)) return 'web app sources changed since the last build';
+  return undefined;
+}
+
+/** Builds the web app with Vite when stale. A checkout without web/ (an API-only image) has nothing to build. */
+function buildWebIfStale(root, { force = false, log = (m) => console.error(m) } = {}) {
+  if (!fs.existsSync(path.join(root, 'web', 'index.html'))) return 0;
+  const reason = force ? 'forced' : webStaleReason(root);
+  if (!reason) return 0;
+  const before = webFingerprint(root);
+  log(`building the web app (${reason})…`);
+  const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [root] })), 'bin', 'vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join('web', 'vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) return result.status ?? 1;
+  fs.writeFileSync(path.join(root, WEB_STAMP), `${before}\n`);
+  return 0;
+}
+
+module.exports = { fingerprint, staleReason, writeStamp, buildIfStale, buildWebIfStale, webStaleReason, STAMP, ENTRY, WEB_STAMP };
 
 if (require.main === module) {
-  process.exitCode = buildIfStale(path.resolve(__dirname, '..'), { force: process.argv.includes('--force') });
+  const root = path.resolve(__dirname, '..');
+  const force = process.argv.includes('--force');
+  const code = buildIfStale(root, { force });
+  process.exitCode = code !== 0 ? code : buildWebIfStale(root, { force });
 }

@@ -26,6 +26,7 @@ import { jurisdictionRoutes } from './jurisdictions/jurisdiction-routes';
 import { organizationRoutes } from './organizations/organization-routes';
 import { tokenRoutes } from './tokens/token-routes';
 import { userRoutes } from './users/user-routes';
+import { findWebDist, webApp } from './web/web-app';
 
 /** A 503 is an answer the service chose (database out of reach, retry later), not a fault in it. */
 function responseLogLevel(status: number, err: unknown): 'error' | 'warn' | 'info' | 'debug' {
@@ -110,6 +111,8 @@ export function createApp(deps: AppDeps): Express {
   const v1 = express.Router();
   api.mount(v1, deps);
   app.use(v1);
+
+  app.use(webApp({ dir: deps.config.webDist ?? findWebDist(), https: deps.config.publicUrl.startsWith('https:') }));
 
   app.use(notFoundHandler());
   app.use(errorHandler(deps.logger));

@@ -99,6 +99,8 @@ const ConfigSchema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** How often expired jobs (from a process that died) are failed and retried. */
   JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** The built web app (index.html and assets/); default: web/dist of this checkout. */
+  WEB_DIST: z.string().min(1).optional(),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -128,6 +130,7 @@ export interface Config {
   mailConcurrency: number;
   attachmentMaxBytes: number;
   inboundMaxBytes: number;
+  webDist: string | undefined;
   inboundParseThreads: number;
   jobs: boolean;
   sweepCron: string;
@@ -182,5 +185,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepCron: c.SWEEP_CRON,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
     jobsMaintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,
+    webDist: c.WEB_DIST === undefined ? undefined : path.resolve(c.WEB_DIST),
   };
 }

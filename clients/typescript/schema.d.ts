@@ -4395,9 +4395,81 @@ export interface components {
             tags?: string[];
         };
         RequestPage: {
-            items: components["schemas"]["Request"][];
+            items: components["schemas"]["RequestListItem"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        RequestListItem: {
+            /** Format: uuid */
+            id: string;
+            agency: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                jurisdiction: string;
+                timezone: string;
+            };
+            /** Format: uuid */
+            groupId: string | null;
+            title: string;
+            recordsSought: string;
+            dateRangeStart: string | null;
+            dateRangeEnd: string | null;
+            format: string | null;
+            feeLimit: number | null;
+            feeWaiver: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            expedited: {
+                requested: boolean;
+                justification?: string | null;
+            } | null;
+            requestType: string;
+            requester: components["schemas"]["Requester"];
+            /** Format: uuid */
+            assigneeId: string | null;
+            tags: string[];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "acknowledged" | "fee_requested" | "clarification_requested" | "partially_fulfilled" | "fulfilled" | "denied" | "no_records" | "withdrawn" | "appealed" | "in_litigation";
+            /** @description The agency’s open fee estimate (`fee_estimate` event `eventId`) above the request’s fee limit: the newsroom must decide (pay, narrow, withdraw). null when none, or once paid or the request ended. */
+            feeOverLimit: {
+                amount: number;
+                currency: string;
+                feeLimit: number;
+                /** Format: uuid */
+                eventId: string;
+            } | null;
+            /** @description What the newsroom should know about the request as asked, e.g. expedited processing asked of an agency whose law does not provide it. */
+            warnings: string[];
+            /** @description What the agency is waiting on from the requester, in the order it asked: a fee estimate not yet paid, a question not yet answered. Both can be open; the status shows the latest, and the response clock restarts only when this is empty. */
+            awaiting: ("fee" | "clarification")[];
+            letter: components["schemas"]["Letter"];
+            submission: {
+                /** @enum {string} */
+                method: "email" | "portal" | "mail" | "fax" | "in_person" | "phone" | "other";
+                submittedAt: string;
+                trackingNumber: string | null;
+                replyAddress: string | null;
+                delivery: {
+                    status: string | null;
+                    error: string | null;
+                    /** @description The request letter itself never reached the agency: its deadlines remind nobody until it is filed again (POST /v1/requests/{id}/resubmit). */
+                    letterUndelivered: boolean;
+                };
+            } | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description The soonest running agency clock; null when none runs (a draft, a tolled clock, a closed request). */
+            nextDeadline: {
+                kind: string;
+                /** Format: date */
+                dueDate: string;
+                /** @description Business days from today (agency zone); negative when overdue. */
+                businessDaysLeft: number;
+            } | null;
         };
         RequestPatch: {
             /** Format: uuid */

@@ -242,3 +242,38 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
     feesOverLimit: fees.items,
   };
 }
+
+export interface NextDeadline {
+  kind: string;
+  dueDate: string;
+  businessDaysLeft: number;
+}
+
+/**
+ * Each request's soonest running agency clock (a tolled clock or a requester
+ * window is not what the list shows as "next"), for a page of requests: one
+ * query over the deadlines index of those ids.
+ */
+export async function nextDeadlines(
+  db: Db,
+  organizationId: string,
+  requestIds: readonly string[],
+  now: Date,
+): Promise<Map<string, NextDeadline>> {
+  if (requestIds.length === 0) return new Map();
+  const rows = await db('deadlines as d')
+    .join('agencies as a', 'a.id', 'd.agency_id')
+    .where('d.organization_id', organizationId)
+    .whereIn('d.request_id', requestIds)
+    .where('d.status', 'open')
+    .whereRaw(`d.kind not in ${REQUESTER_WINDOWS_SQL}`)
+    .distinctOn('d.request_id')
+    .orderBy([{ column: 'd.request_id' }, { column: 'd.due_date' }, { column: 'd.id' }])
+    .select<Array<CalendarRow & { request_id: string; kind: string }>>(
+      db.raw(
+        `d.request_id, d.kind, d.due_date::text as due_date, d.timezone, a.id as agency_id, a.jurisdiction, a.closures, a.optional_holidays, a.worked_holidays`,
+      ),
+    );
+  const left = businessDaysLeftFor(rows, now);
+  return new Map(rows.map((r, i) => [r.request_id, { kind: r.kind, dueDate: r.due_date, businessDaysLeft: left[i]! }]));
+}

@@ -8,10 +8,19 @@ import { IdParams, page } from '../http/schemas';
 import { listLetterTemplates } from '../letters';
 import { listDeadlinesOfRequest } from '../request-deadlines/deadline-store';
 import { previewLetter } from './letter-preview';
-import { PreviewBody, RequestBatchCreate, RequestCreate, RequestListQuery, RequestPatch, RequestView, SubmitBody } from './request-schemas';
+import {
+  PreviewBody,
+  RequestBatchCreate,
+  RequestCreate,
+  RequestListItem,
+  RequestListQuery,
+  RequestPatch,
+  RequestView,
+  SubmitBody,
+} from './request-schemas';
 import { createRequest, createRequestBatch, patchDraft } from './request-service';
 import { findRequest, findRequestsByIds, listRequests, type RequestRecord } from './request-store';
-import { overdueRequestIds } from '../monitoring/deadline-queries';
+import { nextDeadlines, overdueRequestIds } from '../monitoring/deadline-queries';
 import { deadlineView } from '../request-deadlines/deadline-view';
 import { requestView } from './request-view';
 import { resubmitRequest, submitRequest } from './submit-service';
@@ -42,6 +51,20 @@ async function viewsOf(db: Db, deps: AppDeps, organizationId: string, requests: 
     requests.map((r) => r.agencyId),
   );
   return requests.map((r) => requestView(r, agencies.get(r.agencyId)!, deps.config.inboundAddress));
+}
+
+/** List rows: each request with its soonest running deadline. */
+async function listViewsOf(db: Db, deps: AppDeps, organizationId: string, requests: RequestRecord[]) {
+  const [views, next] = await Promise.all([
+    viewsOf(db, deps, organizationId, requests),
+    nextDeadlines(
+      db,
+      organizationId,
+      requests.map((r) => r.id),
+      deps.clock(),
+    ),
+  ]);
+  return views.map((v) => ({ ...v, nextDeadline: next.get(v.id) ?? null }));
 }
 
 async function fullView(db: Db, deps: AppDeps, request: RequestRecord) {
@@ -88,7 +111,7 @@ export function requestRoutes(api: ApiRouter): void {
     tags: ['Requests'],
     access: readers,
     query: RequestListQuery,
-    responses: { 200: { description: 'A page of requests', schema: page(RequestView, 'RequestPage') } },
+    responses: { 200: { description: 'A page of requests', schema: page(RequestListItem, 'RequestPage') } },
     handler: async ({ caller, db, query, deps }) => {
       if (query.overdue === 'true') {
         const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
@@ -104,12 +127,12 @@ export function requestRoutes(api: ApiRouter): void {
           ).map((r) => [r.id, r]),
         );
         const ordered = page.items.map((r) => byId.get(r.requestId)).filter((r): r is RequestRecord => !!r);
-        return { status: 200, body: { items: await viewsOf(db, deps, caller.organizationId, ordered), nextCursor: page.nextCursor } };
+        return { status: 200, body: { items: await listViewsOf(db, deps, caller.organizationId, ordered), nextCursor: page.nextCursor } };
       }
       const before = decodeCursor(query.cursor, 2) as [string, string] | undefined;
       const rows = await listRequests(db, caller.organizationId, { ...query, before, limit: query.limit });
       const { items, nextCursor } = pageOf(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
-      return { status: 200, body: { items: await viewsOf(db, deps, caller.organizationId, items), nextCursor } };
+      return { status: 200, body: { items: await listViewsOf(db, deps, caller.organizationId, items), nextCursor } };
     },
   });
 

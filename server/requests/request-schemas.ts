@@ -227,6 +227,18 @@ export const RequestView = z
   })
   .meta({ id: 'Request' });
 
+/** A row of the request list: the request and the clock a reporter watches. */
+export const RequestListItem = RequestView.extend({
+  nextDeadline: z
+    .object({
+      kind: z.string(),
+      dueDate: z.iso.date(),
+      businessDaysLeft: z.number().int().meta({ description: 'Business days from today (agency zone); negative when overdue.' }),
+    })
+    .nullable()
+    .meta({ description: 'The soonest running agency clock; null when none runs (a draft, a tolled clock, a closed request).' }),
+}).meta({ id: 'RequestListItem' });
+
 export type RequestCreateInput = z.output<typeof RequestCreate>;
 export type RequestBatchInput = z.output<typeof RequestBatchCreate>;
 export type RequestPatchInput = z.output<typeof RequestPatch>;
