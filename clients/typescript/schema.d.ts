@@ -2329,7 +2329,10 @@ export interface paths {
         /** Download a file */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `inline` shows a PDF, an image or plain text in the browser; other types are always downloaded. */
+                    disposition?: "attachment" | "inline";
+                };
                 header?: never;
                 path: {
                     id: string;

@@ -124,6 +124,7 @@ export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
     tags: ['History'],
     access: { roles: READER_ROLES },
     params: FileParams,
+    query: DownloadQuery,
     responses: {
       200: {
         description: 'The bytes, as stored, checked against their SHA-256 before they are sent (the ETag)',
@@ -134,9 +135,10 @@ export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
         description: 'The stored bytes are missing or no longer match their SHA-256 (problem type file-integrity); they are not served',
       },
     },
-    handler: async ({ caller, db, params, req, res, deps }) => {
+    handler: async ({ caller, db, params, query, req, res, deps }) => {
       const attachment = await findAttachment(db, caller.organizationId, params.id, params.attachmentId);
       if (!attachment) throw notFound('attachment');
+      const inline = query.disposition === 'inline' && INLINE_TYPES.has(attachment.contentType);
       const log = req.log ?? deps.logger;
       const alert = {
         sha256: attachment.sha256,
@@ -158,7 +160,7 @@ export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
           'Content-Type': attachment.contentType,
           // The checked size: the bytes that will be sent, whatever the row says.
           'Content-Length': String(check.size),
-          'Content-Disposition': `attachment; filename="${attachment.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
+          'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${attachment.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
           ETag: `"${attachment.sha256}"`,
           'Cache-Control': 'private, no-store',
         });
@@ -181,6 +183,19 @@ export function attachmentRoutes(api: ApiRouter, maxBytes: number): void {
     },
   });
 }
+
+/**
+ * Types a browser may show in the app's preview frame. Anything else an agency
+ * sent (HTML, SVG, scripts) is only ever a download: shown inline on this
+ * origin, it could run as the reader.
+ */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'text/plain']);
+
+const DownloadQuery = z.object({
+  disposition: z.enum(['attachment', 'inline']).default('attachment').meta({
+    description: '`inline` shows a PDF, an image or plain text in the browser; other types are always downloaded.',
+  }),
+});
 
 /**
  * 409: the attachment's record (and the hash-chained event that lists it)

@@ -49,6 +49,28 @@ describe('attachments', () => {
     expect(Buffer.compare(file.body as Buffer, PDF)).toBe(0);
   });
 
+  it('when the app asks to preview a PDF inline, then it is shown inline; a zip is still only a download', async () => {
+    const pdf = await upload(PDF, 'release.pdf', 'application/pdf').expect(201);
+    const shown = await app.http
+      .get(`/v1/requests/${requestId}/attachments/${pdf.body.id}?disposition=inline`)
+      .set(bearer(room.tokens.counsel))
+      .expect(200);
+    expect(shown.headers['content-disposition']).toMatch(/^inline; filename="release.pdf"/);
+    expect(shown.headers['x-content-type-options']).toBe('nosniff');
+    const plain = await app.http.get(`/v1/requests/${requestId}/attachments/${pdf.body.id}`).set(bearer(room.tokens.counsel)).expect(200);
+    expect(plain.headers['content-disposition']).toMatch(/^attachment;/);
+    const zip = await upload(Buffer.from('504b0304140000000000', 'hex'), 'records.zip', 'application/zip').expect(201);
+    const kept = await app.http
+      .get(`/v1/requests/${requestId}/attachments/${zip.body.id}?disposition=inline`)
+      .set(bearer(room.tokens.counsel))
+      .expect(200);
+    expect(kept.headers['content-disposition']).toMatch(/^attachment;/);
+    await app.http
+      .get(`/v1/requests/${requestId}/attachments/${zip.body.id}?disposition=show`)
+      .set(bearer(room.tokens.counsel))
+      .expect(400);
+  });
+
   it('when an executable is uploaded as a PDF, then 415 and nothing is stored', async () => {
     const before = await app.db.knex('attachments').where({ request_id: requestId }).count<{ count: number }[]>('* as count');
     const res = await upload(ELF, 'report.pdf', 'application/pdf').expect(415);
