@@ -113,7 +113,7 @@ export function AgencyForm({ onCreated }: { onCreated: (agency: Schemas['Agency'
           onChange={(e) => setPortalUrl(e.currentTarget.value)}
           error={errors.portalUrl}
         />
-        {Object.keys(errors).length === 0 && <ProblemAlert error={create.error} />}
+        {<ProblemAlert error={create.error} />}
         <Button type="submit" loading={create.isPending}>
           Add agency
         </Button>

@@ -209,7 +209,7 @@ function LetterCard({
               onChange={(e) => setBody(e.currentTarget.value)}
               error={errors['letter.body']}
             />
-            {!errors['letter.subject'] && !errors['letter.body'] && <ProblemAlert error={save.error} />}
+            {<ProblemAlert error={save.error} />}
             <Group>
               <Button onClick={() => save.mutate()} loading={save.isPending}>
                 Save the letter

@@ -172,7 +172,7 @@ function DraftForm({ onDrafted }: { onDrafted: (drafts: Draft[]) => void }) {
               error={errors['expedited.justification']}
             />
           )}
-          {Object.keys(errors).length === 0 && <ProblemAlert error={draft.error} />}
+          {<ProblemAlert error={draft.error} />}
           <Group>
             <Button type="submit" loading={draft.isPending}>
               {agencyIds.length > 1 ? `Draft ${agencyIds.length} letters` : 'Draft the letter'}

@@ -68,7 +68,7 @@ function AskForLink({ next }: { next: string }) {
               error={errors.email}
               data-autofocus
             />
-            {!errors.email && <ProblemAlert error={ask.error} />}
+            {<ProblemAlert error={ask.error} />}
             <Button type="submit" loading={ask.isPending}>
               Email me a sign-in link
             </Button>

@@ -1,0 +1,99 @@
+import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../api/client';
+import { formatDate } from './format';
+import { ProblemAlert } from './Page';
+
+/** Follow-ups drafted when a deadline was missed, ready to send; and any other letter the law's templates offer (appeal…). */
+export function FollowUps({ requestId, canWrite }: { requestId: string; canWrite: boolean }) {
+  const queryClient = useQueryClient();
+  const followUps = useQuery({
+    queryKey: ['request', requestId, 'follow-ups'],
+    queryFn: () => unwrap(api.GET('/v1/requests/{id}/follow-ups', { params: { path: { id: requestId } } })),
+  });
+  const send = useMutation({
+    mutationFn: (followUpId: string) =>
+      unwrap(
+        api.POST('/v1/requests/{id}/follow-ups/{followUpId}/send', {
+          params: { path: { id: requestId, followUpId }, header: { 'Idempotency-Key': `follow-up-${followUpId}` } },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['request', requestId] }),
+  });
+  const items = followUps.data?.items ?? [];
+  return (
+    <Stack gap="sm">
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No follow-up is due. When the agency misses a statutory deadline, a follow-up letter is drafted here.
+        </Text>
+      ) : (
+        items.map((f) => (
+          <Card withBorder key={f.id}>
+            <Stack gap={4}>
+              <Text fw={600}>{f.subject}</Text>
+              <Text size="sm" c="dimmed">
+                The deadline of {formatDate(f.missedDueDate)} was missed ·{' '}
+                {f.status === 'sent' ? `sent ${formatDate(f.sentAt)}` : 'not sent yet'}
+              </Text>
+              <Text size="sm" className="letter-text">
+                {f.body}
+              </Text>
+              {canWrite && f.status === 'drafted' && (
+                <Group>
+                  <Button size="xs" onClick={() => send.mutate(f.id)} loading={send.isPending && send.variables === f.id}>
+                    Send this follow-up
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Card>
+        ))
+      )}
+      <ProblemAlert error={send.error} />
+      {canWrite && <OtherLetter requestId={requestId} />}
+    </Stack>
+  );
+}
+
+function OtherLetter({ requestId }: { requestId: string }) {
+  const templates = useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api.GET('/v1/templates')), staleTime: 3_600_000 });
+  const [templateId, setTemplateId] = useState<string | null>(null);
+  const preview = useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/v1/requests/{id}/letters/preview', { params: { path: { id: requestId } }, body: { templateId: id } })),
+  });
+  const options = (templates.data?.items ?? []).filter((t) => t.purpose !== 'request').map((t) => ({ value: t.id, label: t.name }));
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Title order={3} size="h4">
+          Draft another letter
+        </Title>
+        <Group align="end" wrap="wrap">
+          <Select label="Letter" placeholder="Appeal, follow-up…" data={options} value={templateId} onChange={setTemplateId} w={320} />
+          <Button
+            variant="default"
+            disabled={!templateId}
+            onClick={() => templateId && preview.mutate(templateId)}
+            loading={preview.isPending}
+          >
+            Draft it
+          </Button>
+        </Group>
+        <ProblemAlert error={preview.error} />
+        {preview.data && (
+          <Alert color="gray" variant="light" title={preview.data.subject}>
+            <Text size="sm" className="letter-text">
+              {preview.data.body}
+            </Text>
+            <Text size="xs" mt="xs">
+              Copy this text into your email or the agency's portal, then log it as an appeal or correspondence.
+            </Text>
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
