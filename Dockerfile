@@ -6,7 +6,9 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY server server
 COPY migrations migrations
-RUN npm run build && npm prune --omit=dev
+COPY clients clients
+COPY web web
+RUN npm run build && npm run build:web && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
@@ -16,6 +18,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+COPY --from=build /app/web/dist web/dist
 COPY templates templates
 RUN mkdir -p /data && chown node:node /data
 USER node

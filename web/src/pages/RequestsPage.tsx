@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../api/session';
 import { businessDaysLeft, formatDate, humanize } from '../components/format';
+import { useFirstDataMark } from '../components/first-data';
 import { EmptyState, Page, ProblemAlert } from '../components/Page';
 import { StatusBadge } from '../components/StatusBadge';
 
@@ -74,6 +75,7 @@ export function RequestsPage() {
   }
 
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  useFirstDataMark(list.isSuccess || search.isSuccess);
   return (
     <Page
       title="Requests"
