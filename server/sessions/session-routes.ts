@@ -78,7 +78,7 @@ export function sessionRoutes(api: ApiRouter): void {
     responses: { 201: { description: 'Signed in; the cookie is set', schema: SessionView } },
     handler: async ({ db, body, req, deps }) => {
       const made = await signInWithLink(db, deps, { token: body.token, userAgent: req.get('user-agent') ?? null, ip: req.ip ?? null });
-      const maxAge = (made.session.expiresAt.getTime() - deps.clock().getTime()) / 1000;
+      const maxAge = (made.session.expiresAt.getTime() - made.session.createdAt.getTime()) / 1000;
       return {
         status: 201,
         body: sessionBody(made.session, made.user, made.organization, made.csrfToken),

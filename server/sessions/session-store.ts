@@ -70,15 +70,17 @@ export async function lockAttemptKeys(db: Db, emailHash: string, ip: string): Pr
   await db.raw('select pg_advisory_xact_lock(7312, hashtext(?))', [ip]);
 }
 
-/** How many requests since `since`, and when the oldest of them was made. */
+/** How many requests in (since, until], and when the oldest of them was made. */
 export async function countAttempts(
   db: Db,
   by: { column: 'email_hash' | 'ip'; value: string },
   since: Date,
+  until: Date,
 ): Promise<{ count: number; oldest: Date | null }> {
   const row = await db('sign_in_attempts')
     .where(by.column, by.value)
     .where('created_at', '>', since)
+    .where('created_at', '<=', until)
     .first<{ n: number | string; oldest: Date | null }>(db.raw('count(*) as n'), db.raw('min(created_at) as oldest'));
   return { count: Number(row?.n ?? 0), oldest: row?.oldest ?? null };
 }

@@ -104,9 +104,9 @@ export async function requestSignInLink(db: Db, deps: SignInDeps, input: { email
   const since = new Date(now.getTime() - RATE_WINDOW_MS);
   const links = await db.transaction(async (trx) => {
     await lockAttemptKeys(trx, emailHash, input.ip);
-    const byIp = await countAttempts(trx, { column: 'ip', value: input.ip }, since);
+    const byIp = await countAttempts(trx, { column: 'ip', value: input.ip }, since, now);
     if (byIp.count >= deps.config.signInLimitPerIp) throw rateLimited(null, byIp.oldest, now);
-    const byAddress = await countAttempts(trx, { column: 'email_hash', value: emailHash }, since);
+    const byAddress = await countAttempts(trx, { column: 'email_hash', value: emailHash }, since, now);
     if (byAddress.count >= deps.config.signInLimitPerAddress) throw rateLimited('email', byAddress.oldest, now);
     await pruneAttempts(trx, emailHash, input.ip, since);
     await insertAttempt(trx, { emailHash, ip: input.ip, at: now });
