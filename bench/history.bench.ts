@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       role: 'reporter',
       email: user.email,
       name: user.name,
-      tokenId: '',
+      credential: { kind: 'token', id: '' },
     };
     const agency = await createAgency(
       db.knex,

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
         role: 'reporter',
         email: reporter.email,
         name: reporter.name,
-        tokenId: '',
+        credential: { kind: 'token', id: '' },
       };
       ({ items: drafts } = await createRequestBatch(
         db.knex,

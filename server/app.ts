@@ -24,6 +24,7 @@ import { requestId } from './http/request-id';
 import { requestRoutes } from './requests/request-routes';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction-routes';
 import { organizationRoutes } from './organizations/organization-routes';
+import { sessionRoutes } from './sessions/session-routes';
 import { tokenRoutes } from './tokens/token-routes';
 import { userRoutes } from './users/user-routes';
 import { findWebDist, webApp } from './web/web-app';
@@ -40,6 +41,7 @@ export function buildApi(config: Config): ApiRouter {
   const api = new ApiRouter();
   organizationRoutes(api);
   userRoutes(api);
+  sessionRoutes(api);
   tokenRoutes(api);
   agencyRoutes(api);
   jurisdictionRoutes(api);

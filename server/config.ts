@@ -90,6 +90,18 @@ const ConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** A browser session ends after this many hours without a request. */
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 365)
+    .default(72),
+  /** A browser session ends this many days after sign-in, however active. */
+  SESSION_MAX_DAYS: z.coerce.number().min(0.01).max(365).default(30),
+  /** Sign-in link requests allowed per email address in any 15 minutes. */
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(5),
+  /** Sign-in link requests allowed per client IP in any 15 minutes. */
+  SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100000).default(20),
   /** Cron (UTC) for the reminder, follow-up and digest sweep. */
   SWEEP_CRON: z
     .string()
@@ -133,6 +145,10 @@ export interface Config {
   webDist: string | undefined;
   inboundParseThreads: number;
   jobs: boolean;
+  sessionIdleHours: number;
+  sessionMaxDays: number;
+  signInLimitPerAddress: number;
+  signInLimitPerIp: number;
   sweepCron: string;
   jobsPollSeconds: number;
   jobsMaintenanceSeconds: number;
@@ -182,6 +198,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundMaxBytes: c.INBOUND_MAX_BYTES,
     inboundParseThreads: c.INBOUND_PARSE_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
     jobs: c.JOBS,
+    sessionIdleHours: c.SESSION_IDLE_HOURS,
+    sessionMaxDays: c.SESSION_MAX_DAYS,
+    signInLimitPerAddress: c.SIGN_IN_LIMIT_PER_ADDRESS,
+    signInLimitPerIp: c.SIGN_IN_LIMIT_PER_IP,
     sweepCron: c.SWEEP_CRON,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
     jobsMaintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,

@@ -38,7 +38,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -91,7 +91,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -100,7 +100,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -156,7 +156,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -190,7 +190,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     orgId: string;
                 };
@@ -220,7 +223,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -229,7 +232,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -293,7 +296,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -331,7 +334,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     orgId: string;
                     userId: string;
@@ -362,7 +368,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -371,7 +377,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -428,7 +434,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -450,6 +456,539 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sign-in-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a one-time sign-in link
+         * @description Always 202 with the same answer, whether or not the address belongs to anyone. The link (`/sign-in?token=…` on the web app) works once, within 15 minutes; an address in several newsrooms gets one link per newsroom. Limited per address and per client IP over 15 minutes (429 with Retry-After). Without SMTP_URL the mail is written to the outbox and the link is logged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SignInLinkCreate"];
+                };
+            };
+            responses: {
+                /** @description A link is on its way if the address is known */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInLinkAnswer"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many links asked for this address or from this client; see Retry-After. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with the token of an emailed link
+         * @description Uses the link up (it works once) and sets the HttpOnly `rt_session` cookie. A POST, not a GET, so that mail scanners that fetch links do not spend it: the web app’s /sign-in page posts the token. Writes made with the cookie must send the returned csrfToken as the X-CSRF-Token header.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SessionCreate"];
+                };
+            };
+            responses: {
+                /** @description Signed in; the cookie is set */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The browser’s session, with its CSRF token
+         * @description Made with the session cookie; 401 when there is none or it ended.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Sign out: end this browser session
+         * @description Ends the session on the server (the cookie stops working everywhere) and clears the cookie.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed out */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My open browser sessions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sessions, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionList"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of my browser sessions */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{orgId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a person by email
+         * @description Adds the user (with no API token) and emails them a sign-in link valid 7 days. An address already in the newsroom is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
+                path: {
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InvitationCreate"];
+                };
+            };
+            responses: {
+                /** @description The invited user */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{orgId}/users/{userId}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an invitation again
+         * @description Emails the user a new sign-in link valid 7 days. A deactivated user is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
+                path: {
+                    orgId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A new invitation is on its way */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -493,7 +1032,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -518,7 +1057,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -546,7 +1088,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -555,7 +1097,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -586,7 +1128,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -610,7 +1155,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -619,7 +1164,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -684,7 +1229,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -718,7 +1263,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     orgId: string;
                     userId: string;
@@ -749,7 +1297,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -758,7 +1306,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -798,7 +1346,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     orgId: string;
                     userId: string;
@@ -824,7 +1375,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -833,7 +1384,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -899,7 +1450,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -924,7 +1475,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -952,7 +1506,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -961,7 +1515,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1015,7 +1569,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1053,7 +1607,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1083,7 +1640,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1092,7 +1649,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1151,7 +1708,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1216,7 +1773,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1269,7 +1826,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1297,7 +1857,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1306,7 +1866,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1372,7 +1932,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1398,6 +1958,8 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
                     /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
                     "Idempotency-Key"?: string;
                 };
@@ -1428,7 +1990,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1437,7 +1999,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1468,6 +2030,8 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
                     /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
                     "Idempotency-Key"?: string;
                 };
@@ -1502,7 +2066,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1511,7 +2075,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1565,7 +2129,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1603,7 +2167,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1633,7 +2200,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1642,7 +2209,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1688,6 +2255,8 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
                     /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
                     "Idempotency-Key"?: string;
                 };
@@ -1720,7 +2289,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1729,7 +2298,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1779,6 +2348,8 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
                     /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
                     "Idempotency-Key"?: string;
                 };
@@ -1811,7 +2382,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1820,7 +2391,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1890,7 +2461,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1931,7 +2502,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1965,7 +2539,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1974,7 +2548,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2043,7 +2617,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2081,6 +2655,8 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
                     /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
                     "Idempotency-Key"?: string;
                 };
@@ -2119,7 +2695,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2128,7 +2704,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2200,7 +2776,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2237,7 +2813,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2270,7 +2849,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2279,7 +2858,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2360,7 +2939,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2444,7 +3023,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2523,7 +3102,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2604,7 +3183,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2745,7 +3324,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2786,7 +3365,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2816,7 +3398,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2825,7 +3407,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2892,7 +3474,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2901,7 +3483,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2977,7 +3559,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3040,7 +3622,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3107,7 +3689,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3158,6 +3740,8 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
                     /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
                     "Idempotency-Key"?: string;
                 };
@@ -3187,7 +3771,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3196,7 +3780,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3266,7 +3850,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3331,7 +3915,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3405,7 +3989,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3430,7 +4014,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3468,7 +4055,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3477,7 +4064,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3508,7 +4095,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3532,7 +4122,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3541,7 +4131,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3658,7 +4248,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3703,7 +4293,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3731,7 +4324,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3740,7 +4333,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3788,7 +4381,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3817,7 +4410,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3845,7 +4441,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, unknown or revoked token. */
+                /** @description Missing, unknown or revoked token, or an ended session. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3854,7 +4450,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The caller’s role may not do this. */
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3931,7 +4527,7 @@ export interface components {
         UserPatch: {
             name?: string;
             role?: components["schemas"]["Role"];
-            /** @description false deactivates the user: every token stops working. */
+            /** @description false deactivates the user: every token stops working and every browser session ends. */
             active?: boolean;
         };
         Me: {
@@ -3950,6 +4546,70 @@ export interface components {
                 id: string;
                 name: string;
             };
+        };
+        SignInLinkAnswer: {
+            /** @description The same words whether or not the address belongs to anyone. */
+            message: string;
+        };
+        SignInLinkCreate: {
+            /** Format: email */
+            email: string;
+        };
+        Session: {
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                name: string;
+                role: components["schemas"]["Role"];
+            };
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Send as the X-CSRF-Token header on every write made with the session cookie. */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description When the session ends however active (SESSION_MAX_DAYS).
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description When the session ends unless used before (SESSION_IDLE_HOURS); each use moves it on.
+             */
+            idleExpiresAt: string;
+        };
+        SessionCreate: {
+            /** @description The `token` of the emailed link `/sign-in?token=…`. */
+            token: string;
+        };
+        SessionList: {
+            items: components["schemas"]["SessionItem"][];
+        };
+        SessionItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            userAgent: string | null;
+            ip: string | null;
+            /** @description true for the session this call was made with. */
+            current: boolean;
+        };
+        Invitation: {
+            user: components["schemas"]["User"];
+            /** Format: date-time */
+            invitedAt: string;
+        };
+        InvitationCreate: {
+            /** Format: email */
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
         };
         Token: {
             /** Format: uuid */

@@ -3,6 +3,8 @@ import type { UserCaller } from './caller';
 export interface AuthEntry {
   caller: UserCaller;
   expiresAt: Date | null;
+  /** Sessions only: when the session ends unless used again. Mutable: moved forward with lastUsedAt. */
+  idleExpiresAt?: Date;
   /** Mutable: authenticate() moves it forward when it records a use. */
   lastUsedAt: Date | null;
 }
@@ -11,8 +13,8 @@ export interface AuthEntry {
 export const AUTH_CACHE_TTL_MS = 10_000;
 
 /**
- * Remembers which user a token hash belongs to for a few seconds, so a read
- * costs one query instead of two. Any change to tokens or users clears it in
+ * Remembers which user a token or session hash belongs to for a few seconds, so a read
+ * costs one query instead of two. Any change to tokens, sessions or users clears it in
  * this process at once and, on a Postgres server, in every other process
  * through NOTIFY. While this process cannot hear those notifications (its
  * listening connection is down) it caches nothing, so a revocation made
@@ -66,5 +68,5 @@ export class AuthCache {
   }
 }
 
-/** Channel on which processes tell each other that tokens or users changed. */
+/** Channel on which processes tell each other that tokens, sessions or users changed. */
 export const AUTH_CHANGED_CHANNEL = 'rt_auth_changed';

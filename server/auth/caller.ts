@@ -1,6 +1,13 @@
 export const ROLES = ['admin', 'editor', 'reporter', 'counsel'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** How a user proved who they are: an API token (scripts) or a browser session (cookie). */
+export interface Credential {
+  kind: 'token' | 'session';
+  /** The api_tokens or sessions row id. */
+  id: string;
+}
+
 /** Who is calling: the operator (ADMIN_TOKEN) or a user of one organization. */
 export type Caller =
   | { kind: 'operator' }
@@ -11,7 +18,7 @@ export type Caller =
       role: Role;
       email: string;
       name: string;
-      tokenId: string;
+      credential: Credential;
     };
 
 export type UserCaller = Extract<Caller, { kind: 'user' }>;

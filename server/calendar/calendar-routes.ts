@@ -9,6 +9,7 @@ import { issueToken, revokeTokenEverywhere } from '../tokens/token-service';
 import { findOwnerByHash, listTokensOfUser, type TokenRecord } from '../tokens/token-store';
 import { calendarFeed } from './calendar-feed-query';
 import { renderCalendar, type IcsEvent } from './ics';
+import { requestPageUrl } from '../util/app-links';
 
 const CalendarTokenCreate = z
   .object({
@@ -122,8 +123,8 @@ export function calendarRoutes(api: ApiRouter): void {
         uid: `${r.requestId}.${r.kind}@${host}`,
         date: r.dueDate,
         summary: `${KIND_LABELS[r.kind] ?? r.kind} due: ${r.title} (${r.agency})`,
-        description: `${r.statutory ? 'Statutory deadline' : 'Newsroom target (not statutory)'}${r.status === 'tolled' ? ', clock stopped' : ''}.\n${r.basis}\n${deps.config.publicUrl}/v1/requests/${r.requestId}`,
-        url: `${deps.config.publicUrl}/v1/requests/${r.requestId}`,
+        description: `${r.statutory ? 'Statutory deadline' : 'Newsroom target (not statutory)'}${r.status === 'tolled' ? ', clock stopped' : ''}.\n${r.basis}\n${requestPageUrl(deps.config.publicUrl, r.requestId)}`,
+        url: requestPageUrl(deps.config.publicUrl, r.requestId),
         sequence: Math.max(0, Math.floor(r.computedAt.getTime() / 1000) - 1_700_000_000),
         lastModified: r.computedAt,
         categories: ['Records requests', r.statutory ? 'Statutory' : 'Target'],

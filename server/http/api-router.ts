@@ -98,8 +98,7 @@ export class ApiRouter {
     for (const spec of this.specs) {
       const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
       router[spec.method](expressPath, async (req: Request, res: Response) => {
-        const caller =
-          spec.access === 'public' ? undefined : await authenticate(deps, req.headers.authorization, spec.access.operator === true);
+        const caller = spec.access === 'public' ? undefined : await authenticate(deps, req, spec.access.operator === true);
         const params = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
         if (caller) authorize(spec.access as Exclude<Access, 'public'>, caller, params as { orgId?: string } | undefined);
         const query = spec.query ? parseOrThrow(spec.query, req.query ?? {}, 'query') : undefined;
@@ -145,28 +144,43 @@ export class ApiRouter {
       }
       const errorStatuses: Array<[number, string]> = [[400, 'Invalid input; `errors` names each bad field.']];
       if (spec.access !== 'public') {
-        errorStatuses.push([401, 'Missing, unknown or revoked token.'], [403, 'The caller’s role may not do this.']);
+        errorStatuses.push(
+          [401, 'Missing, unknown or revoked token, or an ended session.'],
+          [
+            403,
+            spec.method === 'get'
+              ? 'The caller’s role may not do this.'
+              : 'The caller’s role may not do this, or a cookie call lacks X-CSRF-Token.',
+          ],
+        );
       }
       if (spec.params) errorStatuses.push([404, 'No such resource in the caller’s organization.']);
       for (const [status, description] of errorStatuses) {
         responses[String(status)] ??= { description, content: problemContent };
       }
-      const headers = spec.idempotent
-        ? z.object({
-            'Idempotency-Key': z
-              .string()
-              .max(255)
-              .optional()
-              .meta({ description: 'Retry safely: a repeated key replays the first answer and does nothing twice.' }),
-          })
-        : undefined;
+      const headerFields: Record<string, z.ZodType> = {};
+      if (spec.access !== 'public' && spec.access.roles.length > 0 && spec.method !== 'get') {
+        headerFields['X-CSRF-Token'] = z.string().optional().meta({
+          description: 'Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token.',
+        });
+      }
+      if (spec.idempotent) {
+        headerFields['Idempotency-Key'] = z
+          .string()
+          .max(255)
+          .optional()
+          .meta({ description: 'Retry safely: a repeated key replays the first answer and does nothing twice.' });
+      }
+      const headers = Object.keys(headerFields).length > 0 ? z.object(headerFields) : undefined;
       registry.registerPath({
         method: spec.method,
         path: spec.path,
         summary: spec.summary,
         ...(spec.description ? { description: spec.description } : {}),
         tags: spec.tags,
-        ...(spec.access === 'public' ? {} : { security: [{ bearerAuth: [] }] }),
+        ...(spec.access === 'public'
+          ? {}
+          : { security: spec.access.roles.length > 0 ? [{ bearerAuth: [] }, { cookieAuth: [] }] : [{ bearerAuth: [] }] }),
         request: {
           ...(headers ? { headers } : {}),
           ...(spec.params ? { params: spec.params as z.ZodObject } : {}),

@@ -1,14 +1,23 @@
 import type { AuthEntry } from '../auth/auth-cache';
-import type { Caller } from '../auth/caller';
+import type { Caller, UserCaller } from '../auth/caller';
 import { hashToken, secretsEqual } from '../auth/token-secret';
 import type { AppDeps } from '../deps';
 import { findOwnerByHash, touchToken } from '../tokens/token-store';
+import { clearedSessionCookie, csrfTokenFor, isHttps, readCookie, SESSION_COOKIE } from '../sessions/session-cookie';
+import { findLiveSessionByHash, touchSession } from '../sessions/session-store';
+import { idleExpiry } from '../sessions/sign-in-service';
 import { OPERATOR_OFF } from '../startup-notices';
-import { unauthorized } from '../errors/problem';
+import { Problem, unauthorized } from '../errors/problem';
 
 // last_used_at is a hint for people auditing tokens, not an audit log; writing
-// it at most once a minute keeps reads from turning into writes.
+// it at most once a minute keeps reads from turning into writes. A session's
+// idle expiry slides with the same writes, so it moves in steps of a minute.
 const TOUCH_INTERVAL_MS = 60_000;
+
+/** Methods a cookie may call without a CSRF token: they change nothing. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const CSRF_HEADER = 'X-CSRF-Token';
 
 export function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
@@ -16,15 +25,38 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** What authenticate reads of an HTTP request. */
+export interface Credentials {
+  method: string;
+  headers: { authorization?: string | undefined; cookie?: string | undefined; [name: string]: string | string[] | undefined };
+}
+
+const csrfProblem = () =>
+  new Problem({
+    status: 403,
+    slug: 'csrf',
+    title: 'Forbidden',
+    detail: `Missing or wrong ${CSRF_HEADER} header.`,
+    errors: [{ in: 'header', field: CSRF_HEADER, message: `Missing or wrong ${CSRF_HEADER} header.` }],
+    extensions: { csrf: `Missing or wrong ${CSRF_HEADER} header` },
+  });
+
 /**
- * Resolves the caller of an API request from its bearer token, or throws 401.
- * `operatorRoute`: the operator may call this route, so an unknown token on a
- * service without ADMIN_TOKEN is most likely someone setting up, to be told how.
+ * Resolves the caller of an API request, or throws 401: from its bearer token
+ * when it has an Authorization header (scripts; no CSRF token needed), else
+ * from the `rt_session` cookie (browsers), whose writes must carry the
+ * session's X-CSRF-Token. `operatorRoute`: the operator may call this route,
+ * so an unknown token on a service without ADMIN_TOKEN is most likely someone
+ * setting up, to be told how.
  */
-export async function authenticate(deps: AppDeps, authorization: string | undefined, operatorRoute = false): Promise<Caller> {
-  const token = bearerToken(authorization);
+export async function authenticate(deps: AppDeps, req: Credentials, operatorRoute = false): Promise<Caller> {
+  const token = bearerToken(req.headers.authorization);
   const { adminToken } = deps.config;
-  if (!token) throw unauthorized(operatorRoute && !adminToken ? `A valid bearer token is required. ${OPERATOR_OFF}` : undefined);
+  if (!token) {
+    const secret = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (secret) return sessionCaller(deps, secret, req);
+    throw unauthorized(operatorRoute && !adminToken ? `A valid bearer token is required. ${OPERATOR_OFF}` : undefined);
+  }
   if (adminToken && secretsEqual(token, adminToken)) return { kind: 'operator' };
 
   const now = deps.clock();
@@ -47,7 +79,7 @@ export async function authenticate(deps: AppDeps, authorization: string | undefi
         role: owner.role,
         email: owner.email,
         name: owner.name,
-        tokenId: owner.tokenId,
+        credential: { kind: 'token', id: owner.tokenId },
       },
       expiresAt: owner.expiresAt,
       lastUsedAt: owner.lastUsedAt,
@@ -59,7 +91,69 @@ export async function authenticate(deps: AppDeps, authorization: string | undefi
 
   if (!entry.lastUsedAt || nowMs - entry.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     entry.lastUsedAt = now;
-    touchToken(deps.db.knex, entry.caller.tokenId, now).catch((err: unknown) => deps.logger.warn({ err }, 'could not record token use'));
+    touchToken(deps.db.knex, entry.caller.credential.id, now).catch((err: unknown) =>
+      deps.logger.warn({ err }, 'could not record token use'),
+    );
+  }
+  return entry.caller;
+}
+
+/** A 401 that also tells the browser to drop a cookie that no longer signs anyone in. */
+function sessionGone(deps: AppDeps): Problem {
+  const p = unauthorized('The session has ended or expired. Sign in again.');
+  return new Problem({
+    status: p.status,
+    slug: 'unauthorized',
+    title: p.title,
+    detail: p.detail ?? p.title,
+    headers: { ...p.headers, 'Set-Cookie': clearedSessionCookie(isHttps(deps.config.publicUrl)) },
+  });
+}
+
+async function sessionCaller(deps: AppDeps, secret: string, req: Credentials): Promise<UserCaller> {
+  const now = deps.clock();
+  const nowMs = now.getTime();
+  // Its own key space in the shared cache: a session hash is never a token hash.
+  const key = `session:${hashToken(secret)}`;
+  let entry = deps.authCache.get(key, nowMs);
+  if (!entry) {
+    const generation = deps.authCache.generation;
+    const owner = await findLiveSessionByHash(deps.db.knex, hashToken(secret), now);
+    if (!owner) throw sessionGone(deps);
+    const { session } = owner;
+    const fresh: AuthEntry = {
+      caller: {
+        kind: 'user',
+        userId: session.userId,
+        organizationId: session.organizationId,
+        role: owner.role,
+        email: owner.email,
+        name: owner.name,
+        credential: { kind: 'session', id: session.id },
+      },
+      expiresAt: session.expiresAt,
+      idleExpiresAt: session.idleExpiresAt,
+      lastUsedAt: session.lastSeenAt,
+    };
+    deps.authCache.set(key, fresh, nowMs, generation);
+    entry = fresh;
+  }
+  const expiresAt = entry.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  const idleExpiresAt = entry.idleExpiresAt?.getTime() ?? expiresAt;
+  if (expiresAt <= nowMs || idleExpiresAt <= nowMs) throw sessionGone(deps);
+
+  if (!SAFE_METHODS.has(req.method.toUpperCase())) {
+    const sent = req.headers[CSRF_HEADER.toLowerCase()];
+    if (typeof sent !== 'string' || !secretsEqual(sent, csrfTokenFor(secret))) throw csrfProblem();
+  }
+
+  if (!entry.lastUsedAt || nowMs - entry.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+    const slid = idleExpiry(deps.config, now, new Date(expiresAt));
+    entry.lastUsedAt = now;
+    entry.idleExpiresAt = slid;
+    touchSession(deps.db.knex, entry.caller.credential.id, now, slid).catch((err: unknown) =>
+      deps.logger.warn({ err }, 'could not record session use'),
+    );
   }
   return entry.caller;
 }

@@ -9,6 +9,7 @@ import { claimDigestDay } from './digest-store';
 import { KIND_LABELS } from './reminder-sweep';
 import { REQUESTER_WINDOWS_SQL } from '../request-deadlines/requester-windows';
 import { overdueSql } from './deadline-queries';
+import { requestPageUrl } from '../util/app-links';
 
 const LISTED = 100;
 
@@ -90,7 +91,7 @@ export async function runDigests(deps: MailJobDeps): Promise<number> {
       const link = (i: DigestItem) => ({
         ...i,
         kindLabel: KIND_LABELS[i.kind] ?? i.kind,
-        link: `${deps.config.publicUrl}/v1/requests/${i.requestId}`,
+        link: requestPageUrl(deps.config.publicUrl, i.requestId),
       });
       const { subject, text } = renderEmail('digest', {
         organization: org.name,

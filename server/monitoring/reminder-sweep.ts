@@ -5,6 +5,7 @@ import { renderEmail } from '../notifications/email-templates';
 import { settingsOf } from '../organizations/organization-settings';
 import { recordMissedResponses } from './follow-up-store';
 import { advanceDueReminders, type ReminderKind } from '../request-deadlines/deadline-store';
+import { requestPageUrl } from '../util/app-links';
 
 export const KIND_LABELS: Record<string, string> = {
   acknowledgment: 'Acknowledgment',
@@ -130,7 +131,7 @@ async function emailLoggedReminders(deps: MailJobDeps, result: SweepResult, sign
         basis: r.basis ?? '',
         followUpDrafted: r.follow_up_status !== null,
         autoFollowUp: settingsOf(r.settings).autoFollowUp,
-        link: `${deps.config.publicUrl}/v1/requests/${r.request_id}`,
+        link: requestPageUrl(deps.config.publicUrl, r.request_id),
       }));
       const { subject, text } = renderEmail('reminder', {
         user: { name: first.user_name },

@@ -4,6 +4,7 @@ import { queueMail, type MailDeps } from '../mail/mail-service';
 import { renderEmail } from '../notifications/email-templates';
 import { findUser } from '../users/user-store';
 import type { RequestRecord } from './request-store';
+import { requestPageUrl } from '../util/app-links';
 
 export interface AssigneeEmail {
   /** A template under templates/email. */
@@ -27,7 +28,7 @@ export async function notifyAssignee(db: Db, deps: MailDeps, request: RequestRec
     assignee: { name: assignee.name },
     request: { title: request.title },
     agency: { name: agency?.name ?? email.agencyFallback },
-    link: `${deps.config.publicUrl}/v1/requests/${request.id}`,
+    link: requestPageUrl(deps.config.publicUrl, request.id),
     ...email.vars,
   });
   await queueMail(db, deps, {

@@ -18,7 +18,10 @@ export const UserPatch = z
   .object({
     name: oneLine(200).optional(),
     role: RoleSchema.optional(),
-    active: z.boolean().optional().meta({ description: 'false deactivates the user: every token stops working.' }),
+    active: z
+      .boolean()
+      .optional()
+      .meta({ description: 'false deactivates the user: every token stops working and every browser session ends.' }),
   })
   .strict()
   .meta({ id: 'UserPatch' });

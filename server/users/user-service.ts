@@ -3,6 +3,7 @@ import type { Caller, Role } from '../auth/caller';
 import type { Db } from '../db/database';
 import { conflict, forbidden, notFound } from '../errors/problem';
 import { findOrganization } from '../organizations/organization-store';
+import { endSessionsOfUser } from '../sessions/session-store';
 import { issueToken } from '../tokens/token-service';
 import { findUser, insertUser, lockActiveAdminIds, updateUser, type UserRecord } from './user-store';
 
@@ -17,6 +18,11 @@ export async function assertOrgAccess(db: Db, caller: Caller, orgId: string, nee
   }
   if (caller.organizationId !== orgId) throw notFound('organization');
   if (need === 'manage' && caller.role !== 'admin') throw forbidden('Only an admin manages the organization’s users.');
+}
+
+/** A user who signs in from the browser only: no API token (invitations). */
+export async function createUser(db: Db, orgId: string, input: { email: string; name: string; role: Role }): Promise<UserRecord> {
+  return insertUser(db, { organizationId: orgId, ...input });
 }
 
 export async function createUserWithToken(
@@ -49,6 +55,8 @@ export async function changeUser(
     }
     const updated = await updateUser(trx, orgId, userId, patch, now);
     if (!updated) throw notFound('user');
+    // A deactivated user is signed out everywhere at once; coming back, they sign in again.
+    if (patch.active === false) await endSessionsOfUser(trx, orgId, userId, now);
     if (patch.role !== undefined || patch.active !== undefined || patch.name !== undefined) await announceAuthChange(trx);
     return updated;
   });

@@ -112,3 +112,16 @@ export async function findUserNames(db: Db, organizationId: string, ids: string[
     .select<Array<{ id: string; name: string }>>('id', 'name');
   return new Map(rows.map((u) => [u.id, u.name]));
 }
+
+/**
+ * Sign-in only: the active users with this address in every organization (an
+ * address may belong to several newsrooms), oldest first.
+ */
+export async function findActiveUsersByEmail(db: Db, email: string): Promise<UserRecord[]> {
+  const rows = await db('users')
+    .whereRaw('lower(email) = lower(?)', [email])
+    .where({ active: true })
+    .orderBy([{ column: 'created_at' }, { column: 'id' }])
+    .select<Row[]>(COLUMNS);
+  return rows.map(toRecord);
+}

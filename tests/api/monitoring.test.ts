@@ -163,6 +163,9 @@ describe('calendar feed', () => {
     expect(b.startDate.isDate).toBe(true);
     expect(b.startDate.toString()).toBe('2026-09-08');
     expect(b.uid).toBe(`${ids.today}.response@localhost`);
+    // The event opens the web app's request page; the feed itself stays an API link.
+    expect(b.component.getFirstPropertyValue('url')).toBe(`${app.deps.config.publicUrl}/requests/${ids.today}`);
+    expect(b.description).toContain(`${app.deps.config.publicUrl}/requests/${ids.today}`);
 
     // An extension moves the date; the same UID carries the new date, with a higher SEQUENCE.
     const before = Number(b.sequence);

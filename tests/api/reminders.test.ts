@@ -89,6 +89,9 @@ describe('reminders', () => {
     ]);
     const overdueMail = mailsTo(reporterEmail, 'Overdue since')[0]!.parsed.text ?? '';
     expect(overdueMail).toMatch(/follow-up letter citing the missed date is being prepared; review and send it/);
+    // The link opens the web app's request page, not the JSON API.
+    expect(overdueMail).toContain(`${app.deps.config.publicUrl}/requests/${id}\n`);
+    expect(overdueMail).not.toContain('/v1/requests/');
 
     const pending = await app.http.get(`/v1/requests/${id}/follow-ups`).set(bearer(room.tokens.counsel)).expect(200);
     expect(pending.body.items).toMatchObject([{ missedDueDate: '2026-09-08', status: 'pending', body: null }]);
@@ -210,6 +213,8 @@ describe('digest', () => {
     expect(text).toContain('This week C');
     expect(text).not.toContain('Later D');
     expect(text).not.toContain('Answered E');
+    expect(text).toMatch(new RegExp(`${app.deps.config.publicUrl}/requests/[0-9a-f-]{36}\n`));
+    expect(text).not.toContain('/v1/requests/');
     const reporterEmailOfDesk = (await app.db.knex('users').where({ id: desk.userIds.reporter }).first()).email;
     expect(sink.to(reporterEmailOfDesk).filter((m) => (m.parsed.subject ?? '').startsWith('Records digest'))).toHaveLength(0);
   });

@@ -28,6 +28,9 @@ const TABLE_OWNERS: Record<string, string> = {
   reminder_log: 'monitoring',
   digest_log: 'monitoring',
   idempotency_keys: 'http',
+  sign_in_links: 'sessions',
+  sign_in_attempts: 'sessions',
+  sessions: 'sessions',
 };
 
 /** Folders that import nothing above them (only each other and packages). */

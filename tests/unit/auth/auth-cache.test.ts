@@ -1,7 +1,15 @@
 import { AuthCache, type AuthEntry } from '../../../server/auth/auth-cache';
 
 const entry: AuthEntry = {
-  caller: { kind: 'user', userId: 'u', organizationId: 'o', role: 'reporter', email: 'r@example.org', name: 'R', tokenId: 't' },
+  caller: {
+    kind: 'user',
+    userId: 'u',
+    organizationId: 'o',
+    role: 'reporter',
+    email: 'r@example.org',
+    name: 'R',
+    credential: { kind: 'token', id: 't' },
+  },
   expiresAt: null,
   lastUsedAt: null,
 };
