@@ -67,8 +67,9 @@ export function ReviewAndSend({ drafts, onChange }: { drafts: Draft[]; onChange:
   return (
     <Stack gap="lg">
       <Text>
-        {drafts.length === 1 ? 'Your letter is drafted.' : `${drafts.length} letters are drafted, one per agency.`} Read each one; change
-        the text if you need to, then send.
+        {drafts.length === 1
+          ? 'Your letter is drafted. Read it, change the text if you need to, then send it.'
+          : `${drafts.length} letters are drafted, one per agency. Read each one, change the text if you need to, then send them.`}
       </Text>
       {drafts.map((d, i) => (
         <LetterCard
@@ -184,7 +185,7 @@ function LetterCard({
         </Group>
         {law && (
           <Text size="sm">
-            Under the {law.lawName} ({law.citation}). {law.responsePeriod}
+            Under the {law.lawName} ({law.citation}). Response period: {law.responsePeriod}.
           </Text>
         )}
         {draft.warnings.map((w) => (

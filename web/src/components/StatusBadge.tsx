@@ -24,7 +24,12 @@ const COLORS: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   // Dark text on light badges keeps contrast above 4.5:1 whatever the colour.
   return (
-    <Badge color={COLORS[status] ?? 'gray'} variant="light" styles={{ label: { color: 'var(--mantine-color-dark-9)' } }}>
+    <Badge
+      color={COLORS[status] ?? 'gray'}
+      variant="light"
+      tt="none"
+      styles={{ root: { flexShrink: 0, maxWidth: 'none' }, label: { color: 'var(--mantine-color-dark-9)', overflow: 'visible' } }}
+    >
       {humanize(status)}
     </Badge>
   );

@@ -81,6 +81,10 @@ export default function HistoryPage() {
             <ProblemAlert error={verify.error} />
           ) : !v ? (
             <Text size="sm">Checking the chain and every stored file…</Text>
+          ) : v.valid && v.events === 0 ? (
+            <Alert color="gray" title="Nothing recorded yet" role="status">
+              The request has not been filed, so its history has no events to verify.
+            </Alert>
           ) : v.valid ? (
             <Alert color="green" title="Verified" role="status">
               All {v.events} events chain from the first to the last hash, and all {v.files.checked} stored files match their SHA-256.
@@ -110,6 +114,11 @@ export default function HistoryPage() {
         <Title order={2} size="h3" id="deadlines-heading" mb="xs">
           Deadlines met or missed
         </Title>
+        {h.deadlines.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No deadlines: they start when the request is filed.
+          </Text>
+        )}
         <Table.ScrollContainer minWidth={560}>
           <Table striped>
             <Table.Thead>
