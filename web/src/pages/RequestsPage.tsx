@@ -31,7 +31,8 @@ export function RequestsPage() {
   const { session, canWrite } = useSession();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as Status | null) ?? undefined;
-  const mine = params.get('mine') === '1';
+  // A reporter starts from their own requests; editors and counsel from the newsroom's.
+  const mine = params.has('mine') ? params.get('mine') === '1' : session?.user.role === 'reporter';
   const overdue = params.get('overdue') === '1';
   const q = params.get('q') ?? '';
   const [draftQ, setDraftQ] = useState(q);
@@ -78,7 +79,7 @@ export function RequestsPage() {
   useFirstDataMark(list.isSuccess || search.isSuccess);
   return (
     <Page
-      title="Requests"
+      title={mine ? 'My requests' : 'Requests'}
       actions={
         canWrite && (
           <Button component={Link} to="/requests/new">
@@ -127,7 +128,7 @@ export function RequestsPage() {
               clearable
               w={220}
             />
-            <Switch label="Assigned to me" checked={mine} onChange={(e) => set('mine', e.currentTarget.checked ? '1' : null)} />
+            <Switch label="Assigned to me" checked={mine} onChange={(e) => set('mine', e.currentTarget.checked ? '1' : '0')} />
             <Switch label="Overdue only" checked={overdue} onChange={(e) => set('overdue', e.currentTarget.checked ? '1' : null)} />
           </Group>
           <ProblemAlert error={list.error} />
