@@ -151,7 +151,9 @@ async function sessionCaller(deps: AppDeps, secret: string, req: Credentials): P
     const slid = idleExpiry(deps.config, now, new Date(expiresAt));
     entry.lastUsedAt = now;
     entry.idleExpiresAt = slid;
-    touchSession(deps.db.knex, entry.caller.credential.id, now, slid).catch((err: unknown) =>
+    // Awaited, unlike a token's touch: the idle expiry lives in this write, so
+    // it must land before another process (or this one, past the cache) reads it.
+    await touchSession(deps.db.knex, entry.caller.credential.id, now, slid).catch((err: unknown) =>
       deps.logger.warn({ err }, 'could not record session use'),
     );
   }

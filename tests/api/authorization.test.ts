@@ -64,6 +64,18 @@ const table: Record<string, Cell> = {
     body: () => ({ email: `new${++seq}@example.org`, name: 'New person', role: 'reporter' }),
     expect: row([201, 201, 403, 403, 403, 404, 404]),
   },
+  'invite a person': {
+    method: 'post',
+    path: () => `/v1/organizations/${home.orgId}/invitations`,
+    body: () => ({ email: `invited${++seq}@example.org`, name: 'Invited person', role: 'reporter' }),
+    expect: row([201, 201, 403, 403, 403, 404, 404]),
+  },
+  'send an invitation again': {
+    method: 'post',
+    path: () => `/v1/organizations/${home.orgId}/users/${home.userIds.reporter}/invitation`,
+    expect: row([202, 202, 403, 403, 403, 404, 404]),
+  },
+  'list own browser sessions': { method: 'get', path: () => '/v1/me/sessions', expect: row([403, 200, 200, 200, 200, 200, 200]) },
   'list users': { method: 'get', path: () => `/v1/organizations/${home.orgId}/users`, expect: row([200, 200, 200, 200, 200, 404, 404]) },
   'change a user': {
     method: 'patch',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { createApp } from '../../server/app';
 import { createRuntime } from '../../server/runtime';
-import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { AGENCIES, addAgency, draft, ICE_EMAIL_REQUEST } from '../support/fixtures';
 import { eventually, SmtpSink } from '../support/smtp-sink';
 import { bearer, createNewsroom, OPERATOR_TOKEN, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
@@ -387,6 +387,23 @@ describe('sessions', () => {
     await app.http.delete(`/v1/me/sessions/${other.id}`).set('Cookie', laptop.cookie).set('X-CSRF-Token', laptop.csrf).expect(404);
     const left = await app.http.get('/v1/me/sessions').set(bearer(extra.tokens.editor)).expect(200);
     expect(left.body.items.map((i: { id: string }) => i.id)).toEqual([mine.id]);
+  });
+
+  it('when a cookie caller retries a create with an Idempotency-Key, then the first answer is replayed', async () => {
+    const agencyId = await addAgency(app, room, { ...AGENCIES.ice, name: 'ICE for retries' });
+    const s = await signIn(await emailOf(room.userIds.editor));
+    const send = () =>
+      app.http
+        .post('/v1/requests')
+        .set('Cookie', s.cookie)
+        .set('X-CSRF-Token', s.csrf)
+        .set('Idempotency-Key', 'cookie-retry-1')
+        .send({ ...ICE_EMAIL_REQUEST, agencyId, title: 'Retried from the browser' });
+    const first = await send().expect(201);
+    const again = await send().expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    expect(first.body.assigneeId).toBe(room.userIds.editor);
   });
 
   it('when a person of another newsroom is signed in, then this newsroom’s request is a 404 to them', async () => {
