@@ -2557,6 +2557,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signed checkpoints of the newsroom’s request chains, newest first
+         * @description A checkpoint is signed (Ed25519, key kept outside the database) for every request whose chain head moved, on a schedule and after each history export or bundle. Check one with the public key at /v1/checkpoints/key (also /.well-known/records-tracker-checkpoint-key): write `message` to a file without a trailing newline, base64-decode `signature`, then `openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in message.txt -sigfile sig.bin`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    requestId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of checkpoints */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Checkpoint"][];
+                            nextCursor: string | null;
+                            keyId: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkpoints/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public key that signs checkpoints (Ed25519, SubjectPublicKeyInfo PEM)
+         * @description Also served at /.well-known/records-tracker-checkpoint-key. `X-Key-Id` is the key id the checkpoints name.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PEM public key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-pem-file": string;
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/search": {
         parameters: {
             query?: never;
@@ -4916,13 +5038,14 @@ export interface components {
             createdAt: string;
         };
         ChainVerdict: {
-            /** @description The event chain verifies and every stored file matches its SHA-256. */
+            /** @description The event chain verifies, every stored file matches its SHA-256, and the log still holds the head of its latest signed checkpoint. */
             valid: boolean;
             /** @description The event chain alone verifies. */
             eventsValid: boolean;
             events: number;
             firstBrokenSeq: number | null;
             headHash: string;
+            checkpoint: components["schemas"]["CheckpointVerdict"];
             files: {
                 valid: boolean;
                 /** @description Attachments (uploads, mail attachments, raw .eml in and out) re-hashed. */
@@ -4930,6 +5053,20 @@ export interface components {
                 failed: components["schemas"]["FileFailure"][];
             };
         };
+        CheckpointVerdict: {
+            /**
+             * @description `none`: no checkpoint signed yet (the chain alone cannot show that its newest events were dropped); `consistent`: the log still holds the signed head; `mismatch`: it does not.
+             * @enum {string}
+             */
+            status: "none" | "consistent" | "mismatch";
+            /** @enum {string|null} */
+            problem: "events_dropped" | "head_rewritten" | "bad_signature" | "unknown_key" | null;
+            signedAt: string | null;
+            events: number | null;
+            headHash: string | null;
+            keyId: string | null;
+            signatureValid: boolean | null;
+        } | null;
         FileFailure: {
             /**
              * Format: uuid
@@ -4947,6 +5084,25 @@ export interface components {
         };
         History: {
             [key: string]: unknown;
+        };
+        Checkpoint: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            /** @description Events in the chain when signed: the head is the event with this seq. */
+            events: number;
+            /** @description Hash of that event. */
+            headHash: string;
+            signedAt: string;
+            /** @description SHA-256 (hex) of the public key’s DER SubjectPublicKeyInfo. */
+            keyId: string;
+            /** @enum {string} */
+            reason: "schedule" | "export" | "bundle";
+            /** @description The exact UTF-8 bytes signed: canonical JSON of type, v, keyId, organizationId, requestId, events, headHash, signedAt. */
+            message: string;
+            /** @description Ed25519 signature of `message`, base64. */
+            signature: string;
         };
         SearchHit: {
             /** @enum {string} */

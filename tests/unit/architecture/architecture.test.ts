@@ -28,6 +28,7 @@ const TABLE_OWNERS: Record<string, string> = {
   reminder_log: 'monitoring',
   digest_log: 'monitoring',
   idempotency_keys: 'http',
+  checkpoints: 'checkpoints',
 };
 
 /** Folders that import nothing above them (only each other and packages). */
