@@ -1330,7 +1330,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the newsroom’s requests, newest first */
+        /**
+         * List the newsroom’s requests, newest first
+         * @description `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` stream every matching request as a spreadsheet. Columns: `id`: request id (UUID); `title`: title; `agency`: agency name; `jurisdiction`: the agency’s jurisdiction (US, US-MN, …); `status`: request status; `request_type`: request type under the law; `tracking_number`: the agency’s tracking number; `submission_method`: email, portal, mail, fax, in_person, phone or other; `submitted_at`: when filed (ISO 8601, UTC); empty for a draft; `records_sought`: the records asked for; `date_range_start`: records from (YYYY-MM-DD); `date_range_end`: records to (YYYY-MM-DD); `fee_limit`: most the newsroom will pay; `assignee_id`: assigned user id; `tags`: tags separated by "; "; `group_id`: batch group id when sent to several agencies at once; `created_at`: when drafted (ISO 8601, UTC). With `overdue=true` an `overdue_since` column follows `status`.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1347,6 +1350,8 @@ export interface paths {
                     overdue?: "true" | "false";
                     limit?: number;
                     cursor?: string;
+                    /** @description json (default), csv or xlsx: the whole list (every page, `limit` and `cursor` ignored), streamed. `Accept: text/csv` also asks for CSV. */
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path?: never;
@@ -1361,6 +1366,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["RequestPage"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid input; `errors` names each bad field. */
@@ -2007,12 +2014,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The request’s history, oldest first */
+        /**
+         * The request’s history, oldest first
+         * @description `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` stream every event. Columns: `seq`: position in the request’s chain, from 1; `id`: event id; `type`: event type; `occurred_at`: when it happened (ISO 8601, UTC); `recorded_at`: when it was logged (ISO 8601, UTC); `backdated`: logged more than a day after it happened; `summary`: one-line summary; `body`: text; `data`: the type’s data as canonical JSON; `actor_kind`: user, system, inbound, …; `actor_id`: user id of the actor; `corrects_event_id`: the event this one corrects; `attachments`: attached files as "name sha256" separated by "; "; `prev_hash`: hash of the previous event; `hash`: this event’s hash.
+         */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description json (default), csv or xlsx: the whole list (every page, `limit` and `cursor` ignored), streamed. `Accept: text/csv` also asks for CSV. */
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path: {
@@ -2032,6 +2044,8 @@ export interface paths {
                             items: components["schemas"]["Event"][];
                             nextCursor: string | null;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid input; `errors` names each bad field. */
@@ -3053,7 +3067,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deadlines in a window, soonest first, with business days left */
+        /**
+         * Deadlines in a window, soonest first, with business days left
+         * @description `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` stream every matching deadline. Columns: `deadline_id`: deadline id; `kind`: response, acknowledgment, appeal, …; `due_date`: due date (YYYY-MM-DD, agency zone); `status`: open, tolled, met, missed, superseded; `business_days_left`: business days from today to the due date; negative when overdue; `statutory`: true when the law sets the date, false for a newsroom target; `exceeds_statute`: the agency claimed more time than the law allows; `basis`: the law and clause that produced the date; `request_id`: request id; `request_title`: request title; `request_status`: request status; `agency`: agency name; `jurisdiction`: the agency’s jurisdiction; `assignee`: assignee name.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3068,6 +3085,8 @@ export interface paths {
                     status?: "open" | "overdue" | "tolled" | "met" | "missed" | "superseded" | "all";
                     limit?: number;
                     cursor?: string;
+                    /** @description json (default), csv or xlsx: the whole list (every page, `limit` and `cursor` ignored), streamed. `Accept: text/csv` also asks for CSV. */
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path?: never;
@@ -3085,6 +3104,8 @@ export interface paths {
                             items: components["schemas"]["DeadlineItem"][];
                             nextCursor: string | null;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid input; `errors` names each bad field. */
@@ -3355,10 +3376,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Report cards of every agency of the newsroom */
+        /**
+         * Report cards of every agency of the newsroom
+         * @description `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` answer one row per agency. Columns: `agency_id`: agency id; `agency`: agency name; `jurisdiction`: jurisdiction; `requests_filed`: requests filed with the agency; `first_response_median_bdays`: median business days to a first response; `first_response_p90_bdays`: 90th percentile of the same; `first_response_answered`: requests with a first response; `final_response_median_bdays`: median business days to a final response; `final_response_p90_bdays`: 90th percentile of the same; `final_response_answered`: requests with a final response; `statutory_met`: statutory deadlines met; `statutory_missed`: statutory deadlines missed; `statutory_share_met`: share met (0 to 1); `denials`: requests denied; `denial_share`: share of answered requests denied; `extensions_claimed`: extensions claimed; `extensions_exceeding_statute`: extensions beyond what the law allows; `fee_estimates`: fee estimates; `fees_total`: sum of fee estimates; `fees_median`: median fee estimate.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description json (default), csv or xlsx: the whole list (every page, `limit` and `cursor` ignored), streamed. `Accept: text/csv` also asks for CSV. */
+                    format?: "json" | "csv" | "xlsx";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3374,6 +3401,8 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["AgencyStats"][];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid input; `errors` names each bad field. */
