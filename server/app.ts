@@ -6,6 +6,7 @@ import { agencyRoutes } from './agencies/agency-routes';
 import { attachmentRoutes } from './attachments/attachment-routes';
 import { eventRoutes } from './events/event-routes';
 import { historyRoutes } from './history/history-routes';
+import { bundleRoutes } from './bundle/bundle-routes';
 import { CHECKPOINT_KEY_WELL_KNOWN, checkpointRoutes, sendCheckpointKey } from './checkpoints/checkpoint-routes';
 import { searchRoutes } from './search/search-routes';
 import { calculatorRoutes } from './calculator/calculator-routes';
@@ -49,6 +50,7 @@ export function buildApi(config: Config): ApiRouter {
   attachmentRoutes(api, config.attachmentMaxBytes);
   historyRoutes(api);
   checkpointRoutes(api);
+  bundleRoutes(api);
   searchRoutes(api);
   inboundRoutes(api, config);
   monitoringRoutes(api);

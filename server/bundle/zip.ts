@@ -1,6 +1,7 @@
-import type { ZipArchive } from 'archiver' with { 'resolution-mode': 'import' };
+type ArchiverModule = typeof import('archiver', { with: { 'resolution-mode': 'import' }});
 
-type ArchiverModule = typeof import('archiver', { with: { 'resolution-mode': 'import' } });
+/** A ZIP being written (archiver's ZipArchive). */
+export type Zip = InstanceType<ArchiverModule['ZipArchive']>;
 
 /**
  * archiver is an ES module; this CommonJS build loads it with a real dynamic
@@ -8,7 +9,7 @@ type ArchiverModule = typeof import('archiver', { with: { 'resolution-mode': 'im
  */
 let loaded: Promise<ArchiverModule> | undefined;
 
-export async function createZip(): Promise<ZipArchive> {
+export async function createZip(): Promise<Zip> {
   loaded ??= import('archiver');
   const { ZipArchive } = await loaded;
   return new ZipArchive({ zlib: { level: 6 } });

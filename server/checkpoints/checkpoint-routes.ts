@@ -5,8 +5,8 @@ import { decodeCursor, pageOf } from '../http/cursor';
 import { Cursor, Limit, Uuid } from '../http/schemas';
 import type { Response } from 'express';
 import { checkpointKey, type KeySource } from './checkpoint-key';
-import { checkpointMessage } from './checkpoint-service';
-import { type CheckpointRecord, listCheckpoints } from './checkpoint-store';
+import { listCheckpoints } from './checkpoint-store';
+import { checkpointView } from './checkpoint-view';
 
 /** Where the public key is also served, outside /v1, for verifiers that look for a well-known URL. */
 export const CHECKPOINT_KEY_WELL_KNOWN = '/.well-known/records-tracker-checkpoint-key';
@@ -36,20 +36,6 @@ export const CheckpointView = z
     signature: z.string().meta({ description: 'Ed25519 signature of `message`, base64.' }),
   })
   .meta({ id: 'Checkpoint' });
-
-export function checkpointView(c: CheckpointRecord): z.infer<typeof CheckpointView> {
-  return {
-    id: c.id,
-    requestId: c.requestId,
-    events: c.events,
-    headHash: c.headHash,
-    signedAt: c.signedAt.toISOString(),
-    keyId: c.keyId,
-    reason: c.reason,
-    message: checkpointMessage(c),
-    signature: c.signature,
-  };
-}
 
 const CheckpointQuery = z.object({ requestId: Uuid.optional(), limit: Limit, cursor: Cursor }).strict();
 
