@@ -6,6 +6,8 @@ import { agencyRoutes } from './agencies/agency-routes';
 import { attachmentRoutes } from './attachments/attachment-routes';
 import { eventRoutes } from './events/event-routes';
 import { historyRoutes } from './history/history-routes';
+import { bundleRoutes } from './bundle/bundle-routes';
+import { CHECKPOINT_KEY_WELL_KNOWN, checkpointRoutes, sendCheckpointKey } from './checkpoints/checkpoint-routes';
 import { searchRoutes } from './search/search-routes';
 import { calculatorRoutes } from './calculator/calculator-routes';
 import type { Config } from './config';
@@ -50,6 +52,8 @@ export function buildApi(config: Config): ApiRouter {
   eventRoutes(api);
   attachmentRoutes(api, config.attachmentMaxBytes);
   historyRoutes(api);
+  checkpointRoutes(api);
+  bundleRoutes(api);
   searchRoutes(api);
   inboundRoutes(api, config);
   monitoringRoutes(api);
@@ -91,6 +95,10 @@ export function createApp(deps: AppDeps): Express {
       throw serviceUnavailable('The database is not reachable.');
     }
     res.json({ status: 'ready', database: deps.db.kind });
+  });
+
+  app.get(CHECKPOINT_KEY_WELL_KNOWN, (_req, res) => {
+    sendCheckpointKey(res, deps.config);
   });
 
   const api = buildApi(deps.config);

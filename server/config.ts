@@ -107,6 +107,15 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^(\S+\s+){4}\S+$/, 'SWEEP_CRON must be a five-field cron expression')
     .default('*/5 * * * *'),
+  /** PEM file of the Ed25519 key that signs checkpoints. Unset: DATA_DIR/keys/checkpoint-ed25519.pem, made on first use. */
+  CHECKPOINT_KEY_FILE: z.string().min(1).optional(),
+  /** The Ed25519 private key itself (PKCS#8 PEM), for deployments that pass secrets as values; wins over CHECKPOINT_KEY_FILE. */
+  CHECKPOINT_KEY: z.string().includes('PRIVATE KEY', { message: 'CHECKPOINT_KEY must be a PKCS#8 PEM private key' }).optional(),
+  /** Cron (UTC) for signing checkpoints of every request whose chain head moved. */
+  CHECKPOINT_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, 'CHECKPOINT_CRON must be a five-field cron expression')
+    .default('7 * * * *'),
   /** How often an idle worker looks for jobs. */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** How often expired jobs (from a process that died) are failed and retried. */
@@ -150,6 +159,9 @@ export interface Config {
   signInLimitPerAddress: number;
   signInLimitPerIp: number;
   sweepCron: string;
+  checkpointKeyFile: string;
+  checkpointKey: string | undefined;
+  checkpointCron: string;
   jobsPollSeconds: number;
   jobsMaintenanceSeconds: number;
 }
@@ -203,6 +215,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLimitPerAddress: c.SIGN_IN_LIMIT_PER_ADDRESS,
     signInLimitPerIp: c.SIGN_IN_LIMIT_PER_IP,
     sweepCron: c.SWEEP_CRON,
+    checkpointKeyFile: path.resolve(c.CHECKPOINT_KEY_FILE ?? path.join(c.DATA_DIR, 'keys', 'checkpoint-ed25519.pem')),
+    checkpointKey: c.CHECKPOINT_KEY?.replace(/\\n/g, '\n'),
+    checkpointCron: c.CHECKPOINT_CRON,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
     jobsMaintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,
     webDist: c.WEB_DIST === undefined ? undefined : path.resolve(c.WEB_DIST),

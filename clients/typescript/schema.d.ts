@@ -1890,7 +1890,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the newsroom’s requests, newest first */
+        /**
+         * List the newsroom’s requests, newest first
+         * @description `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` stream every matching request as a spreadsheet. Columns: `id`: request id (UUID); `title`: title; `agency`: agency name; `jurisdiction`: the agency’s jurisdiction (US, US-MN, …); `status`: request status; `request_type`: request type under the law; `tracking_number`: the agency’s tracking number; `submission_method`: email, portal, mail, fax, in_person, phone or other; `submitted_at`: when filed (ISO 8601, UTC); empty for a draft; `records_sought`: the records asked for; `date_range_start`: records from (YYYY-MM-DD); `date_range_end`: records to (YYYY-MM-DD); `fee_limit`: most the newsroom will pay; `assignee_id`: assigned user id; `tags`: tags separated by "; "; `group_id`: batch group id when sent to several agencies at once; `created_at`: when drafted (ISO 8601, UTC). With `overdue=true` an `overdue_since` column follows `status`.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1907,6 +1910,8 @@ export interface paths {
                     overdue?: "true" | "false";
                     limit?: number;
                     cursor?: string;
+                    /** @description json (default), csv or xlsx: the whole list (every page, `limit` and `cursor` ignored), streamed. `Accept: text/csv` also asks for CSV. */
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path?: never;
@@ -1921,6 +1926,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["RequestPage"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid input; `errors` names each bad field. */
@@ -2581,12 +2588,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The request’s history, oldest first */
+        /**
+         * The request’s history, oldest first
+         * @description `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` stream every event. Columns: `seq`: position in the request’s chain, from 1; `id`: event id; `type`: event type; `occurred_at`: when it happened (ISO 8601, UTC); `recorded_at`: when it was logged (ISO 8601, UTC); `backdated`: logged more than a day after it happened; `summary`: one-line summary; `body`: text; `data`: the type’s data as canonical JSON; `actor_kind`: user, system, inbound, …; `actor_id`: user id of the actor; `corrects_event_id`: the event this one corrects; `attachments`: attached files as "name sha256" separated by "; "; `prev_hash`: hash of the previous event; `hash`: this event’s hash.
+         */
         get: {
             parameters: {
                 query?: {
                     limit?: number;
                     cursor?: string;
+                    /** @description json (default), csv or xlsx: the whole list (every page, `limit` and `cursor` ignored), streamed. `Accept: text/csv` also asks for CSV. */
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path: {
@@ -2606,6 +2618,8 @@ export interface paths {
                             items: components["schemas"]["Event"][];
                             nextCursor: string | null;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid input; `errors` names each bad field. */
@@ -3139,6 +3153,282 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signed checkpoints of the newsroom’s request chains, newest first
+         * @description A checkpoint is signed (Ed25519, key kept outside the database) for every request whose chain head moved, on a schedule and after each history export or bundle. Check one with the public key at /v1/checkpoints/key (also /.well-known/records-tracker-checkpoint-key): write `message` to a file without a trailing newline, base64-decode `signature`, then `openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in message.txt -sigfile sig.bin`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    requestId?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of checkpoints */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Checkpoint"][];
+                            nextCursor: string | null;
+                            keyId: string;
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkpoints/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public key that signs checkpoints (Ed25519, SubjectPublicKeyInfo PEM)
+         * @description Also served at /.well-known/records-tracker-checkpoint-key. `X-Key-Id` is the key id the checkpoints name.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PEM public key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-pem-file": string;
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The litigation bundle of a request: exhibit, original emails, attachments, history and a manifest of hashes
+         * @description A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), `history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; one that is missing or altered is left out and listed under `problems`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A ZIP archive, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/request-groups/{id}/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The litigation bundle of a batch: every request sent together (POST /v1/requests/batch), one folder each
+         * @description A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), `history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; one that is missing or altered is left out and listed under `problems`. Each request’s files are under `request-{id}/`; `manifest.json` has one entry per request.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A ZIP archive, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/search": {
         parameters: {
             query?: never;
@@ -3516,7 +3806,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deadlines in a window, soonest first, with business days left */
+        /**
+         * Deadlines in a window, soonest first, with business days left
+         * @description `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` stream every matching deadline. Columns: `deadline_id`: deadline id; `kind`: response, acknowledgment, appeal, …; `due_date`: due date (YYYY-MM-DD, agency zone); `status`: open, tolled, met, missed, superseded; `business_days_left`: business days from today to the due date; negative when overdue; `statutory`: true when the law sets the date, false for a newsroom target; `exceeds_statute`: the agency claimed more time than the law allows; `basis`: the law and clause that produced the date; `request_id`: request id; `request_title`: request title; `request_status`: request status; `agency`: agency name; `jurisdiction`: the agency’s jurisdiction; `assignee`: assignee name.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3531,6 +3824,8 @@ export interface paths {
                     status?: "open" | "overdue" | "tolled" | "met" | "missed" | "superseded" | "all";
                     limit?: number;
                     cursor?: string;
+                    /** @description json (default), csv or xlsx: the whole list (every page, `limit` and `cursor` ignored), streamed. `Accept: text/csv` also asks for CSV. */
+                    format?: "json" | "csv" | "xlsx";
                 };
                 header?: never;
                 path?: never;
@@ -3548,6 +3843,8 @@ export interface paths {
                             items: components["schemas"]["DeadlineItem"][];
                             nextCursor: string | null;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid input; `errors` names each bad field. */
@@ -3820,10 +4117,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Report cards of every agency of the newsroom */
+        /**
+         * Report cards of every agency of the newsroom
+         * @description `?format=csv` (or `Accept: text/csv`) and `?format=xlsx` answer one row per agency. Columns: `agency_id`: agency id; `agency`: agency name; `jurisdiction`: jurisdiction; `requests_filed`: requests filed with the agency; `first_response_median_bdays`: median business days to a first response; `first_response_p90_bdays`: 90th percentile of the same; `first_response_answered`: requests with a first response; `final_response_median_bdays`: median business days to a final response; `final_response_p90_bdays`: 90th percentile of the same; `final_response_answered`: requests with a final response; `statutory_met`: statutory deadlines met; `statutory_missed`: statutory deadlines missed; `statutory_share_met`: share met (0 to 1); `denials`: requests denied; `denial_share`: share of answered requests denied; `extensions_claimed`: extensions claimed; `extensions_exceeding_statute`: extensions beyond what the law allows; `fee_estimates`: fee estimates; `fees_total`: sum of fee estimates; `fees_median`: median fee estimate.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description json (default), csv or xlsx: the whole list (every page, `limit` and `cursor` ignored), streamed. `Accept: text/csv` also asks for CSV. */
+                    format?: "json" | "csv" | "xlsx";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -3839,6 +4142,8 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["AgencyStats"][];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Invalid input; `errors` names each bad field. */
@@ -5651,13 +5956,14 @@ export interface components {
             createdAt: string;
         };
         ChainVerdict: {
-            /** @description The event chain verifies and every stored file matches its SHA-256. */
+            /** @description The event chain verifies, every stored file matches its SHA-256, and the log still holds the head of its latest signed checkpoint. */
             valid: boolean;
             /** @description The event chain alone verifies. */
             eventsValid: boolean;
             events: number;
             firstBrokenSeq: number | null;
             headHash: string;
+            checkpoint: components["schemas"]["CheckpointVerdict"];
             files: {
                 valid: boolean;
                 /** @description Attachments (uploads, mail attachments, raw .eml in and out) re-hashed. */
@@ -5665,6 +5971,20 @@ export interface components {
                 failed: components["schemas"]["FileFailure"][];
             };
         };
+        CheckpointVerdict: {
+            /**
+             * @description `none`: no checkpoint signed yet (the chain alone cannot show that its newest events were dropped); `consistent`: the log still holds the signed head; `mismatch`: it does not.
+             * @enum {string}
+             */
+            status: "none" | "consistent" | "mismatch";
+            /** @enum {string|null} */
+            problem: "events_dropped" | "head_rewritten" | "bad_signature" | "unknown_key" | null;
+            signedAt: string | null;
+            events: number | null;
+            headHash: string | null;
+            keyId: string | null;
+            signatureValid: boolean | null;
+        } | null;
         FileFailure: {
             /**
              * Format: uuid
@@ -5682,6 +6002,25 @@ export interface components {
         };
         History: {
             [key: string]: unknown;
+        };
+        Checkpoint: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            /** @description Events in the chain when signed: the head is the event with this seq. */
+            events: number;
+            /** @description Hash of that event. */
+            headHash: string;
+            signedAt: string;
+            /** @description SHA-256 (hex) of the public key’s DER SubjectPublicKeyInfo. */
+            keyId: string;
+            /** @enum {string} */
+            reason: "schedule" | "export" | "bundle";
+            /** @description The exact UTF-8 bytes signed: canonical JSON of type, v, keyId, organizationId, requestId, events, headHash, signedAt. */
+            message: string;
+            /** @description Ed25519 signature of `message`, base64. */
+            signature: string;
         };
         SearchHit: {
             /** @enum {string} */

@@ -11,6 +11,8 @@ import { deadlineView } from '../request-deadlines/deadline-view';
 import { EventCreate, EventListQuery, EventView } from './event-schemas';
 import { logEvent } from './event-service';
 import { eventView } from './event-view';
+import { describeColumns, streamTable, TABLE_CONTENT, tableFormat } from '../http/tabular';
+import { EVENT_COLUMNS, eventPages } from './event-export';
 
 /** request_events.seq is an integer (int4) column. */
 const MAX_SEQ = 2_147_483_647;
@@ -47,16 +49,26 @@ export function eventRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/v1/requests/{id}/events',
     summary: 'The request’s history, oldest first',
+    description: `\`?format=csv\` (or \`Accept: text/csv\`) and \`?format=xlsx\` stream every event. Columns: ${describeColumns(EVENT_COLUMNS)}.`,
     tags: ['History'],
     access: { roles: READER_ROLES },
     params: IdParams,
     query: EventListQuery,
     responses: {
-      200: { description: 'A page of events', schema: z.object({ items: z.array(EventView), nextCursor: z.string().nullable() }) },
+      200: {
+        description: 'A page of events',
+        schema: z.object({ items: z.array(EventView), nextCursor: z.string().nullable() }),
+        alternatives: TABLE_CONTENT,
+      },
     },
-    handler: async ({ caller, db, params, query }) => {
+    handler: async ({ caller, db, params, query, req, res }) => {
       const request = await findRequest(db, caller.organizationId, params.id);
       if (!request) throw notFound('request');
+      const table = tableFormat(req, query.format);
+      if (table) {
+        await streamTable(res, table, `request-${request.id}-events`, EVENT_COLUMNS, eventPages(db, caller.organizationId, request.id));
+        return undefined;
+      }
       const after = decodeCursor(query.cursor, 1) as [number] | undefined;
       // A seq is a positive int4: anything else (1e20, 1.5, -1) never came from this API and would reach Postgres as an error.
       if (after && !(Number.isSafeInteger(after[0]) && after[0] >= 0 && after[0] <= MAX_SEQ)) {

@@ -1,3 +1,4 @@
+import { FormatParam } from '../http/tabular';
 import { z } from 'zod';
 import { Cursor, IsoDate, oneLine, Uuid } from '../http/schemas';
 import { LOGGABLE_EVENT_TYPES, type LoggableEventType } from './state-machine';
@@ -138,6 +139,7 @@ export const EventListQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: Cursor,
+    format: FormatParam,
   })
   .strict();
 

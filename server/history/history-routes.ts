@@ -4,6 +4,8 @@ import type { ApiRouter } from '../http/api-router';
 import { IdParams } from '../http/schemas';
 import { renderHistoryPdf } from './history-pdf';
 import { buildHistory, verifyHistory } from './history-service';
+import { checkpointKey } from '../checkpoints/checkpoint-key';
+import { signCheckpoints } from '../checkpoints/checkpoint-service';
 
 const FileFailureView = z
   .object({
@@ -17,13 +19,32 @@ const FileFailureView = z
   })
   .meta({ id: 'FileFailure' });
 
+const CheckpointVerdictView = z
+  .object({
+    status: z.enum(['none', 'consistent', 'mismatch']).meta({
+      description:
+        '`none`: no checkpoint signed yet (the chain alone cannot show that its newest events were dropped); `consistent`: the log still holds the signed head; `mismatch`: it does not.',
+    }),
+    problem: z.enum(['events_dropped', 'head_rewritten', 'bad_signature', 'unknown_key']).nullable(),
+    signedAt: z.string().nullable(),
+    events: z.number().int().nullable(),
+    headHash: z.string().nullable(),
+    keyId: z.string().nullable(),
+    signatureValid: z.boolean().nullable(),
+  })
+  .meta({ id: 'CheckpointVerdict' });
+
 const Verdict = z
   .object({
-    valid: z.boolean().meta({ description: 'The event chain verifies and every stored file matches its SHA-256.' }),
+    valid: z.boolean().meta({
+      description:
+        'The event chain verifies, every stored file matches its SHA-256, and the log still holds the head of its latest signed checkpoint.',
+    }),
     eventsValid: z.boolean().meta({ description: 'The event chain alone verifies.' }),
     events: z.number().int(),
     firstBrokenSeq: z.number().int().nullable(),
     headHash: z.string(),
+    checkpoint: CheckpointVerdictView.nullable(),
     files: z.object({
       valid: z.boolean(),
       checked: z.number().int().meta({ description: 'Attachments (uploads, mail attachments, raw .eml in and out) re-hashed.' }),
@@ -47,7 +68,7 @@ export function historyRoutes(api: ApiRouter): void {
     responses: { 200: { description: 'The verdict', schema: Verdict } },
     handler: async ({ caller, db, params, deps }) => ({
       status: 200,
-      body: await verifyHistory(db, deps.files, caller.organizationId, params.id),
+      body: await verifyHistory(db, deps.files, caller.organizationId, params.id, checkpointKey(deps.config)),
     }),
   });
 
@@ -67,7 +88,12 @@ export function historyRoutes(api: ApiRouter): void {
       },
     },
     handler: async ({ caller, db, params, query, res, deps }) => {
-      const history = await buildHistory(db, deps.files, caller.organizationId, params.id, deps.clock());
+      const key = checkpointKey(deps.config);
+      const history = await buildHistory(db, deps.files, caller.organizationId, params.id, deps.clock(), key);
+      // Every export anchors what it showed: a head the export printed is signed (when it moved) before the answer goes out.
+      if (history.chain.eventsValid) {
+        await signCheckpoints(db, key, deps.clock(), 'export', { organizationId: caller.organizationId, requestId: params.id });
+      }
       if (query.format === 'json') return { status: 200, body: history };
       const pdf = await renderHistoryPdf(history);
       res

@@ -15,18 +15,35 @@ import { listEvents, type EventRecord } from '../events/event-store';
 import { verifyChain } from '../events/hash-chain';
 import type { FileCheck, FileStore } from '../files/file-store';
 import type { FileFailure, HistoryDeadline, HistoryDocument, HistoryVerdict } from './history-types';
+import type { CheckpointKey } from '../checkpoints/checkpoint-key';
+import { compareWithCheckpoint } from '../checkpoints/checkpoint-service';
+import { latestCheckpoint } from '../checkpoints/checkpoint-store';
 
 /** What the history needs of the file store: re-hashing a stored file. */
 export type FileChecker = Pick<FileStore, 'check'>;
 
-export async function verifyHistory(db: Db, files: FileChecker, organizationId: string, requestId: string): Promise<HistoryVerdict> {
+/** The checkpoint key's public half: what comparing the log with its latest signed checkpoint needs. */
+export type CheckpointAnchor = Pick<CheckpointKey, 'keyId' | 'publicKeyPem'>;
+
+/**
+ * Without `anchor` the verdict leaves the checkpoint out (`checkpoint: null`):
+ * the chain and the files alone.
+ */
+export async function verifyHistory(
+  db: Db,
+  files: FileChecker,
+  organizationId: string,
+  requestId: string,
+  anchor?: CheckpointAnchor,
+): Promise<HistoryVerdict> {
   const request = await findRequest(db, organizationId, requestId);
   if (!request) throw notFound('request');
-  const [events, attachments] = await Promise.all([
+  const [events, attachments, checkpoint] = await Promise.all([
     listEvents(db, organizationId, requestId),
     listAttachments(db, organizationId, requestId),
+    anchor ? latestCheckpoint(db, organizationId, requestId) : undefined,
   ]);
-  return verdictOf(files, events, attachments);
+  return verdictOf(files, events, attachments, anchor ? { anchor, checkpoint } : undefined);
 }
 
 /**
@@ -35,8 +52,14 @@ export async function verifyHistory(db: Db, files: FileChecker, organizationId: 
  * request (uploads, mail attachments, raw .eml in and out) is checked, and so
  * is any file an event lists without a row, each distinct hash read once.
  */
-async function verdictOf(files: FileChecker, events: EventRecord[], attachments: AttachmentRecord[]): Promise<HistoryVerdict> {
+async function verdictOf(
+  files: FileChecker,
+  events: EventRecord[],
+  attachments: AttachmentRecord[],
+  anchored?: { anchor: CheckpointAnchor; checkpoint: Awaited<ReturnType<typeof latestCheckpoint>> },
+): Promise<HistoryVerdict> {
   const chain = verifyChain(events);
+  const checkpoint = anchored ? compareWithCheckpoint(events, anchored.checkpoint, anchored.anchor) : null;
   const seqOfEvent = new Map(events.map((e) => [e.id, e.seq]));
   const items: Array<Omit<FileFailure, 'status' | 'actualSha256' | 'actualSize'>> = attachments.map((a) => ({
     attachmentId: a.id,
@@ -65,12 +88,13 @@ async function verdictOf(files: FileChecker, events: EventRecord[], attachments:
     else if (check.status === 'missing') failed.push({ ...item, status: 'missing', actualSha256: null, actualSize: null });
   }
   return {
-    valid: chain.valid && failed.length === 0,
+    valid: chain.valid && failed.length === 0 && checkpoint?.status !== 'mismatch',
     eventsValid: chain.valid,
     events: chain.events,
     firstBrokenSeq: chain.firstBrokenSeq,
     headHash: chain.headHash,
     files: { valid: failed.length === 0, checked: items.length, failed },
+    checkpoint,
   };
 }
 
@@ -131,15 +155,17 @@ export async function buildHistory(
   organizationId: string,
   requestId: string,
   now: Date,
+  anchor?: CheckpointAnchor,
 ): Promise<HistoryDocument> {
   const request = await findRequest(db, organizationId, requestId);
   if (!request) throw notFound('request');
-  const [agency, org, events, deadlines, attachments] = await Promise.all([
+  const [agency, org, events, deadlines, attachments, checkpoint] = await Promise.all([
     findAgency(db, organizationId, request.agencyId),
     findOrganization(db, organizationId),
     listEvents(db, organizationId, requestId),
     listDeadlinesOfRequest(db, organizationId, requestId),
     listAttachments(db, organizationId, requestId),
+    anchor ? latestCheckpoint(db, organizationId, requestId) : undefined,
   ]);
   if (!agency || !org) throw notFound('request');
   const today = dateIn(now, agency.timezone);
@@ -148,7 +174,7 @@ export async function buildHistory(
   const correctedBy = new Map<string, string[]>();
   for (const e of events) if (e.correctsEventId) correctedBy.set(e.correctsEventId, [...(correctedBy.get(e.correctsEventId) ?? []), e.id]);
   const seqOfEvent = new Map(events.map((e) => [e.id, e.seq]));
-  const chain = await verdictOf(files, events, attachments);
+  const chain = await verdictOf(files, events, attachments, anchor ? { anchor, checkpoint } : undefined);
 
   return {
     generatedAt: now.toISOString(),

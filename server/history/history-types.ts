@@ -1,4 +1,5 @@
 import type { AttachmentRef } from '../events/hash-chain';
+import type { CheckpointVerdict } from '../checkpoints/checkpoint-service';
 
 /**
  * The complete record of one request, as counsel receives it: the JSON body
@@ -98,7 +99,7 @@ export interface FileFailure {
 /**
  * The verdict on a request's record: the event chain (`eventsValid`,
  * `firstBrokenSeq`, `headHash`) and every stored file re-hashed (`files`).
- * `valid` holds only when both do.
+ * `valid` holds only when both do, and the latest signed checkpoint (`checkpoint`), when compared, still matches the log.
  */
 export interface HistoryVerdict {
   valid: boolean;
@@ -107,4 +108,6 @@ export interface HistoryVerdict {
   firstBrokenSeq: number | null;
   headHash: string;
   files: { valid: boolean; checked: number; failed: FileFailure[] };
+  /** The log against its latest signed checkpoint; null when not compared. */
+  checkpoint: CheckpointVerdict | null;
 }

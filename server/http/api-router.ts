@@ -45,6 +45,8 @@ export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
   contentType?: string;
+  /** Further media types of the same answer (CSV, XLSX exports), which the handler writes itself. */
+  alternatives?: ReadonlyArray<{ contentType: string; schema: z.ZodType }>;
 }
 
 export interface RouteSpec<
@@ -139,7 +141,14 @@ export class ApiRouter {
       for (const [status, r] of Object.entries(spec.responses)) {
         responses[status] = {
           description: r.description,
-          ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: r.schema } } } : {}),
+          ...(r.schema
+            ? {
+                content: {
+                  [r.contentType ?? 'application/json']: { schema: r.schema },
+                  ...Object.fromEntries((r.alternatives ?? []).map((a) => [a.contentType, { schema: a.schema }])),
+                },
+              }
+            : {}),
         };
       }
       const errorStatuses: Array<[number, string]> = [[400, 'Invalid input; `errors` names each bad field.']];

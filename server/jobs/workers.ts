@@ -7,8 +7,11 @@ import type { QueueSpec } from './job-queue';
 import { runDigests } from '../monitoring/digest';
 import { runReminderSweep } from '../monitoring/reminder-sweep';
 import { processPendingFollowUps } from '../monitoring/follow-up-worker';
+import { checkpointKey } from '../checkpoints/checkpoint-key';
+import { signCheckpoints } from '../checkpoints/checkpoint-service';
 
 export const SWEEP_QUEUE = 'monitoring-sweep';
+export const CHECKPOINT_QUEUE = 'checkpoints';
 
 /** Every queue the service uses, with its retry policy. */
 export function queueSpecs(config: Config): QueueSpec[] {
@@ -34,6 +37,8 @@ export function queueSpecs(config: Config): QueueSpec[] {
     },
     // A sweep that dies is simply run again at the next tick; retrying it sooner gains nothing.
     { name: SWEEP_QUEUE, retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 15 * 60 },
+    // A round signs only heads that moved, so one lost round is made up by the next.
+    { name: CHECKPOINT_QUEUE, retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 30 * 60 },
   ];
 }
 
@@ -48,4 +53,9 @@ export async function startWorkers(deps: AppDeps): Promise<void> {
     deps.logger.info({ ...reminders, followUpsWritten: followUps, digests }, 'monitoring sweep done');
   });
   await deps.jobs.schedule(SWEEP_QUEUE, deps.config.sweepCron);
+  await deps.jobs.work(CHECKPOINT_QUEUE, async () => {
+    const result = await signCheckpoints(deps.db.knex, checkpointKey(deps.config), deps.clock(), 'schedule');
+    deps.logger.info(result, 'checkpoints signed');
+  });
+  await deps.jobs.schedule(CHECKPOINT_QUEUE, deps.config.checkpointCron);
 }

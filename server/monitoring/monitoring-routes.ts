@@ -4,6 +4,8 @@ import type { ApiRouter } from '../http/api-router';
 import { decodeCursor, pageOf } from '../http/cursor';
 import { Cursor, IsoDate, Limit, Uuid } from '../http/schemas';
 import { dashboard, listDeadlines } from './deadline-queries';
+import { describeColumns, FormatParam, streamTable, TABLE_CONTENT, tableFormat } from '../http/tabular';
+import { DEADLINE_COLUMNS, deadlinePages } from './deadline-export';
 
 const DeadlineQuery = z
   .object({
@@ -22,6 +24,7 @@ const DeadlineQuery = z
       .meta({ description: '`open` (default) includes tolled deadlines; `overdue` is open and past due in the agency’s zone.' }),
     limit: Limit,
     cursor: Cursor,
+    format: FormatParam,
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'to is before from.', path: ['to'] });
@@ -93,13 +96,24 @@ export function monitoringRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/v1/deadlines',
     summary: 'Deadlines in a window, soonest first, with business days left',
+    description: `\`?format=csv\` (or \`Accept: text/csv\`) and \`?format=xlsx\` stream every matching deadline. Columns: ${describeColumns(DEADLINE_COLUMNS)}.`,
     tags: ['Monitoring'],
     access: { roles: READER_ROLES },
     query: DeadlineQuery,
     responses: {
-      200: { description: 'A page of deadlines', schema: z.object({ items: z.array(DeadlineItem), nextCursor: z.string().nullable() }) },
+      200: {
+        description: 'A page of deadlines',
+        schema: z.object({ items: z.array(DeadlineItem), nextCursor: z.string().nullable() }),
+        alternatives: TABLE_CONTENT,
+      },
     },
-    handler: async ({ caller, db, query, deps }) => {
+    handler: async ({ caller, db, query, deps, req, res }) => {
+      const table = tableFormat(req, query.format);
+      if (table) {
+        const { limit: _limit, cursor: _cursor, format: _format, ...filter } = query;
+        await streamTable(res, table, 'deadlines', DEADLINE_COLUMNS, deadlinePages(db, caller.organizationId, filter, deps.clock()));
+        return undefined;
+      }
       const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
       const rows = await listDeadlines(db, caller.organizationId, { ...query, after }, deps.clock());
       const { items, nextCursor } = pageOf(rows, query.limit, (d) => [d.dueDate, d.id]);

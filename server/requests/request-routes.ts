@@ -26,6 +26,8 @@ import { requestView } from './request-view';
 import { resubmitRequest, submitRequest } from './submit-service';
 import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
+import { describeColumns, streamTable, TABLE_CONTENT, tableFormat } from '../http/tabular';
+import { OVERDUE_COLUMNS, overduePages, REQUEST_COLUMNS, requestPages } from './request-export';
 
 const readers = { roles: READER_ROLES } as const;
 const writers = { roles: WRITER_ROLES } as const;
@@ -108,11 +110,24 @@ export function requestRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/v1/requests',
     summary: 'List the newsroom’s requests, newest first',
+    description:
+      '`?format=csv` (or `Accept: text/csv`) and `?format=xlsx` stream every matching request as a spreadsheet. ' +
+      `Columns: ${describeColumns(REQUEST_COLUMNS)}. With \`overdue=true\` an \`overdue_since\` column follows \`status\`.`,
     tags: ['Requests'],
     access: readers,
     query: RequestListQuery,
-    responses: { 200: { description: 'A page of requests', schema: page(RequestListItem, 'RequestPage') } },
-    handler: async ({ caller, db, query, deps }) => {
+    responses: { 200: { description: 'A page of requests', schema: page(RequestListItem, 'RequestPage'), alternatives: TABLE_CONTENT } },
+    handler: async ({ caller, db, query, deps, req, res }) => {
+      const table = tableFormat(req, query.format);
+      if (table) {
+        const { limit: _limit, cursor: _cursor, format: _format, overdue, ...filter } = query;
+        if (overdue === 'true') {
+          await streamTable(res, table, 'overdue-requests', OVERDUE_COLUMNS, overduePages(db, caller.organizationId, deps.clock(), filter));
+        } else {
+          await streamTable(res, table, 'requests', REQUEST_COLUMNS, requestPages(db, caller.organizationId, filter));
+        }
+        return undefined;
+      }
       if (query.overdue === 'true') {
         const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
         const late = await overdueRequestIds(db, caller.organizationId, deps.clock(), after, query.limit, query);

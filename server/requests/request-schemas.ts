@@ -1,3 +1,4 @@
+import { FormatParam } from '../http/tabular';
 import { z } from 'zod';
 import { SUBMISSION_METHODS, submissionMethodSchema } from '../deadlines';
 import { AWAITING_REASONS } from '../events/state-machine';
@@ -162,6 +163,7 @@ export const RequestListQuery = z
     }),
     limit: Limit,
     cursor: Cursor,
+    format: FormatParam,
   })
   .strict();
 

@@ -4,6 +4,10 @@ import type { ApiRouter } from '../http/api-router';
 import { notFound } from '../errors/problem';
 import { IdParams } from '../http/schemas';
 import { agencyStats } from './agency-stats';
+import { describeColumns, FormatParam, streamTable, TABLE_CONTENT, tableFormat } from '../http/tabular';
+import { STATS_COLUMNS } from './stats-export';
+
+const StatsQuery = z.object({ format: FormatParam }).strict();
 
 const Percentiles = z.object({ median: z.number().nullable(), p90: z.number().nullable(), answered: z.number().int() });
 const AgencyStatsView = z
@@ -24,10 +28,29 @@ export function statsRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/v1/stats/agencies',
     summary: 'Report cards of every agency of the newsroom',
+    description: `\`?format=csv\` (or \`Accept: text/csv\`) and \`?format=xlsx\` answer one row per agency. Columns: ${describeColumns(STATS_COLUMNS)}.`,
     tags: ['Monitoring'],
     access: { roles: READER_ROLES },
-    responses: { 200: { description: 'One card per agency', schema: z.object({ items: z.array(AgencyStatsView) }) } },
-    handler: async ({ caller, db, deps }) => ({ status: 200, body: { items: await agencyStats(db, caller.organizationId, deps.clock()) } }),
+    query: StatsQuery,
+    responses: {
+      200: { description: 'One card per agency', schema: z.object({ items: z.array(AgencyStatsView) }), alternatives: TABLE_CONTENT },
+    },
+    handler: async ({ caller, db, deps, query, req, res }) => {
+      const items = await agencyStats(db, caller.organizationId, deps.clock());
+      const table = tableFormat(req, query.format);
+      if (!table) return { status: 200, body: { items } };
+      // One row per agency: a newsroom's agencies fit in memory, unlike its requests.
+      await streamTable(
+        res,
+        table,
+        'agency-report-cards',
+        STATS_COLUMNS,
+        (async function* () {
+          yield items;
+        })(),
+      );
+      return undefined;
+    },
   });
 
   api.route({

@@ -70,6 +70,22 @@ export function closing(pen: Pen, doc: HistoryDocument): void {
       },
     );
   }
+  const cp = chain.checkpoint;
+  if (cp && cp.status === 'consistent') {
+    pen.write(
+      `Latest signed checkpoint (${cp.signedAt}, Ed25519 key ${cp.keyId?.slice(0, 16)}…): ${plural(cp.events ?? 0, 'event')}, head hash`,
+      {
+        size: 8,
+        after: 1,
+      },
+    );
+    pen.write(cp.headHash ?? '', { font: 'Courier', size: 8, after: 3 });
+  } else if (cp && cp.status === 'mismatch') {
+    pen.write(
+      `The log no longer matches its latest signed checkpoint (${cp.signedAt}: ${plural(cp.events ?? 0, 'event')}, head ${cp.headHash}): ${cp.problem?.replace(/_/g, ' ')}.`,
+      { font: 'Helvetica-Bold', size: 9, color: ALERT, after: 3 },
+    );
+  }
   if (pen.ansi.replaced > 0) {
     pen.write(
       `${plural(pen.ansi.replaced, 'character')} outside the PDF's standard font set (for example emoji or non-Latin scripts) ${pen.ansi.replaced === 1 ? 'is' : 'are'} shown as "?". The JSON history (GET /v1/requests/{id}/history) holds the exact text the hashes cover.`,

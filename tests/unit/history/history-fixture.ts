@@ -98,6 +98,7 @@ export function verdict(events: HistoryEvent[], failed: FileFailure[] = []): His
     ...chain,
     valid: chain.valid && failed.length === 0,
     eventsValid: chain.valid,
+    checkpoint: null,
     files: { valid: failed.length === 0, checked: events.reduce((n, e) => n + e.attachments.length, 0), failed },
   };
 }

@@ -34,7 +34,7 @@ const session: Middleware = {
 const origin = typeof window !== 'undefined' && window.location?.origin ? window.location.origin : 'http://localhost';
 
 /** The only way the app talks to the server: /v1, typed from /openapi.json. */
-export const api = createClient<paths>({ baseUrl: origin, credentials: 'same-origin' });
+export const api = createClient<paths, 'application/json'>({ baseUrl: origin, credentials: 'same-origin' });
 api.use(session);
 
 /** An API answer that was not a success, with the problem+json the server sent. */

@@ -1,0 +1,152 @@
+import type { Db } from '../db/database';
+
+/** One signed checkpoint: a request's chain head (event count, head hash) at a time, signed by the checkpoint key. */
+export interface CheckpointRecord {
+  id: string;
+  organizationId: string;
+  requestId: string;
+  events: number;
+  headHash: string;
+  signedAt: Date;
+  keyId: string;
+  /** Ed25519 signature (base64) over `checkpointMessage(...)`. */
+  signature: string;
+  reason: CheckpointReason;
+}
+
+export type CheckpointReason = 'schedule' | 'export' | 'bundle';
+
+interface Row {
+  id: string;
+  organization_id: string;
+  request_id: string;
+  event_count: number;
+  head_hash: string;
+  signed_at: Date;
+  key_id: string;
+  signature: string;
+  reason: CheckpointReason;
+}
+
+const COLUMNS = ['id', 'organization_id', 'request_id', 'event_count', 'head_hash', 'signed_at', 'key_id', 'signature', 'reason'];
+
+const toRecord = (r: Row): CheckpointRecord => ({
+  id: r.id,
+  organizationId: r.organization_id,
+  requestId: r.request_id,
+  events: Number(r.event_count),
+  headHash: r.head_hash,
+  signedAt: r.signed_at,
+  keyId: r.key_id,
+  signature: r.signature,
+  reason: r.reason,
+});
+
+export async function insertCheckpoints(db: Db, rows: CheckpointRecord[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db('checkpoints').insert(
+    rows.map((c) => ({
+      id: c.id,
+      organization_id: c.organizationId,
+      request_id: c.requestId,
+      event_count: c.events,
+      head_hash: c.headHash,
+      signed_at: c.signedAt,
+      key_id: c.keyId,
+      signature: c.signature,
+      reason: c.reason,
+    })),
+  );
+}
+
+/** The newest checkpoint of a request, or undefined when none was ever signed. */
+export async function latestCheckpoint(db: Db, organizationId: string, requestId: string): Promise<CheckpointRecord | undefined> {
+  const row = await db('checkpoints')
+    .where({ organization_id: organizationId, request_id: requestId })
+    .orderBy([
+      { column: 'signed_at', order: 'desc' },
+      { column: 'event_count', order: 'desc' },
+    ])
+    .first<Row | undefined>(COLUMNS);
+  return row ? toRecord(row) : undefined;
+}
+
+export interface CheckpointFilter {
+  requestId?: string | undefined;
+  /** Keyset: rows strictly older than (signedAt, id). */
+  before?: [string, string] | undefined;
+  limit: number;
+}
+
+/** Newest first; fetches limit+1 rows so the caller knows whether more follow. */
+export async function listCheckpoints(db: Db, organizationId: string, f: CheckpointFilter): Promise<CheckpointRecord[]> {
+  const query = db('checkpoints').where('organization_id', organizationId);
+  if (f.requestId) query.where('request_id', f.requestId);
+  if (f.before) query.whereRaw('(signed_at, id) < (?::timestamptz, ?::uuid)', f.before);
+  const rows = await query
+    .orderBy([
+      { column: 'signed_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(f.limit + 1)
+    .select<Row[]>(COLUMNS);
+  return rows.map(toRecord);
+}
+
+export interface MovedHead {
+  organizationId: string;
+  requestId: string;
+  events: number;
+  headHash: string;
+}
+
+/**
+ * Requests (of every organization, or of one request) whose chain head is not
+ * the head of their latest checkpoint, in id order after `afterId`: what the
+ * next round of signing covers. Requests without events have nothing to sign.
+ */
+export async function movedHeads(
+  db: Db,
+  opts: { afterId?: string | undefined; limit: number; organizationId?: string; requestId?: string },
+): Promise<MovedHead[]> {
+  const where: string[] = [];
+  const bindings: Array<string | number> = [];
+  if (opts.afterId) {
+    where.push('r.id > ?');
+    bindings.push(opts.afterId);
+  }
+  if (opts.organizationId) {
+    where.push('r.organization_id = ?');
+    bindings.push(opts.organizationId);
+  }
+  if (opts.requestId) {
+    where.push('r.id = ?');
+    bindings.push(opts.requestId);
+  }
+  const result = await db.raw(
+    `select r.id as request_id, r.organization_id, e.seq as event_count, e.hash as head_hash
+       from requests r
+       cross join lateral (select seq, hash from request_events where request_id = r.id order by seq desc limit 1) e
+       left join lateral (
+         select event_count, head_hash from checkpoints c where c.request_id = r.id
+          order by signed_at desc, event_count desc limit 1
+       ) c on true
+      where (c.head_hash is null or c.head_hash <> e.hash or c.event_count <> e.seq)
+        ${where.length ? `and ${where.join(' and ')}` : ''}
+      order by r.id
+      limit ?`,
+    [...bindings, opts.limit],
+  );
+  const rows = (result.rows ?? result) as Array<{
+    request_id: string;
+    organization_id: string;
+    event_count: number | string;
+    head_hash: string;
+  }>;
+  return rows.map((r) => ({
+    organizationId: r.organization_id,
+    requestId: r.request_id,
+    events: Number(r.event_count),
+    headHash: r.head_hash,
+  }));
+}
