@@ -29,7 +29,7 @@ import { organizationRoutes } from './organizations/organization-routes';
 import { sessionRoutes } from './sessions/session-routes';
 import { tokenRoutes } from './tokens/token-routes';
 import { userRoutes } from './users/user-routes';
-import { findWebDist, webApp } from './web/web-app';
+import { findWebDist, webApp } from './http/web-app';
 
 /** A 503 is an answer the service chose (database out of reach, retry later), not a fault in it. */
 function responseLogLevel(status: number, err: unknown): 'error' | 'warn' | 'info' | 'debug' {

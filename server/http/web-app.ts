@@ -6,7 +6,7 @@ import helmet from 'helmet';
 /** Paths that belong to the API and its documents: never answered with the app's index.html. */
 const API_PREFIXES = ['/v1/', '/docs', '/openapi.json', '/healthz', '/readyz', '/.well-known/'];
 
-/** Where `vite build` put the app: web/dist beside server/ when run from source, two levels up from dist/server/web. */
+/** Where `vite build` put the app: web/dist beside server/ when run from source, two levels up from dist/server/http. */
 export function findWebDist(): string | undefined {
   const candidates = [path.resolve(__dirname, '../../web/dist'), path.resolve(__dirname, '../../../web/dist')];
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html')));
