@@ -6001,7 +6001,113 @@ export interface components {
             actualSize: number | null;
         };
         History: {
-            [key: string]: unknown;
+            generatedAt: string;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            request: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+                requestType: string;
+                recordsSought: string;
+                requester: {
+                    name: string;
+                    outlet?: string | null;
+                    email?: string | null;
+                };
+                trackingNumber: string | null;
+                submissionMethod: string | null;
+                submittedAt: string | null;
+                createdAt: string;
+            };
+            agency: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                jurisdiction: string;
+                timezone: string;
+                recordsEmail: string | null;
+            };
+            law: {
+                jurisdiction: string;
+                lawName: string;
+                citation: string;
+                ruleEffectiveFrom: string | null;
+                confidence: string | null;
+            };
+            letter: {
+                templateId: string | null;
+                subject: string;
+                body: string;
+                bodySha256: string;
+                /** @description false: the draft, not yet filed. */
+                sent: boolean;
+            };
+            events: {
+                seq: number;
+                /** Format: uuid */
+                id: string;
+                type: string;
+                occurredAt: string;
+                recordedAt: string;
+                /** @description Date of occurrence in the agency’s zone. */
+                occurredOn: string;
+                /** @description Logged more than a day after it happened. */
+                backdated: boolean;
+                summary: string | null;
+                body: string | null;
+                data: {
+                    [key: string]: unknown;
+                };
+                actor: {
+                    kind: string;
+                    id: string | null;
+                    name: string | null;
+                };
+                /** Format: uuid */
+                correctsEventId: string | null;
+                /** @description Later events that correct this one. */
+                correctedBy: string[];
+                attachments: {
+                    sha256: string;
+                    filename: string;
+                    contentType: string;
+                    size: number;
+                }[];
+                prevHash: string;
+                hash: string;
+            }[];
+            deadlines: {
+                kind: string;
+                dueDate: string;
+                statutory: boolean;
+                basis: string;
+                status: string;
+                /** @description true: answered by the due date; false: answered late or still unanswered after it; null: not yet due, or nothing to meet. */
+                met: boolean | null;
+                satisfiedOn: string | null;
+                /** @description Business days past the due date (to the answer, or to today while unanswered); null when not late. */
+                businessDaysLate: number | null;
+                exceedsStatute: boolean;
+                statutoryDueDate: string | null;
+                claimedDueDate: string | null;
+            }[];
+            attachments: {
+                /** Format: uuid */
+                id: string;
+                sha256: string;
+                filename: string;
+                contentType: string;
+                size: number;
+                source: string;
+                eventSeq: number | null;
+                createdAt: string;
+            }[];
+            chain: components["schemas"]["ChainVerdict"];
         };
         Checkpoint: {
             /** Format: uuid */

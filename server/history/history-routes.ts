@@ -4,6 +4,7 @@ import type { ApiRouter } from '../http/api-router';
 import { IdParams } from '../http/schemas';
 import { renderHistoryPdf } from './history-pdf';
 import { buildHistory, verifyHistory } from './history-service';
+import type { HistoryDocument } from './history-types';
 import { checkpointKey } from '../checkpoints/checkpoint-key';
 import { signCheckpoints } from '../checkpoints/checkpoint-service';
 
@@ -53,6 +54,108 @@ const Verdict = z
   })
   .meta({ id: 'ChainVerdict' });
 
+const FileRef = z.object({ sha256: z.string(), filename: z.string(), contentType: z.string(), size: z.number().int() });
+
+/** The record counsel receives, field for field as the PDF exhibit prints it (checked against HistoryDocument below). */
+const HistoryView = z
+  .object({
+    generatedAt: z.string(),
+    organization: z.object({ id: z.uuid(), name: z.string() }),
+    request: z.object({
+      id: z.uuid(),
+      title: z.string(),
+      status: z.string(),
+      requestType: z.string(),
+      recordsSought: z.string(),
+      requester: z.object({ name: z.string(), outlet: z.string().nullable().optional(), email: z.string().nullable().optional() }),
+      trackingNumber: z.string().nullable(),
+      submissionMethod: z.string().nullable(),
+      submittedAt: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+    agency: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      jurisdiction: z.string(),
+      timezone: z.string(),
+      recordsEmail: z.string().nullable(),
+    }),
+    law: z.object({
+      jurisdiction: z.string(),
+      lawName: z.string(),
+      citation: z.string(),
+      ruleEffectiveFrom: z.string().nullable(),
+      confidence: z.string().nullable(),
+    }),
+    letter: z.object({
+      templateId: z.string().nullable(),
+      subject: z.string(),
+      body: z.string(),
+      bodySha256: z.string(),
+      sent: z.boolean().meta({ description: 'false: the draft, not yet filed.' }),
+    }),
+    events: z.array(
+      z.object({
+        seq: z.number().int(),
+        id: z.uuid(),
+        type: z.string(),
+        occurredAt: z.string(),
+        recordedAt: z.string(),
+        occurredOn: z.string().meta({ description: 'Date of occurrence in the agency’s zone.' }),
+        backdated: z.boolean().meta({ description: 'Logged more than a day after it happened.' }),
+        summary: z.string().nullable(),
+        body: z.string().nullable(),
+        data: z.record(z.string(), z.unknown()),
+        actor: z.object({ kind: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+        correctsEventId: z.uuid().nullable(),
+        correctedBy: z.array(z.uuid()).meta({ description: 'Later events that correct this one.' }),
+        attachments: z.array(FileRef),
+        prevHash: z.string(),
+        hash: z.string(),
+      }),
+    ),
+    deadlines: z.array(
+      z.object({
+        kind: z.string(),
+        dueDate: z.string(),
+        statutory: z.boolean(),
+        basis: z.string(),
+        status: z.string(),
+        met: z.boolean().nullable().meta({
+          description:
+            'true: answered by the due date; false: answered late or still unanswered after it; null: not yet due, or nothing to meet.',
+        }),
+        satisfiedOn: z.string().nullable(),
+        businessDaysLate: z
+          .number()
+          .int()
+          .nullable()
+          .meta({ description: 'Business days past the due date (to the answer, or to today while unanswered); null when not late.' }),
+        exceedsStatute: z.boolean(),
+        statutoryDueDate: z.string().nullable(),
+        claimedDueDate: z.string().nullable(),
+      }),
+    ),
+    attachments: z.array(
+      z.object({
+        id: z.uuid(),
+        sha256: z.string(),
+        filename: z.string(),
+        contentType: z.string(),
+        size: z.number().int(),
+        source: z.string(),
+        eventSeq: z.number().int().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+    chain: Verdict,
+  })
+  .meta({ id: 'History' });
+
+// The schema must describe every document buildHistory can return: this fails to compile when they drift apart.
+const historyMatchesSchema = (h: HistoryDocument): z.input<typeof HistoryView> => h;
+void historyMatchesSchema;
+
 const HistoryQuery = z.object({ format: z.enum(['json', 'pdf']).default('json') }).strict();
 
 export function historyRoutes(api: ApiRouter): void {
@@ -84,7 +187,7 @@ export function historyRoutes(api: ApiRouter): void {
     responses: {
       200: {
         description: 'The history (JSON), or application/pdf with format=pdf',
-        schema: z.record(z.string(), z.unknown()).meta({ id: 'History' }),
+        schema: HistoryView,
       },
     },
     handler: async ({ caller, db, params, query, res, deps }) => {
