@@ -109,7 +109,10 @@ async function recounted(): Promise<Record<string, Record<string, number>>> {
 
 function group(rows: Array<{ organization_id: string; status: string; count: number | string }>): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
-  for (const r of rows) (out[r.organization_id] ??= {})[r.status] = Number(r.count);
+  for (const r of rows) {
+    out[r.organization_id] ??= {};
+    out[r.organization_id]![r.status] = Number(r.count);
+  }
   return out;
 }
 
