@@ -231,15 +231,18 @@ function toRow(v: Partial<RequestValues>): Record<string, unknown> {
 
 // Keeps request_status_counts in step with a write to requests, in the same
 // statement: `moved` is the write (returning the request's columns), `before`
-// the statuses it moved from (none for an insert).
+// the statuses it moved from (none for an insert). A request's counts live in
+// its shard (16 per status, by request id), so concurrent moves in a newsroom
+// rarely wait on each other; rows are taken in one order so they cannot deadlock.
 const COUNTED = `moved_counts as (
-  insert into request_status_counts (organization_id, status, count)
-  select organization_id, status, sum(delta) from (
-    select m.organization_id, m.status, 1 as delta from moved m
+  insert into request_status_counts (organization_id, status, shard, count)
+  select organization_id, status, shard, sum(delta) from (
+    select m.organization_id, m.status, hashtext(m.id::text) & 15 as shard, 1 as delta from moved m
     union all
-    select b.organization_id, b.status, -1 from before b
-  ) d group by organization_id, status having sum(delta) <> 0
-  on conflict (organization_id, status) do update set count = request_status_counts.count + excluded.count)`;
+    select b.organization_id, b.status, hashtext(b.id::text) & 15, -1 from before b where exists (select 1 from moved)
+  ) d group by organization_id, status, shard having sum(delta) <> 0
+  order by organization_id, status, shard
+  on conflict (organization_id, status, shard) do update set count = request_status_counts.count + excluded.count)`;
 
 /** `now` is stored as created_at: milliseconds, so keyset cursors built from it in JS match exactly. */
 export async function insertRequest(db: Db, v: RequestValues, now: Date): Promise<RequestRecord> {
@@ -247,7 +250,7 @@ export async function insertRequest(db: Db, v: RequestValues, now: Date): Promis
     .insert({ ...toRow(v), created_at: now, updated_at: now })
     .returning(REQUEST_COLUMNS);
   const result = await db.raw(
-    `with moved as (?), before as (select null::uuid as organization_id, null::text as status where false), ${COUNTED} select * from moved`,
+    `with moved as (?), before as (select null::uuid as id, null::uuid as organization_id, null::text as status where false), ${COUNTED} select * from moved`,
     [insert],
   );
   return toRequestRecord((result.rows as Row[])[0]!);
@@ -312,7 +315,7 @@ export async function updateRequest(
   } else {
     // `before` reads the row as it was when the statement began: the status it moves from.
     const result = await db.raw(
-      `with before as (select organization_id, status from requests where id = ? and organization_id = ?), moved as (?), ${COUNTED}
+      `with before as (select id, organization_id, status from requests where id = ? and organization_id = ?), moved as (?), ${COUNTED}
        select * from moved`,
       [id, organizationId, update],
     );
@@ -349,7 +352,8 @@ export async function storeResponseTimes(db: Db, id: string, t: ResponseTimes): 
 export async function statusCounts(db: Db, organizationId: string): Promise<Map<string, number>> {
   const rows = await db('request_status_counts')
     .where({ organization_id: organizationId })
-    .select<Array<{ status: string; count: number | string }>>('status', 'count');
+    .groupBy('status')
+    .select<Array<{ status: string; count: number | string }>>('status', db.raw('sum(count) as count'));
   return new Map(rows.map((r) => [r.status, Number(r.count)]));
 }
 

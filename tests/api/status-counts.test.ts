@@ -95,7 +95,11 @@ async function run(s: Step): Promise<void> {
 }
 
 async function kept(): Promise<Record<string, Record<string, number>>> {
-  const rows = await app.db.knex('request_status_counts').where('count', '<>', 0).select('organization_id', 'status', 'count');
+  const rows = await app.db
+    .knex('request_status_counts')
+    .groupBy('organization_id', 'status')
+    .havingRaw('sum(count) <> 0')
+    .select('organization_id', 'status', app.db.knex.raw('sum(count) as count'));
   return group(rows);
 }
 
