@@ -42,9 +42,13 @@ async function main(): Promise<void> {
     // CHILD_NODE_ARGS lets one profile the servers (e.g. --cpu-prof).
     execArgv: [...(process.env.CHILD_NODE_ARGS ? process.env.CHILD_NODE_ARGS.split(' ') : []), '--import', 'tsx'],
   });
-  const ports = await new Promise<{ appPort: number; barePort: number }>((resolve) => child.once('message', resolve as never));
+  const ports = await new Promise<{ appPort: number; barePort: number; loggedPort: number; headedPort: number }>((resolve) =>
+    child.once('message', resolve as never),
+  );
   const appUrl = `http://127.0.0.1:${ports.appPort}/v1/agencies/${agency.id}`;
   const bareUrl = `http://127.0.0.1:${ports.barePort}/agencies/${agency.id}`;
+  const loggedUrl = `http://127.0.0.1:${ports.loggedPort}/agencies/${agency.id}`;
+  const headedUrl = `http://127.0.0.1:${ports.headedPort}/agencies/${agency.id}`;
   const auth = { Authorization: `Bearer ${token}` };
 
   // Sanity: both answer 200 with the agency before we time anything.
@@ -58,6 +62,8 @@ async function main(): Promise<void> {
   await load(appUrl, auth, 2);
   await load(bareUrl, {}, 2);
 
+  const loggedRps: number[] = [];
+  const headedRps: number[] = [];
   const appRps: number[] = [];
   const bareRps: number[] = [];
   const appP99: number[] = [];
@@ -67,6 +73,9 @@ async function main(): Promise<void> {
     const b = await load(bareUrl, {}, DURATION);
     if (a.non2xx || b.non2xx || a.errors || b.errors)
       throw new Error(`errors during load: app ${a.non2xx}/${a.errors}, bare ${b.non2xx}/${b.errors}`);
+    // The layered servers, for the price of each layer (one shorter run each per round).
+    loggedRps.push((await load(loggedUrl, {}, Math.max(2, Math.round(DURATION / 2)))).requests.average);
+    headedRps.push((await load(headedUrl, {}, Math.max(2, Math.round(DURATION / 2)))).requests.average);
     appRps.push(a.requests.average);
     bareRps.push(b.requests.average);
     appP99.push(a.latency.p99);
@@ -82,9 +91,25 @@ async function main(): Promise<void> {
   console.log(`GET /v1/agencies/{id} (auth + zod + problem layer): ${mean(appRps).toFixed(0)} req/s, p99 ${mean(appP99).toFixed(1)} ms`);
   console.log(`bare express SELECT by primary key (same pool):    ${mean(bareRps).toFixed(0)} req/s, p99 ${mean(bareP99).toFixed(1)} ms`);
   console.log(
-    `ratio app/bare: ${(ratio * 100).toFixed(1)}%  (target ≥ 60%; ${ROUNDS} alternating rounds of ${DURATION}s, ${CONNECTIONS} connections)`,
+    `ratio app/bare: ${(ratio * 100).toFixed(1)}%  (target ≥ 75%; ${ROUNDS} alternating rounds of ${DURATION}s, ${CONNECTIONS} connections)`,
   );
   console.log(`per round app: ${appRps.map((x) => x.toFixed(0)).join(', ')}; bare: ${bareRps.map((x) => x.toFixed(0)).join(', ')}`);
+  console.log(
+    `per round ratio: ${appRps.map((x, i) => `${((x / bareRps[i]!) * 100).toFixed(1)}%`).join(', ')} (target ≥ 75% in every round; before issue 15: 72.6%, 61.6%, 59.8%)`,
+  );
+  // Wall time per request at saturation, layer by layer: what each adds on top of the one before.
+  const us = (rps: number) => 1e6 / rps;
+  const layers: Array<[string, number]> = [
+    ['bare express + SELECT', mean(bareRps)],
+    ['+ request logging (pino-http)', mean(loggedRps)],
+    ['+ security headers (helmet)', mean(headedRps)],
+    ['+ the rest of the app (routing table, auth cache, zod, problem layer, JSON parser)', mean(appRps)],
+  ];
+  console.log('per-layer cost (µs of a saturated request, each over the line before):');
+  layers.forEach(([name, rps], i) => {
+    const added = i === 0 ? '' : ` (+${(us(rps) - us(layers[i - 1]![1])).toFixed(0)} µs)`;
+    console.log(`  ${name}: ${rps.toFixed(0)} req/s, ${us(rps).toFixed(0)} µs/request${added}`);
+  });
 }
 
 main().catch((err: unknown) => {

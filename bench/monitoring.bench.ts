@@ -9,6 +9,7 @@ import { loadConfig } from '../server/config';
 import { dashboard, listDeadlines } from '../server/monitoring/deadline-queries';
 import { processPendingFollowUps } from '../server/monitoring/follow-up-worker';
 import { runReminderSweep } from '../server/monitoring/reminder-sweep';
+import { REQUESTER_WINDOWS_SQL } from '../server/request-deadlines/requester-windows';
 import { createRuntime } from '../server/runtime';
 import { ChildServer } from '../tests/support/child-server';
 import { createBenchDatabase, openBenchDatabase } from './support/bench-db';
@@ -53,6 +54,55 @@ async function main(): Promise<void> {
     };
     await explain('GET /v1/deadlines (7-day window)', listSql);
     for (const q of captured.slice(1)) await explain('GET /v1/dashboard', q);
+
+    // Before issue 15: status counts over every request of the newsroom, and the
+    // deadline counts without the index that carries each row's zone. Run in a
+    // transaction that drops that index and is rolled back.
+    const horizon = DateTime.fromJSDate(now, { zone: 'Etc/GMT-14' }).plus({ days: 6 }).toISODate()!;
+    const OLD_STATUS = 'select status, count(*) as count from requests where organization_id = ? group by status';
+    const OLD_COUNTS = `select count(*) filter (where d.status = 'open' and d.due_date < l.today and d.kind not in ${REQUESTER_WINDOWS_SQL}) as overdue,
+        count(*) filter (where d.due_date >= l.today and d.due_date <= l.today + 6) as due_in_7
+        from deadlines d cross join lateral (select (?::timestamptz at time zone d.timezone)::date as today) l
+       where d.organization_id = ? and d.status = 'open' and d.due_date <= ?::date`;
+    const ROUNDS = Number(process.env.BENCH_DASHBOARD_ROUNDS ?? 200);
+    const timeIt = async (run: () => Promise<unknown>) => {
+      for (let i = 0; i < 10; i += 1) await run();
+      const t = performance.now();
+      for (let i = 0; i < ROUNDS; i += 1) await run();
+      return (performance.now() - t) / ROUNDS;
+    };
+    const newMs = await timeIt(() => dashboard(db.knex, orgId, now));
+    let oldMs = 0;
+    await db.knex
+      .transaction(async (trx) => {
+        await trx.raw('drop index deadlines_org_open_zone');
+        for (const [title, sql, bindings] of [
+          ['old status counts (every request of the newsroom)', OLD_STATUS, [orgId]],
+          ['old overdue / due-in-7 counts (no zone in the index)', OLD_COUNTS, [now, orgId, horizon]],
+        ] as const) {
+          const plan = await trx.raw(`explain (analyze, buffers, costs off) ${sql}`, bindings as never);
+          console.log(
+            `\n-- plan before issue 15: ${title}\n${(plan.rows as Array<{ 'QUERY PLAN': string }>).map((r) => r['QUERY PLAN']).join('\n')}`,
+          );
+        }
+        // The old dashboard: the same calls with the old two queries in place of the new ones.
+        oldMs = await timeIt(() =>
+          Promise.all([
+            trx.raw(OLD_STATUS, [orgId]),
+            trx.raw(OLD_COUNTS, [now, orgId, horizon]),
+            listDeadlines(trx, orgId, { status: 'open', limit: 10 }, now),
+            trx('requests').where({ organization_id: orgId, letter_undelivered: true }).count({ count: '*' }),
+          ]),
+        );
+        throw new Error('rollback');
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof Error) || err.message !== 'rollback') throw err;
+      });
+    const perOrg = Math.round(seeded.requests / ORGS).toLocaleString();
+    console.log(
+      `\ndashboard database time, one newsroom of ~${perOrg} requests, mean of ${ROUNDS} in-process calls: ${newMs.toFixed(2)} ms (before issue 15: ${oldMs.toFixed(2)} ms, same data)`,
+    );
 
     const server = await ChildServer.start({
       DATABASE_URL: bench.url,

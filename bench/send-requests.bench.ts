@@ -1,7 +1,10 @@
 // Issue 4 benchmark: create and submit 10,000 requests by email on a Postgres
 // server, against a loopback SMTP server. Prints create and submit rates, the
 // time until the outbox is empty, and the messages received (must equal the
-// requests, with no duplicates).
+// requests, with no duplicates). First, the SQL statements one call of each
+// kind sends (counted at the driver; see support/statement-counts.ts) beside
+// the counts before issue 15's work and its targets.
+import { countStatements, printCounts } from './support/statement-counts';
 import { ChildServer } from '../tests/support/child-server';
 import { createBenchDatabase, openBenchDatabase } from './support/bench-db';
 import { startCountingSink } from './support/count-sink';
@@ -21,7 +24,27 @@ async function pool<T>(count: number, clients: number, task: (i: number) => Prom
   return out;
 }
 
+// Counted the same way on the code before issue 15 (main at 059e1ed); the issue's own figures were 16, 7 and 13.
+const BEFORE: Record<string, number> = {
+  'create a request': 6,
+  'submit by email': 18,
+  'plain event append (note)': 6,
+  'deadline-moving append (acknowledged)': 14,
+  'deadline-moving append (extension_claimed)': 14,
+  'GET /v1/agencies/{id}': 1,
+};
+const TARGETS: Record<string, number> = {
+  'submit by email': 8,
+  'plain event append (note)': 4,
+  'deadline-moving append (acknowledged)': 7,
+  'deadline-moving append (extension_claimed)': 7,
+  'GET /v1/agencies/{id}': 1,
+};
+
 async function main(): Promise<void> {
+  console.log('SQL statements per call (at the driver, response reads included, begin/commit apart):');
+  const countsMet = printCounts(await countStatements(), BEFORE, TARGETS, process.env.BENCH_VERBOSE === '1');
+  if (!countsMet) process.exitCode = 1;
   const bench = await createBenchDatabase('rt_bench_send');
   const sink = await startCountingSink('X-Records-Request-Id');
   const server = await ChildServer.start({
@@ -84,12 +107,12 @@ async function main(): Promise<void> {
     console.log(
       `requests: ${N}, HTTP clients: ${CLIENTS}, Postgres server, one app process (API + ${process.env.BENCH_MAIL_CONCURRENCY ?? 8} mail workers)`,
     );
-    console.log(`create:  ${(N / createSeconds).toFixed(0)} requests/s (${createSeconds.toFixed(1)} s)`);
+    console.log(`create:  ${(N / createSeconds).toFixed(0)} requests/s (${createSeconds.toFixed(1)} s; before issue 15: 379–386)`);
     console.log(
-      `submit:  ${(N / submitSeconds).toFixed(0)} requests/s (${submitSeconds.toFixed(1)} s; each commits the event, the .eml, the job and the deadlines)`,
+      `submit:  ${(N / submitSeconds).toFixed(0)} requests/s (${submitSeconds.toFixed(1)} s; each commits the event, the .eml, the job and the deadlines; before: 82–101, target ≥ 200)`,
     );
     console.log(
-      `outbox empty ${drainSeconds.toFixed(1)} s after the first submit (${(N / drainSeconds).toFixed(0)} messages/s end to end)`,
+      `outbox empty ${drainSeconds.toFixed(1)} s after the first submit (${(N / drainSeconds).toFixed(0)} messages/s end to end; before: 66–82, target ≥ 150)`,
     );
     console.log(`messages received: ${sink.total()}, distinct requests: ${sink.unique()}, failed attempts: ${Number(failed?.count ?? 0)}`);
     if (process.env.BENCH_DEBUG) console.log(server.log.slice(-5).join('\n'), server.log.length);

@@ -60,6 +60,11 @@ const toRecord = (r: Row): AgencyRecord => ({
   updatedAt: r.updated_at,
 });
 
+/** An agency read as `row_to_json(agencies)` inside another query (timestamps arrive as text). */
+export function agencyFromJson(r: Omit<Row, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string }): AgencyRecord {
+  return toRecord({ ...r, created_at: new Date(r.created_at), updated_at: new Date(r.updated_at) });
+}
+
 export type AgencyValues = Omit<AgencyRecord, 'id' | 'organizationId' | 'createdAt' | 'updatedAt'>;
 
 // jsonb columns are written as JSON text: pg would send a JS array as a

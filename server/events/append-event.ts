@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import { eventHash, GENESIS_HASH, type AttachmentRef } from './hash-chain';
-import { insertEvent, lastEvent, type EventRecord } from './event-store';
+import { insertEvent, lastEvent, type ChainHead, type EventRecord } from './event-store';
 import { wellFormed, wellFormedString } from '../util/well-formed';
 
 export interface NewEvent {
@@ -22,12 +22,13 @@ export interface NewEvent {
  * Appends one event to a request's chain. The caller must hold the request
  * row lock (SELECT … FOR UPDATE) in the same transaction, so two appends to
  * one request cannot read the same head; (request_id, seq) is unique as a
- * second guard.
+ * second guard. `known.head` is the chain head the caller read with the lock
+ * (undefined: no event yet); without `known` it is looked up.
  */
-export async function appendEvent(db: Db, e: NewEvent, recordedAt: Date): Promise<EventRecord> {
+export async function appendEvent(db: Db, e: NewEvent, recordedAt: Date, known?: { head: ChainHead | undefined }): Promise<EventRecord> {
   // Every path checks its time with recordableTime first; this is the last guard, not a user error.
   if (e.occurredAt.getTime() > recordedAt.getTime()) throw new Error(`event ${e.type} cannot be recorded before it happened`);
-  const head = await lastEvent(db, e.requestId);
+  const head = known ? known.head : await lastEvent(db, e.requestId);
   const prevHash = head?.hash ?? GENESIS_HASH;
   // Hash exactly what the database will hand back: Postgres keeps
   // microseconds, JS milliseconds, so times are trimmed now; it stores UTF-8,

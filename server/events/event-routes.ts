@@ -39,8 +39,10 @@ export function eventRoutes(api: ApiRouter): void {
       409: { description: 'Not allowed in the request’s status' },
     },
     handler: async ({ caller, db, params, body, deps }) => {
-      const { event, request } = await logEvent(db, caller, params.id, body, deps.clock(), deps);
-      const deadlines = await listDeadlinesOfRequest(db, caller.organizationId, request.id);
+      const logged = await logEvent(db, caller, params.id, body, deps.clock(), deps);
+      const { event, request } = logged;
+      // Recounted with the event: as stored; else unchanged, and read.
+      const deadlines = logged.deadlines ?? (await listDeadlinesOfRequest(db, caller.organizationId, request.id));
       return { status: 201, body: { event: eventView(event), status: request.status, deadlines: deadlines.map(deadlineView) } };
     },
   });

@@ -1,17 +1,17 @@
-import { findAgency } from '../agencies/agency-store';
 import type { UserCaller } from '../auth/caller';
 import type { Db } from '../db/database';
 import { findEvent, type EventRecord } from './event-store';
 import type { AttachmentRef } from './hash-chain';
 import { notFound, validationProblem } from '../errors/problem';
 import { fieldErrors } from '../http/validate';
-import { findRequest, type RequestRecord } from '../requests/request-store';
+import type { RequestRecord } from '../requests/request-store';
 import { claimAttachments, linkAttachmentsToEvent } from '../attachments/attachment-store';
 import type { MailDeps } from '../mail/mail-service';
 import { EVENT_DATA, type EventCreateInput } from './event-schemas';
 import { checkRecordable, parseWhen } from './event-time';
 import { SUBMISSION_SLACK_MS } from '../util/time-tolerances';
-import { checkMove, recordEvent, type LoggedEvent } from './record-event';
+import { checkMove, needsHistory, recordEvent, type LoggedEvent } from './record-event';
+import { lockForAppend } from './append-lock';
 import { SYSTEM_EVENT_TYPES, type LoggableEventType } from './state-machine';
 
 // Things the newsroom itself writes may predate the filing; agency moves cannot.
@@ -97,15 +97,16 @@ export async function logEvent(
   mail: MailDeps,
 ): Promise<LoggedEvent> {
   return db.transaction(async (trx) => {
-    const request = await findRequest(trx, caller.organizationId, requestId, { forUpdate: true });
-    if (!request) throw notFound('request');
-    const agency = await findAgency(trx, caller.organizationId, request.agencyId);
+    // The request, its agency, the chain head and (when the type can move anything) the history: one statement.
+    const locked = await lockForAppend(trx, caller.organizationId, requestId, { history: needsHistory(input.type) });
+    if (!locked) throw notFound('request');
+    const { request, agency, context } = locked;
     if (!agency) throw notFound('agency');
 
     const occurredAt = checkRecordable(parseWhen(input.occurredAt, agency.timezone, 'occurredAt'), now, 'occurredAt');
     const data = parseData(input.type, input.data, 'data');
     // Checked first: a move the state machine forbids is a 409, whatever else is wrong.
-    const move = await checkMove(trx, request, input.type, data);
+    const move = await checkMove(trx, request, input.type, data, context.history);
     notBeforeSubmission(occurredAt, input.type, request, 'occurredAt');
     if (input.type === 'correction') await checkCorrection(trx, request, agency.timezone, input, data, now);
     else if (input.correctsEventId)
@@ -114,7 +115,7 @@ export async function logEvent(
     const attachments: AttachmentRef[] = input.attachmentIds?.length
       ? await claimAttachments(trx, request.organizationId, request.id, input.attachmentIds)
       : [];
-    const { event, request: updated } = await recordEvent(
+    const logged = await recordEvent(
       trx,
       request,
       {
@@ -128,10 +129,10 @@ export async function logEvent(
         correctsEventId: input.correctsEventId ?? null,
         attachments,
       },
-      { now, mail, agency },
+      { now, mail, agency, context },
       move,
     );
-    if (input.attachmentIds?.length) await linkAttachmentsToEvent(trx, request.id, input.attachmentIds, event.id);
-    return { event, request: updated };
+    if (input.attachmentIds?.length) await linkAttachmentsToEvent(trx, request.id, input.attachmentIds, logged.event.id);
+    return logged;
   });
 }

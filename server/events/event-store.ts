@@ -65,12 +65,17 @@ export const toEventRecord = (r: Row): EventRecord => ({
   hash: r.hash,
 });
 
+/**
+ * Inserts an event and moves the request's chain head to it, in one
+ * statement. The head moves only from the event before (seq - 1), so an
+ * append from a stale head fails here (and on the unique (request_id, seq)).
+ */
 export async function insertEvent(
   db: Db,
   organizationId: string,
   e: HashedEventFields & { prevHash: string; hash: string },
 ): Promise<EventRecord> {
-  const [row] = await db('request_events')
+  const insert = db('request_events')
     .insert({
       id: e.id,
       organization_id: organizationId,
@@ -89,8 +94,80 @@ export async function insertEvent(
       prev_hash: e.prevHash,
       hash: e.hash,
     })
-    .returning<Row[]>(COLUMNS);
-  return toEventRecord(row as Row);
+    .returning(COLUMNS);
+  const result = await db.raw(
+    `with e as (?),
+     h as (insert into request_chain_heads (request_id, seq, hash) select request_id, seq, hash from e
+           on conflict (request_id) do update set seq = excluded.seq, hash = excluded.hash
+           where request_chain_heads.seq = excluded.seq - 1
+           returning 1)
+     select e.*, (select count(*) from h)::int as head_moved from e`,
+    [insert],
+  );
+  const row = (result.rows as Array<Row & { head_moved: number }>)[0];
+  if (!row || Number(row.head_moved) !== 1) throw new Error(`the chain head of request ${e.requestId} is not at seq ${e.seq - 1}`);
+  return toEventRecord(row);
+}
+
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * What an append needs besides the request, read with it in one statement:
+ * the chain head, the events that can move a status or a deadline (when
+ * asked for), the newsroom's stored settings and the assignee's lead days.
+ */
+export interface AppendContext {
+  head: ChainHead | undefined;
+  /** Events whose type is not in NO_DEADLINE_EFFECT, in seq order; undefined when not read. */
+  history: EventRecord[] | undefined;
+  storedSettings: unknown;
+  assigneeLeadDays: number | null;
+}
+
+// Literals, not bindings, so the planner matches the partial index
+// request_events_deadline_relevant; they must equal NO_DEADLINE_EFFECT.
+const RELEVANT = `type not in ('note', 'correspondence', 'delivery_failed')`;
+
+/** Select-list columns of the append context, for a query with `requests` in it. */
+export function appendContextColumns(history: boolean): string {
+  return [
+    `(select json_build_object('seq', h.seq, 'hash', h.hash) from request_chain_heads h where h.request_id = requests.id) as ctx_head`,
+    history
+      ? `(select coalesce(json_agg(e order by e.seq), '[]'::json) from (select ${COLUMNS.join(', ')} from request_events
+           where request_id = requests.id and ${RELEVANT}) e) as ctx_history`
+      : 'null::json as ctx_history',
+    '(select o.settings from organizations o where o.id = requests.organization_id) as ctx_settings',
+    '(select u.reminder_lead_days from users u where u.id = requests.assignee_id) as ctx_lead_days',
+  ].join(',\n');
+}
+
+type JsonRow = Omit<Row, 'occurred_at' | 'recorded_at'> & { occurred_at: string; recorded_at: string };
+
+export interface AppendContextRow {
+  ctx_head: ChainHead | null;
+  ctx_history: JsonRow[] | null;
+  ctx_settings: unknown;
+  ctx_lead_days: number | null;
+}
+
+export function toAppendContext(r: AppendContextRow): AppendContext {
+  return {
+    head: r.ctx_head ?? undefined,
+    history: r.ctx_history?.map((e) => toEventRecord({ ...e, occurred_at: new Date(e.occurred_at), recorded_at: new Date(e.recorded_at) })),
+    storedSettings: r.ctx_settings,
+    assigneeLeadDays: r.ctx_lead_days,
+  };
+}
+
+/** The append context of a request whose row the caller already holds locked. */
+export async function readAppendContext(db: Db, requestId: string, history: boolean): Promise<AppendContext> {
+  const result = await db.raw(`select ${appendContextColumns(history)} from requests where requests.id = ?`, [requestId]);
+  const row = (result.rows as AppendContextRow[])[0];
+  if (!row) throw new Error(`request ${requestId} vanished during an append`);
+  return toAppendContext(row);
 }
 
 /** The newest event of a request (for chaining the next one), or undefined for none. */

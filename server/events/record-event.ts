@@ -2,12 +2,14 @@ import { findAgency, type AgencyRecord } from '../agencies/agency-store';
 import type { Db } from '../db/database';
 import { conflict, notFound } from '../errors/problem';
 import type { MailDeps } from '../mail/mail-service';
-import { refreshDeadlines } from '../request-deadlines/refresh-deadlines';
-import { refreshFeeFlag } from '../requests/fee-limit';
-import { updateRequest, type RequestRecord } from '../requests/request-store';
+import { settingsOf } from '../organizations/organization-settings';
+import type { StoredDeadline } from '../request-deadlines/deadline-store';
+import { recountDeadlines } from '../request-deadlines/refresh-deadlines';
+import { announceFeeOverLimit, feeFlagChange } from '../requests/fee-limit';
+import { updateRequest, type RequestRecord, type RequestValues } from '../requests/request-store';
 import { appendEvent, type NewEvent } from './append-event';
 import { effectiveEvents } from './effective-events';
-import { findEvent, listEvents, type EventRecord } from './event-store';
+import { listEvents, readAppendContext, type AppendContext, type EventRecord } from './event-store';
 import { NO_DEADLINE_EFFECT, replayLifecycle, transition, type Lifecycle, type LoggableEventType } from './state-machine';
 
 /** An event as its writer knows it; the request it joins gives the rest. */
@@ -34,34 +36,51 @@ export interface RecordDeps {
   /** For the fee-over-limit email a recount may send. */
   mail: MailDeps;
   /** The request's agency when the writer has it; loaded only if a recount needs it. */
-  agency?: AgencyRecord;
+  agency?: AgencyRecord | undefined;
+  /** What the writer read with the request lock (lockForAppend); read here when absent or without the history a recount needs. */
+  context?: AppendContext | undefined;
+  /** Request fields the writer sets with this event (a filing: status, method, time), written in the same update. */
+  changes?: Partial<RequestValues> | undefined;
 }
 
 export interface LoggedEvent {
   event: EventRecord;
   request: RequestRecord;
+  /** The request's deadlines as stored, soonest first, when this event recounted them. */
+  deadlines?: StoredDeadline[] | undefined;
 }
 
 /** Where the request stands, replayed from its effective history in the order it was logged. */
 export async function lifecycleOf(db: Db, request: RequestRecord): Promise<Lifecycle> {
-  const relevant = await listEvents(db, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT });
+  return lifecycleFrom(await listEvents(db, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT }));
+}
+
+/** The same, from the history already read (events not in NO_DEADLINE_EFFECT). */
+export function lifecycleFrom(relevant: readonly EventRecord[]): Lifecycle {
   return replayLifecycle(effectiveEvents(relevant).sort((a, b) => a.seq - b.seq));
 }
 
 /** Notes and correspondence are allowed in any status and move nothing. */
 const MOVES_NOTHING = new Set<string>(NO_DEADLINE_EFFECT);
 
-/** Checks a logged event against the state machine: a move it forbids is a 409. */
+/** Whether appending an event of `type` needs the status- and deadline-moving history (see lockForAppend). */
+export const needsHistory = (type: string): boolean => !MOVES_NOTHING.has(type);
+
+/**
+ * Checks a logged event against the state machine: a move it forbids is a
+ * 409. `history` is the relevant history when the caller has read it.
+ */
 export async function checkMove(
   db: Db,
   request: RequestRecord,
   type: LoggableEventType,
   data: Record<string, unknown>,
+  history?: readonly EventRecord[],
 ): Promise<StatusMove> {
   if (MOVES_NOTHING.has(type)) return { kind: 'checked', to: { status: request.status, awaiting: request.awaiting } };
   if (type === 'correction') return { kind: 'checked', to: undefined };
   // Replayed rather than read from the row: the status alone cannot say what else is awaited.
-  const move = transition(await lifecycleOf(db, request), type, data);
+  const move = transition(history ? lifecycleFrom(history) : await lifecycleOf(db, request), type, data);
   if (!move.allowed) throw conflict(move.reason, 'transition', { status: request.status });
   return { kind: 'checked', to: move.to };
 }
@@ -70,8 +89,10 @@ export async function checkMove(
  * The one way into a request's history: appends the event to the hash chain,
  * moves the status as `move` says, and, when the event can move a deadline (a
  * correction: when the event it corrects can), recomputes the deadlines and
- * the fee-over-limit flag. The caller holds the request row lock in the same
- * transaction (see appendEvent).
+ * the fee-over-limit flag. The history is read once (with the lock, when the
+ * writer passes its context), and the request row is written once: status,
+ * the writer's changes, response times and the fee flag together. The caller
+ * holds the request row lock in the same transaction (see appendEvent).
  */
 export async function recordEvent(
   db: Db,
@@ -80,31 +101,57 @@ export async function recordEvent(
   deps: RecordDeps,
   move: StatusMove,
 ): Promise<LoggedEvent> {
-  const event = await appendEvent(db, { ...e, organizationId: request.organizationId, requestId: request.id }, deps.now);
-  let current = request;
+  const withHistory = needsHistory(e.type);
+  let context = deps.context;
+  if (!context || (withHistory && !context.history)) context = await readAppendContext(db, request.id, withHistory);
+  const event = await appendEvent(db, { ...e, organizationId: request.organizationId, requestId: request.id }, deps.now, {
+    head: context.head,
+  });
+  const history = withHistory ? [...(context.history ?? []), event] : [];
+
+  let values: Partial<RequestValues> = { ...deps.changes };
+  let touch = Object.keys(values).length > 0;
   if (move.kind === 'checked') {
-    const next = move.to ?? (await lifecycleOf(db, request));
+    const next = move.to ?? lifecycleFrom(history);
     const trackingNumber =
       e.type === 'acknowledged' && typeof e.data?.trackingNumber === 'string' && !request.trackingNumber
         ? e.data.trackingNumber
         : undefined;
     // An answer from the agency proves it has the request, whatever became of the email.
     const delivered = request.letterUndelivered && next.status !== 'submitted' ? { letterUndelivered: false } : {};
-    current = await updateRequest(
-      db,
-      request.organizationId,
-      request.id,
-      { status: next.status, awaiting: next.awaiting, ...(trackingNumber ? { trackingNumber } : {}), ...delivered },
-      deps.now,
-    );
+    values = { ...values, status: next.status, awaiting: next.awaiting, ...(trackingNumber ? { trackingNumber } : {}), ...delivered };
+    touch = true;
   }
-  const target =
-    e.type === 'correction' && e.correctsEventId ? await findEvent(db, request.organizationId, request.id, e.correctsEventId) : undefined;
-  if (NO_DEADLINE_EFFECT.includes(target?.type ?? e.type)) return { event, request: current };
-  const agency = deps.agency ?? (await findAgency(db, request.organizationId, request.agencyId));
+  const { organizationId, id } = request;
+  // A correction moves what the event it corrects could move; one not in the relevant history (a note) moves nothing.
+  const target = e.type === 'correction' && e.correctsEventId ? history.find((h) => h.id === e.correctsEventId) : undefined;
+  const effectType = e.type === 'correction' ? (target?.type ?? NO_DEADLINE_EFFECT[0]!) : e.type;
+  if (NO_DEADLINE_EFFECT.includes(effectType)) {
+    return { event, request: touch ? await updateRequest(db, organizationId, id, values, deps.now) : request };
+  }
+
+  const agency = deps.agency ?? (await findAgency(db, organizationId, request.agencyId));
   if (!agency) throw notFound('agency');
-  await refreshDeadlines(db, current, agency, deps.now);
+  // The request as it will be once written: the recount reads its status, filing and undelivered flag.
+  const current: RequestRecord = { ...request, ...values };
+  const effective = effectiveEvents(history);
+  const settings = settingsOf(context.storedSettings);
+  const leadDays = context.assigneeLeadDays ?? settings.reminderLeadDays;
+  const recount = await recountDeadlines(db, current, agency, deps.now, {
+    events: effective,
+    settings: async () => settings,
+    leadDays: async () => leadDays,
+  });
   // A fee estimate above the limit, or its end, is flagged on the request and told to the assignee.
-  const history = effectiveEvents(await listEvents(db, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT }));
-  return { event, request: await refreshFeeFlag(db, deps.mail, current, history, deps.now) };
+  const fee = feeFlagChange(current, effective);
+  if (fee) {
+    values = { ...values, ...fee.values };
+    touch = true;
+  }
+  const updated =
+    touch || recount
+      ? await updateRequest(db, organizationId, id, values, deps.now, { touch, responseTimes: recount?.responseTimes })
+      : request;
+  if (fee?.announce) await announceFeeOverLimit(db, deps.mail, current, fee.announce);
+  return { event, request: updated, deadlines: recount?.deadlines };
 }

@@ -79,9 +79,10 @@ export interface DeadlineOwner {
 }
 
 /**
- * Replaces a request's deadlines with freshly computed ones. Rows are upserted
- * by (request, kind) so a deadline keeps its id (calendar UIDs, reminders)
- * while its date moves; kinds that no longer apply are removed.
+ * Replaces a request's deadlines with freshly computed ones, in one
+ * statement, and returns them as stored (soonest first). Rows are upserted by
+ * (request, kind) so a deadline keeps its id (calendar UIDs, reminders) while
+ * its date moves; kinds that no longer apply are removed.
  */
 export async function replaceDeadlines(
   db: Db,
@@ -89,12 +90,14 @@ export async function replaceDeadlines(
   deadlines: Deadline[],
   plan: (d: Deadline) => { remindBeforeOn: string | null; overdueOn: string; nextReminderOn: string | null },
   now: Date,
-): Promise<void> {
+): Promise<StoredDeadline[]> {
   const kinds = deadlines.map((d) => d.kind);
   const del = db('deadlines').where({ request_id: owner.requestId });
   if (kinds.length) del.whereNotIn('kind', kinds);
-  await del.delete();
-  if (!deadlines.length) return;
+  if (!deadlines.length) {
+    await del.delete();
+    return [];
+  }
   const rows = deadlines.map((d) => {
     const { kind, dueDate, statutory, status, basis, exceedsStatute, statutoryDueDate, claimedDueDate, satisfiedBy, trace, ...rest } = d;
     return {
@@ -122,7 +125,7 @@ export async function replaceDeadlines(
       }))(plan(d)),
     };
   });
-  await db('deadlines')
+  const upsert = db('deadlines')
     .insert(rows)
     .onConflict(['request_id', 'kind'])
     .merge([
@@ -143,7 +146,11 @@ export async function replaceDeadlines(
       'remind_before_on',
       'overdue_on',
       'next_reminder_on',
-    ]);
+    ])
+    .returning(COLUMNS);
+  // Both in one statement: they touch different kinds, so neither sees the other's rows.
+  const result = await db.raw('with gone as (?), kept as (?) select * from kept order by due_date, kind', [del.delete(), upsert]);
+  return (result.rows as Row[]).map(toRecord);
 }
 
 export async function listDeadlinesOfRequest(db: Db, organizationId: string, requestId: string): Promise<StoredDeadline[]> {

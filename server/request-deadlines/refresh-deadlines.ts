@@ -8,8 +8,9 @@ import { effectiveEvents, type EffectiveEvent } from '../events/effective-events
 import { listEvents } from '../events/event-store';
 import { NO_DEADLINE_EFFECT } from '../events/state-machine';
 import { leadDaysFor, newsroomSettings, planReminders } from './reminder-plan';
-import { storeResponseTimes, type RequestRecord } from '../requests/request-store';
-import { replaceDeadlines } from './deadline-store';
+import { storeResponseTimes, type RequestRecord, type ResponseTimes } from '../requests/request-store';
+import type { OrganizationSettings } from '../organizations/organization-settings';
+import { replaceDeadlines, type StoredDeadline } from './deadline-store';
 
 // For report cards: the agency's first move of any kind, and its final answer.
 const FIRST_RESPONSE = new Set([
@@ -25,6 +26,23 @@ const FIRST_RESPONSE = new Set([
 const isFinal = (e: EffectiveEvent) =>
   e.type === 'denied' || e.type === 'no_records' || (e.type === 'records_released' && e.data.final === true);
 
+/** What a recount needs besides the request and its agency, when its caller has already read it. */
+export interface RecountInputs {
+  /** The effective history, without NO_DEADLINE_EFFECT types. */
+  events: EffectiveEvent[];
+  settings: () => Promise<OrganizationSettings>;
+  /** The assignee's lead days, or the newsroom's default. */
+  leadDays: () => Promise<number>;
+}
+
+export interface Recount {
+  result: DeadlineResult;
+  /** The request's deadlines as stored, soonest first. */
+  deadlines: StoredDeadline[];
+  /** The agency's response times for report cards: the caller stores them on the request. */
+  responseTimes: ResponseTimes;
+}
+
 /**
  * Recomputes and stores a request's deadlines (and when to remind about them)
  * from its agency's calendar and its whole history, in the caller's
@@ -39,6 +57,32 @@ export async function refreshDeadlines(
 ): Promise<DeadlineResult | undefined> {
   if (!request.submittedAt || !request.submissionMethod) return undefined;
   const events = effectiveEvents(await listEvents(db, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT }));
+  // Read once at most: the follow-up target and the default lead days both come from it.
+  const newsroom = newsroomSettings(db, request.organizationId);
+  const recount = await recountDeadlines(db, request, agency, now, {
+    events,
+    settings: newsroom,
+    leadDays: () => leadDaysFor(db, request.assigneeId, newsroom),
+  });
+  if (!recount) return undefined;
+  await storeResponseTimes(db, request.id, recount.responseTimes);
+  return recount.result;
+}
+
+/**
+ * refreshDeadlines from what the caller has read: computes and stores the
+ * deadlines in one statement and returns the response times for the caller
+ * to store with its own update of the request. Undefined for a draft.
+ */
+export async function recountDeadlines(
+  db: Db,
+  request: RequestRecord,
+  agency: AgencyRecord,
+  now: Date,
+  inputs: RecountInputs,
+): Promise<Recount | undefined> {
+  if (!request.submittedAt || !request.submissionMethod) return undefined;
+  const { events } = inputs;
   // The latest filing counts: a letter filed again after its email failed restarts the clock.
   const filed = [...events].reverse().find((e) => e.type === 'submitted');
   const receivedAt = typeof filed?.data.receivedAt === 'string' ? filed.data.receivedAt : request.submittedAt.toISOString();
@@ -46,9 +90,7 @@ export async function refreshDeadlines(
   const rule = ruleFor(agency.jurisdiction, receivedDate);
   const typeRule = request.requestType === 'standard' ? undefined : rule.requestTypes[request.requestType];
   const lawSetsNoPeriod = typeRule?.response ? 'noFixedPeriod' in typeRule.response : 'noFixedPeriod' in rule.response;
-  // Read once at most: the follow-up target and the default lead days both come from it.
-  const newsroom = newsroomSettings(db, request.organizationId);
-  const settings = lawSetsNoPeriod ? await newsroom() : undefined;
+  const settings = lawSetsNoPeriod ? await inputs.settings() : undefined;
   const result = computeDeadlines({
     ...countingCalendar(agency),
     receivedAt,
@@ -60,8 +102,8 @@ export async function refreshDeadlines(
       .filter((e) => e.type !== 'submitted')
       .map((e) => ({ type: e.type, occurredAt: e.occurredAt.toISOString(), data: e.data })),
   });
-  const leadDays = await leadDaysFor(db, request.assigneeId, newsroom);
-  await replaceDeadlines(
+  const leadDays = await inputs.leadDays();
+  const deadlines = await replaceDeadlines(
     db,
     {
       organizationId: request.organizationId,
@@ -77,26 +119,19 @@ export async function refreshDeadlines(
     },
     now,
   );
-  await recordResponseTimes(db, request, agency, result.deemedReceivedDate, events);
-  return result;
+  return { result, deadlines, responseTimes: responseTimesOf(agency, result.deemedReceivedDate, events) };
 }
 
-async function recordResponseTimes(
-  db: Db,
-  request: RequestRecord,
-  agency: AgencyRecord,
-  receivedDate: string,
-  events: EffectiveEvent[],
-): Promise<void> {
+function responseTimesOf(agency: AgencyRecord, receivedDate: string, events: EffectiveEvent[]): ResponseTimes {
   const first = events.find((e) => FIRST_RESPONSE.has(e.type));
   const final = events.find(isFinal);
   const calendar = agencyCalendar(agency);
   const bdays = (e: EffectiveEvent | undefined) =>
     e ? businessDaysBetween(agency.jurisdiction, calendar, receivedDate, dateIn(e.occurredAt, agency.timezone)) : null;
-  await storeResponseTimes(db, request.id, {
+  return {
     firstResponseAt: first?.occurredAt ?? null,
     finalResponseAt: final?.occurredAt ?? null,
     firstResponseBdays: bdays(first),
     finalResponseBdays: bdays(final),
-  });
+  };
 }

@@ -34,6 +34,38 @@ const money = (amount: number, currency: string) =>
     ? `$${amount.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2 })}`
     : `${amount.toFixed(2)} ${currency}`;
 
+export interface FeeFlagChange {
+  /** What to write on the request. */
+  values: { feeOverLimit: FeeOverLimit | null; feeOverLimitNotifiedEventId?: string };
+  /** The estimate to tell the assignee about, the first time it is over the limit. */
+  announce: FeeOverLimit | null;
+}
+
+/** How the fee-over-limit flag moves after `events` (the effective history); undefined when it stays. */
+export function feeFlagChange(request: RequestRecord, events: readonly EffectiveEvent[]): FeeFlagChange | undefined {
+  const over = openFeeOverLimit(
+    [...events].sort((a, b) => a.seq - b.seq),
+    request.feeLimit,
+  );
+  const same = (a: FeeOverLimit | null, b: FeeOverLimit | null) =>
+    a?.eventId === b?.eventId && a?.amount === b?.amount && a?.currency === b?.currency;
+  const announce = over !== null && over.eventId !== request.feeOverLimitNotifiedEventId;
+  if (same(over, request.feeOverLimit) && !announce) return undefined;
+  return {
+    values: { feeOverLimit: over, ...(announce ? { feeOverLimitNotifiedEventId: over.eventId } : {}) },
+    announce: announce ? over : null,
+  };
+}
+
+/** Tells the assignee, through the outbox in the caller's transaction, that an estimate is over the limit. */
+export async function announceFeeOverLimit(db: Db, deps: MailDeps, request: RequestRecord, over: FeeOverLimit): Promise<void> {
+  await notifyAssignee(db, deps, request, {
+    template: 'fee-over-limit',
+    agencyFallback: 'The agency',
+    vars: { amount: money(over.amount, over.currency), feeLimit: money(request.feeLimit ?? 0, 'USD') },
+  });
+}
+
 /**
  * Stores the request's open over-limit estimate and, the first time an
  * estimate is over the limit, tells the assignee through the outbox, in the
@@ -47,26 +79,9 @@ export async function refreshFeeFlag(
   events: readonly EffectiveEvent[],
   now: Date,
 ): Promise<RequestRecord> {
-  const over = openFeeOverLimit(
-    [...events].sort((a, b) => a.seq - b.seq),
-    request.feeLimit,
-  );
-  const same = (a: FeeOverLimit | null, b: FeeOverLimit | null) =>
-    a?.eventId === b?.eventId && a?.amount === b?.amount && a?.currency === b?.currency;
-  const announce = over !== null && over.eventId !== request.feeOverLimitNotifiedEventId;
-  if (same(over, request.feeOverLimit) && !announce) return request;
-  const updated = await updateRequest(
-    db,
-    request.organizationId,
-    request.id,
-    { feeOverLimit: over, ...(announce ? { feeOverLimitNotifiedEventId: over.eventId } : {}) },
-    now,
-  );
-  if (!announce) return updated;
-  await notifyAssignee(db, deps, request, {
-    template: 'fee-over-limit',
-    agencyFallback: 'The agency',
-    vars: { amount: money(over.amount, over.currency), feeLimit: money(request.feeLimit ?? 0, 'USD') },
-  });
+  const change = feeFlagChange(request, events);
+  if (!change) return request;
+  const updated = await updateRequest(db, request.organizationId, request.id, change.values, now);
+  if (change.announce) await announceFeeOverLimit(db, deps, request, change.announce);
   return updated;
 }

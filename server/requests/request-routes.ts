@@ -23,7 +23,7 @@ import { findRequest, findRequestsByIds, listRequests, type RequestRecord } from
 import { nextDeadlines, overdueRequestIds } from '../monitoring/deadline-queries';
 import { deadlineView } from '../request-deadlines/deadline-view';
 import { requestView } from './request-view';
-import { resubmitRequest, submitRequest } from './submit-service';
+import { resubmitRequest, submitRequest, type Filed } from './submit-service';
 import type { Db } from '../db/database';
 import type { AppDeps } from '../deps';
 import { describeColumns, streamTable, TABLE_CONTENT, tableFormat } from '../http/tabular';
@@ -73,6 +73,11 @@ async function fullView(db: Db, deps: AppDeps, request: RequestRecord) {
   const [view] = await viewsOf(db, deps, request.organizationId, [request]);
   const deadlines = await listDeadlinesOfRequest(db, request.organizationId, request.id);
   return { ...view!, deadlines: deadlines.map(deadlineView) };
+}
+
+/** A filing's answer, from what the filing already has in hand. */
+function filedView(deps: AppDeps, filed: Filed) {
+  return { ...requestView(filed.request, filed.agency, deps.config.inboundAddress), deadlines: filed.deadlines.map(deadlineView) };
 }
 
 export function requestRoutes(api: ApiRouter): void {
@@ -197,8 +202,7 @@ export function requestRoutes(api: ApiRouter): void {
       409: { description: 'Already submitted, or no records email' },
     },
     handler: async ({ caller, db, params, body, deps }) => {
-      const request = await submitRequest(db, deps, caller, params.id, body);
-      return { status: 200, body: await fullView(db, deps, request) };
+      return { status: 200, body: filedView(deps, await submitRequest(db, deps, caller, params.id, body)) };
     },
   });
 
@@ -220,8 +224,7 @@ export function requestRoutes(api: ApiRouter): void {
       409: { description: 'The letter was not reported undelivered, the agency has answered, or no records email' },
     },
     handler: async ({ caller, db, params, body, deps }) => {
-      const request = await resubmitRequest(db, deps, caller, params.id, body);
-      return { status: 200, body: await fullView(db, deps, request) };
+      return { status: 200, body: filedView(deps, await resubmitRequest(db, deps, caller, params.id, body)) };
     },
   });
 

@@ -229,12 +229,31 @@ function toRow(v: Partial<RequestValues>): Record<string, unknown> {
   return row;
 }
 
+// Keeps request_status_counts in step with a write to requests, in the same
+// statement: `moved` is the write (returning the request's columns), `before`
+// the statuses it moved from (none for an insert). A request's counts live in
+// its shard (16 per status, by request id), so concurrent moves in a newsroom
+// rarely wait on each other; rows are taken in one order so they cannot deadlock.
+const COUNTED = `moved_counts as (
+  insert into request_status_counts (organization_id, status, shard, count)
+  select organization_id, status, shard, sum(delta) from (
+    select m.organization_id, m.status, hashtext(m.id::text) & 15 as shard, 1 as delta from moved m
+    union all
+    select b.organization_id, b.status, hashtext(b.id::text) & 15, -1 from before b where exists (select 1 from moved)
+  ) d group by organization_id, status, shard having sum(delta) <> 0
+  order by organization_id, status, shard
+  on conflict (organization_id, status, shard) do update set count = request_status_counts.count + excluded.count)`;
+
 /** `now` is stored as created_at: milliseconds, so keyset cursors built from it in JS match exactly. */
 export async function insertRequest(db: Db, v: RequestValues, now: Date): Promise<RequestRecord> {
-  const [row] = await db('requests')
+  const insert = db('requests')
     .insert({ ...toRow(v), created_at: now, updated_at: now })
-    .returning<Row[]>(REQUEST_COLUMNS);
-  return toRequestRecord(row as Row);
+    .returning(REQUEST_COLUMNS);
+  const result = await db.raw(
+    `with moved as (?), before as (select null::uuid as id, null::uuid as organization_id, null::text as status where false), ${COUNTED} select * from moved`,
+    [insert],
+  );
+  return toRequestRecord((result.rows as Row[])[0]!);
 }
 
 export async function findRequest(
@@ -249,17 +268,59 @@ export async function findRequest(
   return row ? toRequestRecord(row) : undefined;
 }
 
+export interface ResponseTimes {
+  firstResponseAt: Date | null;
+  finalResponseAt: Date | null;
+  firstResponseBdays: number | null;
+  finalResponseBdays: number | null;
+}
+
+const responseTimeRow = (t: ResponseTimes) => ({
+  first_response_at: t.firstResponseAt,
+  final_response_at: t.finalResponseAt,
+  first_response_bdays: t.firstResponseBdays,
+  final_response_bdays: t.finalResponseBdays,
+});
+
+/**
+ * Writes request fields (and `updated_at = now`) in one statement; a status
+ * change moves the newsroom's status counts in the same statement. With
+ * `opts.touch: false` updated_at stays (derived data, not an edit);
+ * `opts.responseTimes` stores the agency's response times with it.
+ */
 export async function updateRequest(
   db: Db,
   organizationId: string,
   id: string,
   v: Partial<RequestValues>,
   now: Date,
+  opts: { touch?: boolean; responseTimes?: ResponseTimes | undefined } = {},
 ): Promise<RequestRecord> {
-  const [row] = await db('requests')
-    .where({ id, organization_id: organizationId })
-    .update({ ...toRow(v), updated_at: now })
-    .returning<Row[]>(REQUEST_COLUMNS);
+  const values = {
+    ...toRow(v),
+    ...(opts.responseTimes ? responseTimeRow(opts.responseTimes) : {}),
+    ...(opts.touch === false ? {} : { updated_at: now }),
+  };
+  const scope = { id, organization_id: organizationId };
+  // Nothing to write: the row as it is (an update with no columns is not SQL).
+  if (!Object.keys(values).length) {
+    const row = await db('requests').where(scope).first<Row | undefined>(REQUEST_COLUMNS);
+    if (!row) throw new Error(`request ${id} vanished during an update`);
+    return toRequestRecord(row);
+  }
+  const update = db('requests').where(scope).update(values).returning(REQUEST_COLUMNS);
+  let row: Row | undefined;
+  if (v.status === undefined) {
+    [row] = (await update) as unknown as Row[];
+  } else {
+    // `before` reads the row as it was when the statement began: the status it moves from.
+    const result = await db.raw(
+      `with before as (select id, organization_id, status from requests where id = ? and organization_id = ?), moved as (?), ${COUNTED}
+       select * from moved`,
+      [id, organizationId, update],
+    );
+    row = (result.rows as Row[])[0];
+  }
   if (!row) throw new Error(`request ${id} vanished during an update`);
   return toRequestRecord(row);
 }
@@ -283,17 +344,17 @@ export async function markDelivery(
 }
 
 /** The agency's response times, derived from the history for report cards; `updated_at` stays. */
-export async function storeResponseTimes(
-  db: Db,
-  id: string,
-  t: { firstResponseAt: Date | null; finalResponseAt: Date | null; firstResponseBdays: number | null; finalResponseBdays: number | null },
-): Promise<void> {
-  await db('requests').where({ id }).update({
-    first_response_at: t.firstResponseAt,
-    final_response_at: t.finalResponseAt,
-    first_response_bdays: t.firstResponseBdays,
-    final_response_bdays: t.finalResponseBdays,
-  });
+export async function storeResponseTimes(db: Db, id: string, t: ResponseTimes): Promise<void> {
+  await db('requests').where({ id }).update(responseTimeRow(t));
+}
+
+/** The newsroom's request counts by status, as kept with every status change (statuses with none are absent). */
+export async function statusCounts(db: Db, organizationId: string): Promise<Map<string, number>> {
+  const rows = await db('request_status_counts')
+    .where({ organization_id: organizationId })
+    .groupBy('status')
+    .select<Array<{ status: string; count: number | string }>>('status', db.raw('sum(count) as count'));
+  return new Map(rows.map((r) => [r.status, Number(r.count)]));
 }
 
 export interface RequestFilter {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { findAgency } from '../agencies/agency-store';
+import type { AgencyRecord } from '../agencies/agency-store';
+import { lockForAppend, type LockedForAppend } from '../events/append-lock';
+import type { StoredDeadline } from '../request-deadlines/deadline-store';
 import type { UserCaller } from '../auth/caller';
 import type { Db } from '../db/database';
 import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
@@ -8,7 +10,7 @@ import { conflict, notFound, validationProblem } from '../errors/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
 import type { SubmissionMethod, SubmitInput } from './request-schemas';
-import { findRequest, updateRequest, type RequestRecord } from './request-store';
+import type { RequestRecord, RequestValues } from './request-store';
 
 // The history's line for a filing made outside the tracker.
 const FILED: Record<Exclude<SubmissionMethod, 'email'>, string> = {
@@ -26,13 +28,14 @@ const FILED: Record<Exclude<SubmissionMethod, 'email'>, string> = {
  * any) is composed and its delivery job enqueued, and the deadlines are
  * computed and stored. A crash at any point leaves all of it or none of it.
  */
-export async function submitRequest(db: Db, deps: MailDeps, caller: UserCaller, id: string, input: SubmitInput): Promise<RequestRecord> {
+export async function submitRequest(db: Db, deps: MailDeps, caller: UserCaller, id: string, input: SubmitInput): Promise<Filed> {
   const now = deps.clock();
   return db.transaction(async (trx) => {
-    const request = await findRequest(trx, caller.organizationId, id, { forUpdate: true });
-    if (!request) throw notFound('request');
+    const locked = await lockForAppend(trx, caller.organizationId, id, { history: true });
+    if (!locked) throw notFound('request');
+    const { request } = locked;
     if (request.status !== 'draft') throw conflict(`This request was already submitted; it is ${request.status}.`, 'already-submitted');
-    return file(trx, deps, caller, request, input, now, false);
+    return file(trx, deps, caller, locked, input, now, false);
   });
 }
 
@@ -43,11 +46,12 @@ export async function submitRequest(db: Db, deps: MailDeps, caller: UserCaller, 
  * history and the deadlines count from the new filing, because the agency
  * never received the first.
  */
-export async function resubmitRequest(db: Db, deps: MailDeps, caller: UserCaller, id: string, input: SubmitInput): Promise<RequestRecord> {
+export async function resubmitRequest(db: Db, deps: MailDeps, caller: UserCaller, id: string, input: SubmitInput): Promise<Filed> {
   const now = deps.clock();
   return db.transaction(async (trx) => {
-    const request = await findRequest(trx, caller.organizationId, id, { forUpdate: true });
-    if (!request) throw notFound('request');
+    const locked = await lockForAppend(trx, caller.organizationId, id, { history: true });
+    if (!locked) throw notFound('request');
+    const { request } = locked;
     if (!request.letterUndelivered) {
       const why =
         request.status === 'draft'
@@ -58,20 +62,26 @@ export async function resubmitRequest(db: Db, deps: MailDeps, caller: UserCaller
     if (request.status !== 'submitted') {
       throw conflict(`The agency has already answered (the request is ${request.status}), so it has the request.`, 'not-undelivered');
     }
-    return file(trx, deps, caller, request, input, now, true);
+    return file(trx, deps, caller, locked, input, now, true);
   });
+}
+
+/** A filed request with what its answer shows: its agency and its deadlines as stored. */
+export interface Filed {
+  request: RequestRecord;
+  agency: AgencyRecord;
+  deadlines: StoredDeadline[];
 }
 
 async function file(
   trx: Db,
   deps: MailDeps,
   caller: UserCaller,
-  request: RequestRecord,
+  { request, agency, context }: LockedForAppend,
   input: SubmitInput,
   now: Date,
   again: boolean,
-): Promise<RequestRecord> {
-  const agency = await findAgency(trx, caller.organizationId, request.agencyId);
+): Promise<Filed> {
   if (!agency) throw notFound('agency');
 
   const byEmail = input.method === 'email';
@@ -92,20 +102,15 @@ async function file(
   const receivedAt = input.receivedAt ? checkRecordable(new Date(input.receivedAt), now, 'receivedAt', between) : undefined;
   if (receivedAt && receivedAt < submittedAt) throw validationProblem([{ in: 'body', field: 'receivedAt', message: between }]);
 
-  const submitted = await updateRequest(
-    trx,
-    caller.organizationId,
-    request.id,
-    {
-      status: 'submitted',
-      submissionMethod: input.method,
-      submittedAt,
-      ...(input.trackingNumber || !again ? { trackingNumber: input.trackingNumber ?? null } : {}),
-      deliveryStatus: byEmail ? 'queued' : null,
-      ...(again ? { deliveryError: null, letterUndelivered: false } : {}),
-    },
-    now,
-  );
+  // Written with the event's recount, in the one update of the request.
+  const changes: Partial<RequestValues> = {
+    status: 'submitted',
+    submissionMethod: input.method,
+    submittedAt,
+    ...(input.trackingNumber || !again ? { trackingNumber: input.trackingNumber ?? null } : {}),
+    deliveryStatus: byEmail ? 'queued' : null,
+    ...(again ? { deliveryError: null, letterUndelivered: false } : {}),
+  };
 
   const mail = byEmail
     ? await queueMail(trx, deps, {
@@ -122,10 +127,10 @@ async function file(
     : undefined;
 
   const how = input.method === 'email' ? `Emailed to ${agency.recordsEmail}` : FILED[input.method];
-  // A system event: the request was set to submitted above, with what the state machine cannot know (method, time).
-  const { request: filed } = await recordEvent(
+  // A system event: the request is set to submitted with it, with what the state machine cannot know (method, time).
+  const { request: filed, deadlines } = await recordEvent(
     trx,
-    submitted,
+    request,
     {
       type: 'submitted',
       occurredAt: submittedAt,
@@ -149,8 +154,8 @@ async function file(
       actorKind: 'user',
       actorId: caller.userId,
     },
-    { now, mail: deps, agency },
+    { now, mail: deps, agency, context, changes },
     SYSTEM_EVENT,
   );
-  return filed;
+  return { request: filed, agency, deadlines: deadlines ?? [] };
 }

@@ -18,6 +18,8 @@ const TABLE_OWNERS: Record<string, string> = {
   agencies: 'agencies',
   requests: 'requests',
   request_events: 'events',
+  request_chain_heads: 'events',
+  request_status_counts: 'requests',
   attachments: 'attachments',
   files: 'files',
   deadlines: 'request-deadlines',
