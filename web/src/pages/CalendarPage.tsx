@@ -1,11 +1,11 @@
-import { Anchor, Group, Indicator, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { DatePicker } from '@mantine/dates';
+import { Anchor, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../api/session';
 import { byDueDate, monthBounds, monthLabel, monthStart, sameMonth, todayIn } from '../components/dates';
+import { DeadlineMonth } from '../components/DeadlineMonth';
 import { DeadlineTable } from '../components/DeadlineTable';
 import { formatDate } from '../components/format';
 import { EmptyState, Page, ProblemAlert } from '../components/Page';
@@ -51,7 +51,7 @@ export default function CalendarPage() {
     placeholderData: (previous) => previous,
   });
   const byDay = byDueDate(deadlines.data ?? []);
-  const count = (date: string) => (sameMonth(date, month) ? (byDay.get(date)?.length ?? 0) : 0);
+  const counts = new Map([...byDay].map(([date, list]) => [date, list.length]));
   const selected = sameMonth(day, month) ? (byDay.get(day) ?? []) : [];
   const monthTotal = deadlines.data?.length ?? 0;
 
@@ -81,27 +81,12 @@ export default function CalendarPage() {
       <ProblemAlert error={deadlines.error} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <div>
-          <DatePicker
-            date={month}
-            onDateChange={(d) => go({ month: d })}
-            value={day}
-            onChange={(d) => d && go({ day: d, month: d })}
-            maxLevel="year"
-            size="md"
-            highlightToday
-            ariaLabels={{ previousMonth: 'Previous month', nextMonth: 'Next month', monthLevelControl: 'Choose a month' }}
-            getDayAriaLabel={(date) => {
-              const n = count(date);
-              return `${formatDate(date)}${n ? `, ${n} deadline${n === 1 ? '' : 's'}` : ''}`;
-            }}
-            renderDay={(date) => {
-              const n = count(date);
-              return (
-                <Indicator size={16} label={n} disabled={n === 0} offset={-2} color="red.9" aria-hidden>
-                  <div>{Number(date.slice(8, 10))}</div>
-                </Indicator>
-              );
-            }}
+          <DeadlineMonth
+            month={month}
+            day={day}
+            counts={counts}
+            onMonthChange={(d) => go({ month: d })}
+            onDayChange={(d) => go({ day: d, month: d })}
           />
         </div>
         <Stack gap="xs">

@@ -1,0 +1,50 @@
+import { Indicator } from '@mantine/core';
+import { DatePicker } from '@mantine/dates';
+import { formatDate } from './format';
+import { sameMonth } from './dates';
+
+/**
+ * A month grid with the number of deadlines on each day. Days are YYYY-MM-DD strings
+ * throughout (Mantine's dates are strings too), so the browser's zone never moves one.
+ */
+export function DeadlineMonth({
+  month,
+  day,
+  counts,
+  onMonthChange,
+  onDayChange,
+}: {
+  /** The first day of the month shown. */
+  month: string;
+  /** The chosen day. */
+  day: string;
+  counts: ReadonlyMap<string, number>;
+  onMonthChange: (month: string) => void;
+  onDayChange: (day: string) => void;
+}) {
+  const count = (date: string) => (sameMonth(date, month) ? (counts.get(date) ?? 0) : 0);
+  return (
+    <DatePicker
+      date={month}
+      onDateChange={onMonthChange}
+      value={day}
+      onChange={(d) => d && onDayChange(d)}
+      maxLevel="year"
+      size="md"
+      highlightToday
+      ariaLabels={{ previousMonth: 'Previous month', nextMonth: 'Next month', monthLevelControl: 'Choose a month' }}
+      getDayAriaLabel={(date) => {
+        const n = count(date);
+        return `${formatDate(date)}${n ? `, ${n} deadline${n === 1 ? '' : 's'}` : ''}`;
+      }}
+      renderDay={(date) => {
+        const n = count(date);
+        return (
+          <Indicator size={16} label={n} disabled={n === 0} offset={-2} color="red.9" aria-hidden>
+            <div>{Number(date.slice(8, 10))}</div>
+          </Indicator>
+        );
+      }}
+    />
+  );
+}
