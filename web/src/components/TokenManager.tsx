@@ -3,17 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldErrors, type Schemas } from '../api/client';
+import { endOfDay } from './account';
 import { CopyField } from './CopyField';
 import { formatInstant } from './format';
 import { EmptyState, ProblemAlert } from './Page';
 
 type Token = Schemas['Token'];
-
-/** End of the chosen day where the reader is: a token chosen to last "until the 31st" works through the 31st. */
-export function endOfDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 23, 59, 59).toISOString();
-}
 
 /** API tokens of one person: listed by name and prefix, issued with the secret shown once, revoked. */
 export function TokenManager({

@@ -5,6 +5,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, fieldErrors, unwrap } from '../api/client';
 import { SESSION_KEY, useSession } from '../api/session';
+import { feedUrls } from '../components/account';
 import { CopyField } from '../components/CopyField';
 import { formatInstant } from '../components/format';
 import { EmptyState, Page, ProblemAlert } from '../components/Page';
@@ -18,11 +19,6 @@ interface BrowserSession {
   userAgent: string | null;
   ip: string | null;
   current: boolean;
-}
-
-/** The feed URL as https and as webcal (calendar apps subscribe to the latter with one click). */
-export function feedUrls(url: string): { https: string; webcal: string } {
-  return { https: url, webcal: url.replace(/^https?:\/\//, 'webcal://') };
 }
 
 export default function AccountPage() {
