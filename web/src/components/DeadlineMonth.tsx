@@ -33,6 +33,16 @@ export function DeadlineMonth({
       size="md"
       highlightToday
       ariaLabels={{ previousMonth: 'Previous month', nextMonth: 'Next month', monthLevelControl: 'Choose a month' }}
+      // Mantine paints weekends red and other months' days light grey, both below 4.5:1 on white.
+      getDayProps={(date) =>
+        date === day
+          ? {}
+          : {
+              style: sameMonth(date, month)
+                ? { color: 'var(--mantine-color-dark-9)' }
+                : { color: 'var(--mantine-color-gray-7)', opacity: 1 },
+            }
+      }
       getDayAriaLabel={(date) => {
         const n = count(date);
         return `${formatDate(date)}${n ? `, ${n} deadline${n === 1 ? '' : 's'}` : ''}`;

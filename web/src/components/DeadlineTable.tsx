@@ -4,6 +4,7 @@ import type { Schemas } from '../api/client';
 import { usePeople, useReassign } from '../api/queries';
 import { businessDaysLeft, formatDate, humanize } from './format';
 import { StatusBadge } from './StatusBadge';
+import { ScrollTable } from './ScrollTable';
 
 type DeadlineItem = Schemas['DeadlineItem'];
 
@@ -13,7 +14,7 @@ type DeadlineItem = Schemas['DeadlineItem'];
  */
 export function DeadlineTable({ items, reassign = false, caption }: { items: DeadlineItem[]; reassign?: boolean; caption: string }) {
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollTable minWidth={720} label={caption}>
       <Table striped highlightOnHover aria-label={caption}>
         <Table.Thead>
           <Table.Tr>
@@ -54,7 +55,7 @@ export function DeadlineTable({ items, reassign = false, caption }: { items: Dea
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -7,6 +7,7 @@ import { endOfDay } from './account';
 import { CopyField } from './CopyField';
 import { formatInstant } from './format';
 import { EmptyState, ProblemAlert } from './Page';
+import { ScrollTable } from './ScrollTable';
 
 type Token = Schemas['Token'];
 
@@ -79,7 +80,7 @@ export function TokenManager({
           <EmptyState title="No API tokens">Issue one below for a script or a spreadsheet that reads the tracker.</EmptyState>
         )
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560} label={`API tokens: ${whose}`}>
           <Table striped aria-label={`API tokens: ${whose}`}>
             <Table.Thead>
               <Table.Tr>
@@ -110,7 +111,7 @@ export function TokenManager({
                       color="red"
                       onClick={() => remove.mutate(t)}
                       loading={remove.isPending && remove.variables?.id === t.id}
-                      aria-label={`Revoke token ${t.name}`}
+                      aria-label={`Revoke token ${t.name} (${t.prefix}…)`}
                     >
                       Revoke
                     </Button>
@@ -119,7 +120,7 @@ export function TokenManager({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <form onSubmit={submit} noValidate>
         <Group align="end" wrap="wrap">

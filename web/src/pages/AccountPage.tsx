@@ -10,6 +10,7 @@ import { CopyField } from '../components/CopyField';
 import { formatInstant } from '../components/format';
 import { EmptyState, Page, ProblemAlert } from '../components/Page';
 import { TokenManager } from '../components/TokenManager';
+import { ScrollTable } from '../components/ScrollTable';
 
 /** A browser session as GET /v1/me/sessions lists it. */
 interface BrowserSession {
@@ -89,7 +90,7 @@ function Sessions() {
   if (!items.length)
     return <EmptyState title="No browser sessions">Sign in from a browser with an emailed link to see it here.</EmptyState>;
   return (
-    <Table.ScrollContainer minWidth={600}>
+    <ScrollTable minWidth={600} label="My browser sessions">
       <Table striped aria-label="My browser sessions">
         <Table.Thead>
           <Table.Tr>
@@ -137,7 +138,7 @@ function Sessions() {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 
@@ -205,7 +206,7 @@ function CalendarFeeds() {
       ) : items.length === 0 ? (
         !feeds.error && <EmptyState title="No feed links">Create one below and paste it into your calendar app.</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
+        <ScrollTable minWidth={480} label="My calendar feed links">
           <Table striped aria-label="My calendar feed links">
             <Table.Thead>
               <Table.Tr>
@@ -233,7 +234,7 @@ function CalendarFeeds() {
                       variant="default"
                       onClick={() => revoke.mutate(f.id)}
                       loading={revoke.isPending && revoke.variables === f.id}
-                      aria-label={`Revoke feed link ${f.name}`}
+                      aria-label={`Revoke feed link ${f.name} (${f.prefix}…)`}
                     >
                       Revoke
                     </Button>
@@ -242,7 +243,7 @@ function CalendarFeeds() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <form onSubmit={submit} noValidate>
         <Group align="end" wrap="wrap">

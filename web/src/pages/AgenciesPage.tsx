@@ -12,6 +12,7 @@ import { useSession } from '../api/session';
 import { AgencyForm, agencyBody, type AgencyValues } from '../components/AgencyForm';
 import { days, percent, responseChart } from '../components/agency-stats';
 import { EmptyState, Page, ProblemAlert } from '../components/Page';
+import { ScrollTable } from '../components/ScrollTable';
 
 type AgencyStats = Schemas['AgencyStats'];
 
@@ -146,7 +147,7 @@ function ResponseTimes({ stats, jurisdictions }: { stats: AgencyStats[]; jurisdi
 
 function ReportTable({ items }: { items: AgencyStats[] }) {
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <ScrollTable minWidth={860} label="Agency report cards">
       <Table striped highlightOnHover aria-label="Agency report cards">
         <Table.Thead>
           <Table.Tr>
@@ -193,6 +194,6 @@ function ReportTable({ items }: { items: AgencyStats[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -9,6 +9,7 @@ import { DeadlineTable } from '../components/DeadlineTable';
 import { formatDate, formatMoney } from '../components/format';
 import { groupDeadlines } from '../components/grouping';
 import { EmptyState, Page, ProblemAlert } from '../components/Page';
+import { ScrollTable } from '../components/ScrollTable';
 
 type Counts = Schemas['Dashboard']['counts'];
 
@@ -190,7 +191,7 @@ function FeesOverLimit({ items, loading }: { items?: Schemas['Dashboard']['feesO
       </EmptyState>
     );
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <ScrollTable minWidth={480} label="Fee estimates above the request’s limit">
       <Table striped aria-label="Fee estimates above the request’s limit">
         <Table.Thead>
           <Table.Tr>
@@ -213,7 +214,7 @@ function FeesOverLimit({ items, loading }: { items?: Schemas['Dashboard']['feesO
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 
@@ -246,7 +247,7 @@ function Groupings({ data, loading, error }: { data?: DeadlineQuery['data']; loa
           </Text>
         )}
       </Group>
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollTable minWidth={560} label={`Open deadlines ${by === 'agency' ? 'by agency' : 'by reporter'}`}>
         <Table striped aria-label={`Open deadlines ${by === 'agency' ? 'by agency' : 'by reporter'}`}>
           <Table.Thead>
             <Table.Tr>
@@ -283,7 +284,7 @@ function Groupings({ data, loading, error }: { data?: DeadlineQuery['data']; loa
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

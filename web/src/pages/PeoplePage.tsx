@@ -8,6 +8,7 @@ import { type Role, useSession } from '../api/session';
 import { formatInstant, humanize } from '../components/format';
 import { EmptyState, Page, ProblemAlert } from '../components/Page';
 import { TokenManager } from '../components/TokenManager';
+import { ScrollTable } from '../components/ScrollTable';
 
 type User = Schemas['User'];
 
@@ -148,7 +149,7 @@ function PeopleTable({ items }: { items: User[] }) {
 
   return (
     <>
-      <Table.ScrollContainer minWidth={isAdmin ? 860 : 520}>
+      <ScrollTable minWidth={isAdmin ? 860 : 520} label="People of the newsroom">
         <Table striped highlightOnHover aria-label="People of the newsroom">
           <Table.Thead>
             <Table.Tr>
@@ -250,7 +251,7 @@ function PeopleTable({ items }: { items: User[] }) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
 
       <Modal opened={!!deactivating} onClose={() => setDeactivating(null)} title={`Deactivate ${deactivating?.name ?? ''}?`}>
         <Stack gap="sm">
