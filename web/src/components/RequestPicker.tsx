@@ -9,16 +9,20 @@ interface Option {
   label: string;
 }
 
-/** Requests found by words (full-text search), or the newest ones before anything is typed. */
+/** How many search hits are looked up for their agency: requests of one batch share a title. */
+const LOOKED_UP = 10;
+
+/** Requests found by words (full-text search), or the newest ones before anything is typed; each labelled with its agency. */
 async function findRequests(q: string): Promise<Option[]> {
   if (!q) {
     const page = await unwrap(api.GET('/v1/requests', { params: { query: { limit: 50 } } }));
     return page.items.map((r) => ({ value: r.id, label: `${r.title} — ${r.agency.name}` }));
   }
   const hits = await unwrap(api.GET('/v1/search', { params: { query: { q, limit: 50 } } }));
-  const seen = new Map<string, Option>();
-  for (const h of hits.items) if (!seen.has(h.requestId)) seen.set(h.requestId, { value: h.requestId, label: h.requestTitle });
-  return [...seen.values()];
+  const ids = [...new Set(hits.items.map((h) => h.requestId))].slice(0, LOOKED_UP);
+  // A search hit names the request but not its agency.
+  const found = await Promise.all(ids.map((id) => unwrap(api.GET('/v1/requests/{id}', { params: { path: { id } } })).catch(() => null)));
+  return found.flatMap((r) => (r ? [{ value: r.id, label: `${r.title} — ${r.agency.name}` }] : []));
 }
 
 /** Choose one request of the newsroom by typing words from it. */
@@ -30,7 +34,7 @@ export function RequestPicker({
 }: {
   label: string;
   value: string | null;
-  onChange: (id: string | null) => void;
+  onChange: (id: string | null, label?: string) => void;
   error?: string;
 }) {
   const [search, setSearch] = useState('');
@@ -52,7 +56,7 @@ export function RequestPicker({
       value={value}
       onChange={(id, option) => {
         setChosen(id && option ? { value: id, label: option.label } : null);
-        onChange(id);
+        onChange(id, option?.label);
       }}
       filter={({ options }) => options}
       nothingFoundMessage={found.isFetching ? 'Searching…' : 'No request matches'}

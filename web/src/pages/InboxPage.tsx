@@ -1,8 +1,7 @@
-import { Anchor, Button, Card, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
 import { api, fieldErrors, type Schemas, unwrap } from '../api/client';
 import { useSession } from '../api/session';
 import { formatInstant } from '../components/format';
@@ -59,23 +58,19 @@ export default function InboxPage() {
 function UnmatchedCard({ mail }: { mail: Schemas['UnmatchedEmail'] }) {
   const queryClient = useQueryClient();
   const [requestId, setRequestId] = useState<string | null>(null);
+  const [requestLabel, setRequestLabel] = useState('');
   const assign = useMutation({
-    mutationFn: (id: string) =>
+    mutationFn: ({ id }: { id: string; label: string }) =>
       unwrap(api.POST('/v1/inbound/unmatched/{id}/assign', { params: { path: { id: mail.id } }, body: { requestId: id } })),
-    onSuccess: (outcome) => {
+    onSuccess: (_outcome, { label }) => {
       queryClient.invalidateQueries({ queryKey: ['inbound', 'unmatched'] });
       queryClient.invalidateQueries({ queryKey: ['request'] });
       queryClient.invalidateQueries({ queryKey: ['requests'] });
+      // Notifications live outside the router, so they carry words, not links.
       notifications.show({
         color: 'green',
         title: 'Filed',
-        message: outcome.requestId ? (
-          <Anchor component={Link} to={`/requests/${outcome.requestId}`}>
-            Open the request
-          </Anchor>
-        ) : (
-          `“${mail.subject}” was filed.`
-        ),
+        message: `“${mail.subject || 'The email'}” is now in the history of “${label}”.`,
       });
     },
   });
@@ -83,7 +78,7 @@ function UnmatchedCard({ mail }: { mail: Schemas['UnmatchedEmail'] }) {
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (requestId) assign.mutate(requestId);
+    if (requestId) assign.mutate({ id: requestId, label: requestLabel });
   }
 
   const titleId = `mail-${mail.id}`;
@@ -109,7 +104,15 @@ function UnmatchedCard({ mail }: { mail: Schemas['UnmatchedEmail'] }) {
         <form onSubmit={submit}>
           <Group align="end" wrap="wrap">
             <div style={{ flex: '1 1 280px' }}>
-              <RequestPicker label="File into request" value={requestId} onChange={setRequestId} error={errors.requestId} />
+              <RequestPicker
+                label="File into request"
+                value={requestId}
+                onChange={(id, label) => {
+                  setRequestId(id);
+                  setRequestLabel(label ?? '');
+                }}
+                error={errors.requestId}
+              />
             </div>
             <Button type="submit" disabled={!requestId} loading={assign.isPending}>
               File it
