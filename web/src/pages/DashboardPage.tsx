@@ -57,7 +57,7 @@ export default function DashboardPage() {
   return (
     <Page title="Dashboard">
       <ProblemAlert error={dashboard.error} />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {CARDS.map((c) => (
           <li key={c.key}>
             <CountTile card={c} value={counts?.[c.key]} />
