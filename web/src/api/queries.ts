@@ -3,6 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from './client';
 import { useSession } from './session';
 
+// Query keys are shared with the lead's pages (['people', orgId], ['jurisdictions']): the cache holds the
+// API's answer as it came, and each hook shapes it with `select`.
+
 /** The newsroom's people (any member may read them). */
 export function usePeople(enabled = true) {
   const { session } = useSession();
@@ -10,7 +13,8 @@ export function usePeople(enabled = true) {
   return useQuery({
     queryKey: ['people', orgId],
     enabled: enabled && !!orgId,
-    queryFn: () => unwrap(api.GET('/v1/organizations/{orgId}/users', { params: { path: { orgId } } })).then((r) => r.items),
+    queryFn: () => unwrap(api.GET('/v1/organizations/{orgId}/users', { params: { path: { orgId } } })),
+    select: (r) => r.items,
   });
 }
 
@@ -19,7 +23,8 @@ export function useJurisdictions() {
   return useQuery({
     queryKey: ['jurisdictions'],
     staleTime: Number.POSITIVE_INFINITY,
-    queryFn: () => unwrap(api.GET('/v1/jurisdictions')).then((r) => [...r.items].sort((a, b) => a.name.localeCompare(b.name))),
+    queryFn: () => unwrap(api.GET('/v1/jurisdictions')),
+    select: (r) => [...r.items].sort((a, b) => a.name.localeCompare(b.name)),
   });
 }
 

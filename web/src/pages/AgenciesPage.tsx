@@ -9,7 +9,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { useJurisdictions } from '../api/queries';
 import { useSession } from '../api/session';
-import { AgencyForm, agencyBody, type AgencyValues } from '../components/AgencyForm';
+import { AgencyEditor, agencyBody, type AgencyValues } from '../components/AgencyEditor';
 import { days, percent, responseChart } from '../components/agency-stats';
 import { EmptyState, Page, ProblemAlert } from '../components/Page';
 import { ScrollTable } from '../components/ScrollTable';
@@ -91,7 +91,7 @@ function AddAgency({ onDone }: { onDone: () => void }) {
     },
   });
   return (
-    <AgencyForm
+    <AgencyEditor
       submitLabel="Add agency"
       onSubmit={(v) => create.mutate(v)}
       onCancel={onDone}

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api, unwrap } from '../api/client';
 import { useJurisdictions } from '../api/queries';
 import { useSession } from '../api/session';
-import { AgencyForm, agencyBody, type AgencyValues } from '../components/AgencyForm';
+import { AgencyEditor, agencyBody, type AgencyValues } from '../components/AgencyEditor';
 import { DeadlineTable } from '../components/DeadlineTable';
 import { formatDate, humanize } from '../components/format';
 import { EmptyState, Page, ProblemAlert } from '../components/Page';
@@ -66,7 +66,7 @@ export default function AgencyPage() {
           <Title order={2} size="h3" mb="sm">
             Edit agency
           </Title>
-          <AgencyForm
+          <AgencyEditor
             initial={a}
             submitLabel="Save"
             onSubmit={(v) => update.mutate(v)}

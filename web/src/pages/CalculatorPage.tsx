@@ -37,8 +37,10 @@ const METHODS: SubmissionMethod[] = ['email', 'portal', 'mail', 'fax', 'in_perso
 export default function CalculatorPage() {
   const jurisdictions = useJurisdictions();
   const agencies = useQuery({
-    queryKey: ['agencies', 'all'],
-    queryFn: () => unwrap(api.GET('/v1/agencies', { params: { query: { limit: 500 } } })).then((r) => r.items),
+    // An object, so it never equals the new-request page's ['agencies', searchText].
+    queryKey: ['agencies', { limit: 500 }],
+    queryFn: () => unwrap(api.GET('/v1/agencies', { params: { query: { limit: 500 } } })),
+    select: (r) => r.items,
   });
   const [form, setForm] = useState<CalculatorForm>({
     agencyId: null,

@@ -19,7 +19,7 @@ export interface AgencyValues {
 }
 
 /** The agency form for adding one and for changing one: what the letter and the deadlines need. */
-export function AgencyForm({
+export function AgencyEditor({
   initial,
   submitLabel,
   onSubmit,
