@@ -1908,6 +1908,10 @@ export interface paths {
                     createdTo?: string;
                     /** @description true: only requests with an overdue deadline (the dashboard’s definition: an agency’s running clock past its due date, e.g. a response, an acknowledgment, an appeal decision or the newsroom’s target; not a tolled clock nor a lapsed requester window), most overdue first; the other filters still apply. */
                     overdue?: "true" | "false";
+                    /** @description true: only requests whose letter email failed for good (the dashboard’s `undeliveredLetters`). */
+                    undelivered?: "true" | "false";
+                    /** @description true: only requests waiting on the newsroom, a fee to pay or a question to answer (the dashboard’s `awaitingNewsroom`). */
+                    awaitingNewsroom?: "true" | "false";
                     limit?: number;
                     cursor?: string;
                     /** @description json (default), csv or xlsx: the whole list (every page, `limit` and `cursor` ignored), streamed. `Accept: text/csv` also asks for CSV. */

@@ -161,6 +161,13 @@ export const RequestListQuery = z
       description:
         'true: only requests with an overdue deadline (the dashboard’s definition: an agency’s running clock past its due date, e.g. a response, an acknowledgment, an appeal decision or the newsroom’s target; not a tolled clock nor a lapsed requester window), most overdue first; the other filters still apply.',
     }),
+    undelivered: z.enum(['true', 'false']).optional().meta({
+      description: 'true: only requests whose letter email failed for good (the dashboard’s `undeliveredLetters`).',
+    }),
+    awaitingNewsroom: z.enum(['true', 'false']).optional().meta({
+      description:
+        'true: only requests waiting on the newsroom, a fee to pay or a question to answer (the dashboard’s `awaitingNewsroom`).',
+    }),
     limit: Limit,
     cursor: Cursor,
     format: FormatParam,

@@ -365,6 +365,10 @@ export interface RequestFilter {
   groupId?: string | undefined;
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
+  /** 'true': only requests whose letter email failed for good. */
+  undelivered?: 'true' | 'false' | undefined;
+  /** 'true': only requests waiting on the newsroom (a fee to pay, a question to answer). */
+  awaitingNewsroom?: 'true' | 'false' | undefined;
   /** Keyset: rows strictly older than (createdAt, id). */
   before?: [string, string] | undefined;
   limit: number;
@@ -379,6 +383,11 @@ export function whereRequestMatches(query: Knex.QueryBuilder, f: Omit<RequestFil
   if (f.tag) query.whereRaw('requests.tags @> array[?]::text[]', [f.tag]);
   if (f.createdFrom) query.where('requests.created_at', '>=', `${f.createdFrom}T00:00:00Z`);
   if (f.createdTo) query.whereRaw(`requests.created_at < (?::date + 1)::timestamptz`, [f.createdTo]);
+  if (f.undelivered === 'true') query.where('requests.letter_undelivered', true);
+  if (f.undelivered === 'false') query.where('requests.letter_undelivered', false);
+  // The dashboard's "waiting on us": the same statuses it sums.
+  if (f.awaitingNewsroom === 'true') query.whereIn('requests.status', ['fee_requested', 'clarification_requested']);
+  if (f.awaitingNewsroom === 'false') query.whereNotIn('requests.status', ['fee_requested', 'clarification_requested']);
   return query;
 }
 

@@ -34,3 +34,21 @@ it('when the clock is stopped for a clarification, then no deadline is shown as 
   const row = (res.body.items as Array<{ id: string; nextDeadline: unknown }>).find((r) => r.id === id);
   expect(row?.nextDeadline).toBeNull();
 });
+
+it('when the agency waits on the newsroom, then awaitingNewsroom=true lists exactly the requests the dashboard counts', async () => {
+  app.setNow(new Date('2026-03-10T15:00:00Z'));
+  const room2 = await createNewsroom(app, 'Waiting Gazette');
+  const agency = await addAgency(app, room2, AGENCIES.ice);
+  const fee = await fileWithEvents(app, room2, agency, '2026-03-02T15:00:00Z', 'Fee asked', [
+    { type: 'fee_estimate', occurredAt: '2026-03-04T15:00:00Z', data: { amount: 120 } },
+  ]);
+  const question = await fileWithEvents(app, room2, agency, '2026-03-02T15:00:00Z', 'Question asked', [
+    { type: 'clarification_requested', occurredAt: '2026-03-04T15:00:00Z', data: { question: 'Which years?' } },
+  ]);
+  await fileWithEvents(app, room2, agency, '2026-03-02T15:00:00Z', 'Just filed');
+  const listed = await app.http.get('/v1/requests?awaitingNewsroom=true').set(bearer(room2.tokens.editor)).expect(200);
+  expect(listed.body.items.map((r: { id: string }) => r.id).sort()).toEqual([fee, question].sort());
+  const dash = await app.http.get('/v1/dashboard').set(bearer(room2.tokens.editor)).expect(200);
+  expect(dash.body.counts.awaitingNewsroom).toBe(listed.body.items.length);
+  await app.http.get('/v1/requests?awaitingNewsroom=maybe').set(bearer(room2.tokens.editor)).expect(400);
+});

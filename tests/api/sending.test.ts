@@ -216,6 +216,11 @@ describe('filing again after the email failed for good', () => {
     expect(stored.every((d: { next_reminder_on: unknown }) => d.next_reminder_on === null)).toBe(true);
     const dash = await app.http.get('/v1/dashboard').set(as('editor')).expect(200);
     expect(dash.body.counts.undeliveredLetters).toBe(1);
+    // The dashboard's count opens as a list of exactly those requests.
+    const listed = await app.http.get('/v1/requests?undelivered=true').set(as('editor')).expect(200);
+    expect(listed.body.items.map((r: { id: string }) => r.id)).toEqual([id]);
+    const others = await app.http.get('/v1/requests?undelivered=false').set(as('editor')).expect(200);
+    expect(others.body.items.map((r: { id: string }) => r.id)).not.toContain(id);
     const reporterEmail = (await app.db.knex('users').where({ id: newsroom.userIds.reporter }).first()).email as string;
     expect(await eventually(() => sink.to(reporterEmail).some((m) => m.parsed.subject === 'Not delivered: Detention contracts'))).toBe(
       true,

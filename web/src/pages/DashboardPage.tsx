@@ -25,14 +25,20 @@ interface CountCard {
 }
 
 const CARDS: CountCard[] = [
-  { key: 'openRequests', label: 'Open requests', hint: 'Sent and not yet closed', to: '/requests' },
-  { key: 'overdue', label: 'Overdue', hint: 'Agency deadlines that have passed', to: '/requests?overdue=1', alarm: true },
+  { key: 'openRequests', label: 'Open requests', hint: 'Sent and not yet closed', to: '/requests?mine=0' },
+  { key: 'overdue', label: 'Overdue', hint: 'Agency deadlines that have passed', to: '/requests?mine=0&overdue=1', alarm: true },
   { key: 'dueIn7Days', label: 'Due this week', hint: 'Running clocks due in the next 7 days', to: '#due-this-week' },
-  { key: 'undeliveredLetters', label: 'Letters that never arrived', hint: 'Email bounced for good: file them again', alarm: true },
+  {
+    key: 'undeliveredLetters',
+    label: 'Letters that never arrived',
+    hint: 'Email bounced for good: file them again',
+    to: '/requests?mine=0&undelivered=1',
+    alarm: true,
+  },
   { key: 'feesOverLimit', label: 'Fees above the limit', hint: 'Pay, narrow or withdraw', to: '#fees-over-limit', alarm: true },
-  { key: 'awaitingNewsroom', label: 'Waiting on us', hint: 'A fee to pay or a question to answer' },
-  { key: 'drafts', label: 'Drafts', hint: 'Written, not sent', to: '/requests?status=draft' },
-  { key: 'inLitigation', label: 'In litigation', hint: 'Lawsuits filed', to: '/requests?status=in_litigation' },
+  { key: 'awaitingNewsroom', label: 'Waiting on us', hint: 'A fee to pay or a question to answer', to: '/requests?mine=0&awaiting=1' },
+  { key: 'drafts', label: 'Drafts', hint: 'Written, not sent', to: '/requests?mine=0&status=draft' },
+  { key: 'inLitigation', label: 'In litigation', hint: 'Lawsuits filed', to: '/requests?mine=0&status=in_litigation' },
 ];
 
 export default function DashboardPage() {

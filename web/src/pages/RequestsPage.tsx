@@ -34,6 +34,8 @@ export function RequestsPage() {
   // A reporter starts from their own requests; editors and counsel from the newsroom's.
   const mine = params.has('mine') ? params.get('mine') === '1' : session?.user.role === 'reporter';
   const overdue = params.get('overdue') === '1';
+  const undelivered = params.get('undelivered') === '1';
+  const awaiting = params.get('awaiting') === '1';
   const q = params.get('q') ?? '';
   const [draftQ, setDraftQ] = useState(q);
 
@@ -45,7 +47,7 @@ export function RequestsPage() {
   }
 
   const list = useInfiniteQuery({
-    queryKey: ['requests', { status, mine, overdue }],
+    queryKey: ['requests', { status, mine, overdue, undelivered, awaiting }],
     enabled: !q,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
@@ -56,6 +58,8 @@ export function RequestsPage() {
               status,
               assigneeId: mine ? session?.user.id : undefined,
               overdue: overdue ? 'true' : undefined,
+              undelivered: undelivered ? 'true' : undefined,
+              awaitingNewsroom: awaiting ? 'true' : undefined,
               cursor: pageParam,
               limit: 50,
             },
@@ -130,6 +134,8 @@ export function RequestsPage() {
             />
             <Switch label="Assigned to me" checked={mine} onChange={(e) => set('mine', e.currentTarget.checked ? '1' : '0')} />
             <Switch label="Overdue only" checked={overdue} onChange={(e) => set('overdue', e.currentTarget.checked ? '1' : null)} />
+            <Switch label="Waiting on us" checked={awaiting} onChange={(e) => set('awaiting', e.currentTarget.checked ? '1' : null)} />
+            {undelivered && <Switch label="Letters that never arrived" checked onChange={() => set('undelivered', null)} />}
           </Group>
           <ProblemAlert error={list.error} />
           {list.isPending ? (
