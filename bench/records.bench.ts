@@ -10,7 +10,7 @@ import http from 'node:http';
 import { createApp } from '../server/app';
 import { insertAttachment } from '../server/attachments/attachment-store';
 import { loadConfig } from '../server/config';
-import { eventHash, GENESIS_HASH, type HashedEventFields } from '../server/events/hash-chain';
+import { CURRENT_HASH_VERSION, eventHash, GENESIS_HASH, type HashedEventFields } from '../server/events/hash-chain';
 import { createRuntime } from '../server/runtime';
 import { createBenchDatabase, openBenchDatabase } from './support/bench-db';
 import { seedMonitoring } from './support/seed-monitoring';
@@ -92,7 +92,9 @@ async function main(): Promise<void> {
     let batch: Array<Record<string, unknown>> = [];
     for (let seq = 1; seq <= EVENTS; seq += 1) {
       const e: HashedEventFields = {
+        hashVersion: CURRENT_HASH_VERSION,
         id: randomUUID(),
+        organizationId: req.organization_id,
         requestId: req.id,
         seq,
         type: seq === 1 ? 'submitted' : seq % 3 ? 'correspondence' : 'note',

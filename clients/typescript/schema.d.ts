@@ -3010,7 +3010,7 @@ export interface paths {
         };
         /**
          * Recompute the hash chain from the stored events and re-hash every stored file of the request
-         * @description Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event. `firstBrokenSeq` is the first event whose stored fields no longer match. Every attachment and raw `.eml` is read back and re-hashed; `files.failed` lists those whose bytes are altered or missing, and `valid` is false if any is, even when the events verify.
+         * @description Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event (from hash version 2, its organization too). `firstBrokenSeq` is the first event whose stored fields no longer match. Every attachment and raw `.eml` is read back and re-hashed; `files.failed` lists those whose bytes are altered or missing. The request row is checked against its history: the fields sealed when it was filed and the status its events lead to (`request.differs` names what does not match). `valid` is false if any of these fails, even when the events verify.
          */
         get: {
             parameters: {
@@ -5960,7 +5960,7 @@ export interface components {
             createdAt: string;
         };
         ChainVerdict: {
-            /** @description The event chain verifies, every stored file matches its SHA-256, and the log still holds the head of its latest signed checkpoint. */
+            /** @description The event chain verifies, every stored file matches its SHA-256, the request row matches its filing and its events, and the log still holds the head of its latest signed checkpoint. */
             valid: boolean;
             /** @description The event chain alone verifies. */
             eventsValid: boolean;
@@ -5974,6 +5974,7 @@ export interface components {
                 checked: number;
                 failed: components["schemas"]["FileFailure"][];
             };
+            request: components["schemas"]["RequestVerdict"];
         };
         CheckpointVerdict: {
             /**
@@ -6003,6 +6004,23 @@ export interface components {
             /** @description What the stored bytes hash to now; null when they are missing. */
             actualSha256: string | null;
             actualSize: number | null;
+        };
+        RequestVerdict: {
+            /** @description No sealed field of the request differs from its filing and the stored status is the replayed one. */
+            valid: boolean;
+            /**
+             * @description `draft`: not filed, its fields may still change; `matches`: every field sealed in the `submitted` event (`data.filed`) is as filed; `differs`: a sealed field is not; `unsealed`: filed before filings were sealed, so only the status is checked.
+             * @enum {string}
+             */
+            filing: "draft" | "matches" | "differs" | "unsealed";
+            /** @description The latest `submitted` event whose seal was compared; null when none is sealed. */
+            sealedSeq: number | null;
+            /** @description What differs: sealed field names (organizationId, agencyId, title, recordsSought, requestType, dateRangeStart, dateRangeEnd, format, feeLimit, feeWaiver, expedited, requester, letterSubject, letterBody) and `status`. */
+            differs: string[];
+            /** @description The status stored on the request. */
+            status: string;
+            /** @description The status its events lead to through the state machine. */
+            replayedStatus: string;
         };
         History: {
             generatedAt: string;
@@ -6053,6 +6071,8 @@ export interface components {
             };
             events: {
                 seq: number;
+                /** @description The canonical form the hash covers: 1 (the event’s fields), 2 (and its organizationId). */
+                hashVersion: number;
                 /** Format: uuid */
                 id: string;
                 type: string;

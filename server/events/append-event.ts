@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
-import { eventHash, GENESIS_HASH, type AttachmentRef } from './hash-chain';
+import { CURRENT_HASH_VERSION, eventHash, GENESIS_HASH, type AttachmentRef } from './hash-chain';
 import { insertEvent, lastEvent, type ChainHead, type EventRecord } from './event-store';
 import { wellFormed, wellFormedString } from '../util/well-formed';
 
@@ -30,13 +30,16 @@ export async function appendEvent(db: Db, e: NewEvent, recordedAt: Date, known?:
   if (e.occurredAt.getTime() > recordedAt.getTime()) throw new Error(`event ${e.type} cannot be recorded before it happened`);
   const head = known ? known.head : await lastEvent(db, e.requestId);
   const prevHash = head?.hash ?? GENESIS_HASH;
-  // Hash exactly what the database will hand back: Postgres keeps
-  // microseconds, JS milliseconds, so times are trimmed now; it stores UTF-8,
-  // so every string is made well-formed now (a lone surrogate becomes U+FFFD).
+  // Hash exactly what the database will hand back: its times are stored at
+  // milliseconds (timestamptz(3)), as a JS Date holds them, so times are
+  // whole milliseconds now; it stores UTF-8, so every string is made
+  // well-formed now (a lone surrogate becomes U+FFFD).
   const text = (s: string | null | undefined) => (s == null ? null : wellFormedString(s));
   const fields = {
+    hashVersion: CURRENT_HASH_VERSION,
     // Chosen here, not by the database default, because the hash covers it.
     id: randomUUID(),
+    organizationId: e.organizationId,
     requestId: e.requestId,
     seq: (head?.seq ?? 0) + 1,
     type: wellFormedString(e.type),
@@ -50,5 +53,5 @@ export async function appendEvent(db: Db, e: NewEvent, recordedAt: Date, known?:
     correctsEventId: e.correctsEventId ?? null,
     attachments: wellFormed(e.attachments ?? []),
   };
-  return insertEvent(db, e.organizationId, { ...fields, prevHash, hash: eventHash(prevHash, fields) });
+  return insertEvent(db, { ...fields, prevHash, hash: eventHash(prevHash, fields) });
 }

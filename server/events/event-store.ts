@@ -9,6 +9,7 @@ export interface EventRecord extends HashedEventFields {
 }
 
 interface Row {
+  hash_version: number;
   id: string;
   organization_id: string;
   request_id: string;
@@ -28,6 +29,7 @@ interface Row {
 }
 
 const COLUMNS = [
+  'hash_version',
   'id',
   'organization_id',
   'request_id',
@@ -47,6 +49,7 @@ const COLUMNS = [
 ];
 
 export const toEventRecord = (r: Row): EventRecord => ({
+  hashVersion: Number(r.hash_version),
   id: r.id,
   organizationId: r.organization_id,
   requestId: r.request_id,
@@ -70,15 +73,12 @@ export const toEventRecord = (r: Row): EventRecord => ({
  * statement. The head moves only from the event before (seq - 1), so an
  * append from a stale head fails here (and on the unique (request_id, seq)).
  */
-export async function insertEvent(
-  db: Db,
-  organizationId: string,
-  e: HashedEventFields & { prevHash: string; hash: string },
-): Promise<EventRecord> {
+export async function insertEvent(db: Db, e: HashedEventFields & { prevHash: string; hash: string }): Promise<EventRecord> {
   const insert = db('request_events')
     .insert({
+      hash_version: e.hashVersion,
       id: e.id,
-      organization_id: organizationId,
+      organization_id: e.organizationId,
       request_id: e.requestId,
       seq: e.seq,
       type: e.type,

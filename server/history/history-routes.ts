@@ -35,11 +35,34 @@ const CheckpointVerdictView = z
   })
   .meta({ id: 'CheckpointVerdict' });
 
+const RequestVerdictView = z
+  .object({
+    valid: z
+      .boolean()
+      .meta({ description: 'No sealed field of the request differs from its filing and the stored status is the replayed one.' }),
+    filing: z.enum(['draft', 'matches', 'differs', 'unsealed']).meta({
+      description:
+        '`draft`: not filed, its fields may still change; `matches`: every field sealed in the `submitted` event (`data.filed`) is as filed; `differs`: a sealed field is not; `unsealed`: filed before filings were sealed, so only the status is checked.',
+    }),
+    sealedSeq: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'The latest `submitted` event whose seal was compared; null when none is sealed.' }),
+    differs: z.array(z.string()).meta({
+      description:
+        'What differs: sealed field names (organizationId, agencyId, title, recordsSought, requestType, dateRangeStart, dateRangeEnd, format, feeLimit, feeWaiver, expedited, requester, letterSubject, letterBody) and `status`.',
+    }),
+    status: z.string().meta({ description: 'The status stored on the request.' }),
+    replayedStatus: z.string().meta({ description: 'The status its events lead to through the state machine.' }),
+  })
+  .meta({ id: 'RequestVerdict' });
+
 const Verdict = z
   .object({
     valid: z.boolean().meta({
       description:
-        'The event chain verifies, every stored file matches its SHA-256, and the log still holds the head of its latest signed checkpoint.',
+        'The event chain verifies, every stored file matches its SHA-256, the request row matches its filing and its events, and the log still holds the head of its latest signed checkpoint.',
     }),
     eventsValid: z.boolean().meta({ description: 'The event chain alone verifies.' }),
     events: z.number().int(),
@@ -51,6 +74,7 @@ const Verdict = z
       checked: z.number().int().meta({ description: 'Attachments (uploads, mail attachments, raw .eml in and out) re-hashed.' }),
       failed: z.array(FileFailureView),
     }),
+    request: RequestVerdictView,
   })
   .meta({ id: 'ChainVerdict' });
 
@@ -97,6 +121,10 @@ const HistoryView = z
     events: z.array(
       z.object({
         seq: z.number().int(),
+        hashVersion: z
+          .number()
+          .int()
+          .meta({ description: 'The canonical form the hash covers: 1 (the event’s fields), 2 (and its organizationId).' }),
         id: z.uuid(),
         type: z.string(),
         occurredAt: z.string(),
@@ -164,7 +192,7 @@ export function historyRoutes(api: ApiRouter): void {
     path: '/v1/requests/{id}/history/verify',
     summary: 'Recompute the hash chain from the stored events and re-hash every stored file of the request',
     description:
-      'Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event. `firstBrokenSeq` is the first event whose stored fields no longer match. Every attachment and raw `.eml` is read back and re-hashed; `files.failed` lists those whose bytes are altered or missing, and `valid` is false if any is, even when the events verify.',
+      'Each event’s hash is SHA-256 over the previous hash and the canonical JSON of the event (from hash version 2, its organization too). `firstBrokenSeq` is the first event whose stored fields no longer match. Every attachment and raw `.eml` is read back and re-hashed; `files.failed` lists those whose bytes are altered or missing. The request row is checked against its history: the fields sealed when it was filed and the status its events lead to (`request.differs` names what does not match). `valid` is false if any of these fails, even when the events verify.',
     tags: ['History'],
     access: { roles: READER_ROLES },
     params: IdParams,

@@ -14,6 +14,7 @@ import { findRequest, type RequestRecord } from '../requests/request-store';
 import { listEvents, type EventRecord } from '../events/event-store';
 import { verifyChain } from '../events/hash-chain';
 import type { FileCheck, FileStore } from '../files/file-store';
+import { requestVerdict } from './request-verdict';
 import type { FileFailure, HistoryDeadline, HistoryDocument, HistoryVerdict } from './history-types';
 import type { CheckpointKey } from '../checkpoints/checkpoint-key';
 import { compareWithCheckpoint } from '../checkpoints/checkpoint-service';
@@ -43,7 +44,7 @@ export async function verifyHistory(
     listAttachments(db, organizationId, requestId),
     anchor ? latestCheckpoint(db, organizationId, requestId) : undefined,
   ]);
-  return verdictOf(files, events, attachments, anchor ? { anchor, checkpoint } : undefined);
+  return verdictOf(files, request, events, attachments, anchor ? { anchor, checkpoint } : undefined);
 }
 
 /**
@@ -54,11 +55,13 @@ export async function verifyHistory(
  */
 async function verdictOf(
   files: FileChecker,
+  request: RequestRecord,
   events: EventRecord[],
   attachments: AttachmentRecord[],
   anchored?: { anchor: CheckpointAnchor; checkpoint: Awaited<ReturnType<typeof latestCheckpoint>> },
 ): Promise<HistoryVerdict> {
   const chain = verifyChain(events);
+  const row = requestVerdict(request, events);
   const checkpoint = anchored ? compareWithCheckpoint(events, anchored.checkpoint, anchored.anchor) : null;
   const seqOfEvent = new Map(events.map((e) => [e.id, e.seq]));
   const items: Array<Omit<FileFailure, 'status' | 'actualSha256' | 'actualSize'>> = attachments.map((a) => ({
@@ -88,12 +91,13 @@ async function verdictOf(
     else if (check.status === 'missing') failed.push({ ...item, status: 'missing', actualSha256: null, actualSize: null });
   }
   return {
-    valid: chain.valid && failed.length === 0 && checkpoint?.status !== 'mismatch',
+    valid: chain.valid && failed.length === 0 && row.valid && checkpoint?.status !== 'mismatch',
     eventsValid: chain.valid,
     events: chain.events,
     firstBrokenSeq: chain.firstBrokenSeq,
     headHash: chain.headHash,
     files: { valid: failed.length === 0, checked: items.length, failed },
+    request: row,
     checkpoint,
   };
 }
@@ -174,7 +178,7 @@ export async function buildHistory(
   const correctedBy = new Map<string, string[]>();
   for (const e of events) if (e.correctsEventId) correctedBy.set(e.correctsEventId, [...(correctedBy.get(e.correctsEventId) ?? []), e.id]);
   const seqOfEvent = new Map(events.map((e) => [e.id, e.seq]));
-  const chain = await verdictOf(files, events, attachments, anchor ? { anchor, checkpoint } : undefined);
+  const chain = await verdictOf(files, request, events, attachments, anchor ? { anchor, checkpoint } : undefined);
 
   return {
     generatedAt: now.toISOString(),
@@ -208,6 +212,7 @@ export async function buildHistory(
     },
     events: events.map((e) => ({
       seq: e.seq,
+      hashVersion: e.hashVersion,
       id: e.id,
       type: e.type,
       occurredAt: e.occurredAt.toISOString(),

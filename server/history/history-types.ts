@@ -33,6 +33,8 @@ export interface HistoryDocument {
 
 export interface HistoryEvent {
   seq: number;
+  /** The canonical form its hash covers: 1 (the event's fields), 2 (and its organization). */
+  hashVersion: number;
   id: string;
   type: string;
   /** When it happened, as logged. */
@@ -97,9 +99,33 @@ export interface FileFailure {
 }
 
 /**
+ * The request row against what its history says of it: the fields sealed in
+ * its `submitted` event(s), recomputed from the row, and its status,
+ * re-derived by replaying the events.
+ */
+export interface RequestVerdict {
+  /** No sealed field differs and the stored status is the replayed one. */
+  valid: boolean;
+  /**
+   * draft: not filed (its fields may still change); matches: every sealed field is as filed;
+   * differs: a sealed field is not; unsealed: filed before filings were sealed, so only the status is checked.
+   */
+  filing: 'draft' | 'matches' | 'differs' | 'unsealed';
+  /** The `submitted` event whose seal was compared last (the latest filing); null when none is sealed. */
+  sealedSeq: number | null;
+  /** What differs: sealed field names (title, recordsSought, agencyId, organizationId, letterSubject, …) and `status`. */
+  differs: string[];
+  /** The status stored on the request. */
+  status: string;
+  /** The status the events lead to through the state machine. */
+  replayedStatus: string;
+}
+
+/**
  * The verdict on a request's record: the event chain (`eventsValid`,
- * `firstBrokenSeq`, `headHash`) and every stored file re-hashed (`files`).
- * `valid` holds only when both do, and the latest signed checkpoint (`checkpoint`), when compared, still matches the log.
+ * `firstBrokenSeq`, `headHash`), every stored file re-hashed (`files`) and
+ * the request row against its history (`request`). `valid` holds only when
+ * all three do, and the latest signed checkpoint (`checkpoint`), when compared, still matches the log.
  */
 export interface HistoryVerdict {
   valid: boolean;
@@ -108,6 +134,7 @@ export interface HistoryVerdict {
   firstBrokenSeq: number | null;
   headHash: string;
   files: { valid: boolean; checked: number; failed: FileFailure[] };
+  request: RequestVerdict;
   /** The log against its latest signed checkpoint; null when not compared. */
   checkpoint: CheckpointVerdict | null;
 }

@@ -10,6 +10,7 @@ import { conflict, notFound, validationProblem } from '../errors/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
 import type { SubmissionMethod, SubmitInput } from './request-schemas';
+import { filingSeal } from './filing-seal';
 import type { RequestRecord, RequestValues } from './request-store';
 
 // The history's line for a filing made outside the tracker.
@@ -149,6 +150,8 @@ async function file(
           bodySha256: createHash('sha256').update(request.letterBody, 'utf8').digest('hex'),
           edited: request.letterEdited,
         },
+        // The request as filed, so the chain covers the row's fields (verify recomputes it from the row).
+        filed: filingSeal(request),
         ...(mail ? { messageId: mail.messageId, to: mail.toAddresses, emlSha256: mail.rawSha256 } : {}),
       },
       actorKind: 'user',

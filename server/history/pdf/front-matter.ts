@@ -56,7 +56,29 @@ export function titleBlock(pen: Pen, doc: HistoryDocument, local: (iso: string) 
 
 export function chainStatus(pen: Pen, doc: HistoryDocument): void {
   eventChainStatus(pen, doc);
+  requestStatus(pen, doc);
   fileStatus(pen, doc);
+}
+
+/** The request row against its history, in one line (red when something differs). */
+export function requestCheckLine(doc: HistoryDocument): string {
+  const r = doc.chain.request;
+  if (!r.valid) {
+    const status = r.differs.includes('status')
+      ? ` (status stored ${humanize(r.status).toLowerCase()}, events lead to ${humanize(r.replayedStatus).toLowerCase()})`
+      : '';
+    return `REQUEST RECORD ALTERED: ${r.differs.join(', ')} no longer match${r.differs.length === 1 ? 'es' : ''} what the history holds${status}.`;
+  }
+  if (r.filing === 'matches')
+    return `Request record checked: as filed (sealed in event #${r.sealedSeq}), and its status is the one its events lead to.`;
+  if (r.filing === 'unsealed')
+    return 'Request record: filed before filings were sealed, so only its status is checked; it is the one its events lead to.';
+  return 'Request record: a draft, not yet filed (its fields may still change); its status is the one its events lead to.';
+}
+
+function requestStatus(pen: Pen, doc: HistoryDocument): void {
+  const ok = doc.chain.request.valid;
+  pen.write(requestCheckLine(doc), ok ? { size: 7.5, color: GREY } : { font: 'Helvetica-Bold', size: 10, color: ALERT, after: 3 });
 }
 
 /** The headline of a failed file check, shared by the warning and the closing line. */

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { eventHash, GENESIS_HASH, verifyChain, type AttachmentRef, type HashedEventFields } from '../../../server/events/hash-chain';
-import type { FileFailure, HistoryAttachment, HistoryDeadline, HistoryDocument, HistoryEvent } from '../../../server/history/history-types';
+import type {
+  FileFailure,
+  HistoryAttachment,
+  HistoryDeadline,
+  HistoryDocument,
+  HistoryEvent,
+  RequestVerdict,
+} from '../../../server/history/history-types';
 
 /**
  * HistoryDocument fixtures for the worked example of shared/DESIGN.md: the City
@@ -31,13 +38,17 @@ export interface EventSpec {
   /** seq of the event this one corrects. */
   corrects?: number;
   attachments?: AttachmentRef[];
+  /** The canonical form its hash covers; default 2 (the form new events get). */
+  hashVersion?: number;
 }
 
 const eventId = (seq: number): string => `7f3c2a10-0000-4000-9000-${String(seq).padStart(12, '0')}`;
 
 function hashedFields(e: HistoryEvent): HashedEventFields & { prevHash: string; hash: string } {
   return {
+    hashVersion: e.hashVersion,
     id: e.id,
+    organizationId: ORG_ID,
     requestId: REQUEST_ID,
     seq: e.seq,
     type: e.type,
@@ -64,6 +75,7 @@ export function chainEvents(specs: EventSpec[]): HistoryEvent[] {
     const recordedAt = s.recordedAt ?? new Date(Date.parse(s.occurredAt) + 600_000).toISOString();
     const e: HistoryEvent = {
       seq,
+      hashVersion: s.hashVersion ?? 2,
       id: eventId(seq),
       type: s.type,
       occurredAt: s.occurredAt,
@@ -90,16 +102,34 @@ export function chainEvents(specs: EventSpec[]): HistoryEvent[] {
   return events;
 }
 
-/** What GET .../history/verify would answer for these events, with `failed` the files whose bytes did not check. */
-export function verdict(events: HistoryEvent[], failed: FileFailure[] = []): HistoryDocument['chain'] {
+/** The request row as its history says (the fixture's events start after the filing, so it is not sealed). */
+export const REQUEST_MATCHES: RequestVerdict = {
+  valid: true,
+  filing: 'unsealed',
+  sealedSeq: null,
+  differs: [],
+  status: 'partially_fulfilled',
+  replayedStatus: 'partially_fulfilled',
+};
+
+/**
+ * What GET .../history/verify would answer for these events, with `failed`
+ * the files whose bytes did not check and `request` the request row's verdict.
+ */
+export function verdict(
+  events: HistoryEvent[],
+  failed: FileFailure[] = [],
+  request: RequestVerdict = REQUEST_MATCHES,
+): HistoryDocument['chain'] {
   const chain =
     events.length === 0 ? { valid: true, events: 0, firstBrokenSeq: null, headHash: GENESIS_HASH } : verifyChain(events.map(hashedFields));
   return {
     ...chain,
-    valid: chain.valid && failed.length === 0,
+    valid: chain.valid && failed.length === 0 && request.valid,
     eventsValid: chain.valid,
     checkpoint: null,
     files: { valid: failed.length === 0, checked: events.reduce((n, e) => n + e.attachments.length, 0), failed },
+    request,
   };
 }
 

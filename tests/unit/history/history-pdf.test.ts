@@ -231,6 +231,38 @@ describe('hash chain status', () => {
   });
 });
 
+describe('request record status', () => {
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+  test('a request row that matches its history gets one grey line saying what was checked', async () => {
+    const { text } = await render(historyDocument());
+    expect(flat(text)).toContain('Request record: filed before filings were sealed, so only its status is checked');
+    const sealed = verdict(chainEvents(MINNEAPOLIS_EVENTS), [], { ...verdict([]).request, filing: 'matches', sealedSeq: 1 });
+    expect(flat((await render(historyDocument({ chain: sealed }))).text)).toContain(
+      'Request record checked: as filed (sealed in event #1), and its status is the one its events lead to.',
+    );
+  });
+
+  test('a request row altered after filing leads with one line naming the fields and both statuses', async () => {
+    const events = chainEvents(MINNEAPOLIS_EVENTS);
+    const chain = verdict(events, [], {
+      valid: false,
+      filing: 'differs',
+      sealedSeq: 1,
+      differs: ['title', 'status'],
+      status: 'fulfilled',
+      replayedStatus: 'partially_fulfilled',
+    });
+    expect(chain).toMatchObject({ valid: false, eventsValid: true });
+    const { text } = await render(historyDocument({ events, chain }));
+    const line =
+      'REQUEST RECORD ALTERED: title, status no longer match what the history holds (status stored fulfilled, events lead to partially fulfilled).';
+    expect(flat(text)).toContain(line);
+    expect(flat(text).indexOf(line)).toBeLessThan(flat(text).indexOf('Timeline'));
+    expect(text).toContain('Hash chain verified');
+  });
+});
+
 describe('deadlines', () => {
   const ice: HistoryDeadline[] = [
     {

@@ -92,6 +92,15 @@ export default function HistoryPage() {
           ) : (
             <Alert color="red" title="Not verified" role="alert">
               {!v.eventsValid && <Text size="sm">The event chain breaks at event {v.firstBrokenSeq}.</Text>}
+              {!v.request.valid && (
+                <Text size="sm">
+                  The request record no longer matches its history: {v.request.differs.join(', ')}
+                  {v.request.differs.includes('status')
+                    ? ` (stored ${v.request.status}, its events lead to ${v.request.replayedStatus})`
+                    : ''}
+                  .
+                </Text>
+              )}
               {v.files.failed.map((f) => (
                 <Text size="sm" key={`${f.filename}:${f.expectedSha256}`}>
                   {f.filename}: {f.status === 'missing' ? 'missing' : 'its bytes no longer match the recorded hash'}
