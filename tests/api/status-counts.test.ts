@@ -127,7 +127,9 @@ describe('maintained status counts', () => {
         for (const s of steps) await run(s);
         expect(await kept()).toEqual(await recounted());
       }),
-      { numRuns: 10 },
+      // A fixed seed: the same sequences on every run and database, so the check below is not left to chance
+      // (an unlucky draw once reached only two statuses).
+      { numRuns: 10, seed: 20261201 },
     );
     // The sequences did move requests through several statuses (the property was not vacuous).
     const statuses = new Set(Object.values(await recounted()).flatMap((c) => Object.keys(c)));
