@@ -6,6 +6,7 @@ import { agencyRoutes } from './agencies/agency-routes';
 import { attachmentRoutes } from './attachments/attachment-routes';
 import { eventRoutes } from './events/event-routes';
 import { historyRoutes } from './history/history-routes';
+import { importRoutes } from './imports/import-routes';
 import { searchRoutes } from './search/search-routes';
 import { calculatorRoutes } from './calculator/calculator-routes';
 import type { Config } from './config';
@@ -57,6 +58,7 @@ export function buildApi(config: Config): ApiRouter {
   statsRoutes(api);
   calendarRoutes(api);
   settingsRoutes(api);
+  importRoutes(api);
   return api;
 }
 

@@ -31,6 +31,7 @@ const TABLE_OWNERS: Record<string, string> = {
   sign_in_links: 'sessions',
   sign_in_attempts: 'sessions',
   sessions: 'sessions',
+  imports: 'imports',
 };
 
 /** Folders that import nothing above them (only each other and packages). */
