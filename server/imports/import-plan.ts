@@ -1,4 +1,4 @@
-import { getJurisdiction } from '../deadlines';
+import { DeadlineInputError, getJurisdiction, ruleFor } from '../deadlines';
 import { DRAFT, transition, type Lifecycle, type LoggableEventType } from '../events/state-machine';
 import type { SubmissionMethod } from '../requests/request-schemas';
 import { IMPORT_FIELDS, type ColumnMapping, type HeaderRow, type ImportField, headerKey } from './import-mapping';
@@ -334,6 +334,15 @@ export function planRows(
       if (e.on > today) issue(errors, e.field, `${e.on} is in the future.`);
     }
     if (filedOn && filedOn > today) issue(errors, 'filedOn', `${filedOn} is in the future.`);
+    // The engine counts only under a rule in force on the filing date; without one there are no deadlines to show.
+    if (filedOn && agency) {
+      try {
+        ruleFor(agency.jurisdiction, filedOn);
+      } catch (err) {
+        if (!(err instanceof DeadlineInputError)) throw err;
+        issue(errors, 'filedOn', `Cannot be imported: ${err.message}.`);
+      }
+    }
     if (extendedTo && extensionOn && extendedTo < extensionOn) issue(errors, 'extendedTo', 'The new due date is before the extension.');
 
     // Agency moves in date order (same day: in the order of the columns above), checked against the state machine.
