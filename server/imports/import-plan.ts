@@ -444,4 +444,3 @@ export function summarize(rows: readonly PlannedRow[]): PlanSummary {
     events: created.reduce((n, r) => n + r.events.length, 0),
   };
 }
-
