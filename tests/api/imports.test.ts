@@ -328,5 +328,5 @@ describe('a large import', () => {
     expect(await count('requests', big.orgId)).toBe(5000);
     // submitted + acknowledged for every row; a release for two rows in three.
     expect(await count('request_events', big.orgId)).toBe(5000 * 2 + releases);
-  }, 900_000);
+  }, 1_500_000);
 });
