@@ -8,6 +8,7 @@ import { eventRoutes } from './events/event-routes';
 import { historyRoutes } from './history/history-routes';
 import { bundleRoutes } from './bundle/bundle-routes';
 import { CHECKPOINT_KEY_WELL_KNOWN, checkpointRoutes, sendCheckpointKey } from './checkpoints/checkpoint-routes';
+import { importRoutes } from './imports/import-routes';
 import { searchRoutes } from './search/search-routes';
 import { calculatorRoutes } from './calculator/calculator-routes';
 import type { Config } from './config';
@@ -61,6 +62,7 @@ export function buildApi(config: Config): ApiRouter {
   statsRoutes(api);
   calendarRoutes(api);
   settingsRoutes(api);
+  importRoutes(api);
   return api;
 }
 

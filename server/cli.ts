@@ -5,6 +5,11 @@ import { loadConfig } from './config';
 import { openConfiguredDatabase } from './db/open-configured';
 import type { Database } from './db/database';
 import { toProblem } from './http/error-handler';
+import { checkMappingFields, confirmImport, dryRunImport } from './imports/import-service';
+import { createRuntime } from './runtime';
+import type { UserCaller } from './auth/caller';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Email } from './http/schemas';
 import { insertOrganization, listOrganizations } from './organizations/organization-store';
 import { issueToken } from './tokens/token-service';
@@ -18,6 +23,8 @@ const USAGE = `Operator commands (they use DATABASE_URL, or the embedded databas
   npm run cli -- user:create --org <orgId> --email ed@example.org --name "Ed Itor" --role admin|editor|reporter|counsel
   npm run cli -- user:list --org <orgId>
   npm run cli -- token:create --user <userId> [--name "cli token"]
+  npm run cli -- import --org <orgId> --user ed@example.org --file log.csv [--mapping mapping.json]
+        [--timezone America/Chicago] [--jurisdiction US-MN] [--date-order mdy|dmy] [--confirm]
   npm run cli -- migrate
 
 Add --json for machine-readable output. The embedded database allows one
@@ -91,6 +98,92 @@ const commands: Record<string, Command<z.ZodType>> = {
       out(`token ${token}\nfor ${user.email}; shown only now.`, { id: record.id, token });
     },
   }),
+  // The same dry run and confirmation as POST /v1/imports, as the user named by --user.
+  import: command({
+    flags: z.object({
+      org: Id,
+      user: Email,
+      file: z.string().min(1, 'must name the spreadsheet (CSV or XLSX)'),
+      mapping: z.string().min(1).optional(),
+      timezone: z.string().optional(),
+      jurisdiction: z.string().optional(),
+      'date-order': z.enum(['mdy', 'dmy'], { message: 'must be mdy or dmy' }).optional(),
+      confirm: z.boolean().optional(),
+    }),
+    run: async (db, i, out) => {
+      const user = (await listUsers(db.knex, i.org)).find((u) => u.email.toLowerCase() === i.user.toLowerCase() && u.active);
+      if (!user) throw new CliInputError([`--user: no active user ${i.user} in organization ${i.org}`]);
+      const read = (file: string, flag: string) => {
+        try {
+          return fs.readFileSync(file);
+        } catch (err) {
+          throw new CliInputError([`--${flag}: ${(err as Error).message}`]);
+        }
+      };
+      let mapping: ReturnType<typeof checkMappingFields> | undefined;
+      if (i.mapping) {
+        try {
+          mapping = checkMappingFields(JSON.parse(read(i.mapping, 'mapping').toString('utf8')) as Record<string, unknown>);
+        } catch (err) {
+          if (err instanceof SyntaxError) throw new CliInputError([`--mapping: not JSON: ${err.message}`]);
+          throw err;
+        }
+      }
+      // A CLI caller: the user's identity without a token or session behind it.
+      const caller: UserCaller = {
+        kind: 'user',
+        userId: user.id,
+        organizationId: user.organizationId,
+        role: user.role,
+        email: user.email,
+        name: user.name,
+        credential: { kind: 'token', id: '' },
+      };
+      const runtime = await createRuntime({ config: { ...loadConfig(), jobs: false }, db });
+      try {
+        const dry = await dryRunImport(
+          db.knex,
+          caller,
+          {
+            bytes: read(i.file, 'file'),
+            filename: path.basename(i.file),
+            mapping,
+            timezone: i.timezone,
+            jurisdiction: i.jurisdiction,
+            dateOrder: i['date-order'],
+          },
+          new Date(),
+        );
+        const s = dry.report.summary;
+        const errors = dry.report.rows
+          .flatMap((r) => r.errors)
+          .map((e) => `  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.message}`);
+        const lines = [
+          `import ${dry.id}  ${dry.filename}  sha256 ${dry.sha256}`,
+          `header row ${dry.options.headerRow}; mapping ${JSON.stringify(dry.mapping)}`,
+          `${s.rows} rows: ${s.toCreate} to create (${s.events} events), ${s.duplicates} duplicates, ${s.invalid} with errors; ${s.newAgencies.length} new agencies`,
+          ...errors,
+        ];
+        if (!i.confirm) {
+          out([...lines, 'dry run only: run again with --confirm to create them'].join('\n'), {
+            id: dry.id,
+            summary: s,
+            errors: dry.report.rows.flatMap((r) => r.errors),
+          });
+          return;
+        }
+        const done = await confirmImport(db.knex, runtime.deps, caller, dry.id, new Date());
+        out([...lines, `confirmed: ${done.createdCount} created, ${done.skippedCount} skipped`].join('\n'), {
+          id: done.id,
+          createdCount: done.createdCount,
+          skippedCount: done.skippedCount,
+          rows: done.report.rows.map((r) => ({ row: r.row, action: r.action, reason: r.reason, requestId: r.requestId })),
+        });
+      } finally {
+        await runtime.stop();
+      }
+    },
+  }),
   // Opening the database already migrates it; this reports what was applied.
   migrate: command({
     flags: NoFlags,
@@ -101,7 +194,19 @@ const commands: Record<string, Command<z.ZodType>> = {
   }),
 };
 
-const KNOWN_FLAGS = ['name', 'org', 'email', 'role', 'user'] as const;
+const KNOWN_FLAGS = [
+  'name',
+  'org',
+  'email',
+  'role',
+  'user',
+  'file',
+  'mapping',
+  'timezone',
+  'jurisdiction',
+  'date-order',
+  'confirm',
+] as const;
 
 class CliInputError extends Error {
   constructor(readonly lines: string[]) {
@@ -140,6 +245,12 @@ function parseCliArgs() {
       email: { type: 'string' },
       role: { type: 'string' },
       user: { type: 'string' },
+      file: { type: 'string' },
+      mapping: { type: 'string' },
+      timezone: { type: 'string' },
+      jurisdiction: { type: 'string' },
+      'date-order': { type: 'string' },
+      confirm: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -4772,6 +4772,318 @@ export interface paths {
         };
         trace?: never;
     };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the newsroom’s imports, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of imports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportPage"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Dry-run a spreadsheet of earlier requests: what each row would create, and every error by row and column
+         * @description Multipart: `file` (CSV or XLSX), optional `mapping` (JSON: our field -> column header; guessed when absent, and the guess is in `suggestedMapping`), `timezone`, `jurisdiction` (for agencies the import creates) and `dateOrder`. Nothing but the import itself is stored; POST /v1/imports/{id}/confirm creates what this answer lists. See docs/imports.md for columns, date forms and disposition words.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The spreadsheet: CSV (UTF-8) or XLSX.
+                         */
+                        file: string;
+                        /** @description JSON: our field -> column header (see ImportMapping). */
+                        mapping?: string;
+                        timezone?: string;
+                        jurisdiction?: string;
+                        /** @enum {string} */
+                        dateOrder?: "mdy" | "dmy";
+                    };
+                };
+            };
+            responses: {
+                /** @description The dry run, stored as an import to confirm */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not a CSV or XLSX file */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create what a dry run listed, in one transaction
+         * @description Creates the new agencies, then per row the request filed at its filing date and its back-dated events (actor kind `import`, summary “Imported from <file> row N”); deadlines are computed from the filing and the events. A row that became a duplicate since the dry run is skipped and says so.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                    /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The confirmed import with its per-row report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already confirmed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an import: who, when, the file’s SHA-256, and what each row created or why it was skipped */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The import */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6386,6 +6698,160 @@ export interface components {
         MySettings: {
             /** @description Business days before a deadline to remind me; null: the newsroom’s default. */
             reminderLeadDays: number | null;
+        };
+        Import: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "dry_run" | "confirmed";
+            filename: string;
+            /** @description SHA-256 of the uploaded file, hex. */
+            sha256: string;
+            /** @enum {string} */
+            kind: "csv" | "xlsx";
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            confirmedAt: string | null;
+            /** Format: uuid */
+            confirmedBy: string | null;
+            /** @description The spreadsheet row the headers were found on. */
+            headerRow: number;
+            columns: (string | null)[];
+            mapping: {
+                [key: string]: string;
+            };
+            suggestedMapping: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            dateOrder: "mdy" | "dmy";
+            /** @enum {string} */
+            dateOrderSource: "given" | "inferred" | "assumed";
+            timezone: string | null;
+            jurisdiction: string | null;
+            rowCount: number;
+            createdCount: number;
+            skippedCount: number;
+            summary: components["schemas"]["ImportSummary"];
+            rows: components["schemas"]["ImportRow"][];
+            /** @description Every error of every row, in row order. */
+            errors: components["schemas"]["ImportIssue"][];
+        };
+        ImportSummary: {
+            rows: number;
+            toCreate: number;
+            duplicates: number;
+            invalid: number;
+            newAgencies: {
+                name: string;
+                jurisdiction: string;
+                timezone: string;
+                email: string | null;
+            }[];
+            matchedAgencies: number;
+            events: number;
+        };
+        ImportRow: {
+            row: number;
+            /**
+             * @description After confirmation: create means it was created.
+             * @enum {string}
+             */
+            action: "create" | "skip";
+            /** @enum {string} */
+            reason?: "invalid" | "duplicate" | "failed";
+            errors: components["schemas"]["ImportIssue"][];
+            warnings: components["schemas"]["ImportIssue"][];
+            agency: components["schemas"]["ImportPlannedAgency"];
+            request: {
+                title: string;
+                recordsSought: string;
+                filedOn: string;
+                method: string;
+                trackingNumber: string | null;
+                tags: string[];
+                assigneeEmail: string | null;
+                /** Format: uuid */
+                assigneeId?: string;
+            } | null;
+            events: components["schemas"]["ImportPlannedEvent"][];
+            duplicateOf?: {
+                row?: number;
+                /** Format: uuid */
+                requestId?: string;
+            };
+            /** Format: uuid */
+            requestId?: string;
+        };
+        ImportIssue: {
+            /** @description The row number as the spreadsheet shows it. */
+            row: number;
+            /** @description The spreadsheet’s column header. */
+            column: string | null;
+            /** @description Our field the column maps to. */
+            field: string | null;
+            message: string;
+        };
+        ImportPlannedAgency: {
+            /** @enum {string} */
+            match: "existing" | "new";
+            /** Format: uuid */
+            id?: string;
+            name: string;
+            jurisdiction: string;
+            timezone: string;
+            email?: string | null;
+        } | null;
+        ImportPlannedEvent: {
+            type: string;
+            /** @description The day, in the agency’s zone. */
+            on: string;
+            summary: string;
+            body?: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        ImportPage: {
+            items: components["schemas"]["ImportListItem"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ImportListItem: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "dry_run" | "confirmed";
+            filename: string;
+            /** @description SHA-256 of the uploaded file, hex. */
+            sha256: string;
+            /** @enum {string} */
+            kind: "csv" | "xlsx";
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            confirmedAt: string | null;
+            /** Format: uuid */
+            confirmedBy: string | null;
+            /** @description The spreadsheet row the headers were found on. */
+            headerRow: number;
+            columns: (string | null)[];
+            mapping: {
+                [key: string]: string;
+            };
+            suggestedMapping: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            dateOrder: "mdy" | "dmy";
+            /** @enum {string} */
+            dateOrderSource: "given" | "inferred" | "assumed";
+            timezone: string | null;
+            jurisdiction: string | null;
+            rowCount: number;
+            createdCount: number;
+            skippedCount: number;
         };
     };
     responses: never;

@@ -12,7 +12,8 @@ export interface NewEvent {
   summary?: string | null;
   body?: string | null;
   data?: Record<string, unknown>;
-  actorKind: 'user' | 'system' | 'inbound_email';
+  /** `import`: written by a spreadsheet import (actorId: the user who confirmed it). */
+  actorKind: 'user' | 'system' | 'inbound_email' | 'import';
   actorId?: string | null;
   correctsEventId?: string | null;
   attachments?: AttachmentRef[];

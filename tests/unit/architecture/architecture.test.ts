@@ -34,6 +34,7 @@ const TABLE_OWNERS: Record<string, string> = {
   sign_in_attempts: 'sessions',
   sessions: 'sessions',
   checkpoints: 'checkpoints',
+  imports: 'imports',
 };
 
 /** Folders that import nothing above them (only each other and packages). */
