@@ -11,6 +11,7 @@ import { calculatorRoutes } from './calculator/calculator-routes';
 import type { Config } from './config';
 import type { AppDeps } from './deps';
 import { inboundRoutes } from './inbound/inbound-routes';
+import { mailboxRoutes } from './inbound/mailbox-routes';
 import { calendarRoutes } from './calendar/calendar-routes';
 import { followUpRoutes } from './monitoring/follow-up-routes';
 import { monitoringRoutes } from './monitoring/monitoring-routes';
@@ -49,6 +50,7 @@ export function buildApi(config: Config): ApiRouter {
   historyRoutes(api);
   searchRoutes(api);
   inboundRoutes(api, config);
+  mailboxRoutes(api, config);
   monitoringRoutes(api);
   followUpRoutes(api);
   statsRoutes(api);

@@ -2924,6 +2924,327 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newsroom’s connected mailboxes and their status (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Mailbox"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Connect an IMAP mailbox whose agency mail the tracker files (admin)
+         * @description The worker reads new mail (IDLE where the server has it, else every IMAP_POLL_SECONDS), files each message as POST /v1/inbound/email does (only into this newsroom’s requests; unmatched mail waits in its unmatched inbox), then flags or moves it. The password is encrypted with the server’s MAILBOX_SECRET_KEY and never returned.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MailboxCreate"];
+                };
+            };
+            responses: {
+                /** @description Connected; the worker reads it at its next pass */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server has no MAILBOX_SECRET_KEY */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mailboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mailbox and its status (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The mailbox */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Disconnect a mailbox (admin); what it filed stays filed */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Disconnected */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a mailbox’s settings or password (admin)
+         * @description A new host, port, user or folder starts the UID checkpoint again; mail filed before is still never filed twice.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MailboxPatch"];
+                };
+            };
+            responses: {
+                /** @description The mailbox now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/v1/deadlines": {
         parameters: {
             query?: never;
@@ -4991,6 +5312,87 @@ export interface components {
         InboundRoute: {
             /** Format: uuid */
             organizationId: string;
+        };
+        Mailbox: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            host: string;
+            port: number;
+            tls: boolean;
+            username: string;
+            folder: string;
+            /** @enum {string} */
+            afterFiling: "flag" | "move";
+            moveTo: string | null;
+            enabled: boolean;
+            status: {
+                /**
+                 * @description new: not read yet; ok: the last pass worked; failing: see lastError.
+                 * @enum {string}
+                 */
+                state: "new" | "ok" | "failing";
+                /** @description When the worker last read the mailbox without an error. */
+                lastSeenAt: string | null;
+                lastError: string | null;
+                lastErrorAt: string | null;
+            };
+            createdAt: string;
+            updatedAt: string;
+        };
+        MailboxCreate: {
+            /** @description What the newsroom calls it, e.g. "Records desk". */
+            name: string;
+            host: string;
+            /** @default 993 */
+            port: number;
+            /**
+             * @description Implicit TLS (usually port 993). False: plain, upgraded by STARTTLS where the server offers it.
+             * @default true
+             */
+            tls: boolean;
+            username: string;
+            /** @description The password or app password; stored encrypted, never returned. */
+            password: string;
+            /**
+             * @description The folder read for agency mail; default INBOX.
+             * @default INBOX
+             */
+            folder: string;
+            /**
+             * @description After a message is filed: flag it (\Seen and $RecordsFiled), or move it to `moveTo`.
+             * @default flag
+             * @enum {string}
+             */
+            afterFiling: "flag" | "move";
+            /**
+             * @description The folder filed mail is moved to (created when missing); required with afterFiling "move".
+             * @default null
+             */
+            moveTo: string | null;
+            /** @default true */
+            enabled: boolean;
+        };
+        MailboxPatch: {
+            /** @description What the newsroom calls it, e.g. "Records desk". */
+            name?: string;
+            host?: string;
+            port?: number;
+            /** @description Implicit TLS (usually port 993). False: plain, upgraded by STARTTLS where the server offers it. */
+            tls?: boolean;
+            username?: string;
+            /** @description The password or app password; stored encrypted, never returned. */
+            password?: string;
+            /** @description The folder read for agency mail; default INBOX. */
+            folder?: string;
+            /**
+             * @description After a message is filed: flag it (\Seen and $RecordsFiled), or move it to `moveTo`.
+             * @enum {string}
+             */
+            afterFiling?: "flag" | "move";
+            /** @description The folder filed mail is moved to (created when missing); required with afterFiling "move". */
+            moveTo?: string | null;
+            enabled?: boolean;
         };
         DeadlineItem: {
             /** Format: uuid */

@@ -45,12 +45,20 @@ const TOKEN_MATCH = `CASE WHEN position(lower(r.tracking_number) in lower(?)) > 
  *    request has it and the sender's domain is its agency's records domain,
  *    so a stranger cannot file mail into a request by quoting a number.
  */
-export async function matchInbound(db: Db, mail: ParsedInbound, inboundAddress: string): Promise<InboundMatch | undefined> {
+export async function matchInbound(
+  db: Db,
+  mail: ParsedInbound,
+  inboundAddress: string,
+  /** Mail read from a newsroom's own mailbox belongs to that newsroom: only its requests are candidates. */
+  organizationId?: string,
+): Promise<InboundMatch | undefined> {
+  const scoped = <T extends { where(column: string, value: string): T }>(q: T, column: string): T =>
+    organizationId ? q.where(column, organizationId) : q;
   const [local, domain] = inboundAddress.toLowerCase().split('@');
   const tokenPattern = new RegExp(`^${escapeRegExp(local ?? '')}\\+([0-9a-f]{24})@${escapeRegExp(domain ?? '')}$`);
   const tokens = mail.recipients.map((r) => tokenPattern.exec(r)?.[1]).filter((t): t is string => !!t);
   if (tokens.length) {
-    const row = await db('requests')
+    const row = await scoped(db('requests'), 'organization_id')
       .whereIn('reply_token', tokens)
       .first<{ id: string; organization_id: string } | undefined>('id', 'organization_id');
     if (row) return { organizationId: row.organization_id, requestId: row.id, matchedBy: 'reply_address' };
@@ -58,7 +66,7 @@ export async function matchInbound(db: Db, mail: ParsedInbound, inboundAddress: 
 
   const referenced = [...mail.inReplyTo, ...mail.references];
   if (referenced.length) {
-    const row = await db('mail_messages')
+    const row = await scoped(db('mail_messages'), 'organization_id')
       .whereIn('message_id', referenced)
       .where({ direction: 'outbound' })
       .whereIn('purpose', AGENCY_LETTERS)
@@ -69,7 +77,7 @@ export async function matchInbound(db: Db, mail: ParsedInbound, inboundAddress: 
   }
 
   if (mail.subject.length >= 4) {
-    const candidates = await db('requests as r')
+    const candidates = await scoped(db('requests as r'), 'r.organization_id')
       .join('agencies as a', 'a.id', 'r.agency_id')
       .whereNotNull('r.tracking_number')
       .whereRaw('char_length(r.tracking_number) >= 4')

@@ -154,29 +154,55 @@ async function fileIntoRequest(
   return { status: 'matched', requestId: request.id, eventId: event.id, matchedBy: match.matchedBy };
 }
 
+/** A raw message parsed and its attachments typed: the slow part, done before any transaction opens. */
+export interface PreparedInbound {
+  raw: Buffer;
+  mail: ParsedInbound;
+  attachments: CheckedAttachment[];
+}
+
+export async function prepareInbound(raw: Buffer, parseThreads: number): Promise<PreparedInbound> {
+  const mail = await parseInbound(raw, parseThreads);
+  return { raw, mail, attachments: await checkAttachments(mail) };
+}
+
+/**
+ * Files a prepared message on `db` (the caller's transaction): into the request
+ * it matches, or parked in the unmatched inbox. The one filing path of both the
+ * HTTP route and the IMAP worker; `organizationId` is the newsroom whose own
+ * mailbox the message was read from (only its requests match, and unmatched
+ * mail waits in its inbox).
+ */
+export async function fileInbound(
+  db: Db,
+  deps: MailDeps,
+  p: PreparedInbound,
+  opts: { organizationId?: string } = {},
+): Promise<InboundOutcome> {
+  const { mail, raw } = p;
+  const match = await matchInbound(db, mail, deps.config.inboundAddress, opts.organizationId);
+  if (match) return fileIntoRequest(db, deps, match, mail, raw, p.attachments, null);
+  if (mail.messageId) {
+    const seen = await findParkedByMessageId(db, mail.messageId);
+    if (seen) return { status: 'unmatched', inboundId: seen };
+  }
+  const stored = await deps.files.put(db, raw);
+  const inboundId = await insertUnmatched(db, {
+    organizationId: opts.organizationId ?? (await likelyOrganization(db, mail)),
+    rawSha256: stored.sha256,
+    messageId: mail.messageId,
+    from: mail.from,
+    subject: mail.subject,
+    preview: truncateText(mail.text, 4000),
+    receivedAt: deps.clock(),
+  });
+  return { status: 'unmatched', inboundId };
+}
+
 /** POST /v1/inbound/email: parse, match, file, or park in the unmatched inbox; all or nothing. */
 export async function receiveInbound(db: Db, deps: MailDeps, raw: Buffer): Promise<InboundOutcome> {
-  const mail = await parseInbound(raw, deps.config.inboundParseThreads);
-  const attachments = await checkAttachments(mail);
-  return db.transaction(async (trx) => {
-    const match = await matchInbound(trx, mail, deps.config.inboundAddress);
-    if (match) return fileIntoRequest(trx, deps, match, mail, raw, attachments, null);
-    if (mail.messageId) {
-      const seen = await findParkedByMessageId(trx, mail.messageId);
-      if (seen) return { status: 'unmatched', inboundId: seen };
-    }
-    const stored = await deps.files.put(trx, raw);
-    const inboundId = await insertUnmatched(trx, {
-      organizationId: await likelyOrganization(trx, mail),
-      rawSha256: stored.sha256,
-      messageId: mail.messageId,
-      from: mail.from,
-      subject: mail.subject,
-      preview: truncateText(mail.text, 4000),
-      receivedAt: deps.clock(),
-    });
-    return { status: 'unmatched', inboundId };
-  });
+  const prepared = await prepareInbound(raw, deps.config.inboundParseThreads);
+  return db.transaction((trx) => fileInbound(trx, deps, prepared));
 }
 
 /** An editor files a parked message into a request of their newsroom. */
