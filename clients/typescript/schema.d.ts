@@ -2779,7 +2779,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** File an unmatched email into a request */
+        /** File an unmatched email into a request, or into several */
         post: {
             parameters: {
                 query?: never;
@@ -2795,13 +2795,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Filed */
+                /** @description Filed (the first request’s outcome, and each one’s in `filed`) */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["InboundOutcome"];
+                        "application/json": components["schemas"]["InboundAssignOutcome"];
                     };
                 };
                 /** @description Invalid input; `errors` names each bad field. */
@@ -5304,10 +5304,35 @@ export interface components {
             preview: string;
             messageId: string | null;
             receivedAt: string;
+            /** @description When it matched several requests (a batch): file it into any of them, or several (POST …/assign with requestIds). */
+            candidates: components["schemas"]["InboundCandidate"][];
+            /** @description Why a request it names was not trusted, if so. */
+            reason: string | null;
+        };
+        InboundCandidate: {
+            /** Format: uuid */
+            requestId: string;
+            title: string | null;
+            matchedBy: string;
+        };
+        InboundAssignOutcome: {
+            /** @enum {string} */
+            status: "matched" | "duplicate" | "unmatched";
+            /** Format: uuid */
+            requestId?: string;
+            /** Format: uuid */
+            eventId?: string;
+            matchedBy?: string;
+            /** Format: uuid */
+            inboundId?: string;
+            /** @description One outcome per request it was filed into, in the order given. */
+            filed: components["schemas"]["InboundOutcome"][];
         };
         InboundAssign: {
             /** Format: uuid */
-            requestId: string;
+            requestId?: string;
+            /** @description Several requests (a batch) to file it into at once. */
+            requestIds?: string[];
         };
         InboundRoute: {
             /** Format: uuid */
@@ -5523,6 +5548,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The newsroom’s own inbound address: agency mail sent here that matches no request waits in its unmatched inbox. */
+            inboundAddress: string;
             settings: components["schemas"]["OrganizationSettings"];
         };
         OrganizationSettings: {

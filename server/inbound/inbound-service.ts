@@ -12,7 +12,7 @@ import { hasInboundMail, insertMail } from '../mail/mail-store';
 import { notifyAssignee } from '../requests/notify-assignee';
 import { findRequest } from '../requests/request-store';
 import { findParkedByMessageId, insertUnmatched, lockParked, markAssigned } from './inbound-store';
-import { HOW_MATCHED, likelyOrganization, matchInbound, type InboundMatch, type MatchedBy } from './inbound-match';
+import { HOW_MATCHED, likelyOrganization, matchCandidates, type InboundMatch, type MatchedBy } from './inbound-match';
 import { parseInbound, type ParsedInbound } from './inbound-parse';
 
 export type InboundOutcome =
@@ -180,15 +180,20 @@ export async function fileInbound(
   opts: { organizationId?: string } = {},
 ): Promise<InboundOutcome> {
   const { mail, raw } = p;
-  const match = await matchInbound(db, mail, deps.config.inboundAddress, opts.organizationId);
-  if (match) return fileIntoRequest(db, deps, match, mail, raw, p.attachments, null);
+  const matches = await matchCandidates(db, mail, deps.config.inboundAddress, opts.organizationId);
+  if (matches.length === 1) return fileIntoRequest(db, deps, matches[0]!, mail, raw, p.attachments, null);
   if (mail.messageId) {
     const seen = await findParkedByMessageId(db, mail.messageId);
     if (seen) return { status: 'unmatched', inboundId: seen };
   }
   const stored = await deps.files.put(db, raw);
+  // Several matches of one newsroom: its inbox; of several newsrooms, the operator's.
+  const owners = [...new Set(matches.map((m) => m.organizationId))];
   const inboundId = await insertUnmatched(db, {
-    organizationId: opts.organizationId ?? (await likelyOrganization(db, mail)),
+    organizationId:
+      opts.organizationId ??
+      (owners.length === 1 ? owners[0]! : owners.length > 1 ? null : await likelyOrganization(db, mail, deps.config.inboundAddress)),
+    candidates: matches.map((m) => ({ requestId: m.requestId, matchedBy: m.matchedBy })),
     rawSha256: stored.sha256,
     messageId: mail.messageId,
     from: mail.from,
@@ -205,38 +210,36 @@ export async function receiveInbound(db: Db, deps: MailDeps, raw: Buffer): Promi
   return db.transaction((trx) => fileInbound(trx, deps, prepared));
 }
 
-/** An editor files a parked message into a request of their newsroom. */
+/** An editor files a parked message into one or several requests of their newsroom. */
 export async function assignInbound(
   db: Db,
   deps: MailDeps,
   organizationId: string,
   userId: string,
   inboundId: string,
-  requestId: string,
-): Promise<InboundOutcome> {
+  requestIds: string[],
+): Promise<InboundOutcome[]> {
   return db.transaction(async (trx) => {
     const parked = await lockParked(trx, organizationId, inboundId);
     if (!parked) throw notFound('message');
     if (parked.status !== 'unmatched') throw conflict('This message was already filed into a request.', 'already-assigned');
-    const request = await findRequest(trx, organizationId, requestId);
-    if (!request) throw notFound('request');
     const raw = await deps.files.read(parked.rawSha256);
     const mail = await parseInbound(raw, deps.config.inboundParseThreads);
-    const outcome = await fileIntoRequest(
-      trx,
-      deps,
-      { organizationId, requestId, matchedBy: 'manual' },
-      mail,
-      raw,
-      await checkAttachments(mail),
-      userId,
-    );
+    const attachments = await checkAttachments(mail);
+    const outcomes: InboundOutcome[] = [];
+    for (const requestId of [...new Set(requestIds)]) {
+      const request = await findRequest(trx, organizationId, requestId);
+      if (!request) throw notFound('request');
+      outcomes.push(await fileIntoRequest(trx, deps, { organizationId, requestId, matchedBy: 'manual' }, mail, raw, attachments, userId));
+    }
     await markAssigned(trx, inboundId, {
-      requestId,
-      eventId: outcome.status === 'matched' ? outcome.eventId : null,
+      filedInto: outcomes.map((o) => ({
+        requestId: 'requestId' in o ? o.requestId : '',
+        eventId: o.status === 'matched' ? o.eventId : null,
+      })),
       assignedBy: userId,
       assignedAt: deps.clock(),
     });
-    return outcome;
+    return outcomes;
   });
 }
