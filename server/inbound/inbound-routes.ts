@@ -38,11 +38,9 @@ const Unmatched = z
     preview: z.string(),
     messageId: z.string().nullable(),
     receivedAt: z.string(),
-    candidates: z
-      .array(Candidate)
-      .meta({
-        description: 'When it matched several requests (a batch): file it into any of them, or several (POST …/assign with requestIds).',
-      }),
+    candidates: z.array(Candidate).meta({
+      description: 'When it matched several requests (a batch): file it into any of them, or several (POST …/assign with requestIds).',
+    }),
     reason: z.string().nullable().meta({ description: 'Why a request it names was not trusted, if so.' }),
   })
   .meta({ id: 'UnmatchedEmail' });
