@@ -43,8 +43,10 @@ const TOKEN_MATCH = `CASE WHEN position(lower(r.tracking_number) in lower(?)) > 
  * 2. In-Reply-To / References naming a letter we sent the agency (request,
  *    follow-up, appeal), never our own notifications;
  * 3. the request's tracking number as a whole token in the subject, only when
- *    the sender's domain is its agency's records domain, so a stranger cannot
- *    file mail into a request by quoting a number.
+ *    the sender's domain is its agency's records domain and the sender is
+ *    authenticated (DMARC, or an aligned DKIM signature: inbound/sender-auth.ts),
+ *    so a stranger cannot file mail into a request by quoting a number or
+ *    forging the agency's From; otherwise the reason says why it waits.
  * One request: the message is filed into it. Several (a reply to a batch, cc'd
  * to several reply addresses, or quoting several of our letters): it waits in
  * the unmatched inbox, offered for filing into any of them or several.
@@ -53,9 +55,14 @@ export async function matchCandidates(
   db: Db,
   mail: ParsedInbound,
   inboundAddress: string,
-  /** Mail read from a newsroom's own mailbox belongs to that newsroom: only its requests are candidates. */
-  organizationId?: string,
-): Promise<InboundMatch[]> {
+  opts: {
+    /** Mail read from a newsroom's own mailbox belongs to that newsroom: only its requests are candidates. */
+    organizationId?: string | undefined;
+    /** The sender checks' verdict, for the one route that trusts the sender. */
+    sender: { verified: boolean; summary: string };
+  },
+): Promise<{ matches: InboundMatch[]; reason: string | null }> {
+  const { organizationId } = opts;
   const scoped = <T extends { where(column: string, value: string): T }>(q: T, column: string): T =>
     organizationId ? q.where(column, organizationId) : q;
   const [local, domain] = inboundAddress.toLowerCase().split('@');
@@ -67,7 +74,7 @@ export async function matchCandidates(
       .orderBy('created_at')
       .limit(MAX_CANDIDATES)
       .select<Array<{ id: string; organization_id: string }>>('id', 'organization_id');
-    if (rows.length) return rows.map((r) => ({ organizationId: r.organization_id, requestId: r.id, matchedBy: 'reply_address' }));
+    if (rows.length) return found(rows.map((r) => ({ organizationId: r.organization_id, requestId: r.id, matchedBy: 'reply_address' })));
   }
 
   const referenced = [...mail.inReplyTo, ...mail.references];
@@ -84,7 +91,8 @@ export async function matchCandidates(
     // In-Reply-To names the one letter answered; References may carry older ones of the same thread.
     const direct = rows.length > 1 && mail.inReplyTo.length ? await lettersOf(db, mail.inReplyTo) : [];
     const picked = direct.length === 1 ? rows.filter((r) => r.request_id === direct[0]) : rows;
-    if (picked.length) return picked.map((r) => ({ organizationId: r.organization_id, requestId: r.request_id, matchedBy: 'in_reply_to' }));
+    if (picked.length)
+      return found(picked.map((r) => ({ organizationId: r.organization_id, requestId: r.request_id, matchedBy: 'in_reply_to' })));
   }
 
   if (mail.subject.length >= 4) {
@@ -99,10 +107,18 @@ export async function matchCandidates(
       .select<Array<{ id: string; organization_id: string; records_email: string | null }>>('r.id', 'r.organization_id', 'a.records_email');
     const sender = domainOf(mail.from);
     const trusted = candidates.filter((c) => c.records_email && domainOf(c.records_email) === sender);
-    return trusted.map((c) => ({ organizationId: c.organization_id, requestId: c.id, matchedBy: 'tracking_number' }));
+    if (trusted.length && !opts.sender.verified) {
+      return {
+        matches: [],
+        reason: `The subject carries a request's tracking number, but the ${opts.sender.summary}: only an authenticated sender of the agency's domain is filed by its tracking number.`,
+      };
+    }
+    return found(trusted.map((c) => ({ organizationId: c.organization_id, requestId: c.id, matchedBy: 'tracking_number' as const })));
   }
-  return [];
+  return { matches: [], reason: null };
 }
+
+const found = (matches: InboundMatch[]) => ({ matches, reason: null });
 
 const MAX_CANDIDATES = 20;
 

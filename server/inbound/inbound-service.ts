@@ -14,6 +14,7 @@ import { findRequest } from '../requests/request-store';
 import { findParkedByMessageId, insertUnmatched, lockParked, markAssigned } from './inbound-store';
 import { HOW_MATCHED, likelyOrganization, matchCandidates, type InboundMatch, type MatchedBy } from './inbound-match';
 import { parseInbound, type ParsedInbound } from './inbound-parse';
+import { checkSender, type SenderVerdict } from './sender-auth';
 
 export type InboundOutcome =
   | { status: 'matched'; requestId: string; eventId: string; matchedBy: MatchedBy }
@@ -54,6 +55,7 @@ async function fileIntoRequest(
   mail: ParsedInbound,
   raw: Buffer,
   attachments: CheckedAttachment[],
+  sender: SenderVerdict | null,
   actorId: string | null,
 ): Promise<InboundOutcome> {
   const request = await findRequest(db, match.organizationId, match.requestId, { forUpdate: true });
@@ -104,6 +106,7 @@ async function fileIntoRequest(
     textBody: mail.text,
     rawSha256: eml.sha256,
     status: 'received',
+    senderAuth: sender,
   });
 
   // The Date header is the sender's claim: used when plausible, else the time it arrived.
@@ -117,7 +120,8 @@ async function fileIntoRequest(
     {
       type: 'correspondence',
       occurredAt,
-      summary: truncateText(`Email from ${mail.from}: ${mail.subject || '(no subject)'}`, 500),
+      // The verdict ends the summary, so the event list, the history and the PDF exhibit all say it.
+      summary: `${truncateText(`Email from ${mail.from}: ${mail.subject || '(no subject)'}`, 380)} (${truncateText(sender?.summary ?? 'sender not checked', 115)})`,
       body: mail.text,
       data: {
         direction: 'in',
@@ -127,6 +131,7 @@ async function fileIntoRequest(
         subject: mail.subject,
         messageId: mail.messageId,
         matchedBy: match.matchedBy,
+        senderAuth: sender ?? null,
         ...(refused.length ? { refusedAttachments: refused } : {}),
         // An agency's auto-acknowledgment still proves receipt; counsel can tell it from a person's answer.
         ...(mail.autoSubmitted ? { autoSubmitted: mail.autoSubmitted } : {}),
@@ -159,11 +164,14 @@ export interface PreparedInbound {
   raw: Buffer;
   mail: ParsedInbound;
   attachments: CheckedAttachment[];
+  sender: SenderVerdict;
 }
 
-export async function prepareInbound(raw: Buffer, parseThreads: number): Promise<PreparedInbound> {
-  const mail = await parseInbound(raw, parseThreads);
-  return { raw, mail, attachments: await checkAttachments(mail) };
+/** Parses, types the attachments and checks the sender (DNS): everything slow, before any transaction opens. */
+export async function prepareInbound(raw: Buffer, deps: Pick<MailDeps, 'config' | 'dnsResolver'>): Promise<PreparedInbound> {
+  const mail = await parseInbound(raw, deps.config.inboundParseThreads);
+  const [attachments, sender] = await Promise.all([checkAttachments(mail), checkSender(raw, mail.from, deps.dnsResolver)]);
+  return { raw, mail, attachments, sender };
 }
 
 /**
@@ -180,8 +188,11 @@ export async function fileInbound(
   opts: { organizationId?: string } = {},
 ): Promise<InboundOutcome> {
   const { mail, raw } = p;
-  const matches = await matchCandidates(db, mail, deps.config.inboundAddress, opts.organizationId);
-  if (matches.length === 1) return fileIntoRequest(db, deps, matches[0]!, mail, raw, p.attachments, null);
+  const { matches, reason } = await matchCandidates(db, mail, deps.config.inboundAddress, {
+    organizationId: opts.organizationId,
+    sender: p.sender,
+  });
+  if (matches.length === 1) return fileIntoRequest(db, deps, matches[0]!, mail, raw, p.attachments, p.sender, null);
   if (mail.messageId) {
     const seen = await findParkedByMessageId(db, mail.messageId);
     if (seen) return { status: 'unmatched', inboundId: seen };
@@ -194,6 +205,8 @@ export async function fileInbound(
       opts.organizationId ??
       (owners.length === 1 ? owners[0]! : owners.length > 1 ? null : await likelyOrganization(db, mail, deps.config.inboundAddress)),
     candidates: matches.map((m) => ({ requestId: m.requestId, matchedBy: m.matchedBy })),
+    reason,
+    senderAuth: p.sender,
     rawSha256: stored.sha256,
     messageId: mail.messageId,
     from: mail.from,
@@ -206,7 +219,7 @@ export async function fileInbound(
 
 /** POST /v1/inbound/email: parse, match, file, or park in the unmatched inbox; all or nothing. */
 export async function receiveInbound(db: Db, deps: MailDeps, raw: Buffer): Promise<InboundOutcome> {
-  const prepared = await prepareInbound(raw, deps.config.inboundParseThreads);
+  const prepared = await prepareInbound(raw, deps);
   return db.transaction((trx) => fileInbound(trx, deps, prepared));
 }
 
@@ -226,11 +239,15 @@ export async function assignInbound(
     const raw = await deps.files.read(parked.rawSha256);
     const mail = await parseInbound(raw, deps.config.inboundParseThreads);
     const attachments = await checkAttachments(mail);
+    // The verdict from when it arrived: DNS may have changed since.
+    const sender = (parked.senderAuth as SenderVerdict | null) ?? null;
     const outcomes: InboundOutcome[] = [];
     for (const requestId of [...new Set(requestIds)]) {
       const request = await findRequest(trx, organizationId, requestId);
       if (!request) throw notFound('request');
-      outcomes.push(await fileIntoRequest(trx, deps, { organizationId, requestId, matchedBy: 'manual' }, mail, raw, attachments, userId));
+      outcomes.push(
+        await fileIntoRequest(trx, deps, { organizationId, requestId, matchedBy: 'manual' }, mail, raw, attachments, sender, userId),
+      );
     }
     await markAssigned(trx, inboundId, {
       filedInto: outcomes.map((o) => ({

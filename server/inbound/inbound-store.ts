@@ -62,6 +62,7 @@ export async function insertUnmatched(
     receivedAt: Date;
     candidates?: Candidate[];
     reason?: string | null;
+    senderAuth?: object | null;
   },
 ): Promise<string> {
   const [row] = await db('inbound_messages')
@@ -75,18 +76,25 @@ export async function insertUnmatched(
       received_at: m.receivedAt,
       candidates: JSON.stringify(m.candidates ?? []),
       unmatched_reason: m.reason ?? null,
+      sender_auth: m.senderAuth ? JSON.stringify(m.senderAuth) : null,
     })
     .returning<Array<{ id: string }>>('id');
   return row!.id;
 }
 
 /** The newsroom's parked message, locked until the caller's transaction ends so two editors cannot file it twice. */
-export async function lockParked(db: Db, organizationId: string, id: string): Promise<{ rawSha256: string; status: string } | undefined> {
+export async function lockParked(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<{ rawSha256: string; status: string; senderAuth: unknown } | undefined> {
   const row = await db('inbound_messages')
     .where({ id, organization_id: organizationId })
     .forUpdate()
-    .first<{ raw_sha256: string; status: string } | undefined>();
-  return row ? { rawSha256: row.raw_sha256, status: row.status } : undefined;
+    .first<{ raw_sha256: string; status: string; sender_auth: unknown } | undefined>();
+  if (!row) return undefined;
+  const auth = typeof row.sender_auth === 'string' ? (JSON.parse(row.sender_auth) as unknown) : row.sender_auth;
+  return { rawSha256: row.raw_sha256, status: row.status, senderAuth: auth ?? null };
 }
 
 export async function markAssigned(

@@ -241,11 +241,11 @@ export class MailboxWatcher {
 
   /** Files one message (or finds it filed already), then flags or moves it; true when it was new. */
   private async fileOne(client: ImapFlow, mailbox: MailboxRecord, uidValidity: bigint, uid: number, raw: Buffer): Promise<boolean> {
-    const { db, config } = this.deps;
+    const { db } = this.deps;
     let prepared: PreparedInbound | null = null;
     let refused: string | null = null;
     try {
-      prepared = await prepareInbound(raw, config.inboundParseThreads);
+      prepared = await prepareInbound(raw, this.deps);
     } catch (err) {
       // Not an email we can read: kept in the ledger (so it is not read again) and flagged.
       if (!(err instanceof Problem)) throw err;

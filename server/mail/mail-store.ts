@@ -70,7 +70,10 @@ const toRecord = (r: Row): MailRecord => ({
   delayNotifiedAt: r.delay_notified_at,
 });
 
-export type NewMail = Omit<MailRecord, 'id' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'delayNotifiedAt'>;
+export type NewMail = Omit<MailRecord, 'id' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'delayNotifiedAt'> & {
+  /** An inbound message's SPF/DKIM/DMARC/ARC verdict (inbound/sender-auth.ts). */
+  senderAuth?: object | null;
+};
 
 export async function insertMail(db: Db, m: NewMail): Promise<MailRecord> {
   const [row] = await db('mail_messages')
@@ -88,6 +91,7 @@ export async function insertMail(db: Db, m: NewMail): Promise<MailRecord> {
       text_body: m.textBody,
       raw_sha256: m.rawSha256,
       status: m.status,
+      sender_auth: m.senderAuth ? JSON.stringify(m.senderAuth) : null,
     })
     .returning<Row[]>('*');
   return toRecord(row as Row);

@@ -1,5 +1,6 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { domainKey, fakeDns, signed } from '../support/sender-dns';
 import { bearer, createNewsroom, OPERATOR_TOKEN, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
 // Mail each newsroom can see (issue 12): its own inbound address, and a
@@ -105,9 +106,15 @@ describe('a message matching several requests', () => {
   it('when the subject carries a tracking number two of the agency’s requests share, then both are offered', async () => {
     const one = await sent(a, iceA, 'Shared number one', '2026-ICFO-777');
     const two = await sent(a, iceA, 'Shared number two', '2026-ICFO-777');
+    const key = domainKey('ice.example.gov');
+    app.deps.dnsResolver = fakeDns(key.records);
     const res = await deliver(
-      await compose({ from: 'foia@ice.example.gov', to: 'records@newsroom.example.org', subject: 'Re: 2026-ICFO-777', text: 'x' }),
+      await signed(
+        await compose({ from: 'foia@ice.example.gov', to: 'records@newsroom.example.org', subject: 'Re: 2026-ICFO-777', text: 'x' }),
+        key,
+      ),
     );
+    app.deps.dnsResolver = fakeDns();
     expect(res.body.status).toBe('unmatched');
     const parked = (await unmatched(a.tokens.editor)).find((m) => m.id === res.body.inboundId)!;
     expect(parked.candidates.map((c) => c.requestId).sort()).toEqual([one.id, two.id].sort());
