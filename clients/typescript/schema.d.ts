@@ -5284,8 +5284,11 @@ export interface components {
             rank: number;
         };
         InboundOutcome: {
-            /** @enum {string} */
-            status: "matched" | "duplicate" | "unmatched";
+            /**
+             * @description bounced: a delivery status notification for a letter of ours, which is now marked undelivered.
+             * @enum {string}
+             */
+            status: "matched" | "duplicate" | "unmatched" | "bounced";
             /** Format: uuid */
             requestId?: string;
             /** Format: uuid */
@@ -5316,8 +5319,11 @@ export interface components {
             matchedBy: string;
         };
         InboundAssignOutcome: {
-            /** @enum {string} */
-            status: "matched" | "duplicate" | "unmatched";
+            /**
+             * @description bounced: a delivery status notification for a letter of ours, which is now marked undelivered.
+             * @enum {string}
+             */
+            status: "matched" | "duplicate" | "unmatched" | "bounced";
             /** Format: uuid */
             requestId?: string;
             /** Format: uuid */

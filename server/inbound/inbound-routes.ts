@@ -15,7 +15,9 @@ const ACCEPTED_TYPES = ['message/rfc822', 'text/plain', 'application/octet-strea
 
 const Outcome = z
   .object({
-    status: z.enum(['matched', 'duplicate', 'unmatched']),
+    status: z.enum(['matched', 'duplicate', 'unmatched', 'bounced']).meta({
+      description: 'bounced: a delivery status notification for a letter of ours, which is now marked undelivered.',
+    }),
     requestId: z.uuid().optional(),
     eventId: z.uuid().optional(),
     matchedBy: z.string().optional(),

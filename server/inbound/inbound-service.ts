@@ -8,16 +8,19 @@ import { SUBMISSION_SLACK_MS } from '../util/time-tolerances';
 import { truncateText } from '../util/well-formed';
 import { conflict, notFound } from '../errors/problem';
 import type { MailDeps } from '../mail/mail-service';
-import { hasInboundMail, insertMail } from '../mail/mail-store';
+import { findOutboundByMessageIds, hasInboundMail, insertMail, updateMail } from '../mail/mail-store';
+import { requestDeliveryHooks } from '../requests/request-delivery';
 import { notifyAssignee } from '../requests/notify-assignee';
 import { findRequest } from '../requests/request-store';
 import { findParkedByMessageId, insertUnmatched, lockParked, markAssigned } from './inbound-store';
 import { HOW_MATCHED, likelyOrganization, matchCandidates, type InboundMatch, type MatchedBy } from './inbound-match';
 import { parseInbound, type ParsedInbound } from './inbound-parse';
+import type { Bounce } from './mail-parse';
 import { checkSender, type SenderVerdict } from './sender-auth';
 
 export type InboundOutcome =
   | { status: 'matched'; requestId: string; eventId: string; matchedBy: MatchedBy }
+  | { status: 'bounced'; requestId?: string }
   | { status: 'duplicate'; requestId: string }
   | { status: 'unmatched'; inboundId: string };
 
@@ -188,6 +191,10 @@ export async function fileInbound(
   opts: { organizationId?: string } = {},
 ): Promise<InboundOutcome> {
   const { mail, raw } = p;
+  if (mail.bounce) {
+    const bounced = await settleBounce(db, deps, mail.bounce, opts.organizationId);
+    if (bounced) return bounced;
+  }
   const { matches, reason } = await matchCandidates(db, mail, deps.config.inboundAddress, {
     organizationId: opts.organizationId,
     sender: p.sender,
@@ -215,6 +222,29 @@ export async function fileInbound(
     receivedAt: deps.clock(),
   });
   return { status: 'unmatched', inboundId };
+}
+
+/**
+ * A delivery status notification saying one of our letters failed for good:
+ * the letter is failed as a permanent SMTP refusal fails it (the request's
+ * delivery marked, the assignee told, with the remote server's reason). Not
+ * filed as the agency's correspondence. Undefined when it names no mail of ours.
+ */
+async function settleBounce(db: Db, deps: MailDeps, bounce: Bounce, organizationId?: string): Promise<InboundOutcome | undefined> {
+  const letters = await findOutboundByMessageIds(db, bounce.originalMessageIds, organizationId);
+  if (letters.length === 0) return undefined;
+  const words = [bounce.status, bounce.diagnostic].filter(Boolean).join(' ');
+  const reason = `Bounced${bounce.recipient ? ` for ${bounce.recipient}` : ''}: ${words || 'permanent failure'}`;
+  const hooks = requestDeliveryHooks(deps);
+  const now = deps.clock();
+  for (const letter of letters) {
+    // A bounce delivered twice (a retry), or for mail already failed, changes nothing.
+    if (letter.status === 'failed') continue;
+    await updateMail(db, letter.id, { status: 'failed', lastError: reason });
+    await hooks.onFinalFailure?.(db, { ...letter, status: 'failed', lastError: reason }, reason, now);
+  }
+  const requestId = letters.find((l) => l.requestId)?.requestId;
+  return { status: 'bounced', ...(requestId ? { requestId } : {}) };
 }
 
 /** POST /v1/inbound/email: parse, match, file, or park in the unmatched inbox; all or nothing. */
@@ -251,7 +281,7 @@ export async function assignInbound(
     }
     await markAssigned(trx, inboundId, {
       filedInto: outcomes.map((o) => ({
-        requestId: 'requestId' in o ? o.requestId : '',
+        requestId: ('requestId' in o ? o.requestId : undefined) ?? '',
         eventId: o.status === 'matched' ? o.eventId : null,
       })),
       assignedBy: userId,

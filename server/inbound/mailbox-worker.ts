@@ -268,7 +268,7 @@ export class MailboxWatcher {
         uidValidity,
         uid: BigInt(uid),
         outcome: outcome ? outcome.status : `refused: ${refused}`.slice(0, 500),
-        requestId: outcome && 'requestId' in outcome ? outcome.requestId : null,
+        requestId: (outcome && 'requestId' in outcome ? outcome.requestId : null) ?? null,
         inboundId: outcome && 'inboundId' in outcome ? outcome.inboundId : null,
         filedAt: this.deps.clock(),
       });

@@ -127,6 +127,15 @@ export async function findRequestLetterMessageId(db: Db, requestId: string): Pro
   return row?.message_id;
 }
 
+/** Mail we sent with any of these Message-IDs (what a bounce names). */
+export async function findOutboundByMessageIds(db: Db, messageIds: string[], organizationId?: string): Promise<MailRecord[]> {
+  if (messageIds.length === 0) return [];
+  const q = db('mail_messages').whereIn('message_id', messageIds).where({ direction: 'outbound' });
+  if (organizationId) q.where({ organization_id: organizationId });
+  const rows = await q.orderBy('created_at').limit(20).forUpdate().select<Row[]>('*');
+  return rows.map(toRecord);
+}
+
 export async function updateMail(
   db: Db,
   id: string,
