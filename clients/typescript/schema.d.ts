@@ -1853,6 +1853,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/requests/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft an appeal, then send it by email (as edited) or record one filed elsewhere
+         * @description `draft` renders the appeal from the law’s template (nothing is stored); `send` emails it, with the subject and text as edited, to the agency’s appeal address (its records address when it has none); `record` logs an appeal filed another way. Send and record log `appeal_filed`, which starts the appeal-decision clock; only a decided request (denied, no records, partly or fully released) can be appealed. Idempotent with Idempotency-Key, like submit.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AppealAction"];
+                };
+            };
+            responses: {
+                /** @description The draft, or the request as appealed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppealOutcome"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request cannot be appealed now, or the agency has no email address */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/templates": {
         parameters: {
             query?: never;
@@ -4310,6 +4401,7 @@ export interface components {
             /** @enum {string} */
             level: "federal" | "state" | "county" | "municipal" | "school_district" | "special_district" | "tribal" | "other";
             recordsEmail: string | null;
+            appealEmail: string | null;
             portalUrl: string | null;
             mailingAddress: string | null;
             timezone: string;
@@ -4333,6 +4425,11 @@ export interface components {
             level: "federal" | "state" | "county" | "municipal" | "school_district" | "special_district" | "tribal" | "other";
             /** Format: email */
             recordsEmail?: string | null;
+            /**
+             * Format: email
+             * @description Where appeals are emailed; null: the records address.
+             */
+            appealEmail?: string | null;
             /** Format: uri */
             portalUrl?: string | null;
             mailingAddress?: string | null;
@@ -4369,6 +4466,11 @@ export interface components {
             level?: "federal" | "state" | "county" | "municipal" | "school_district" | "special_district" | "tribal" | "other";
             /** Format: email */
             recordsEmail?: string | null;
+            /**
+             * Format: email
+             * @description Where appeals are emailed; null: the records address.
+             */
+            appealEmail?: string | null;
             /** Format: uri */
             portalUrl?: string | null;
             mailingAddress?: string | null;
@@ -4777,6 +4879,38 @@ export interface components {
              */
             receivedAt?: string;
             trackingNumber?: string;
+        };
+        AppealOutcome: {
+            draft: {
+                subject: string;
+                body: string;
+            } | null;
+            request: components["schemas"]["RequestWithDeadlines"] & (Record<string, never> | null);
+        };
+        AppealAction: {
+            /** @enum {string} */
+            action: "draft";
+        } | {
+            /** @enum {string} */
+            action: "send";
+            /** @description The email subject as edited; default: the draft’s. */
+            subject?: string;
+            /** @description The letter as edited; default: the draft’s. */
+            body?: string;
+        } | {
+            /** @enum {string} */
+            action: "record";
+            /**
+             * @description How it was filed outside the tracker (portal, mail, …).
+             * @enum {string}
+             */
+            method: "email" | "portal" | "mail" | "fax" | "in_person" | "phone" | "other";
+            /**
+             * @description When it was filed. Default: now.
+             * @example 2026-01-16T15:30:00-06:00
+             */
+            filedAt?: string;
+            filedWith?: string;
         };
         LetterTemplate: {
             id: string;
