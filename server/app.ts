@@ -14,6 +14,7 @@ import { calculatorRoutes } from './calculator/calculator-routes';
 import type { Config } from './config';
 import type { AppDeps } from './deps';
 import { inboundRoutes } from './inbound/inbound-routes';
+import { mailboxRoutes } from './inbound/mailbox-routes';
 import { calendarRoutes } from './calendar/calendar-routes';
 import { followUpRoutes } from './monitoring/follow-up-routes';
 import { monitoringRoutes } from './monitoring/monitoring-routes';
@@ -57,6 +58,7 @@ export function buildApi(config: Config): ApiRouter {
   bundleRoutes(api);
   searchRoutes(api);
   inboundRoutes(api, config);
+  mailboxRoutes(api, config);
   monitoringRoutes(api);
   followUpRoutes(api);
   statsRoutes(api);

@@ -85,6 +85,15 @@ const ConfigSchema = z.object({
     .default(30 * 1024 * 1024),
   /** Worker threads that parse inbound email off the event loop. Unset: one per core beyond the first (1 to 4); 0: parse on the main thread. */
   INBOUND_PARSE_THREADS: z.coerce.number().int().min(0).max(32).optional(),
+  /** 32-byte key (64 hex characters, or base64) that encrypts IMAP mailbox passwords at rest (AES-256-GCM). Unset: mailboxes cannot be connected. */
+  MAILBOX_SECRET_KEY: z
+    .string()
+    .refine((v) => parseSecretKey(v) !== undefined, 'MAILBOX_SECRET_KEY must be 32 bytes: 64 hex characters or base64')
+    .optional(),
+  /** How often each connected IMAP mailbox is checked for new mail (IDLE also wakes the worker at once where the server has it). */
+  IMAP_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
+  /** Connection, greeting and socket timeout for one IMAP connection. */
+  IMAP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Run background job workers in this process (false for API-only processes). */
   JOBS: z
     .enum(['true', 'false'])
@@ -153,6 +162,9 @@ export interface Config {
   inboundMaxBytes: number;
   webDist: string | undefined;
   inboundParseThreads: number;
+  mailboxSecretKey: Buffer | undefined;
+  imapPollSeconds: number;
+  imapTimeoutSeconds: number;
   jobs: boolean;
   sessionIdleHours: number;
   sessionMaxDays: number;
@@ -172,6 +184,17 @@ export class ConfigError extends Error {}
 export function addressOf(mailbox: string): string {
   const m = /<([^>]+)>\s*$/.exec(mailbox);
   return (m ? m[1]! : mailbox).trim();
+}
+
+/** A 32-byte key written as 64 hex characters or as base64; undefined for anything else. */
+export function parseSecretKey(text: string): Buffer | undefined {
+  const t = text.trim();
+  const bytes = /^[0-9a-fA-F]{64}$/.test(t)
+    ? Buffer.from(t, 'hex')
+    : /^[A-Za-z0-9+/]{43}=?$/.test(t)
+      ? Buffer.from(t, 'base64')
+      : undefined;
+  return bytes?.length === 32 ? bytes : undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -209,6 +232,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
     inboundMaxBytes: c.INBOUND_MAX_BYTES,
     inboundParseThreads: c.INBOUND_PARSE_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
+    mailboxSecretKey: c.MAILBOX_SECRET_KEY ? parseSecretKey(c.MAILBOX_SECRET_KEY) : undefined,
+    imapPollSeconds: c.IMAP_POLL_SECONDS,
+    imapTimeoutSeconds: c.IMAP_TIMEOUT_SECONDS,
     jobs: c.JOBS,
     sessionIdleHours: c.SESSION_IDLE_HOURS,
     sessionMaxDays: c.SESSION_MAX_DAYS,

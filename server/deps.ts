@@ -5,6 +5,7 @@ import type { FileStore } from './files/file-store';
 import type { JobQueue } from './jobs/job-queue';
 import type { Logger } from './logger';
 import type { MailTransport } from './mail/mail-transport';
+import type { DnsResolver } from './inbound/sender-auth';
 
 /** Wall clock, injectable so tests can move time. */
 export type Clock = () => Date;
@@ -19,4 +20,6 @@ export interface AppDeps {
   files: FileStore;
   jobs: JobQueue;
   mailer: MailTransport;
+  /** DNS for inbound sender checks; unset: the system's. */
+  dnsResolver?: DnsResolver;
 }

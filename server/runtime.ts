@@ -36,10 +36,11 @@ export async function createRuntime(opts: { config: Config; db: Database; logger
     jobs,
     mailer,
   };
-  if (config.jobs) await startWorkers(deps);
+  const stopWorkers = config.jobs ? await startWorkers(deps) : async () => undefined;
   return {
     deps,
     stop: async () => {
+      await stopWorkers();
       await jobs.stop();
       mailer.close();
       await stopListening();

@@ -2435,6 +2435,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/requests/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft an appeal, then send it by email (as edited) or record one filed elsewhere
+         * @description `draft` renders the appeal from the law’s template (nothing is stored); `send` emails it, with the subject and text as edited, to the agency’s appeal address (its records address when it has none); `record` logs an appeal filed another way. Send and record log `appeal_filed`, which starts the appeal-decision clock; only a decided request (denied, no records, partly or fully released) can be appealed. Idempotent with Idempotency-Key, like submit.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                    /** @description Retry safely: a repeated key replays the first answer and does nothing twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AppealAction"];
+                };
+            };
+            responses: {
+                /** @description The draft, or the request as appealed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppealOutcome"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request cannot be appealed now, or the agency has no email address */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/templates": {
         parameters: {
             query?: never;
@@ -3655,7 +3748,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** File an unmatched email into a request */
+        /** File an unmatched email into a request, or into several */
         post: {
             parameters: {
                 query?: never;
@@ -3674,13 +3767,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Filed */
+                /** @description Filed (the first request’s outcome, and each one’s in `filed`) */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["InboundOutcome"];
+                        "application/json": components["schemas"]["InboundAssignOutcome"];
                     };
                 };
                 /** @description Invalid input; `errors` names each bad field. */
@@ -3801,6 +3894,336 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newsroom’s connected mailboxes and their status (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Mailbox"][];
+                        };
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Connect an IMAP mailbox whose agency mail the tracker files (admin)
+         * @description The worker reads new mail (IDLE where the server has it, else every IMAP_POLL_SECONDS), files each message as POST /v1/inbound/email does (only into this newsroom’s requests; unmatched mail waits in its unmatched inbox), then flags or moves it. The password is encrypted with the server’s MAILBOX_SECRET_KEY and never returned.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MailboxCreate"];
+                };
+            };
+            responses: {
+                /** @description Connected; the worker reads it at its next pass */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The server has no MAILBOX_SECRET_KEY */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mailboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mailbox and its status (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The mailbox */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Disconnect a mailbox (admin); what it filed stays filed */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Disconnected */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a mailbox’s settings or password (admin)
+         * @description A new host, port, user or folder starts the UID checkpoint again; mail filed before is still never filed twice.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MailboxPatch"];
+                };
+            };
+            responses: {
+                /** @description The mailbox now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/deadlines": {
@@ -4025,6 +4448,95 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{id}/follow-ups/{followUpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a drafted follow-up’s subject or text before it is sent */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Required with the session cookie (cookieAuth): the csrfToken of the session. Not needed with a bearer token. */
+                    "X-CSRF-Token"?: string;
+                };
+                path: {
+                    id: string;
+                    followUpId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FollowUpEdit"];
+                };
+            };
+            responses: {
+                /** @description The follow-up as edited */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUp"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each bad field. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown or revoked token, or an ended session. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The caller’s role may not do this, or a cookie call lacks X-CSRF-Token. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such resource in the caller’s organization. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already sent, or still being written */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         trace?: never;
     };
     "/v1/requests/{id}/follow-ups/{followUpId}/send": {
@@ -5273,6 +5785,7 @@ export interface components {
             /** @enum {string} */
             level: "federal" | "state" | "county" | "municipal" | "school_district" | "special_district" | "tribal" | "other";
             recordsEmail: string | null;
+            appealEmail: string | null;
             portalUrl: string | null;
             mailingAddress: string | null;
             timezone: string;
@@ -5296,6 +5809,11 @@ export interface components {
             level: "federal" | "state" | "county" | "municipal" | "school_district" | "special_district" | "tribal" | "other";
             /** Format: email */
             recordsEmail?: string | null;
+            /**
+             * Format: email
+             * @description Where appeals are emailed; null: the records address.
+             */
+            appealEmail?: string | null;
             /** Format: uri */
             portalUrl?: string | null;
             mailingAddress?: string | null;
@@ -5332,6 +5850,11 @@ export interface components {
             level?: "federal" | "state" | "county" | "municipal" | "school_district" | "special_district" | "tribal" | "other";
             /** Format: email */
             recordsEmail?: string | null;
+            /**
+             * Format: email
+             * @description Where appeals are emailed; null: the records address.
+             */
+            appealEmail?: string | null;
             /** Format: uri */
             portalUrl?: string | null;
             mailingAddress?: string | null;
@@ -5812,6 +6335,38 @@ export interface components {
              */
             receivedAt?: string;
             trackingNumber?: string;
+        };
+        AppealOutcome: {
+            draft: {
+                subject: string;
+                body: string;
+            } | null;
+            request: components["schemas"]["RequestWithDeadlines"] & (Record<string, never> | null);
+        };
+        AppealAction: {
+            /** @enum {string} */
+            action: "draft";
+        } | {
+            /** @enum {string} */
+            action: "send";
+            /** @description The email subject as edited; default: the draft’s. */
+            subject?: string;
+            /** @description The letter as edited; default: the draft’s. */
+            body?: string;
+        } | {
+            /** @enum {string} */
+            action: "record";
+            /**
+             * @description How it was filed outside the tracker (portal, mail, …).
+             * @enum {string}
+             */
+            method: "email" | "portal" | "mail" | "fax" | "in_person" | "phone" | "other";
+            /**
+             * @description When it was filed. Default: now.
+             * @example 2026-01-16T15:30:00-06:00
+             */
+            filedAt?: string;
+            filedWith?: string;
         };
         LetterTemplate: {
             id: string;
@@ -6479,8 +7034,11 @@ export interface components {
             rank: number;
         };
         InboundOutcome: {
-            /** @enum {string} */
-            status: "matched" | "duplicate" | "unmatched";
+            /**
+             * @description bounced: a delivery status notification for a letter of ours, which is now marked undelivered.
+             * @enum {string}
+             */
+            status: "matched" | "duplicate" | "unmatched" | "bounced";
             /** Format: uuid */
             requestId?: string;
             /** Format: uuid */
@@ -6499,14 +7057,123 @@ export interface components {
             preview: string;
             messageId: string | null;
             receivedAt: string;
+            /** @description When it matched several requests (a batch): file it into any of them, or several (POST …/assign with requestIds). */
+            candidates: components["schemas"]["InboundCandidate"][];
+            /** @description Why a request it names was not trusted, if so. */
+            reason: string | null;
+        };
+        InboundCandidate: {
+            /** Format: uuid */
+            requestId: string;
+            title: string | null;
+            matchedBy: string;
+        };
+        InboundAssignOutcome: {
+            /**
+             * @description bounced: a delivery status notification for a letter of ours, which is now marked undelivered.
+             * @enum {string}
+             */
+            status: "matched" | "duplicate" | "unmatched" | "bounced";
+            /** Format: uuid */
+            requestId?: string;
+            /** Format: uuid */
+            eventId?: string;
+            matchedBy?: string;
+            /** Format: uuid */
+            inboundId?: string;
+            /** @description One outcome per request it was filed into, in the order given. */
+            filed: components["schemas"]["InboundOutcome"][];
         };
         InboundAssign: {
             /** Format: uuid */
-            requestId: string;
+            requestId?: string;
+            /** @description Several requests (a batch) to file it into at once. */
+            requestIds?: string[];
         };
         InboundRoute: {
             /** Format: uuid */
             organizationId: string;
+        };
+        Mailbox: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            host: string;
+            port: number;
+            tls: boolean;
+            username: string;
+            folder: string;
+            /** @enum {string} */
+            afterFiling: "flag" | "move";
+            moveTo: string | null;
+            enabled: boolean;
+            status: {
+                /**
+                 * @description new: not read yet; ok: the last pass worked; failing: see lastError.
+                 * @enum {string}
+                 */
+                state: "new" | "ok" | "failing";
+                /** @description When the worker last read the mailbox without an error. */
+                lastSeenAt: string | null;
+                lastError: string | null;
+                lastErrorAt: string | null;
+            };
+            createdAt: string;
+            updatedAt: string;
+        };
+        MailboxCreate: {
+            /** @description What the newsroom calls it, e.g. "Records desk". */
+            name: string;
+            host: string;
+            /** @default 993 */
+            port: number;
+            /**
+             * @description Implicit TLS (usually port 993). False: plain, upgraded by STARTTLS where the server offers it.
+             * @default true
+             */
+            tls: boolean;
+            username: string;
+            /** @description The password or app password; stored encrypted, never returned. */
+            password: string;
+            /**
+             * @description The folder read for agency mail; default INBOX.
+             * @default INBOX
+             */
+            folder: string;
+            /**
+             * @description After a message is filed: flag it (\Seen and $RecordsFiled), or move it to `moveTo`.
+             * @default flag
+             * @enum {string}
+             */
+            afterFiling: "flag" | "move";
+            /**
+             * @description The folder filed mail is moved to (created when missing); required with afterFiling "move".
+             * @default null
+             */
+            moveTo: string | null;
+            /** @default true */
+            enabled: boolean;
+        };
+        MailboxPatch: {
+            /** @description What the newsroom calls it, e.g. "Records desk". */
+            name?: string;
+            host?: string;
+            port?: number;
+            /** @description Implicit TLS (usually port 993). False: plain, upgraded by STARTTLS where the server offers it. */
+            tls?: boolean;
+            username?: string;
+            /** @description The password or app password; stored encrypted, never returned. */
+            password?: string;
+            /** @description The folder read for agency mail; default INBOX. */
+            folder?: string;
+            /**
+             * @description After a message is filed: flag it (\Seen and $RecordsFiled), or move it to `moveTo`.
+             * @enum {string}
+             */
+            afterFiling?: "flag" | "move";
+            /** @description The folder filed mail is moved to (created when missing); required with afterFiling "move". */
+            moveTo?: string | null;
+            enabled?: boolean;
         };
         DeadlineItem: {
             /** Format: uuid */
@@ -6577,6 +7244,10 @@ export interface components {
             createdAt: string;
             sentAt: string | null;
         };
+        FollowUpEdit: {
+            subject?: string;
+            body?: string;
+        };
         AgencyStats: {
             agency: {
                 /** Format: uuid */
@@ -6637,6 +7308,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description The newsroom’s own inbound address: agency mail sent here that matches no request waits in its unmatched inbox. */
+            inboundAddress: string;
             settings: components["schemas"]["OrganizationSettings"];
         };
         OrganizationSettings: {

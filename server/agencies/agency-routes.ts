@@ -13,6 +13,7 @@ export const agencyView = (a: AgencyRecord) => ({
   jurisdiction: a.jurisdiction,
   level: a.level,
   recordsEmail: a.recordsEmail,
+  appealEmail: a.appealEmail,
   portalUrl: a.portalUrl,
   mailingAddress: a.mailingAddress,
   timezone: a.timezone,

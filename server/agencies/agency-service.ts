@@ -38,6 +38,7 @@ export async function createAgency(db: Db, organizationId: string, input: Agency
     jurisdiction: input.jurisdiction,
     level: input.level,
     recordsEmail: input.recordsEmail ?? null,
+    appealEmail: input.appealEmail ?? null,
     portalUrl: input.portalUrl ?? null,
     mailingAddress: input.mailingAddress ?? null,
     timezone: input.timezone ?? defaultTimezone(input.jurisdiction),

@@ -13,6 +13,8 @@ export interface AgencyRecord {
   jurisdiction: string;
   level: (typeof AGENCY_LEVELS)[number];
   recordsEmail: string | null;
+  /** Where appeals go; null: the records address. */
+  appealEmail: string | null;
   portalUrl: string | null;
   mailingAddress: string | null;
   timezone: string;
@@ -31,6 +33,7 @@ interface Row {
   jurisdiction: string;
   level: AgencyRecord['level'];
   records_email: string | null;
+  appeal_email: string | null;
   portal_url: string | null;
   mailing_address: string | null;
   timezone: string;
@@ -49,6 +52,7 @@ const toRecord = (r: Row): AgencyRecord => ({
   jurisdiction: r.jurisdiction,
   level: r.level,
   recordsEmail: r.records_email,
+  appealEmail: r.appeal_email ?? null,
   portalUrl: r.portal_url,
   mailingAddress: r.mailing_address,
   timezone: r.timezone,
@@ -65,7 +69,9 @@ export function agencyFromJson(r: Omit<Row, 'created_at' | 'updated_at'> & { cre
   return toRecord({ ...r, created_at: new Date(r.created_at), updated_at: new Date(r.updated_at) });
 }
 
-export type AgencyValues = Omit<AgencyRecord, 'id' | 'organizationId' | 'createdAt' | 'updatedAt'>;
+export type AgencyValues = Omit<AgencyRecord, 'id' | 'organizationId' | 'createdAt' | 'updatedAt' | 'appealEmail'> & {
+  appealEmail?: string | null;
+};
 
 // jsonb columns are written as JSON text: pg would send a JS array as a
 // Postgres array literal, not as JSON.
@@ -75,6 +81,7 @@ function toRow(v: Partial<AgencyValues>): Record<string, unknown> {
   if (v.jurisdiction !== undefined) row.jurisdiction = v.jurisdiction;
   if (v.level !== undefined) row.level = v.level;
   if (v.recordsEmail !== undefined) row.records_email = v.recordsEmail;
+  if (v.appealEmail !== undefined) row.appeal_email = v.appealEmail;
   if (v.portalUrl !== undefined) row.portal_url = v.portalUrl;
   if (v.mailingAddress !== undefined) row.mailing_address = v.mailingAddress;
   if (v.timezone !== undefined) row.timezone = v.timezone;

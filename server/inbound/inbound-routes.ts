@@ -7,6 +7,7 @@ import type { ApiRouter } from '../http/api-router';
 import { notFound, Problem, unauthorized, unsupportedMediaType } from '../errors/problem';
 import type { Config } from '../config';
 import { findOrganization } from '../organizations/organization-store';
+import { findRequestsByIds } from '../requests/request-store';
 import { assignInbound, receiveInbound } from './inbound-service';
 import { listUnmatched, routeToOrganization } from './inbound-store';
 
@@ -14,13 +15,21 @@ const ACCEPTED_TYPES = ['message/rfc822', 'text/plain', 'application/octet-strea
 
 const Outcome = z
   .object({
-    status: z.enum(['matched', 'duplicate', 'unmatched']),
+    status: z.enum(['matched', 'duplicate', 'unmatched', 'bounced']).meta({
+      description: 'bounced: a delivery status notification for a letter of ours, which is now marked undelivered.',
+    }),
     requestId: z.uuid().optional(),
     eventId: z.uuid().optional(),
     matchedBy: z.string().optional(),
     inboundId: z.uuid().optional(),
   })
   .meta({ id: 'InboundOutcome' });
+
+const AssignOutcome = Outcome.extend({
+  filed: z.array(Outcome).meta({ description: 'One outcome per request it was filed into, in the order given.' }),
+}).meta({ id: 'InboundAssignOutcome' });
+
+const Candidate = z.object({ requestId: z.uuid(), title: z.string().nullable(), matchedBy: z.string() }).meta({ id: 'InboundCandidate' });
 
 const Unmatched = z
   .object({
@@ -31,6 +40,10 @@ const Unmatched = z
     preview: z.string(),
     messageId: z.string().nullable(),
     receivedAt: z.string(),
+    candidates: z.array(Candidate).meta({
+      description: 'When it matched several requests (a batch): file it into any of them, or several (POST …/assign with requestIds).',
+    }),
+    reason: z.string().nullable().meta({ description: 'Why a request it names was not trusted, if so.' }),
   })
   .meta({ id: 'UnmatchedEmail' });
 
@@ -99,22 +112,56 @@ export function inboundRoutes(api: ApiRouter, config: Config): void {
     responses: { 200: { description: 'Newest first', schema: z.object({ items: z.array(Unmatched) }) } },
     handler: async ({ caller, db }) => {
       const items = await listUnmatched(db, visibleTo(caller));
-      return { status: 200, body: { items: items.map((m) => ({ ...m, receivedAt: m.receivedAt.toISOString() })) } };
+      const ids = [...new Set(items.flatMap((m) => m.candidates.map((c) => c.requestId)))];
+      // A newsroom is offered only its own requests; the operator sees the ids.
+      const titles = new Map(
+        caller.kind === 'operator' || ids.length === 0
+          ? []
+          : (await findRequestsByIds(db, caller.organizationId, ids)).map((r) => [r.id, r.title] as const),
+      );
+      return {
+        status: 200,
+        body: {
+          items: items.map((m) => ({
+            ...m,
+            receivedAt: m.receivedAt.toISOString(),
+            candidates: m.candidates
+              .filter((c) => caller.kind === 'operator' || titles.has(c.requestId))
+              .map((c) => ({ requestId: c.requestId, matchedBy: c.matchedBy, title: titles.get(c.requestId) ?? null })),
+          })),
+        },
+      };
     },
   });
 
   api.route({
     method: 'post',
     path: '/v1/inbound/unmatched/{id}/assign',
-    summary: 'File an unmatched email into a request',
+    summary: 'File an unmatched email into a request, or into several',
     tags: ['Inbound email'],
     access: { roles: ['admin', 'editor'] },
     params: InboundParams,
-    body: z.object({ requestId: z.uuid() }).strict().meta({ id: 'InboundAssign' }),
-    responses: { 201: { description: 'Filed', schema: Outcome } },
+    body: z
+      .object({
+        requestId: z.uuid().optional(),
+        requestIds: z
+          .array(z.uuid())
+          .min(1)
+          .max(20)
+          .optional()
+          .meta({ description: 'Several requests (a batch) to file it into at once.' }),
+      })
+      .strict()
+      .refine((b) => (b.requestId === undefined) !== (b.requestIds === undefined), {
+        message: 'Give requestId or requestIds, not both.',
+        path: ['requestIds'],
+      })
+      .meta({ id: 'InboundAssign' }),
+    responses: { 201: { description: 'Filed (the first request’s outcome, and each one’s in `filed`)', schema: AssignOutcome } },
     handler: async ({ caller, db, params, body, deps }) => {
-      const outcome = await assignInbound(db, deps, caller.organizationId, caller.userId, params.id, body.requestId);
-      return { status: 201, body: outcome };
+      const ids = body.requestIds ?? [body.requestId!];
+      const outcomes = await assignInbound(db, deps, caller.organizationId, caller.userId, params.id, ids);
+      return { status: 201, body: { ...outcomes[0]!, filed: outcomes } };
     },
   });
 

@@ -8,15 +8,19 @@ import { SUBMISSION_SLACK_MS } from '../util/time-tolerances';
 import { truncateText } from '../util/well-formed';
 import { conflict, notFound } from '../errors/problem';
 import type { MailDeps } from '../mail/mail-service';
-import { hasInboundMail, insertMail } from '../mail/mail-store';
+import { findOutboundByMessageIds, hasInboundMail, insertMail, updateMail } from '../mail/mail-store';
+import { requestDeliveryHooks } from '../requests/request-delivery';
 import { notifyAssignee } from '../requests/notify-assignee';
 import { findRequest } from '../requests/request-store';
 import { findParkedByMessageId, insertUnmatched, lockParked, markAssigned } from './inbound-store';
-import { HOW_MATCHED, likelyOrganization, matchInbound, type InboundMatch, type MatchedBy } from './inbound-match';
+import { HOW_MATCHED, likelyOrganization, matchCandidates, type InboundMatch, type MatchedBy } from './inbound-match';
 import { parseInbound, type ParsedInbound } from './inbound-parse';
+import type { Bounce } from './mail-parse';
+import { checkSender, type SenderVerdict } from './sender-auth';
 
 export type InboundOutcome =
   | { status: 'matched'; requestId: string; eventId: string; matchedBy: MatchedBy }
+  | { status: 'bounced'; requestId?: string }
   | { status: 'duplicate'; requestId: string }
   | { status: 'unmatched'; inboundId: string };
 
@@ -54,6 +58,7 @@ async function fileIntoRequest(
   mail: ParsedInbound,
   raw: Buffer,
   attachments: CheckedAttachment[],
+  sender: SenderVerdict | null,
   actorId: string | null,
 ): Promise<InboundOutcome> {
   const request = await findRequest(db, match.organizationId, match.requestId, { forUpdate: true });
@@ -104,6 +109,7 @@ async function fileIntoRequest(
     textBody: mail.text,
     rawSha256: eml.sha256,
     status: 'received',
+    senderAuth: sender,
   });
 
   // The Date header is the sender's claim: used when plausible, else the time it arrived.
@@ -117,7 +123,8 @@ async function fileIntoRequest(
     {
       type: 'correspondence',
       occurredAt,
-      summary: truncateText(`Email from ${mail.from}: ${mail.subject || '(no subject)'}`, 500),
+      // The verdict ends the summary, so the event list, the history and the PDF exhibit all say it.
+      summary: `${truncateText(`Email from ${mail.from}: ${mail.subject || '(no subject)'}`, 380)} (${truncateText(sender?.summary ?? 'sender not checked', 115)})`,
       body: mail.text,
       data: {
         direction: 'in',
@@ -127,6 +134,7 @@ async function fileIntoRequest(
         subject: mail.subject,
         messageId: mail.messageId,
         matchedBy: match.matchedBy,
+        senderAuth: sender ?? null,
         ...(refused.length ? { refusedAttachments: refused } : {}),
         // An agency's auto-acknowledgment still proves receipt; counsel can tell it from a person's answer.
         ...(mail.autoSubmitted ? { autoSubmitted: mail.autoSubmitted } : {}),
@@ -154,63 +162,131 @@ async function fileIntoRequest(
   return { status: 'matched', requestId: request.id, eventId: event.id, matchedBy: match.matchedBy };
 }
 
-/** POST /v1/inbound/email: parse, match, file, or park in the unmatched inbox; all or nothing. */
-export async function receiveInbound(db: Db, deps: MailDeps, raw: Buffer): Promise<InboundOutcome> {
-  const mail = await parseInbound(raw, deps.config.inboundParseThreads);
-  const attachments = await checkAttachments(mail);
-  return db.transaction(async (trx) => {
-    const match = await matchInbound(trx, mail, deps.config.inboundAddress);
-    if (match) return fileIntoRequest(trx, deps, match, mail, raw, attachments, null);
-    if (mail.messageId) {
-      const seen = await findParkedByMessageId(trx, mail.messageId);
-      if (seen) return { status: 'unmatched', inboundId: seen };
-    }
-    const stored = await deps.files.put(trx, raw);
-    const inboundId = await insertUnmatched(trx, {
-      organizationId: await likelyOrganization(trx, mail),
-      rawSha256: stored.sha256,
-      messageId: mail.messageId,
-      from: mail.from,
-      subject: mail.subject,
-      preview: truncateText(mail.text, 4000),
-      receivedAt: deps.clock(),
-    });
-    return { status: 'unmatched', inboundId };
-  });
+/** A raw message parsed and its attachments typed: the slow part, done before any transaction opens. */
+export interface PreparedInbound {
+  raw: Buffer;
+  mail: ParsedInbound;
+  attachments: CheckedAttachment[];
+  sender: SenderVerdict;
 }
 
-/** An editor files a parked message into a request of their newsroom. */
+/** Parses, types the attachments and checks the sender (DNS): everything slow, before any transaction opens. */
+export async function prepareInbound(raw: Buffer, deps: Pick<MailDeps, 'config' | 'dnsResolver'>): Promise<PreparedInbound> {
+  const mail = await parseInbound(raw, deps.config.inboundParseThreads);
+  const [attachments, sender] = await Promise.all([checkAttachments(mail), checkSender(raw, mail.from, deps.dnsResolver)]);
+  return { raw, mail, attachments, sender };
+}
+
+/**
+ * Files a prepared message on `db` (the caller's transaction): into the request
+ * it matches, or parked in the unmatched inbox. The one filing path of both the
+ * HTTP route and the IMAP worker; `organizationId` is the newsroom whose own
+ * mailbox the message was read from (only its requests match, and unmatched
+ * mail waits in its inbox).
+ */
+export async function fileInbound(
+  db: Db,
+  deps: MailDeps,
+  p: PreparedInbound,
+  opts: { organizationId?: string } = {},
+): Promise<InboundOutcome> {
+  const { mail, raw } = p;
+  if (mail.bounce) {
+    const bounced = await settleBounce(db, deps, mail.bounce, opts.organizationId);
+    if (bounced) return bounced;
+  }
+  const { matches, reason } = await matchCandidates(db, mail, deps.config.inboundAddress, {
+    organizationId: opts.organizationId,
+    sender: p.sender,
+  });
+  if (matches.length === 1) return fileIntoRequest(db, deps, matches[0]!, mail, raw, p.attachments, p.sender, null);
+  if (mail.messageId) {
+    const seen = await findParkedByMessageId(db, mail.messageId);
+    if (seen) return { status: 'unmatched', inboundId: seen };
+  }
+  const stored = await deps.files.put(db, raw);
+  // Several matches of one newsroom: its inbox; of several newsrooms, the operator's.
+  const owners = [...new Set(matches.map((m) => m.organizationId))];
+  const inboundId = await insertUnmatched(db, {
+    organizationId:
+      opts.organizationId ??
+      (owners.length === 1 ? owners[0]! : owners.length > 1 ? null : await likelyOrganization(db, mail, deps.config.inboundAddress)),
+    candidates: matches.map((m) => ({ requestId: m.requestId, matchedBy: m.matchedBy })),
+    reason,
+    senderAuth: p.sender,
+    rawSha256: stored.sha256,
+    messageId: mail.messageId,
+    from: mail.from,
+    subject: mail.subject,
+    preview: truncateText(mail.text, 4000),
+    receivedAt: deps.clock(),
+  });
+  return { status: 'unmatched', inboundId };
+}
+
+/**
+ * A delivery status notification saying one of our letters failed for good:
+ * the letter is failed as a permanent SMTP refusal fails it (the request's
+ * delivery marked, the assignee told, with the remote server's reason). Not
+ * filed as the agency's correspondence. Undefined when it names no mail of ours.
+ */
+async function settleBounce(db: Db, deps: MailDeps, bounce: Bounce, organizationId?: string): Promise<InboundOutcome | undefined> {
+  const letters = await findOutboundByMessageIds(db, bounce.originalMessageIds, organizationId);
+  if (letters.length === 0) return undefined;
+  const words = [bounce.status, bounce.diagnostic].filter(Boolean).join(' ');
+  const reason = `Bounced${bounce.recipient ? ` for ${bounce.recipient}` : ''}: ${words || 'permanent failure'}`;
+  const hooks = requestDeliveryHooks(deps);
+  const now = deps.clock();
+  for (const letter of letters) {
+    // A bounce delivered twice (a retry), or for mail already failed, changes nothing.
+    if (letter.status === 'failed') continue;
+    await updateMail(db, letter.id, { status: 'failed', lastError: reason });
+    await hooks.onFinalFailure?.(db, { ...letter, status: 'failed', lastError: reason }, reason, now);
+  }
+  const requestId = letters.find((l) => l.requestId)?.requestId;
+  return { status: 'bounced', ...(requestId ? { requestId } : {}) };
+}
+
+/** POST /v1/inbound/email: parse, match, file, or park in the unmatched inbox; all or nothing. */
+export async function receiveInbound(db: Db, deps: MailDeps, raw: Buffer): Promise<InboundOutcome> {
+  const prepared = await prepareInbound(raw, deps);
+  return db.transaction((trx) => fileInbound(trx, deps, prepared));
+}
+
+/** An editor files a parked message into one or several requests of their newsroom. */
 export async function assignInbound(
   db: Db,
   deps: MailDeps,
   organizationId: string,
   userId: string,
   inboundId: string,
-  requestId: string,
-): Promise<InboundOutcome> {
+  requestIds: string[],
+): Promise<InboundOutcome[]> {
   return db.transaction(async (trx) => {
     const parked = await lockParked(trx, organizationId, inboundId);
     if (!parked) throw notFound('message');
     if (parked.status !== 'unmatched') throw conflict('This message was already filed into a request.', 'already-assigned');
-    const request = await findRequest(trx, organizationId, requestId);
-    if (!request) throw notFound('request');
     const raw = await deps.files.read(parked.rawSha256);
     const mail = await parseInbound(raw, deps.config.inboundParseThreads);
-    const outcome = await fileIntoRequest(
-      trx,
-      deps,
-      { organizationId, requestId, matchedBy: 'manual' },
-      mail,
-      raw,
-      await checkAttachments(mail),
-      userId,
-    );
+    const attachments = await checkAttachments(mail);
+    // The verdict from when it arrived: DNS may have changed since.
+    const sender = (parked.senderAuth as SenderVerdict | null) ?? null;
+    const outcomes: InboundOutcome[] = [];
+    for (const requestId of [...new Set(requestIds)]) {
+      const request = await findRequest(trx, organizationId, requestId);
+      if (!request) throw notFound('request');
+      outcomes.push(
+        await fileIntoRequest(trx, deps, { organizationId, requestId, matchedBy: 'manual' }, mail, raw, attachments, sender, userId),
+      );
+    }
     await markAssigned(trx, inboundId, {
-      requestId,
-      eventId: outcome.status === 'matched' ? outcome.eventId : null,
+      filedInto: outcomes.map((o) => ({
+        requestId: ('requestId' in o ? o.requestId : undefined) ?? '',
+        eventId: o.status === 'matched' ? o.eventId : null,
+      })),
       assignedBy: userId,
       assignedAt: deps.clock(),
     });
-    return outcome;
+    return outcomes;
   });
 }

@@ -9,6 +9,15 @@ export interface UnmatchedRecord {
   preview: string;
   messageId: string | null;
   receivedAt: Date;
+  /** The requests it matched when it matched several: offered for filing into any of them, or several. */
+  candidates: Candidate[];
+  /** Why it was not filed, when a route found a request but would not trust it (e.g. the sender not authenticated). */
+  reason: string | null;
+}
+
+export interface Candidate {
+  requestId: string;
+  matchedBy: string;
 }
 
 interface Row {
@@ -19,6 +28,8 @@ interface Row {
   text_preview: string;
   message_id: string | null;
   received_at: Date;
+  candidates: Candidate[] | string;
+  unmatched_reason: string | null;
 }
 
 const toRecord = (r: Row): UnmatchedRecord => ({
@@ -29,6 +40,8 @@ const toRecord = (r: Row): UnmatchedRecord => ({
   preview: r.text_preview,
   messageId: r.message_id,
   receivedAt: r.received_at,
+  candidates: typeof r.candidates === 'string' ? (JSON.parse(r.candidates) as Candidate[]) : r.candidates,
+  reason: r.unmatched_reason,
 });
 
 /** A parked message with this Message-ID (a provider's retry), so it is not parked twice. */
@@ -47,6 +60,9 @@ export async function insertUnmatched(
     subject: string;
     preview: string;
     receivedAt: Date;
+    candidates?: Candidate[];
+    reason?: string | null;
+    senderAuth?: object | null;
   },
 ): Promise<string> {
   const [row] = await db('inbound_messages')
@@ -58,32 +74,44 @@ export async function insertUnmatched(
       subject: m.subject,
       text_preview: m.preview,
       received_at: m.receivedAt,
+      candidates: JSON.stringify(m.candidates ?? []),
+      unmatched_reason: m.reason ?? null,
+      sender_auth: m.senderAuth ? JSON.stringify(m.senderAuth) : null,
     })
     .returning<Array<{ id: string }>>('id');
   return row!.id;
 }
 
 /** The newsroom's parked message, locked until the caller's transaction ends so two editors cannot file it twice. */
-export async function lockParked(db: Db, organizationId: string, id: string): Promise<{ rawSha256: string; status: string } | undefined> {
+export async function lockParked(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<{ rawSha256: string; status: string; senderAuth: unknown } | undefined> {
   const row = await db('inbound_messages')
     .where({ id, organization_id: organizationId })
     .forUpdate()
-    .first<{ raw_sha256: string; status: string } | undefined>();
-  return row ? { rawSha256: row.raw_sha256, status: row.status } : undefined;
+    .first<{ raw_sha256: string; status: string; sender_auth: unknown } | undefined>();
+  if (!row) return undefined;
+  const auth = typeof row.sender_auth === 'string' ? (JSON.parse(row.sender_auth) as unknown) : row.sender_auth;
+  return { rawSha256: row.raw_sha256, status: row.status, senderAuth: auth ?? null };
 }
 
 export async function markAssigned(
   db: Db,
   id: string,
-  a: { requestId: string; eventId: string | null; assignedBy: string; assignedAt: Date },
+  a: { filedInto: Array<{ requestId: string; eventId: string | null }>; assignedBy: string; assignedAt: Date },
 ): Promise<void> {
-  await db('inbound_messages').where({ id }).update({
-    status: 'assigned',
-    request_id: a.requestId,
-    event_id: a.eventId,
-    assigned_by: a.assignedBy,
-    assigned_at: a.assignedAt,
-  });
+  await db('inbound_messages')
+    .where({ id })
+    .update({
+      status: 'assigned',
+      request_id: a.filedInto[0]!.requestId,
+      event_id: a.filedInto[0]!.eventId,
+      filed_into: JSON.stringify(a.filedInto),
+      assigned_by: a.assignedBy,
+      assigned_at: a.assignedAt,
+    });
 }
 
 /** Unmatched mail, newest first: a newsroom's own, or (organizationId null) the mail no newsroom could be picked for. */

@@ -21,12 +21,68 @@ export interface ParsedInbound {
   subject: string;
   text: string;
   date: Date | null;
-  /** The Auto-Submitted keyword (`auto-replied`, `auto-generated`, …); null for a message a person sent. */
+  /** The Auto-Submitted keyword (`auto-replied`, `auto-generated`, …), or `auto-replied` for a common out-of-office mark; null for a message a person sent. */
   autoSubmitted: string | null;
+  /** A delivery status notification (RFC 3464) saying a message of ours failed for good; null otherwise. */
+  bounce: Bounce | null;
   attachments: InboundAttachment[];
 }
 
+export interface Bounce {
+  /** The Message-IDs of the message that failed (from the returned headers, In-Reply-To and References). */
+  originalMessageIds: string[];
+  recipient: string | null;
+  status: string | null;
+  /** The remote server's words, e.g. `smtp; 550 5.1.1 No such user`. */
+  diagnostic: string | null;
+}
+
 const MAX_ATTACHMENTS = 50;
+
+/** A header field of a DSN's report block, its folded lines joined. */
+function reportField(text: string, name: string): string | null {
+  const m = new RegExp(`^${name}:[ \\t]*([^\\r\\n]*(?:\\r?\\n[ \\t][^\\r\\n]*)*)`, 'im').exec(text);
+  return m ? m[1]!.replace(/\r?\n[ \t]+/g, ' ').trim() : null;
+}
+
+/** RFC 3464: a multipart/report of report-type delivery-status whose action is `failed` (a 5.x.x status). */
+function bounceOf(mail: ParsedMail, raw: Buffer): Bounce | null {
+  const type = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  if (type?.value?.toLowerCase() !== 'multipart/report' || type.params?.['report-type']?.toLowerCase() !== 'delivery-status') return null;
+  // mailparser folds the delivery-status part into the text: it is read from the raw part itself.
+  const report =
+    /content-type:[ \t]*message\/(?:global-)?delivery-status[^\n]*\n(?:[ \t][^\n]*\n|[\x21-\x39\x3b-\x7e]+:[^\n]*\n)*\r?\n([\s\S]*?)(?=\r?\n--|$)/i.exec(
+      raw.subarray(0, 512 * 1024).toString('latin1'),
+    );
+  if (!report) return null;
+  const text = report[1]!;
+  const action = reportField(text, 'Action')?.toLowerCase() ?? null;
+  const status = reportField(text, 'Status');
+  // A delay or success notice, or a temporary failure, is not a bounce.
+  if ((action && action !== 'failed') || (status && !status.startsWith('5'))) return null;
+  const original = mail.attachments.find((a) =>
+    /^(message\/(global-)?rfc822|text\/rfc822-headers|message\/global-headers)$/i.test(a.contentType),
+  );
+  const returnedIds = original ? ids(reportField(original.content.toString('utf8'), 'Message-ID') ?? '') : [];
+  const recipient = reportField(text, 'Final-Recipient') ?? reportField(text, 'Original-Recipient');
+  return {
+    originalMessageIds: [...new Set([...returnedIds, ...ids(mail.inReplyTo), ...ids(mail.references)])],
+    recipient: recipient ? clip(recipient.replace(/^[^;]*;\s*/, ''), 320) : null,
+    status: status ? clip(status, 32) : null,
+    diagnostic: clip(reportField(text, 'Diagnostic-Code') ?? '', 1000) || null,
+  };
+}
+
+/** Out-of-office answers that carry no Auto-Submitted header but mark themselves another common way. */
+function outOfOffice(mail: ParsedMail): boolean {
+  const h = (name: string) => {
+    const v = mail.headers.get(name);
+    return typeof v === 'string' ? v.toLowerCase() : '';
+  };
+  if (h('x-autoreply') || h('x-autorespond') || h('x-auto-response-suppress').includes('oof')) return true;
+  if (['auto_reply', 'auto-reply'].includes(h('precedence'))) return true;
+  return /^(auto(matic)? ?reply|out of (the )?office|autoreply)\b/i.test(mail.subject ?? '');
+}
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
@@ -98,7 +154,8 @@ export async function parseMail(raw: Buffer): Promise<ParsedInbound | MailRefusa
     subject: clip((mail.subject ?? '').replace(/[\r\n]+/g, ' '), 1000),
     text: clip(mail.text ?? '', 200_000),
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
-    autoSubmitted: autoSubmitted(mail),
+    autoSubmitted: autoSubmitted(mail) ?? (outOfOffice(mail) ? 'auto-replied' : null),
+    bounce: bounceOf(mail, raw),
     attachments: mail.attachments.map((a, i) => ({ filename: a.filename ?? `attachment-${i + 1}`, content: a.content })),
   };
 }

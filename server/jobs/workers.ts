@@ -3,6 +3,7 @@ import { deliverMail, type MailJobData, recoverMailJob } from '../mail/mail-deli
 import { MAIL_DEAD_QUEUE, MAIL_QUEUE } from '../mail/mail-service';
 import { requestDeliveryHooks } from '../requests/request-delivery';
 import type { Config } from '../config';
+import { MailboxSupervisor } from '../inbound/mailbox-worker';
 import type { QueueSpec } from './job-queue';
 import { runDigests } from '../monitoring/digest';
 import { runReminderSweep } from '../monitoring/reminder-sweep';
@@ -42,7 +43,8 @@ export function queueSpecs(config: Config): QueueSpec[] {
   ];
 }
 
-export async function startWorkers(deps: AppDeps): Promise<void> {
+/** Starts the job workers (and the IMAP mailbox reader when MAILBOX_SECRET_KEY is set); the result stops what is not a pg-boss worker. */
+export async function startWorkers(deps: AppDeps): Promise<() => Promise<void>> {
   const hooks = requestDeliveryHooks(deps);
   await deps.jobs.work<MailJobData>(MAIL_QUEUE, (job) => deliverMail(deps, job.data, hooks), deps.config.mailConcurrency);
   await deps.jobs.work<MailJobData>(MAIL_DEAD_QUEUE, (job) => recoverMailJob(deps, job.data, hooks));
@@ -58,4 +60,8 @@ export async function startWorkers(deps: AppDeps): Promise<void> {
     deps.logger.info(result, 'checkpoints signed');
   });
   await deps.jobs.schedule(CHECKPOINT_QUEUE, deps.config.checkpointCron);
+  const mailboxes = deps.config.mailboxSecretKey ? new MailboxSupervisor(deps).start() : undefined;
+  return async () => {
+    await mailboxes?.stop();
+  };
 }

@@ -1,5 +1,6 @@
 import { insertAttachment } from '../attachments/attachment-store';
 import type { Config } from '../config';
+import type { DnsResolver } from '../inbound/sender-auth';
 import type { Database, Db } from '../db/database';
 import type { FileStore } from '../files/file-store';
 import type { JobQueue } from '../jobs/job-queue';
@@ -16,6 +17,8 @@ export interface MailDeps {
   files: FileStore;
   jobs: JobQueue;
   clock: () => Date;
+  /** DNS for the inbound sender checks (SPF, DKIM, DMARC); unset: the system's. Tests give their own. */
+  dnsResolver?: DnsResolver;
 }
 
 /** What a background job that queues mail needs: the database, to commit each unit of its work alone, and MailDeps. */

@@ -70,7 +70,10 @@ const toRecord = (r: Row): MailRecord => ({
   delayNotifiedAt: r.delay_notified_at,
 });
 
-export type NewMail = Omit<MailRecord, 'id' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'delayNotifiedAt'>;
+export type NewMail = Omit<MailRecord, 'id' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'delayNotifiedAt'> & {
+  /** An inbound message's SPF/DKIM/DMARC/ARC verdict (inbound/sender-auth.ts). */
+  senderAuth?: object | null;
+};
 
 export async function insertMail(db: Db, m: NewMail): Promise<MailRecord> {
   const [row] = await db('mail_messages')
@@ -88,6 +91,7 @@ export async function insertMail(db: Db, m: NewMail): Promise<MailRecord> {
       text_body: m.textBody,
       raw_sha256: m.rawSha256,
       status: m.status,
+      sender_auth: m.senderAuth ? JSON.stringify(m.senderAuth) : null,
     })
     .returning<Row[]>('*');
   return toRecord(row as Row);
@@ -121,6 +125,15 @@ export async function findRequestLetterMessageId(db: Db, requestId: string): Pro
     .where({ request_id: requestId, direction: 'outbound', purpose: 'request' })
     .first<{ message_id: string } | undefined>('message_id');
   return row?.message_id;
+}
+
+/** Mail we sent with any of these Message-IDs (what a bounce names). */
+export async function findOutboundByMessageIds(db: Db, messageIds: string[], organizationId?: string): Promise<MailRecord[]> {
+  if (messageIds.length === 0) return [];
+  const q = db('mail_messages').whereIn('message_id', messageIds).where({ direction: 'outbound' });
+  if (organizationId) q.where({ organization_id: organizationId });
+  const rows = await q.orderBy('created_at').limit(20).forUpdate().select<Row[]>('*');
+  return rows.map(toRecord);
 }
 
 export async function updateMail(

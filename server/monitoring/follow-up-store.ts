@@ -95,6 +95,14 @@ export async function markFollowUpDrafted(db: Db, id: string, letter: { subject:
   await db('follow_ups').where({ id }).update({ status: 'drafted', subject: letter.subject, body: letter.body });
 }
 
+/** The reporter's edit of a drafted, unsent follow-up's subject or text. */
+export async function editFollowUp(db: Db, id: string, edit: { subject?: string | undefined; body?: string | undefined }): Promise<void> {
+  const row: Record<string, string> = {};
+  if (edit.subject !== undefined) row.subject = edit.subject;
+  if (edit.body !== undefined) row.body = edit.body;
+  if (Object.keys(row).length) await db('follow_ups').where({ id, status: 'drafted' }).update(row);
+}
+
 export async function deleteFollowUp(db: Db, id: string): Promise<void> {
   await db('follow_ups').where({ id }).delete();
 }

@@ -2,13 +2,23 @@ import { z } from 'zod';
 import { READER_ROLES } from '../auth/caller';
 import type { ApiRouter } from '../http/api-router';
 import { notFound } from '../errors/problem';
+import { newsroomAddress } from '../inbound/inbound-match';
 import { rearmReminders } from '../request-deadlines/rearm';
 import { findReminderLeadDays, setReminderLeadDays } from '../users/user-store';
 import { definedOnly } from '../util/defined-only';
 import { findOrganization } from './organization-store';
 import { loadSettings, saveSettings, SettingsPatch, SettingsSchema } from './organization-settings';
 
-const OrganizationView = z.object({ id: z.uuid(), name: z.string(), settings: SettingsSchema }).meta({ id: 'OrganizationWithSettings' });
+const OrganizationView = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    inboundAddress: z.string().meta({
+      description: 'The newsroom’s own inbound address: agency mail sent here that matches no request waits in its unmatched inbox.',
+    }),
+    settings: SettingsSchema,
+  })
+  .meta({ id: 'OrganizationWithSettings' });
 const MySettings = z
   .object({
     reminderLeadDays: z
@@ -30,10 +40,18 @@ export function settingsRoutes(api: ApiRouter): void {
     tags: ['Organizations'],
     access: { roles: READER_ROLES },
     responses: { 200: { description: 'The newsroom', schema: OrganizationView } },
-    handler: async ({ caller, db }) => {
+    handler: async ({ caller, db, deps }) => {
       const org = await findOrganization(db, caller.organizationId);
       if (!org) throw notFound('organization');
-      return { status: 200, body: { id: org.id, name: org.name, settings: await loadSettings(db, org.id) } };
+      return {
+        status: 200,
+        body: {
+          id: org.id,
+          name: org.name,
+          inboundAddress: newsroomAddress(deps.config.inboundAddress, org.id),
+          settings: await loadSettings(db, org.id),
+        },
+      };
     },
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findAgenciesByIds, findAgency } from '../agencies/agency-store';
 import { READER_ROLES, WRITER_ROLES } from '../auth/caller';
+import { AppealBody, appealRequest } from './appeal-service';
 import type { ApiRouter } from '../http/api-router';
 import { decodeCursor, pageOf } from '../http/cursor';
 import { notFound } from '../errors/problem';
@@ -225,6 +226,39 @@ export function requestRoutes(api: ApiRouter): void {
     },
     handler: async ({ caller, db, params, body, deps }) => {
       return { status: 200, body: filedView(deps, await resubmitRequest(db, deps, caller, params.id, body)) };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/v1/requests/{id}/appeal',
+    summary: 'Draft an appeal, then send it by email (as edited) or record one filed elsewhere',
+    description:
+      '`draft` renders the appeal from the law’s template (nothing is stored); `send` emails it, with the subject and text as edited, ' +
+      'to the agency’s appeal address (its records address when it has none); `record` logs an appeal filed another way. ' +
+      'Send and record log `appeal_filed`, which starts the appeal-decision clock; only a decided request (denied, no records, ' +
+      'partly or fully released) can be appealed. Idempotent with Idempotency-Key, like submit.',
+    tags: ['Requests'],
+    access: writers,
+    idempotent: true,
+    params: IdParams,
+    body: AppealBody,
+    responses: {
+      200: {
+        description: 'The draft, or the request as appealed',
+        schema: z
+          .object({
+            draft: z.object({ subject: z.string(), body: z.string() }).nullable(),
+            request: RequestWithDeadlines.nullable(),
+          })
+          .meta({ id: 'AppealOutcome' }),
+      },
+      409: { description: 'The request cannot be appealed now, or the agency has no email address' },
+    },
+    handler: async ({ caller, db, params, body, deps }) => {
+      const result = await appealRequest(db, deps, caller, params.id, body);
+      if (result.kind === 'draft') return { status: 200, body: { draft: { subject: result.subject, body: result.body }, request: null } };
+      return { status: 200, body: { draft: null, request: await fullView(db, deps, result.request) } };
     },
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { type DomainKey, domainKey, fakeDns, signed } from '../support/sender-dns';
 import { eventually, SmtpSink } from '../support/smtp-sink';
 import { bearer, createNewsroom, OPERATOR_TOKEN, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
@@ -41,6 +42,8 @@ async function compose(m: {
 }): Promise<Buffer> {
   return new MailComposer({ ...m, date: new Date() }).compile().build();
 }
+
+const signAs = async (key: DomainKey, m: Parameters<typeof compose>[0]) => signed(await compose(m), key);
 
 const deliver = (raw: Buffer | string, secret = SECRET, type = 'message/rfc822') =>
   app.http.post('/v1/inbound/email').set('Authorization', `Bearer ${secret}`).set('Content-Type', type).send(raw);
@@ -117,7 +120,9 @@ describe('agency email coming in', () => {
     expect(text).not.toMatch(/reply_to|in reply to\)/);
   });
 
-  it('when only the tracking number is in the subject, then it matches if the sender is the agency’s domain', async () => {
+  it('when only the tracking number is in the subject, then it matches if the sender is the agency’s domain, authenticated', async () => {
+    const key = domainKey('ice.example.gov');
+    app.deps.dnsResolver = fakeDns(key.records);
     const req = await emailedRequest('Tracking route', '2026-ICFO-77731');
     const stranger = await deliver(
       await compose({
@@ -128,15 +133,24 @@ describe('agency email coming in', () => {
       }),
     ).expect(201);
     expect(stranger.body.status).toBe('unmatched');
+    const fromAgency = await compose({
+      from: 'processing@ice.example.gov',
+      to: 'records@newsroom.example.org',
+      subject: 'FOIA 2026-ICFO-77731: interim release',
+      text: 'Attached.',
+    });
+    // The agency's From without its signature could be anyone's: it waits, saying why.
+    const forged = await deliver(fromAgency).expect(201);
+    expect(forged.body.status).toBe('unmatched');
+    const inbox = await app.http.get('/v1/inbound/unmatched').set(bearer(room.tokens.editor)).expect(200);
+    expect(inbox.body.items.find((m: { id: string }) => m.id === forged.body.inboundId).reason).toMatch(
+      /tracking number.*sender not verified/,
+    );
     const agency = await deliver(
-      await compose({
-        from: 'processing@ice.example.gov',
-        to: 'records@newsroom.example.org',
-        subject: 'FOIA 2026-ICFO-77731: interim release',
-        text: 'Attached.',
-      }),
+      await signed(Buffer.from(fromAgency.toString().replace(/Message-ID: <[^>]+>/i, 'Message-ID: <signed-77731@ice.example.gov>')), key),
     ).expect(201);
     expect(agency.body).toMatchObject({ status: 'matched', requestId: req.id, matchedBy: 'tracking_number' });
+    app.deps.dnsResolver = fakeDns();
   });
 
   it('when nothing matches, then it waits in the unmatched inbox until an editor files it', async () => {
@@ -378,8 +392,11 @@ describe('what inbound matching must not do', () => {
   it('when a tracking number is only part of a longer one in the subject, then it does not match; the whole number does', async () => {
     const short = await emailedRequest('Short tracking number', 'TN-4321');
     const long = await emailedRequest('Long tracking number', 'TN-43210');
+    // Signed by the agency's domain: the tracking-number route files only an authenticated sender.
+    const key = domainKey('ice.example.gov');
+    app.deps.dnsResolver = fakeDns(key.records);
     const toLong = await deliver(
-      await compose({
+      await signAs(key, {
         from: 'processing@ice.example.gov',
         to: 'records@newsroom.example.org',
         subject: 'Re: TN-43210 interim release',
@@ -389,12 +406,12 @@ describe('what inbound matching must not do', () => {
     expect(toLong.body).toMatchObject({ status: 'matched', requestId: long.id, matchedBy: 'tracking_number' });
     for (const subject of ['Re: TN-43219', 'Re: XTN-4321', 'Re: TN-4321a']) {
       const res = await deliver(
-        await compose({ from: 'processing@ice.example.gov', to: 'records@newsroom.example.org', subject, text: 'x' }),
+        await signAs(key, { from: 'processing@ice.example.gov', to: 'records@newsroom.example.org', subject, text: 'x' }),
       ).expect(201);
       expect([subject, res.body.status]).toEqual([subject, 'unmatched']);
     }
     const toShort = await deliver(
-      await compose({
+      await signAs(key, {
         from: 'processing@ice.example.gov',
         to: 'records@newsroom.example.org',
         subject: 'FOIA (TN-4321): final',
@@ -402,6 +419,7 @@ describe('what inbound matching must not do', () => {
       }),
     ).expect(201);
     expect(toShort.body).toMatchObject({ status: 'matched', requestId: short.id, matchedBy: 'tracking_number' });
+    app.deps.dnsResolver = fakeDns();
   });
 
   it('when a long subject is cut in the middle of an emoji, then the message is filed and the chain still verifies', async () => {

@@ -257,6 +257,41 @@ describe('follow-up sent by hand', () => {
   });
 });
 
+describe('follow-up edited before it is sent', () => {
+  it('when the reporter edits the draft’s subject and text, then the agency gets them as edited, and a sent one cannot be edited', async () => {
+    const desk = await createNewsroom(app, 'Editing Desk');
+    const agency = await addAgency(app, desk, { ...AGENCIES.ice, recordsEmail: 'foia-edit@ice.example.gov' });
+    at('2026-08-10T10:00:00-04:00');
+    const { id } = await draft(app, desk, agency, { title: 'Edited follow-up' });
+    await app.http
+      .post(`/v1/requests/${id}/submit`)
+      .set(bearer(desk.tokens.reporter))
+      .send({ method: 'portal', submittedAt: '2026-08-10T10:00:00-04:00' })
+      .expect(200);
+    at('2026-09-09T12:30:00Z');
+    await sweep();
+    await processPendingFollowUps(app.deps);
+    const drafted = (await app.http.get(`/v1/requests/${id}/follow-ups`).set(bearer(desk.tokens.counsel)).expect(200)).body.items[0];
+    const edit = (token: string, body: object) =>
+      app.http.patch(`/v1/requests/${id}/follow-ups/${drafted.id}`).set(bearer(token)).send(body);
+
+    await edit(desk.tokens.counsel, { subject: 'x' }).expect(403);
+    const bad = await edit(desk.tokens.reporter, { subject: 'two\nlines' }).expect(400);
+    expect(JSON.stringify(bad.body.errors)).toContain('subject');
+    const subject = 'Records request 2026-ICFO-1: the response was due 8 September';
+    const text = `${drafted.body}\n\nWe are glad to narrow the request if that helps.`;
+    const edited = await edit(desk.tokens.reporter, { subject, body: text }).expect(200);
+    expect(edited.body).toMatchObject({ id: drafted.id, status: 'drafted', subject, body: text });
+
+    await app.http.post(`/v1/requests/${id}/follow-ups/${drafted.id}/send`).set(bearer(desk.tokens.reporter)).send({}).expect(200);
+    expect(await eventually(() => sink.to('foia-edit@ice.example.gov').length === 1)).toBe(true);
+    const got = sink.to('foia-edit@ice.example.gov')[0]!.parsed;
+    expect(got.subject).toBe(subject);
+    expect(got.text).toContain('We are glad to narrow the request if that helps.');
+    await edit(desk.tokens.reporter, { subject: 'Too late' }).expect(409);
+  });
+});
+
 describe('automatic follow-up', () => {
   it('when the newsroom turns it on, then the drafted follow-up is emailed to the agency and logged', async () => {
     const desk = await createNewsroom(app, 'Auto Desk');

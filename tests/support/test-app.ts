@@ -11,6 +11,7 @@ import { answerClientErrors } from '../../server/http/client-errors';
 import type { AppDeps, Clock } from '../../server/deps';
 import type { Logger } from '../../server/logger';
 import { createRuntime } from '../../server/runtime';
+import { fakeDns } from './sender-dns';
 import { openTestDatabase, type TestDatabase } from './test-db';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789';
@@ -41,6 +42,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
   const clock: Clock = () => fixedNow ?? new Date();
   const runtime = await createRuntime({ config, db, clock, ...(opts.logger ? { logger: opts.logger } : {}) });
   const { deps } = runtime;
+  // The sender checks never ask the network: tests that need answers set their own (tests/support/sender-dns.ts).
+  deps.dnsResolver ??= fakeDns();
   const server = createApp(deps).listen(0, '127.0.0.1');
   answerClientErrors(server, deps.logger);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

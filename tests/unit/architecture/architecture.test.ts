@@ -26,6 +26,8 @@ const TABLE_OWNERS: Record<string, string> = {
   mail_messages: 'mail',
   mail_attempts: 'mail',
   inbound_messages: 'inbound',
+  imap_mailboxes: 'inbound',
+  imap_messages: 'inbound',
   follow_ups: 'monitoring',
   reminder_log: 'monitoring',
   digest_log: 'monitoring',
