@@ -1,0 +1,63 @@
+import type { Locator, Page } from 'playwright-core';
+
+// Journeys "doable with the keyboard alone": these move focus with Tab (never
+// a click) and act with Enter, Space or typing, as a keyboard user would.
+
+/** Whether `target` (its first match) has the focus. */
+async function isFocused(target: Locator): Promise<boolean> {
+  // Runs in the page; the suite compiles without the DOM library, hence the narrow shape.
+  return target
+    .first()
+    .evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)
+    .catch(() => false);
+}
+
+/** A short description of the focused element, for failure messages. */
+export async function focusedElement(page: Page): Promise<string> {
+  return page.evaluate(
+    `(() => { const e = document.activeElement; if (!e) return '(nothing)'; return e.tagName.toLowerCase() + ' ' + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60); })()`,
+  );
+}
+
+/** Presses Tab (Shift+Tab with `backwards`) until `target` has the focus; fails after `max` presses. */
+export async function tabTo(page: Page, target: Locator, opts: { max?: number; backwards?: boolean } = {}): Promise<void> {
+  await target.first().waitFor({ state: 'visible' });
+  const max = opts.max ?? 80;
+  for (let i = 0; i < max; i += 1) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press(opts.backwards ? 'Shift+Tab' : 'Tab');
+  }
+  if (await isFocused(target)) return;
+  throw new Error(`Tab did not reach ${target} in ${max} presses; the focus is on ${await focusedElement(page)}`);
+}
+
+/** Tabs to a link or button and presses Enter. */
+export async function activate(page: Page, target: Locator): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.press('Enter');
+}
+
+/** Tabs to a checkbox, switch or button and presses Space. */
+export async function toggle(page: Page, target: Locator): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.press('Space');
+}
+
+/** Tabs to a text field, selects what it holds and types `text` over it. */
+export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+}
+
+/** Tabs to a combobox (Mantine Select, MultiSelect, Autocomplete), types to filter and picks the first match with Enter. */
+export async function choose(page: Page, target: Locator, text: string): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.type(text);
+  await page
+    .getByRole('option', { name: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') })
+    .first()
+    .waitFor({ state: 'visible' });
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
