@@ -198,7 +198,7 @@ describe('security of the cookie session', () => {
     });
     expect(forged.status).toBe(403);
     const problem = (await forged.json()) as { errors?: Array<{ field: string }> };
-    expect(problem.errors?.map((e) => e.field)).toContain('csrf');
+    expect(JSON.stringify(problem.errors)).toMatch(/csrf/i);
   });
 
   it('when a page is served, then its Content-Security-Policy allows no inline script and the app still works under it', async () => {

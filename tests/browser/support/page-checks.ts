@@ -42,6 +42,8 @@ export async function checkPage(page: Page, name: string, opts: { heading?: stri
     .first()
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => undefined);
+  // The pointer rests where the last click left it; a hover colour is not the page's own.
+  await page.mouse.move(0, 0);
   await expectAccessible(page, name);
   await screenshot(page, name);
 }
