@@ -1,5 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 
+/** `text` as a regular expression matching it literally. */
+export function literally(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 // Journeys "doable with the keyboard alone": these move focus with Tab (never
 // a click) and act with Enter, Space or typing, as a keyboard user would.
 
@@ -55,7 +60,7 @@ export async function choose(page: Page, target: Locator, text: string): Promise
   await tabTo(page, target);
   await page.keyboard.type(text);
   await page
-    .getByRole('option', { name: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') })
+    .getByRole('option', { name: new RegExp(literally(text), 'i') })
     .first()
     .waitFor({ state: 'visible' });
   await page.keyboard.press('ArrowDown');
