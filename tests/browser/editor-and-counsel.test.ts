@@ -65,7 +65,7 @@ describe('the editor', () => {
 
     const overdue = page.getByRole('region', { name: 'Overdue' });
     await overdue.getByRole('link', { name: TITLE }).first().waitFor();
-    const assignee = overdue.getByRole('textbox', { name: `Assignee of “${TITLE}”` }).first();
+    const assignee = overdue.getByRole('combobox', { name: `Assignee of “${TITLE}”` }).first();
     await assignee.click();
     await page.getByRole('option', { name: second.name }).click();
 
@@ -79,7 +79,7 @@ describe('the editor', () => {
     await expect(
       page
         .getByRole('region', { name: 'Overdue' })
-        .getByRole('textbox', { name: `Assignee of “${TITLE}”` })
+        .getByRole('combobox', { name: `Assignee of “${TITLE}”` })
         .first()
         .inputValue(),
     ).resolves.toBe(second.name);
@@ -87,16 +87,18 @@ describe('the editor', () => {
 });
 
 describe('counsel', () => {
-  /** Buttons and links that would change something; counsel should see none. */
+  /** Buttons, links and fields that would change something; counsel should see none. */
   async function writeControls(page: Page): Promise<string[]> {
     const verbs =
-      /^(new request|draft|send|resend|save|log it|log |record|edit|delete|remove|revoke|invite|assign|reassign|upload|file (it|into)|add|create|issue|deactivate|withdraw|appeal|mark|change)/i;
+      /^(new request|draft|send|resend|save|log it|log|record|edit|delete|remove|revoke|invite|assign|reassign|upload|file (it|into)|add|create|issue|deactivate|withdraw|appeal|mark|change)\b/i;
     const names: string[] = [];
-    for (const role of ['button', 'link'] as const) {
-      for (const el of await page.getByRole(role).all()) {
-        const name = ((await el.getAttribute('aria-label')) ?? (await el.textContent()) ?? '').trim();
-        if (verbs.test(name) && (await el.isVisible())) names.push(`${role} "${name}"`);
-      }
+    for (const el of await page.getByRole('button').all()) {
+      const name = ((await el.getAttribute('aria-label')) ?? (await el.textContent()) ?? '').trim();
+      if (verbs.test(name) && (await el.isVisible())) names.push(`button "${name}"`);
+    }
+    // Links only lead somewhere; the ones that lead to a form that writes count (a link to one's own account page does not).
+    for (const el of await page.getByRole('link', { name: /^(new request|draft a request)/i }).all()) {
+      if (await el.isVisible()) names.push(`link "${(await el.textContent())?.trim()}"`);
     }
     // Form fields that write (the assignee picker, event forms); search and filters are reads.
     for (const label of ['Assigned to', 'What happened', 'Files (optional)']) {

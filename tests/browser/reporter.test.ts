@@ -40,13 +40,31 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/**
+ * The four requests of the batch journey; when that journey failed before sending,
+ * the same batch is drafted and emailed through the API, so the journeys after it
+ * still say what they check.
+ */
+async function batchFiled(): Promise<Map<string, string>> {
+  if (filed.size === AGENCIES.length) return filed;
+  const token = room.people.reporter.token;
+  const agencies = (await must(stack, token, 'GET', '/v1/agencies?limit=100', undefined, 200)).items as Array<{ id: string; name: string }>;
+  const agencyIds = AGENCIES.map((a) => agencies.find((x) => x.name === a.name)!.id);
+  const batch = await must(stack, token, 'POST', '/v1/requests/batch', { ...ICE_EMAIL_REQUEST, agencyIds }, 201);
+  for (const r of batch.items as Array<{ id: string; agency: { name: string } }>) {
+    await must(stack, token, 'POST', `/v1/requests/${r.id}/submit`, { method: 'email' }, 200);
+    filed.set(r.agency.name, r.id);
+  }
+  return filed;
+}
+
 describe('the worked example in one batch', () => {
   it('when the reporter drafts one request to the four agencies, then each letter cites its own law and all four are emailed', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New request' }).click();
     await page.waitForURL(/\/requests\/new$/);
     await checkPage(page, 'new-request', { heading: 'New request' });
 
-    const agencies = page.getByRole('textbox', { name: 'Agencies' });
+    const agencies = page.getByRole('combobox', { name: 'Agencies' });
     for (const a of AGENCIES) {
       await agencies.fill(a.name);
       await page.getByRole('option', { name: new RegExp(`^${literally(a.name)}`) }).click();
@@ -88,7 +106,7 @@ describe('the worked example in one batch', () => {
 
 describe('the agency answers', () => {
   it('when the agency’s emailed reply reaches the inbound endpoint, then it is on the request page with its attachment to preview', async () => {
-    const id = filed.get(WORKED_EXAMPLE_AGENCIES.minneapolis.name)!;
+    const id = (await batchFiled()).get(WORKED_EXAMPLE_AGENCIES.minneapolis.name)!;
     const request = await must(stack, room.people.reporter.token, 'GET', `/v1/requests/${id}`, undefined, 200);
     const replyAddress = (request.submission as { replyAddress: string }).replyAddress;
     const raw = await new MailComposer({
@@ -129,7 +147,7 @@ describe('the agency answers', () => {
 
 describe('an extension, with the keyboard alone', () => {
   it('when the reporter logs the agency’s extension by keyboard, then the request shows the new due date and the reason', async () => {
-    const id = filed.get(WORKED_EXAMPLE_AGENCIES.ice.name)!;
+    const id = (await batchFiled()).get(WORKED_EXAMPLE_AGENCIES.ice.name)!;
     const before = await must(stack, room.people.reporter.token, 'GET', `/v1/requests/${id}`, undefined, 200);
     const dueBefore = (before.deadlines as Array<{ kind: string; dueDate: string }>).map((d) => d.dueDate);
 
@@ -141,7 +159,7 @@ describe('an extension, with the keyboard alone', () => {
     await page.getByRole('heading', { level: 1, name: ICE_EMAIL_REQUEST.title }).waitFor();
 
     const form = page.getByRole('form', { name: 'Log what happened' });
-    await choose(page, form.getByRole('textbox', { name: 'What happened' }), 'extension');
+    await choose(page, form.getByRole('combobox', { name: 'What happened' }), 'extension');
     await typeInto(page, form.getByLabel('Extra days claimed'), '10');
     const reason = 'Unusual circumstances: the records are in a field office';
     await typeInto(page, form.getByLabel('Reason given'), reason);
