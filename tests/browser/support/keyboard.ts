@@ -55,14 +55,25 @@ export async function typeInto(page: Page, target: Locator, text: string): Promi
   await page.keyboard.type(text);
 }
 
-/** Tabs to a combobox (Mantine Select, MultiSelect, Autocomplete), types to filter and picks the first match with Enter. */
+/**
+ * Tabs to a combobox (Mantine Select, MultiSelect, Autocomplete), types to filter
+ * when it takes typing, then moves down the options with the arrow keys until
+ * the highlighted one matches `text`, and picks it with Enter.
+ */
 export async function choose(page: Page, target: Locator, text: string): Promise<void> {
   await tabTo(page, target);
-  await page.keyboard.type(text);
-  await page
-    .getByRole('option', { name: new RegExp(literally(text), 'i') })
-    .first()
-    .waitFor({ state: 'visible' });
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  const wanted = new RegExp(literally(text), 'i');
+  if (await target.first().isEditable()) await page.keyboard.type(text);
+  const seen: string[] = [];
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('ArrowDown');
+    const highlighted = page.locator('[role="option"][data-combobox-selected]');
+    const label = (await highlighted.count()) > 0 ? ((await highlighted.first().textContent()) ?? '') : '';
+    if (wanted.test(label)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    seen.push(label);
+  }
+  throw new Error(`no option matching "${text}" in ${target}; the arrow keys went through: ${[...new Set(seen)].join(' | ')}`);
 }
