@@ -58,6 +58,19 @@ describe('signing in from the emailed link', () => {
     await expect(page.getByText(room.name).first().isVisible()).resolves.toBe(true);
   });
 
+  it('when a reporter signs in on a phone-sized screen, then the list and the navigation behind its menu button work there', async () => {
+    const context = await newProfile(stack.browser, stack.baseUrl, { phone: true });
+    contexts.push(context);
+    const page = await signedIn(stack, context, room.people.reporter.email);
+    await checkPage(page, 'requests-phone', { heading: 'Requests' });
+    const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deadline calculator' });
+    expect(await nav.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    await nav.click();
+    await page.waitForURL(/\/calculator$/);
+    await checkPage(page, 'calculator-phone');
+  });
+
   it('when the address belongs to nobody, then the page answers the same and no mail is sent', async () => {
     const page = await (await profile()).newPage();
     await page.goto('/sign-in');

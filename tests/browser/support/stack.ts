@@ -68,6 +68,9 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
       JOBS_POLL_SECONDS: '0.5',
       MAIL_RETRY_DELAY_SECONDS: '0',
       LOG_LEVEL: 'info',
+      // Every person of a file signs in from 127.0.0.1; the limits themselves are tested in tests/api/sign-in.test.ts.
+      SIGN_IN_LIMIT_PER_IP: '1000',
+      SIGN_IN_LIMIT_PER_ADDRESS: '100',
       ...(db ? { DATABASE_URL: db.url } : {}),
       ...env,
     });
