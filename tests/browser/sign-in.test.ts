@@ -108,9 +108,10 @@ describe('an admin invites a reporter', () => {
 
     const invitee = 'new.reporter@startribunedesk.example.org';
     const before = stack.sink.to(invitee).length;
-    await admin.getByLabel('Email', { exact: true }).fill(invitee);
-    await admin.getByLabel('Name', { exact: true }).fill('Nora Newhire');
-    await choose(admin, admin.getByLabel('Role', { exact: true }), 'Reporter');
+    // By role and name: a required field's label text also holds its asterisk.
+    await admin.getByRole('textbox', { name: 'Email', exact: true }).fill(invitee);
+    await admin.getByRole('textbox', { name: 'Name', exact: true }).fill('Nora Newhire');
+    await choose(admin, admin.getByRole('combobox', { name: 'Role', exact: true }), 'Reporter');
     await admin.getByRole('button', { name: /^(invite|send invitation)/i }).click();
     await admin.getByRole('cell', { name: invitee }).waitFor();
 
