@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext } from 'playwright-core';
 import { ICE_EMAIL_REQUEST } from '../support/fixtures';
+import { eventually } from '../support/smtp-sink';
 import { WORKED_EXAMPLE_AGENCIES } from '../../scripts/worked-example';
 import { newProfile } from './support/browser';
 import { activate, choose } from './support/keyboard';
@@ -64,8 +65,14 @@ describe('signing in from the emailed link', () => {
     const page = await signedIn(stack, context, room.people.reporter.email);
     await checkPage(page, 'requests-phone', { heading: 'Requests' });
     const nav = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deadline calculator' });
-    expect(await nav.isVisible()).toBe(false);
+    // Off the screen (the collapsed navbar slides out to the left) until the menu button opens it.
+    const onScreen = async () => {
+      const box = await nav.boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= 390;
+    };
+    expect(await onScreen()).toBe(false);
     await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    expect(await eventually(onScreen, 5000)).toBe(true);
     await nav.click();
     await page.waitForURL(/\/calculator$/);
     await checkPage(page, 'calculator-phone');
