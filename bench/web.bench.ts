@@ -114,6 +114,15 @@ async function main(): Promise<void> {
       await openLink(page, await askForLink(stack, page, email));
       const times: number[] = [];
       const hows = new Set<string>();
+      // What the page waited on: each API call's time from request start to the end of its response.
+      const calls = new Map<string, number[]>();
+      page.on('requestfinished', (req) => {
+        const url = new URL(req.url());
+        if (!url.pathname.startsWith('/v1/')) return;
+        const key = `${req.method()} ${url.pathname.replace(/[0-9a-f-]{36}/g, '{id}')}${url.search ? '?…' : ''}`;
+        const t = req.timing();
+        if (t.responseEnd > 0) calls.set(key, [...(calls.get(key) ?? []), t.responseEnd]);
+      });
       for (let i = 0; i < LOADS + 1; i += 1) {
         const { ms, how } = await firstData(page, pagePath);
         hows.add(how);
@@ -123,6 +132,9 @@ async function main(): Promise<void> {
       console.log(
         `${pagePath} as ${who}: first data median ${m.toFixed(0)} ms over ${LOADS} loads (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; ${[...hows].join(', ')}) (target < 1000 ms) ${m < 1000 ? 'OK' : 'OVER'}`,
       );
+      for (const [key, ms] of [...calls].sort((a, b) => median(b[1]) - median(a[1])).slice(0, 5)) {
+        console.log(`  ${key}: median ${median(ms).toFixed(0)} ms over ${ms.length} calls`);
+      }
       await context.close();
     }
   } finally {
