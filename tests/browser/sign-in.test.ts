@@ -222,6 +222,14 @@ describe('security of the cookie session', () => {
     expect(JSON.stringify(problem.errors)).toMatch(/csrf/i);
   });
 
+  it('when the suite built the app (under Jest, NODE_ENV=test), then what is served is still the production build', async () => {
+    const html = await (await fetch(`${stack.baseUrl}/sign-in`, { headers: { Accept: 'text/html' } })).text();
+    const entry = /<script[^>]*type="module"[^>]*src="([^"]+)"/.exec(html)![1]!;
+    const js = await (await fetch(`${stack.baseUrl}${entry}`)).text();
+    // Only React's development build carries its long warnings; the production build links to react.dev/errors instead.
+    expect(js).not.toContain('Invalid hook call');
+  });
+
   it('when a page is served, then its Content-Security-Policy allows no inline script and the app still works under it', async () => {
     const res = await fetch(`${stack.baseUrl}/sign-in`, { headers: { Accept: 'text/html' } });
     const csp = res.headers.get('content-security-policy') ?? '';
