@@ -110,6 +110,9 @@ function buildWebIfStale(root, { force = false, log = (m) => console.error(m) } 
   const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join('web', 'vite.config.ts'), '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Always the production build: called from Jest (NODE_ENV=test) it would otherwise bundle React's development
+    // build (+67 KB gzip) and stamp it as fresh, so a later `npm start` would serve it.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) return result.status ?? 1;
   fs.writeFileSync(path.join(root, WEB_STAMP), `${before}\n`);
