@@ -1,6 +1,6 @@
-import { PDFParse } from 'pdf-parse';
 import type { Knex } from 'knex';
 import { AGENCIES, addAgency, draft, fileWithEvents } from '../support/fixtures';
+import { exhibitText } from '../support/exhibit-text';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
 // What the hash chain covers, attacked by someone with database rights
@@ -32,22 +32,6 @@ const behindTriggers = (fn: (trx: Knex.Transaction) => Promise<unknown>) =>
     await trx.raw('set local session_replication_role = replica');
     await fn(trx);
   });
-async function exhibitText(as: Newsroom, id: string): Promise<string> {
-  const res = await app.http
-    .get(`/v1/requests/${id}/history?format=pdf`)
-    .set(bearer(as.tokens.counsel))
-    .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
-  const parser = new PDFParse({ data: new Uint8Array(res.body as Buffer) });
-  const { text } = await parser.getText();
-  await parser.destroy();
-  return text.replace(/\s+/g, ' ');
-}
 
 describe('what an untouched request verifies', () => {
   it('when a request is filed and worked, then its events are hash version 2, its filing is sealed and the row matches it', async () => {
@@ -118,7 +102,7 @@ describe('tampering the chain now catches', () => {
       firstBrokenSeq: 1,
       request: { valid: false, filing: 'differs', differs: ['organizationId'] },
     });
-    const text = await exhibitText(other, id);
+    const text = await exhibitText(app, other.tokens.counsel, id);
     expect(text).toContain('HASH CHAIN BROKEN at event #1');
     expect(text).toContain('REQUEST RECORD ALTERED: organizationId no longer matches what the history holds');
   });
@@ -128,7 +112,9 @@ describe('tampering the chain now catches', () => {
     await app.db.knex('requests').where({ id }).update({ title: 'A title nobody filed' });
     const v = await verifyAs(room, id);
     expect(v).toMatchObject({ valid: false, eventsValid: true, request: { valid: false, filing: 'differs', differs: ['title'] } });
-    expect(await exhibitText(room, id)).toContain('REQUEST RECORD ALTERED: title no longer matches what the history holds');
+    expect(await exhibitText(app, room.tokens.counsel, id)).toContain(
+      'REQUEST RECORD ALTERED: title no longer matches what the history holds',
+    );
   });
 
   it('when the letter, the records sought and the agency are changed after filing, then each is named', async () => {
@@ -152,7 +138,7 @@ describe('tampering the chain now catches', () => {
       eventsValid: true,
       request: { valid: false, filing: 'matches', differs: ['status'], status: 'fulfilled', replayedStatus: 'acknowledged' },
     });
-    expect(await exhibitText(room, id)).toContain(
+    expect(await exhibitText(app, room.tokens.counsel, id)).toContain(
       'REQUEST RECORD ALTERED: status no longer matches what the history holds (status stored fulfilled, events lead to acknowledged)',
     );
   });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { PDFParse } from 'pdf-parse';
 import { createLogger } from '../../server/logger';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { exhibitText } from '../support/exhibit-text';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
 // A stored file is named by its SHA-256; these tests change the bytes behind
@@ -71,23 +71,6 @@ const download = (id: string) =>
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => cb(null, Buffer.concat(chunks)));
     });
-
-async function exhibitText(): Promise<string> {
-  const res = await app.http
-    .get(`/v1/requests/${requestId}/history?format=pdf`)
-    .set(bearer(room.tokens.counsel))
-    .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
-  const parser = new PDFParse({ data: new Uint8Array(res.body as Buffer) });
-  const { text } = await parser.getText();
-  await parser.destroy();
-  return text.replace(/\s+/g, ' ');
-}
 
 /** Runs fn with the stored file of `sha256` tampered by `tamper`, then puts the original bytes back. */
 async function withTampered(sha256: string, tamper: (file: string, original: Buffer) => void, fn: () => Promise<void>): Promise<void> {
@@ -171,7 +154,7 @@ describe('stored files checked against their hash', () => {
 
           const json = (await app.http.get(`/v1/requests/${requestId}/history`).set(bearer(room.tokens.counsel)).expect(200)).body;
           expect(json.chain).toEqual(v);
-          const text = await exhibitText();
+          const text = await exhibitText(app, room.tokens.counsel, requestId);
           expect(text).toMatch(/1 of 2 files FAILED (their|its) integrity check/i);
           expect(text).toContain(
             forged ? 'FAILED INTEGRITY CHECK: the stored bytes hash to' : 'FAILED INTEGRITY CHECK: the stored file is missing',
@@ -198,7 +181,7 @@ describe('stored files checked against their hash', () => {
         const res = await download(eml.id);
         expect(res.status).toBe(409);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(await exhibitText()).toContain(eml.filename);
+        expect(await exhibitText(app, room.tokens.counsel, requestId)).toContain(eml.filename);
       },
     );
   });

@@ -1,7 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { PDFParse } from 'pdf-parse';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { domainKey, fakeDns, signed } from '../support/sender-dns';
+import { exhibitText } from '../support/exhibit-text';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
 // The sender's verdict (issue 12) stored with each inbound message and shown
@@ -35,23 +35,6 @@ async function emailed(title: string) {
   return { id, replyAddress: res.body.submission.replyAddress as string };
 }
 
-async function pdfText(requestId: string): Promise<string> {
-  const res = await app.http
-    .get(`/v1/requests/${requestId}/history?format=pdf`)
-    .set(bearer(room.tokens.counsel))
-    .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
-  const parser = new PDFParse({ data: new Uint8Array(res.body as Buffer) });
-  const { text } = await parser.getText();
-  await parser.destroy();
-  return text.replace(/\s+/g, ' ');
-}
-
 describe('the sender’s verdict on filed mail', () => {
   it('when the agency signs its reply, then the event, the history and the exhibit say it was verified by DKIM', async () => {
     const req = await emailed('Signed reply');
@@ -72,7 +55,7 @@ describe('the sender’s verdict on filed mail', () => {
     });
     const history = (await app.http.get(`/v1/requests/${req.id}/history`).set(bearer(room.tokens.counsel)).expect(200)).body;
     expect(JSON.stringify(history)).toContain('sender verified by DKIM for ice.example.gov');
-    expect(await pdfText(req.id)).toContain('sender verified by DKIM for ice.example.gov');
+    expect(await exhibitText(app, room.tokens.counsel, req.id)).toContain('sender verified by DKIM for ice.example.gov');
     // Stored with the message itself too.
     const row = await app.db.knex('mail_messages').where({ request_id: req.id, direction: 'inbound' }).first();
     expect(row.sender_auth).toMatchObject({ verified: true });
@@ -88,7 +71,7 @@ describe('the sender’s verdict on filed mail', () => {
     const mail = events.find((e: { type: string }) => e.type === 'correspondence');
     expect(mail.summary).toMatch(/\(sender not verified \(DMARC fails for ice\.example\.gov\)\)$/);
     expect(mail.data.senderAuth.verified).toBe(false);
-    expect(await pdfText(req.id)).toContain('sender not verified');
+    expect(await exhibitText(app, room.tokens.counsel, req.id)).toContain('sender not verified');
   });
 
   it('when a parked message is filed by hand, then it keeps the verdict it arrived with', async () => {
