@@ -46,6 +46,10 @@ async function mailKill(): Promise<void> {
     MAIL_TIMEOUT_SECONDS: '2',
     MAIL_RETRY_DELAY_SECONDS: '1',
     MAIL_CONCURRENCY: '8',
+    // The sweep re-queues a message whose delivery job and dead-letter copy
+    // both died with their workers (jobs/outbox-reconcile.ts); every minute
+    // here, so a run does not wait for the default five.
+    SWEEP_CRON: '* * * * *',
   };
   const api = await ChildServer.start({ ...common, JOBS: 'false' });
   let worker: ChildServer | undefined;

@@ -10,6 +10,7 @@ import { runReminderSweep } from '../monitoring/reminder-sweep';
 import { processPendingFollowUps } from '../monitoring/follow-up-worker';
 import { checkpointKey } from '../checkpoints/checkpoint-key';
 import { signCheckpoints } from '../checkpoints/checkpoint-service';
+import { reconcileOutbox } from './outbox-reconcile';
 
 export const SWEEP_QUEUE = 'monitoring-sweep';
 export const CHECKPOINT_QUEUE = 'checkpoints';
@@ -18,8 +19,10 @@ export const CHECKPOINT_QUEUE = 'checkpoints';
 export function queueSpecs(config: Config): QueueSpec[] {
   return [
     // Created first: the mail queue names it as its dead-letter queue. Its
-    // retries outlast a database restart (5 s doubling, about 5 hours in all):
-    // a message whose recovery is lost would wait for ever.
+    // retries outlast a database restart (5 s doubling, about 5 hours in all).
+    // pg-boss gives the copies it makes its own defaults, not this policy, so
+    // a copy whose worker dies is not retried: the sweep's outbox
+    // reconciliation (outbox-reconcile.ts) recovers such a message.
     { name: MAIL_DEAD_QUEUE, retryLimit: 12, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
     {
       name: MAIL_QUEUE,
@@ -49,10 +52,11 @@ export async function startWorkers(deps: AppDeps): Promise<() => Promise<void>> 
   await deps.jobs.work<MailJobData>(MAIL_QUEUE, (job) => deliverMail(deps, job.data, hooks), deps.config.mailConcurrency);
   await deps.jobs.work<MailJobData>(MAIL_DEAD_QUEUE, (job) => recoverMailJob(deps, job.data, hooks));
   await deps.jobs.work(SWEEP_QUEUE, async () => {
+    const mailRequeued = await reconcileOutbox(deps, queueSpecs(deps.config), hooks);
     const reminders = await runReminderSweep(deps);
     const followUps = await processPendingFollowUps(deps);
     const digests = await runDigests(deps);
-    deps.logger.info({ ...reminders, followUpsWritten: followUps, digests }, 'monitoring sweep done');
+    deps.logger.info({ mailRequeued, ...reminders, followUpsWritten: followUps, digests }, 'monitoring sweep done');
   });
   await deps.jobs.schedule(SWEEP_QUEUE, deps.config.sweepCron);
   await deps.jobs.work(CHECKPOINT_QUEUE, async () => {

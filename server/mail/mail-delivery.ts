@@ -165,25 +165,63 @@ export async function recoverMailJob(deps: DeliveryDeps, job: MailJobData, hooks
   const at = deps.clock();
   const outcome = await deps.db.knex.transaction(async (trx) => {
     const mail = await findMail(trx, job.mailId, { forUpdate: true });
-    if (mail?.direction !== 'outbound' || mail.status === 'failed') return undefined;
-    if (mail.status === 'sent') {
-      if (!(await hasOpenAttempt(trx, mail.id))) return undefined;
-      await finishOpenAttemptsAsSent(trx, mail.id, at, 'accepted (the server reply was not kept: the process stopped before recording it)');
-      await hooks.onSent?.(trx, mail, at);
-      return { kind: 'completed' as const, mail };
-    }
-    const after = job.after ?? (mail.status === 'sending' ? mail.attempts - 1 : mail.attempts);
-    if (mail.status === 'queued' && mail.attempts === after) {
-      await deps.jobs.enqueue(trx, MAIL_QUEUE, { mailId: mail.id, after } satisfies MailJobData);
-      return { kind: 'requeued' as const, mail };
-    }
-    if (mail.status === 'sending' && mail.attempts === after + 1) {
-      const step = await settleFailedTry(trx, deps, mail, { attemptId: null, error: PROCESS_STOPPED, permanent: false, at }, hooks);
-      return { kind: 'failed_try' as const, mail, step };
-    }
-    return undefined;
+    return mail ? recoverLocked(trx, deps, mail, job, hooks, at) : undefined;
   });
-  if (!outcome) return;
+  if (outcome) logRecovery(deps, outcome);
+}
+
+/**
+ * The same recovery for a message no delivery job will ever touch again (see
+ * jobs/outbox-reconcile.ts): `stillOrphaned` is asked again once the message
+ * is locked, since a job may have been queued for it since it was found.
+ * Returns whether the message was recovered.
+ */
+export async function recoverOrphanedMail(
+  deps: DeliveryDeps,
+  mailId: string,
+  stillOrphaned: (trx: Db) => Promise<boolean>,
+  hooks: DeliveryHooks = {},
+): Promise<boolean> {
+  const at = deps.clock();
+  const outcome = await deps.db.knex.transaction(async (trx) => {
+    const mail = await findMail(trx, mailId, { forUpdate: true });
+    if (!mail || !(await stillOrphaned(trx))) return undefined;
+    return recoverLocked(trx, deps, mail, { mailId }, hooks, at);
+  });
+  if (outcome) logRecovery(deps, outcome);
+  return outcome !== undefined;
+}
+
+type Recovery = { kind: 'completed' | 'requeued'; mail: MailRecord } | { kind: 'failed_try'; mail: MailRecord; step: NextStep };
+
+async function recoverLocked(
+  trx: Db,
+  deps: DeliveryDeps,
+  mail: MailRecord,
+  job: MailJobData,
+  hooks: DeliveryHooks,
+  at: Date,
+): Promise<Recovery | undefined> {
+  if (mail.direction !== 'outbound' || mail.status === 'failed') return undefined;
+  if (mail.status === 'sent') {
+    if (!(await hasOpenAttempt(trx, mail.id))) return undefined;
+    await finishOpenAttemptsAsSent(trx, mail.id, at, 'accepted (the server reply was not kept: the process stopped before recording it)');
+    await hooks.onSent?.(trx, mail, at);
+    return { kind: 'completed', mail };
+  }
+  const after = job.after ?? (mail.status === 'sending' ? mail.attempts - 1 : mail.attempts);
+  if (mail.status === 'queued' && mail.attempts === after) {
+    await deps.jobs.enqueue(trx, MAIL_QUEUE, { mailId: mail.id, after } satisfies MailJobData);
+    return { kind: 'requeued', mail };
+  }
+  if (mail.status === 'sending' && mail.attempts === after + 1) {
+    const step = await settleFailedTry(trx, deps, mail, { attemptId: null, error: PROCESS_STOPPED, permanent: false, at }, hooks);
+    return { kind: 'failed_try', mail, step };
+  }
+  return undefined;
+}
+
+function logRecovery(deps: DeliveryDeps, outcome: Recovery): void {
   if (outcome.kind === 'failed_try') logFailure(deps, outcome.mail, PROCESS_STOPPED, outcome.step);
   else deps.logger.warn({ mailId: outcome.mail.id, outcome: outcome.kind }, 'mail job of a stopped process recovered');
 }
