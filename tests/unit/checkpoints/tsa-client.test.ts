@@ -45,7 +45,7 @@ describe('checking a time-stamp reply', () => {
     const nonce = newNonce();
     const bytes = reply(nonce);
     // The signer's signature is the last field of the reply.
-    bytes[bytes.length - 1] ^= 0x01;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x01;
     expect(failure(() => checkReply(bytes, PAYLOAD, nonce, ca()))).toEqual({
       kind: 'invalid',
       message: expect.stringMatching(/signature/),
