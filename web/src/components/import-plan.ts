@@ -51,6 +51,28 @@ export function fieldLabel(field: string | null | undefined): string {
   return LABELS.get(field) ?? field;
 }
 
+/** What the file's header row holds: from a dry run, or from the problem that refused one for a missing column. */
+export interface HeaderRow {
+  headerRow: number;
+  columns: Array<string | null>;
+  mapping: Record<string, string>;
+}
+
+/**
+ * The header row a refused dry run still reports: a mapping that leaves out a
+ * required column is a 400 carrying `headerRow`, `columns` and
+ * `suggestedMapping`, so the reporter can choose the column and try again.
+ */
+export function headerFromProblem(error: unknown): HeaderRow | null {
+  if (!(error instanceof ApiError)) return null;
+  const p = error.problem as Record<string, unknown>;
+  if (typeof p.headerRow !== 'number' || !Array.isArray(p.columns)) return null;
+  const columns = p.columns.map((c) => (typeof c === 'string' ? c : null));
+  const suggested = p.suggestedMapping && typeof p.suggestedMapping === 'object' ? (p.suggestedMapping as Record<string, unknown>) : {};
+  const mapping = Object.fromEntries(Object.entries(suggested).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return { headerRow: p.headerRow, columns, mapping };
+}
+
 /** The file's headers as the dry run found them, blanks left out, each once. */
 export function detectedColumns(imp: Pick<Import, 'columns'>): string[] {
   const seen = new Set<string>();

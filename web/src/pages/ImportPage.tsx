@@ -23,6 +23,8 @@ import { useSession } from '../api/session';
 import { formatDate, humanize } from '../components/format';
 import {
   detectedColumns,
+  type HeaderRow,
+  headerFromProblem,
   IMPORT_FIELD_SPECS,
   type Import,
   type ImportIssue,
@@ -93,6 +95,8 @@ function ImportFlow() {
   const [file, setFile] = useState<File | null>(null);
   const [options, setOptions] = useState<Options>({ jurisdiction: null, timezone: null, dateOrder: 'auto' });
   const [plan, setPlan] = useState<Import | null>(null);
+  /** The header row found in the file, once it has been read (with or without a plan). */
+  const [header, setHeader] = useState<HeaderRow | null>(null);
   /** The file, options and mapping the shown plan was made from: what confirming would create. */
   const [planned, setPlanned] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping | null>(null);
@@ -113,9 +117,20 @@ function ImportFlow() {
     onSuccess: (imp, { withMapping }) => {
       const used = mappingOf(imp);
       setPlan(imp);
+      setHeader(imp);
       setMapping(used);
       setPlanned(signature(used));
       setFocusNext(withMapping ? 'preview' : 'columns');
+    },
+    onError: (err, { withMapping }) => {
+      // A required column the guess missed: the file was read, so the columns step opens with the guess and the problem beside the field.
+      const found = headerFromProblem(err);
+      if (!found) return;
+      setPlan(null);
+      setPlanned(null);
+      setHeader(found);
+      if (!withMapping) setMapping(mappingOf(found));
+      setFocusNext('columns');
     },
   });
   const confirm = useMutation({
@@ -142,6 +157,7 @@ function ImportFlow() {
 
   function reset() {
     setFile(null);
+    setHeader(null);
     setPlan(null);
     setPlanned(null);
     setMapping(null);
@@ -189,13 +205,14 @@ function ImportFlow() {
             <FileInput
               label="Spreadsheet (CSV or XLSX)"
               description="A title or notes above the headers are fine: the header row is found."
-              placeholder="Choose a file"
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               required
               clearable
+              clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
               value={file}
               onChange={(f) => {
                 setFile(f);
+                setHeader(null);
                 setPlan(null);
                 setPlanned(null);
                 setMapping(null);
@@ -209,6 +226,7 @@ function ImportFlow() {
                 description="When the file has no jurisdiction column."
                 searchable
                 clearable
+                clearButtonProps={{ 'aria-label': 'Clear the jurisdiction' }}
                 data={jurisdictionOptions(jurisdictions.data)}
                 value={options.jurisdiction}
                 onChange={(v) => setOptions((o) => ({ ...o, jurisdiction: v }))}
@@ -219,6 +237,7 @@ function ImportFlow() {
                 description="Default: the jurisdiction’s."
                 searchable
                 clearable
+                clearButtonProps={{ 'aria-label': 'Clear the time zone' }}
                 data={timeZoneOptions()}
                 value={options.timezone}
                 onChange={(v) => setOptions((o) => ({ ...o, timezone: v }))}
@@ -244,13 +263,13 @@ function ImportFlow() {
         </form>
       </Section>
 
-      {plan && mapping && (
+      {header && mapping && (
         <Section title="2. Columns" headingRef={columnsHeading}>
           <form onSubmit={preview} noValidate aria-label="Columns">
             <Stack gap="sm">
               <Text size="sm">
-                Headers found on row {plan.headerRow} of <strong>{plan.filename}</strong>: {detectedColumns(plan).join(', ') || 'none'}. The
-                columns below were guessed from them; change any that is wrong. Fields marked * are needed for every row.
+                Headers found on row {header.headerRow} of <strong>{file?.name}</strong>: {detectedColumns(header).join(', ') || 'none'}.
+                The columns below were guessed from them; change any that is wrong. Fields marked * are needed for every row.
               </Text>
               <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
                 {IMPORT_FIELD_SPECS.map((spec) => (
@@ -261,7 +280,8 @@ function ImportFlow() {
                     placeholder="Not in this file"
                     required={spec.required}
                     clearable
-                    data={detectedColumns(plan)}
+                    clearButtonProps={{ 'aria-label': `${spec.label}: not in this file` }}
+                    data={detectedColumns(header)}
                     value={mapping[spec.field] ?? null}
                     onChange={(v) => setMapping((m) => ({ ...(m ?? {}), [spec.field]: v }))}
                     error={problems[`mapping.${spec.field}`] ?? missing[spec.field] ?? shared[spec.field]}
@@ -422,10 +442,12 @@ function PlanTable({ rows, confirmed }: { rows: ImportRow[]; confirmed: boolean 
             <Table.Tr key={r.row}>
               <Table.Th scope="row">{r.row}</Table.Th>
               <Table.Td>
+                {/* Dark text on a light badge, as StatusBadge: above 4.5:1 whatever the colour. */}
                 <Badge
-                  color={r.action === 'create' ? 'green.9' : r.reason === 'duplicate' ? 'gray.7' : 'red.9'}
-                  variant="filled"
-                  radius="sm"
+                  color={r.action === 'create' ? 'green' : r.reason === 'duplicate' ? 'gray' : 'red'}
+                  variant="light"
+                  tt="none"
+                  styles={{ root: { maxWidth: 'none' }, label: { color: 'var(--mantine-color-dark-9)', overflow: 'visible' } }}
                 >
                   {rowOutcome(r, confirmed)}
                 </Badge>
