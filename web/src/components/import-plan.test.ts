@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import {
   detectedColumns,
+  headerFromProblem,
   IMPORT_FIELD_SPECS,
   type ImportIssue,
   issuesByCell,
@@ -118,6 +119,21 @@ describe('problems from the API', () => {
     expect(uploadProblems(problem(415, undefined, 'Not a CSV or XLSX file.'))).toEqual({ file: 'Not a CSV or XLSX file.' });
     expect(uploadProblems(problem(413, undefined, 'Too large.'))).toEqual({ file: 'Too large.' });
     expect(uploadProblems(new Error('network'))).toEqual({});
+  });
+
+  it('reads the header row from a dry run refused for a missing column, so the columns step can open with the guess', () => {
+    const refused = new ApiError(400, {
+      type: 'urn:records-tracker:problem:validation',
+      title: 'Invalid request',
+      status: 400,
+      errors: [{ in: 'body', field: 'mapping.title', message: 'Map the title (or the records sought) to a column.' }],
+      headerRow: 2,
+      columns: ['Agency', null, 'Headline'],
+      suggestedMapping: { agencyName: 'Agency', bogus: 3 },
+    } as never);
+    expect(headerFromProblem(refused)).toEqual({ headerRow: 2, columns: ['Agency', null, 'Headline'], mapping: { agencyName: 'Agency' } });
+    expect(headerFromProblem(problem(400, [{ field: 'file', message: 'Empty.' }]))).toBeNull();
+    expect(headerFromProblem(new Error('x'))).toBeNull();
   });
 
   it('leaves for the alert only what no field shows', () => {
