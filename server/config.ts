@@ -125,6 +125,15 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^(\S+\s+){4}\S+$/, 'CHECKPOINT_CRON must be a five-field cron expression')
     .default('7 * * * *'),
+  /** An RFC 3161 time-stamping authority (http or https URL); set, every request's latest checkpoint is time-stamped. */
+  TSA_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'TSA_URL must be an http:// or https:// URL')
+    .optional(),
+  /** PEM certificate(s) the authority's signing certificate must be issued under; unset, a token is checked against the certificate it carries. */
+  TSA_CA_FILE: z.string().min(1).optional(),
+  /** How long to wait for the authority's answer before leaving the time-stamp to the next round. */
+  TSA_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(10),
   /** How often an idle worker looks for jobs. */
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   /** How often expired jobs (from a process that died) are failed and retried. */
@@ -174,6 +183,9 @@ export interface Config {
   checkpointKeyFile: string;
   checkpointKey: string | undefined;
   checkpointCron: string;
+  tsaUrl: string | undefined;
+  tsaCaFile: string | undefined;
+  tsaTimeoutSeconds: number;
   jobsPollSeconds: number;
   jobsMaintenanceSeconds: number;
 }
@@ -244,6 +256,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkpointKeyFile: path.resolve(c.CHECKPOINT_KEY_FILE ?? path.join(c.DATA_DIR, 'keys', 'checkpoint-ed25519.pem')),
     checkpointKey: c.CHECKPOINT_KEY?.replace(/\\n/g, '\n'),
     checkpointCron: c.CHECKPOINT_CRON,
+    tsaUrl: c.TSA_URL,
+    tsaCaFile: c.TSA_CA_FILE === undefined ? undefined : path.resolve(c.TSA_CA_FILE),
+    tsaTimeoutSeconds: c.TSA_TIMEOUT_SECONDS,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
     jobsMaintenanceSeconds: c.JOBS_MAINTENANCE_SECONDS,
     webDist: c.WEB_DIST === undefined ? undefined : path.resolve(c.WEB_DIST),

@@ -3381,7 +3381,7 @@ export interface paths {
         };
         /**
          * The litigation bundle of a request: exhibit, original emails, attachments, history and a manifest of hashes
-         * @description A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), `history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; one that is missing or altered is left out and listed under `problems`.
+         * @description A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), `history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. When TSA_URL names an RFC 3161 time-stamping authority, the checkpoint is time-stamped first and the token is `checkpoint.tsr` (`timestampFile` in the manifest’s checkpoint). The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; one that is missing or altered is left out and listed under `problems`.
          */
         get: {
             parameters: {
@@ -3458,7 +3458,7 @@ export interface paths {
         };
         /**
          * The litigation bundle of a batch: every request sent together (POST /v1/requests/batch), one folder each
-         * @description A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), `history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; one that is missing or altered is left out and listed under `problems`. Each request’s files are under `request-{id}/`; `manifest.json` has one entry per request.
+         * @description A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), `history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. When TSA_URL names an RFC 3161 time-stamping authority, the checkpoint is time-stamped first and the token is `checkpoint.tsr` (`timestampFile` in the manifest’s checkpoint). The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; one that is missing or altered is left out and listed under `problems`. Each request’s files are under `request-{id}/`; `manifest.json` has one entry per request.
          */
         get: {
             parameters: {
@@ -7018,6 +7018,15 @@ export interface components {
             message: string;
             /** @description Ed25519 signature of `message`, base64. */
             signature: string;
+            /** @description The RFC 3161 time-stamp over `message`, when TSA_URL names an authority and it granted one (each request’s latest checkpoint is asked for at every checkpoint round until it is); null otherwise. */
+            timestamp: {
+                /** @description The DER TimeStampToken, base64: decode it to `token.tsr`, write `message` to `message.txt` (no trailing newline), then `openssl ts -verify -data message.txt -in token.tsr -token_in -CAfile tsa-ca.pem`. */
+                token: string;
+                /** @description The authority’s time in the token (TSTInfo.genTime). */
+                genTime: string;
+                /** @description The token’s serial number (TSTInfo.serialNumber), hex. */
+                serialNumber: string;
+            } | null;
         };
         SearchHit: {
             /** @enum {string} */

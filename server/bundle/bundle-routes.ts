@@ -17,6 +17,7 @@ const BUNDLE_DESCRIPTION =
   'A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), ' +
   '`history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), ' +
   'and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. ' +
+  'When TSA_URL names an RFC 3161 time-stamping authority, the checkpoint is time-stamped first and the token is `checkpoint.tsr` (`timestampFile` in the manifest’s checkpoint). ' +
   'The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; ' +
   'one that is missing or altered is left out and listed under `problems`.';
 
@@ -32,7 +33,13 @@ async function sendBundle(res: Response, db: Db, deps: AppDeps, organizationId: 
     if (!res.writableFinished) zip.abort();
   });
   try {
-    await writeBundle(zip, db, { files: deps.files, key: checkpointKey(deps.config), now: deps.clock() }, organizationId, requestIds);
+    await writeBundle(
+      zip,
+      db,
+      { files: deps.files, key: checkpointKey(deps.config), now: deps.clock(), timestamps: deps },
+      organizationId,
+      requestIds,
+    );
   } catch (err) {
     // The status line is gone; a cut connection is the only honest answer left.
     deps.logger.error({ err, organizationId }, 'bundle failed while streaming');

@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Zip as ZipArchive } from './zip';
 import type { CheckpointKey } from '../checkpoints/checkpoint-key';
 import { signCheckpoints } from '../checkpoints/checkpoint-service';
+import { type StampDeps, stampCheckpoints } from '../checkpoints/checkpoint-timestamps';
 import { latestCheckpoint } from '../checkpoints/checkpoint-store';
 import { checkpointView } from '../checkpoints/checkpoint-view';
 import type { Db } from '../db/database';
@@ -19,7 +20,7 @@ export interface ManifestFile {
   path: string;
   sha256: string;
   size: number;
-  /** What the file is: readme, history, exhibit, email_in, email_out, attachment. */
+  /** What the file is: readme, history, exhibit, email_in, email_out, attachment, timestamp. */
   role: string;
   attachmentId?: string;
   eventSeq?: number | null;
@@ -39,7 +40,7 @@ export interface RequestManifest {
   agency: string;
   chain: { events: number; headHash: string; valid: boolean; eventsValid: boolean; firstBrokenSeq: number | null };
   /** The latest signed checkpoint of the request when the bundle was made, with what is needed to check it. */
-  checkpoint: (ReturnType<typeof checkpointView> & { publicKeyPem: string }) | null;
+  checkpoint: (ReturnType<typeof checkpointView> & { publicKeyPem: string; timestampFile: string | null }) | null;
   files: ManifestFile[];
   problems: ManifestProblem[];
 }
@@ -48,6 +49,8 @@ export interface BundleDeps {
   files: Pick<FileStore, 'check' | 'openChecked'>;
   key: CheckpointKey;
   now: Date;
+  /** The time-stamping authority's settings and a logger; without TSA_URL nothing is asked. */
+  timestamps?: StampDeps;
 }
 
 /** A name safe in every file system a reader may unpack to: no separators, controls or reserved characters. */
@@ -88,6 +91,8 @@ export async function writeRequestBundle(
   if (verifyChain(await listEvents(db, organizationId, requestId)).valid) {
     await signCheckpoints(db, deps.key, deps.now, 'bundle', { organizationId, requestId });
   }
+  // So the bundle carries a token for the head it anchors; an authority that does not answer leaves the bundle without one.
+  if (deps.timestamps) await stampCheckpoints(db, deps.timestamps, { organizationId, requestId });
   const history: HistoryDocument = await buildHistory(db, deps.files, organizationId, requestId, deps.now, deps.key);
   const files: ManifestFile[] = [];
   const problems: ManifestProblem[] = [];
@@ -119,6 +124,11 @@ export async function writeRequestBundle(
   }
 
   const checkpoint = await latestCheckpoint(db, organizationId, requestId);
+  let timestampFile: string | null = null;
+  if (checkpoint?.timestamp) {
+    timestampFile = `${prefix}checkpoint.tsr`;
+    await addBuffer(zip, files, timestampFile, checkpoint.timestamp.token, 'timestamp');
+  }
   return {
     requestId,
     title: history.request.title,
@@ -130,7 +140,7 @@ export async function writeRequestBundle(
       eventsValid: history.chain.eventsValid,
       firstBrokenSeq: history.chain.firstBrokenSeq,
     },
-    checkpoint: checkpoint ? { ...checkpointView(checkpoint), publicKeyPem: deps.key.publicKeyPem } : null,
+    checkpoint: checkpoint ? { ...checkpointView(checkpoint), publicKeyPem: deps.key.publicKeyPem, timestampFile } : null,
     files,
     problems,
   };
@@ -168,6 +178,17 @@ OpenSSL 3:
   base64-decode signature into sig.bin, then
   openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in message.txt -sigfile sig.bin
 
+Check the time-stamp (when there is one)
+---------------------------------------
+When the service is set up with an RFC 3161 time-stamping authority,
+checkpoint.tsr (named by "timestampFile" in the checkpoint) is the
+authority's token over the same message: it shows the statement existed by
+the token's time ("timestamp" "genTime"), whatever the clock of the service
+said. With the authority's CA certificate (from the authority, not from this
+bundle) saved as tsa-ca.pem and message.txt written as above:
+  openssl ts -verify -data message.txt -in checkpoint.tsr -token_in -CAfile tsa-ca.pem
+prints "Verification: OK". To see its time: openssl ts -reply -in checkpoint.tsr -token_in -text
+
 Files
 -----
 history.json   the full record: request, letter as sent, every event with its
@@ -176,6 +197,7 @@ exhibit.pdf    the same record as a paginated exhibit
 email/in/      every agency email as received (.eml, raw)
 email/out/     every email sent (.eml, raw)
 attachments/   every other file, byte for byte as stored
+checkpoint.tsr the RFC 3161 time-stamp of the checkpoint, when there is one
 `;
 
 export interface BundleManifest {

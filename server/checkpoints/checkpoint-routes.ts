@@ -21,6 +21,17 @@ export function sendCheckpointKey(res: Response, config: KeySource): void {
     .send(key.publicKeyPem);
 }
 
+const CheckpointTimestampView = z
+  .object({
+    token: z.string().meta({
+      description:
+        'The DER TimeStampToken, base64: decode it to `token.tsr`, write `message` to `message.txt` (no trailing newline), then `openssl ts -verify -data message.txt -in token.tsr -token_in -CAfile tsa-ca.pem`.',
+    }),
+    genTime: z.string().meta({ description: 'The authority’s time in the token (TSTInfo.genTime).' }),
+    serialNumber: z.string().meta({ description: 'The token’s serial number (TSTInfo.serialNumber), hex.' }),
+  })
+  .meta({ id: 'CheckpointTimestamp' });
+
 export const CheckpointView = z
   .object({
     id: z.uuid(),
@@ -34,6 +45,10 @@ export const CheckpointView = z
       description: 'The exact UTF-8 bytes signed: canonical JSON of type, v, keyId, organizationId, requestId, events, headHash, signedAt.',
     }),
     signature: z.string().meta({ description: 'Ed25519 signature of `message`, base64.' }),
+    timestamp: CheckpointTimestampView.nullable().meta({
+      description:
+        'The RFC 3161 time-stamp over `message`, when TSA_URL names an authority and it granted one (each request’s latest checkpoint is asked for at every checkpoint round until it is); null otherwise.',
+    }),
   })
   .meta({ id: 'Checkpoint' });
 

@@ -12,6 +12,15 @@ export interface CheckpointRecord {
   /** Ed25519 signature (base64) over `checkpointMessage(...)`. */
   signature: string;
   reason: CheckpointReason;
+  /** The RFC 3161 token over the signed message, once an authority granted one. */
+  timestamp?: CheckpointTimestamp | null;
+}
+
+export interface CheckpointTimestamp {
+  /** DER TimeStampToken, as the authority sent it. */
+  token: Buffer;
+  genTime: Date;
+  serialNumber: string;
 }
 
 export type CheckpointReason = 'schedule' | 'export' | 'bundle';
@@ -26,9 +35,20 @@ interface Row {
   key_id: string;
   signature: string;
   reason: CheckpointReason;
+  ts_token: Buffer | Uint8Array | null;
+  ts_gen_time: Date | null;
+  ts_serial_number: string | null;
 }
 
-const COLUMNS = ['id', 'organization_id', 'request_id', 'event_count', 'head_hash', 'signed_at', 'key_id', 'signature', 'reason'];
+const COLUMNS = [
+  ...['id', 'organization_id', 'request_id', 'event_count', 'head_hash', 'signed_at', 'key_id', 'signature', 'reason'].map((c) => `c.${c}`),
+  't.token as ts_token',
+  't.gen_time as ts_gen_time',
+  't.serial_number as ts_serial_number',
+];
+
+/** Checkpoints with their time-stamp, when one was granted. */
+const withTimestamps = (db: Db) => db('checkpoints as c').leftJoin('checkpoint_timestamps as t', 't.checkpoint_id', 'c.id');
 
 const toRecord = (r: Row): CheckpointRecord => ({
   id: r.id,
@@ -40,6 +60,11 @@ const toRecord = (r: Row): CheckpointRecord => ({
   keyId: r.key_id,
   signature: r.signature,
   reason: r.reason,
+  // PGlite answers bytea as a Uint8Array, node-postgres as a Buffer.
+  timestamp:
+    r.ts_token && r.ts_gen_time && r.ts_serial_number !== null
+      ? { token: Buffer.from(r.ts_token), genTime: r.ts_gen_time, serialNumber: r.ts_serial_number }
+      : null,
 });
 
 export async function insertCheckpoints(db: Db, rows: CheckpointRecord[]): Promise<void> {
@@ -61,11 +86,11 @@ export async function insertCheckpoints(db: Db, rows: CheckpointRecord[]): Promi
 
 /** The newest checkpoint of a request, or undefined when none was ever signed. */
 export async function latestCheckpoint(db: Db, organizationId: string, requestId: string): Promise<CheckpointRecord | undefined> {
-  const row = await db('checkpoints')
-    .where({ organization_id: organizationId, request_id: requestId })
+  const row = await withTimestamps(db)
+    .where({ 'c.organization_id': organizationId, 'c.request_id': requestId })
     .orderBy([
-      { column: 'signed_at', order: 'desc' },
-      { column: 'event_count', order: 'desc' },
+      { column: 'c.signed_at', order: 'desc' },
+      { column: 'c.event_count', order: 'desc' },
     ])
     .first<Row | undefined>(COLUMNS);
   return row ? toRecord(row) : undefined;
@@ -80,13 +105,13 @@ export interface CheckpointFilter {
 
 /** Newest first; fetches limit+1 rows so the caller knows whether more follow. */
 export async function listCheckpoints(db: Db, organizationId: string, f: CheckpointFilter): Promise<CheckpointRecord[]> {
-  const query = db('checkpoints').where('organization_id', organizationId);
-  if (f.requestId) query.where('request_id', f.requestId);
-  if (f.before) query.whereRaw('(signed_at, id) < (?::timestamptz, ?::uuid)', f.before);
+  const query = withTimestamps(db).where('c.organization_id', organizationId);
+  if (f.requestId) query.where('c.request_id', f.requestId);
+  if (f.before) query.whereRaw('(c.signed_at, c.id) < (?::timestamptz, ?::uuid)', f.before);
   const rows = await query
     .orderBy([
-      { column: 'signed_at', order: 'desc' },
-      { column: 'id', order: 'desc' },
+      { column: 'c.signed_at', order: 'desc' },
+      { column: 'c.id', order: 'desc' },
     ])
     .limit(f.limit + 1)
     .select<Row[]>(COLUMNS);
@@ -149,4 +174,45 @@ export async function movedHeads(
     events: Number(r.event_count),
     headHash: r.head_hash,
   }));
+}
+
+/**
+ * Checkpoints still waiting for a time-stamp: only each request's latest one.
+ * A later checkpoint names a head that chains back through every earlier
+ * event, so its token covers what an older, superseded one would have; one
+ * missed while the authority was down is thus asked for until the head moves
+ * on, and then the new head is. Oldest first, so a backlog drains in order.
+ */
+export async function checkpointsAwaitingTimestamp(
+  db: Db,
+  opts: { limit: number; organizationId?: string | undefined; requestId?: string | undefined },
+): Promise<CheckpointRecord[]> {
+  const query = withTimestamps(db)
+    .whereNull('t.checkpoint_id')
+    .whereNotExists(
+      db('checkpoints as n')
+        .select(db.raw('1'))
+        .whereRaw('n.request_id = c.request_id')
+        .whereRaw('(n.signed_at, n.event_count) > (c.signed_at, c.event_count)'),
+    );
+  if (opts.organizationId) query.where('c.organization_id', opts.organizationId);
+  if (opts.requestId) query.where('c.request_id', opts.requestId);
+  const rows = await query
+    .orderBy([
+      { column: 'c.signed_at', order: 'asc' },
+      { column: 'c.id', order: 'asc' },
+    ])
+    .limit(opts.limit)
+    .select<Row[]>(COLUMNS);
+  return rows.map(toRecord);
+}
+
+/** Records a granted token; a second one for the same checkpoint (two processes raced) is dropped, the first kept. */
+export async function insertCheckpointTimestamp(db: Db, checkpointId: string, t: CheckpointTimestamp): Promise<boolean> {
+  const inserted = await db('checkpoint_timestamps')
+    .insert({ checkpoint_id: checkpointId, token: t.token, gen_time: t.genTime, serial_number: t.serialNumber })
+    .onConflict('checkpoint_id')
+    .ignore()
+    .returning('checkpoint_id');
+  return inserted.length > 0;
 }

@@ -1,7 +1,7 @@
 import { checkpointMessage } from './checkpoint-service';
 import type { CheckpointRecord } from './checkpoint-store';
 
-/** A checkpoint as published: its fields, the exact signed message and the signature. */
+/** A checkpoint as published: its fields, the exact signed message, the signature and its RFC 3161 time-stamp, if any. */
 export function checkpointView(c: CheckpointRecord) {
   return {
     id: c.id,
@@ -13,5 +13,8 @@ export function checkpointView(c: CheckpointRecord) {
     reason: c.reason,
     message: checkpointMessage(c),
     signature: c.signature,
+    timestamp: c.timestamp
+      ? { token: c.timestamp.token.toString('base64'), genTime: c.timestamp.genTime.toISOString(), serialNumber: c.timestamp.serialNumber }
+      : null,
   };
 }

@@ -10,6 +10,7 @@ import { runReminderSweep } from '../monitoring/reminder-sweep';
 import { processPendingFollowUps } from '../monitoring/follow-up-worker';
 import { checkpointKey } from '../checkpoints/checkpoint-key';
 import { signCheckpoints } from '../checkpoints/checkpoint-service';
+import { stampCheckpoints } from '../checkpoints/checkpoint-timestamps';
 import { reconcileOutbox } from './outbox-reconcile';
 
 export const SWEEP_QUEUE = 'monitoring-sweep';
@@ -61,7 +62,9 @@ export async function startWorkers(deps: AppDeps): Promise<() => Promise<void>> 
   await deps.jobs.schedule(SWEEP_QUEUE, deps.config.sweepCron);
   await deps.jobs.work(CHECKPOINT_QUEUE, async () => {
     const result = await signCheckpoints(deps.db.knex, checkpointKey(deps.config), deps.clock(), 'schedule');
-    deps.logger.info(result, 'checkpoints signed');
+    // After signing, never before: an authority that is down or slow must not hold up a signature.
+    const stamps = await stampCheckpoints(deps.db.knex, deps);
+    deps.logger.info({ ...result, timestamped: stamps.stamped, timestampFailures: stamps.failed }, 'checkpoints signed');
   });
   await deps.jobs.schedule(CHECKPOINT_QUEUE, deps.config.checkpointCron);
   const mailboxes = deps.config.mailboxSecretKey ? new MailboxSupervisor(deps).start() : undefined;

@@ -20,6 +20,7 @@ const CalculatorPage = lazy(() => import('./pages/CalculatorPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 
 function Loading() {
   return (
@@ -55,6 +56,7 @@ export const routes: RouteObject[] = [
       { path: '/', element: <Home /> },
       { path: '/requests', element: <RequestsPage /> },
       { path: '/requests/new', element: <NewRequestPage /> },
+      { path: '/requests/import', element: <ImportPage /> },
       { path: '/requests/:id', element: <RequestPage /> },
       { path: '/requests/:id/history', element: <HistoryPage /> },
       { path: '/dashboard', element: <DashboardPage /> },

@@ -36,6 +36,7 @@ const TABLE_OWNERS: Record<string, string> = {
   sign_in_attempts: 'sessions',
   sessions: 'sessions',
   checkpoints: 'checkpoints',
+  checkpoint_timestamps: 'checkpoints',
   imports: 'imports',
 };
 

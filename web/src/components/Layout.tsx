@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { to: '/dashboard', label: 'Dashboard', show: () => true },
   { to: '/requests', label: 'Requests', show: () => true },
   { to: '/requests/new', label: 'New request', show: (s) => s.canWrite },
+  { to: '/requests/import', label: 'Import a spreadsheet', show: (s) => s.canWrite },
   { to: '/calendar', label: 'Calendar', show: () => true },
   { to: '/agencies', label: 'Agencies', show: () => true },
   { to: '/inbox', label: 'Unmatched email', show: (s) => s.isEditor },
@@ -40,7 +41,9 @@ export function Layout() {
   }
 
   const active = (to: string) =>
-    to === '/requests' ? location.pathname === '/requests' || /^\/requests\/(?!new)/.test(location.pathname) : location.pathname === to;
+    to === '/requests'
+      ? location.pathname === '/requests' || /^\/requests\/(?!new|import)/.test(location.pathname)
+      : location.pathname === to;
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
