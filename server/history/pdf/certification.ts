@@ -76,10 +76,14 @@ export function certificationPage(
 
   const appended = setup.appendix.filter((e) => !e.problem).length;
   const skipped = setup.appendix.length - appended;
-  const documents =
-    setup.appendix.length === 0
-      ? ''
-      : `, and that the ${plural(appended, 'agency document')} appended to it ${appended === 1 ? 'is a copy' : 'are copies'} of the ${appended === 1 ? 'document' : 'documents'} kept with that record, as stored${skipped ? ` (${plural(skipped, 'other PDF')} could not be appended, as ${skipped === 1 ? 'its separator page says' : 'their separator pages say'})` : ''}`;
+  let documents = '';
+  if (appended > 0) {
+    documents = `, and that the ${plural(appended, 'agency document')} appended to it ${appended === 1 ? 'is a copy' : 'are copies'} of the ${appended === 1 ? 'document' : 'documents'} kept with that record, as stored`;
+    if (skipped > 0)
+      documents += ` (${plural(skipped, 'other PDF')} could not be appended, as ${skipped === 1 ? 'its separator page says' : 'their separator pages say'})`;
+  } else if (skipped > 0) {
+    documents = ` (${skipped === 1 ? 'the PDF kept with it could not be appended, as its separator page says' : `none of the ${skipped} PDFs kept with it could be appended, as their separator pages say`})`;
+  }
   pen.write(
     `I certify that this exhibit, Bates ${first} through ${last}, is a true and complete record of the history of the public-records request described above, made and kept by ${one(organization.name)} in the ordinary course of its regularly conducted activity${documents}.`,
     { size: 10.5, after: 10 },
