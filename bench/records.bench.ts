@@ -15,7 +15,7 @@ import {
   concatTransformationMatrix,
   drawObject,
   PDFDocument,
-  PDFName,
+  type PDFName,
   popGraphicsState,
   pushGraphicsState,
   StandardFonts,

@@ -224,7 +224,9 @@ describe('the exhibit for a filing', () => {
     expect(lockedPage.replace(/ /g, '')).toContain(locked.sha256);
     expect(pages.some((t) => t.includes('Protected release'))).toBe(false);
     expect(pages.at(-1)).toContain('(2 other PDFs could not be appended, as their separator pages say)');
-    pages.forEach((text, i) => expect(text).toContain(bates(1 + i)));
+    pages.forEach((text, i) => {
+      expect(text).toContain(bates(1 + i));
+    });
   });
 
   it('when a Bates prefix or exhibit parameter is malformed, then 400 names the field', async () => {

@@ -120,7 +120,9 @@ describe('agency PDFs appended to the exhibit', () => {
     expect(pages[sep + 2]).toContain('Upright page 2');
     expect(pages[sep + 3]).toContain('Appended document 2 of 2');
     expect(pages[sep + 4]).toContain('Turned page 1');
-    pages.forEach((t, i) => expect(t.endsWith(batesNumber('DAILY', 7 + i))).toBe(true));
+    pages.forEach((t, i) => {
+      expect(t.endsWith(batesNumber('DAILY', 7 + i))).toBe(true);
+    });
 
     // On the turned page the stamp's text matrix turns with the page (a quarter turn, 0 1 -1 0), so it reads upright where the page is shown.
     const loaded = await PDFDocument.load(rendered.pdf);
