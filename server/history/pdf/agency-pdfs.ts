@@ -1,4 +1,18 @@
-import { degrees, PDFDocument, type PDFFont, type PDFPage, popGraphicsState, pushGraphicsState, rgb, StandardFonts } from 'pdf-lib';
+import {
+  degrees,
+  drawText,
+  PDFContentStream,
+  PDFDocument,
+  type PDFFont,
+  type PDFName,
+  type PDFOperator,
+  type PDFPage,
+  type PDFRef,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  StandardFonts,
+} from 'pdf-lib';
 import { type AppendixProblem, batesNumber, type ExhibitLayout, type ExhibitSetup, exhibitLabel, STAMP } from './exhibit-setup';
 
 /** An agency PDF read and copied into a document of its own pages only, ready to append. */
@@ -45,11 +59,11 @@ export async function stageAgencyPdf(bytes: Uint8Array): Promise<StagedPdf | App
 }
 
 /**
- * Draws `text` on a page at a point given as seen on screen (from the bottom
- * left of the crop box as displayed, after the page's /Rotate), turned with
- * the page so it reads upright.
+ * Operators that draw `text` at a point given as seen on screen (from the
+ * bottom left of the crop box as displayed, after the page's /Rotate),
+ * turned with the page so it reads upright.
  */
-function drawUpright(page: PDFPage, text: string, font: PDFFont, dx: number, dy: number): void {
+function upright(page: PDFPage, text: string, font: PDFFont, fontKey: PDFName, dx: number, dy: number): PDFOperator[] {
   const box = page.getCropBox();
   const x0 = box.x;
   const y0 = box.y;
@@ -64,26 +78,37 @@ function drawUpright(page: PDFPage, text: string, font: PDFFont, dx: number, dy:
         : angle === 270
           ? { x: x0 + dy, y: y1 - dx }
           : { x: x0 + dx, y: y0 + dy };
-  page.drawText(text, { ...at, font, size: STAMP.size, color: rgb(0, 0, 0), rotate: degrees(angle) });
+  return drawText(font.encodeText(text), {
+    ...at,
+    font: fontKey,
+    size: STAMP.size,
+    color: rgb(0, 0, 0),
+    rotate: degrees(angle),
+    xSkew: degrees(0),
+    ySkew: degrees(0),
+  });
 }
 
-/** The label and Bates number, where pdfkit draws them on the exhibit's own pages. */
-function stamp(page: PDFPage, font: PDFFont, label: string | null, bates: string): void {
-  // Whatever graphics state the agency's content leaves behind (a scale, a
-  // colour, a clip) is closed off with q/Q around it, so the stamp is drawn
-  // in the page's own coordinates.
+/**
+ * The label and Bates number, where pdfkit draws them on the exhibit's own
+ * pages. The agency's content is put between `open` (a q shared by every
+ * stamped page) and a stream that closes it (Q) and then draws the stamp, so
+ * whatever graphics state that content leaves behind (a scale, a colour, a
+ * clip) does not reach the stamp. Both are left uncompressed: a few hundred
+ * bytes each, where compressing hundreds of tiny streams costs more than it saves.
+ */
+function stamp(page: PDFPage, font: PDFFont, open: PDFRef, label: string | null, bates: string): void {
   const context = page.doc.context;
-  page.node.normalize();
-  page.node.wrapContentStreams(
-    context.register(context.contentStream([pushGraphicsState()])),
-    context.register(context.contentStream([popGraphicsState()])),
-  );
   const box = page.getCropBox();
   const rotated = page.getRotation().angle % 180 !== 0;
   const width = rotated ? box.height : box.width;
   const inset = Math.min(STAMP.inset, width * 0.08);
-  if (label) drawUpright(page, label, font, inset, STAMP.baseline);
-  drawUpright(page, bates, font, width - inset - font.widthOfTextAtSize(bates, STAMP.size), STAMP.baseline);
+  const key = page.node.newFontDictionary(font.name, font.ref);
+  const ops = [popGraphicsState()];
+  if (label) ops.push(...upright(page, label, font, key, inset, STAMP.baseline));
+  ops.push(...upright(page, bates, font, key, width - inset - font.widthOfTextAtSize(bates, STAMP.size), STAMP.baseline));
+  page.node.normalize();
+  page.node.wrapContentStreams(open, context.register(PDFContentStream.of(context.obj({}), ops, false)));
 }
 
 /**
@@ -100,6 +125,7 @@ export async function appendAgencyPdfs(
 ): Promise<Buffer> {
   const out = await PDFDocument.load(exhibit, { updateMetadata: false });
   const font = await out.embedFont(StandardFonts.HelveticaBold);
+  const open = out.context.register(PDFContentStream.of(out.context.obj({}), [pushGraphicsState()], false));
   const label = exhibitLabel(setup.label);
   for (const [i, entry] of staged.entries()) {
     if (!entry) continue;
@@ -107,7 +133,7 @@ export async function appendAgencyPdfs(
     const first = layout.separators[i]! + 1;
     for (const [j, page] of pages.entries()) {
       out.insertPage(first + j, page);
-      stamp(page, font, label, batesNumber(setup.batesPrefix, setup.batesStart + first + j));
+      stamp(page, font, open, label, batesNumber(setup.batesPrefix, setup.batesStart + first + j));
     }
   }
   return Buffer.from(await out.save());
