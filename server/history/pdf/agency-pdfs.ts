@@ -15,6 +15,14 @@ import {
 } from 'pdf-lib';
 import { type AppendixProblem, batesNumber, type ExhibitLayout, type ExhibitSetup, exhibitLabel, STAMP } from './exhibit-setup';
 
+/**
+ * pdf-lib waits a timer tick (at least a millisecond) after this many objects
+ * when parsing and writing; its defaults (100 and 50) made a 1,000-page
+ * exhibit spend most of a second waiting. A batch this size is a few
+ * milliseconds of work, so other requests are still served in between.
+ */
+const OBJECTS_PER_TICK = 1500;
+
 /** An agency PDF read and copied into a document of its own pages only, ready to append. */
 export interface StagedPdf {
   doc: PDFDocument;
@@ -42,7 +50,12 @@ export async function stageAgencyPdf(bytes: Uint8Array): Promise<StagedPdf | App
   try {
     // Loaded even when encrypted, only to say so: pdf-lib cannot decrypt, and
     // its EncryptedPDFError does not survive its ES5 build for instanceof.
-    source = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
+    source = await PDFDocument.load(bytes, {
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+      ignoreEncryption: true,
+      parseSpeed: OBJECTS_PER_TICK,
+    });
   } catch (err) {
     return { kind: 'unreadable', detail: shortReason(err) };
   }
@@ -123,7 +136,7 @@ export async function appendAgencyPdfs(
   layout: ExhibitLayout,
   staged: ReadonlyArray<StagedPdf | null>,
 ): Promise<Buffer> {
-  const out = await PDFDocument.load(exhibit, { updateMetadata: false });
+  const out = await PDFDocument.load(exhibit, { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK });
   const font = await out.embedFont(StandardFonts.HelveticaBold);
   const open = out.context.register(PDFContentStream.of(out.context.obj({}), [pushGraphicsState()], false));
   const label = exhibitLabel(setup.label);
@@ -136,5 +149,5 @@ export async function appendAgencyPdfs(
       stamp(page, font, open, label, batesNumber(setup.batesPrefix, setup.batesStart + first + j));
     }
   }
-  return Buffer.from(await out.save());
+  return Buffer.from(await out.save({ objectsPerTick: OBJECTS_PER_TICK }));
 }
