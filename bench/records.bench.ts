@@ -2,11 +2,24 @@
 // newsroom as CSV and XLSX over HTTP (time, rows, bytes, peak RSS), and build
 // the litigation bundle of one request with many events and attachments.
 // Targets (issue 13): a 1,000,000-request export under 200 MB peak memory.
+// The PDF attachments are real PDFs (four pages, one a noise image of about
+// BENCH_ATTACHMENT_KB) that the exhibit appends; every tenth attachment from
+// the second on is one cut in half, which gets a separator saying so; every
+// fourth is an .eml.
 // Sizes default to what runs in a few minutes on a small machine:
 //   BENCH_REQUESTS=100000 BENCH_EVENTS=5000 BENCH_ATTACHMENTS=200 BENCH_ATTACHMENT_KB=64
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFDocument,
+  type PDFName,
+  popGraphicsState,
+  pushGraphicsState,
+  StandardFonts,
+} from 'pdf-lib';
 import { createApp } from '../server/app';
 import { insertAttachment } from '../server/attachments/attachment-store';
 import { loadConfig } from '../server/config';
@@ -20,6 +33,32 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
 const ATTACHMENTS = Number(process.env.BENCH_ATTACHMENTS ?? 200);
 const ATTACHMENT_KB = Number(process.env.BENCH_ATTACHMENT_KB ?? 64);
 const TOKEN = 'rt_bench-monitoring-token-0000000000000000000000';
+
+/** A four-page PDF whose first page shows a grey noise image of about `kb` KB (incompressible, like a scan). */
+async function scannedPdf(kb: number, n: number): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const side = Math.max(16, Math.floor(Math.sqrt(kb * 1024)));
+  const image = pdf.context.register(
+    pdf.context.stream(randomBytes(side * side), {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: side,
+      Height: side,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 8,
+    }),
+  );
+  for (let p = 1; p <= 4; p += 1) {
+    const page = pdf.addPage([612, 792]);
+    page.drawText(`Agency document ${n}, page ${p} of 4`, { x: 72, y: 720, size: 14, font });
+    if (p === 1) {
+      const name: PDFName = page.node.newXObject('Scan', image);
+      page.pushOperators(pushGraphicsState(), concatTransformationMatrix(400, 0, 0, 400, 106, 200), drawObject(name), popGraphicsState());
+    }
+  }
+  return Buffer.from(await pdf.save());
+}
 
 /** Peak RSS over the life of fn, sampled every 20 ms. */
 async function measured<T>(fn: () => Promise<T>): Promise<{ seconds: number; peakRssMb: number; baseRssMb: number; result: T }> {
@@ -134,21 +173,29 @@ async function main(): Promise<void> {
       }
     }
     for (let i = 0; i < ATTACHMENTS; i += 1) {
-      const stored = await runtime.deps.files.put(k, randomBytes(ATTACHMENT_KB * 1024));
+      const eml = i % 4 === 0;
+      let bytes = eml ? randomBytes(ATTACHMENT_KB * 1024) : await scannedPdf(ATTACHMENT_KB, i);
+      if (!eml && i % 10 === 1) bytes = bytes.subarray(0, bytes.length >> 1);
+      const stored = await runtime.deps.files.put(k, bytes);
       await insertAttachment(k, {
         organizationId: req.organization_id,
         requestId: req.id,
         sha256: stored.sha256,
         size: stored.size,
-        contentType: i % 4 === 0 ? 'message/rfc822' : 'application/pdf',
-        filename: i % 4 === 0 ? `agency-email-${i}.eml` : `document-${i}.pdf`,
-        source: i % 4 === 0 ? 'inbound_email' : 'upload',
+        contentType: eml ? 'message/rfc822' : 'application/pdf',
+        filename: eml ? `agency-email-${i}.eml` : `document-${i}.pdf`,
+        source: eml ? 'inbound_email' : 'upload',
       });
     }
     console.log(
       `seeded one request with ${EVENTS} events and ${ATTACHMENTS} attachments of ${ATTACHMENT_KB} KB in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
 
+    const x = await measured(() => download(port, `/v1/requests/${req.id}/history?format=pdf&exhibit=A`));
+    console.log(
+      `PDF exhibit of that request: ${x.seconds.toFixed(1)} s, ${(x.result.bytes / 2 ** 20).toFixed(1)} MB, status ${x.result.status}, ` +
+        `RSS ${x.baseRssMb.toFixed(0)} MB before, peak ${x.peakRssMb.toFixed(0)} MB`,
+    );
     const b = await measured(() => download(port, `/v1/requests/${req.id}/bundle`));
     console.log(
       `bundle of that request: ${b.seconds.toFixed(1)} s, ${(b.result.bytes / 2 ** 20).toFixed(1)} MB zip, status ${b.result.status}, ` +

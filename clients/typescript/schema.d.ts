@@ -3180,12 +3180,22 @@ export interface paths {
         };
         /**
          * The full record for counsel: request, letter as sent, every event with hashes, deadlines met or missed, files
-         * @description `?format=pdf` renders the same record as a paginated PDF exhibit.
+         * @description `?format=pdf` renders the same record as a paginated PDF exhibit for a filing: every page carries the exhibit label (`exhibit`) and a Bates number (the newsroom’s `batesPrefix` setting, numbered from `batesStart`); each PDF attachment follows the history, introduced by a separator page with its file name, event and SHA-256 (one missing, altered, encrypted or unreadable is not appended and its separator says why); the last page is the custodian’s certification with the chain’s head hash and the latest signed checkpoint (`custodianName`, `custodianRole` and `certifiedOn` fill its lines, blank otherwise).
          */
         get: {
             parameters: {
                 query?: {
                     format?: "json" | "pdf";
+                    /** @description Exhibit label stamped on every page after the word "Exhibit" (`A` gives "Exhibit A"). In a batch bundle each request’s exhibit takes the next label (A, B, C…; 1, 2, 3…; B-3, B-4…). */
+                    exhibit?: string;
+                    /** @description The Bates number of the first page (default 1), to continue the numbering of an earlier production. In a batch bundle the numbering runs on from one exhibit to the next. */
+                    batesStart?: number;
+                    /** @description Printed on the certification page; left as a blank line to fill in by hand when absent. */
+                    custodianName?: string;
+                    /** @description The custodian’s title or role, printed on the certification page; a blank line when absent. */
+                    custodianRole?: string;
+                    /** @description Date of the certification; a blank line when absent. */
+                    certifiedOn?: string;
                 };
                 header?: never;
                 path: {
@@ -3381,11 +3391,22 @@ export interface paths {
         };
         /**
          * The litigation bundle of a request: exhibit, original emails, attachments, history and a manifest of hashes
-         * @description A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), `history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. When TSA_URL names an RFC 3161 time-stamping authority, the checkpoint is time-stamped first and the token is `checkpoint.tsr` (`timestampFile` in the manifest’s checkpoint). The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; one that is missing or altered is left out and listed under `problems`.
+         * @description A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), `history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. When TSA_URL names an RFC 3161 time-stamping authority, the checkpoint is time-stamped first and the token is `checkpoint.tsr` (`timestampFile` in the manifest’s checkpoint). The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; one that is missing or altered is left out and listed under `problems`. The exhibit takes the same parameters as the PDF history (`exhibit`, `batesStart`, `custodianName`, `custodianRole`, `certifiedOn`); `manifest.json` gives each exhibit’s label and first and last Bates number.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Exhibit label stamped on every page after the word "Exhibit" (`A` gives "Exhibit A"). In a batch bundle each request’s exhibit takes the next label (A, B, C…; 1, 2, 3…; B-3, B-4…). */
+                    exhibit?: string;
+                    /** @description The Bates number of the first page (default 1), to continue the numbering of an earlier production. In a batch bundle the numbering runs on from one exhibit to the next. */
+                    batesStart?: number;
+                    /** @description Printed on the certification page; left as a blank line to fill in by hand when absent. */
+                    custodianName?: string;
+                    /** @description The custodian’s title or role, printed on the certification page; a blank line when absent. */
+                    custodianRole?: string;
+                    /** @description Date of the certification; a blank line when absent. */
+                    certifiedOn?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3458,11 +3479,22 @@ export interface paths {
         };
         /**
          * The litigation bundle of a batch: every request sent together (POST /v1/requests/batch), one folder each
-         * @description A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), `history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. When TSA_URL names an RFC 3161 time-stamping authority, the checkpoint is time-stamped first and the token is `checkpoint.tsr` (`timestampFile` in the manifest’s checkpoint). The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; one that is missing or altered is left out and listed under `problems`. Each request’s files are under `request-{id}/`; `manifest.json` has one entry per request.
+         * @description A ZIP for counsel: `README.txt` (how to check the hashes with sha256sum, shasum, certutil or Get-FileHash, and the checkpoint with openssl), `history.json`, `exhibit.pdf`, every email in and out as its raw `.eml` (`email/in/`, `email/out/`), every attachment as stored (`attachments/`), and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. When TSA_URL names an RFC 3161 time-stamping authority, the checkpoint is time-stamped first and the token is `checkpoint.tsr` (`timestampFile` in the manifest’s checkpoint). The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; one that is missing or altered is left out and listed under `problems`. The exhibit takes the same parameters as the PDF history (`exhibit`, `batesStart`, `custodianName`, `custodianRole`, `certifiedOn`); `manifest.json` gives each exhibit’s label and first and last Bates number. Each request’s files are under `request-{id}/`; `manifest.json` has one entry per request.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Exhibit label stamped on every page after the word "Exhibit" (`A` gives "Exhibit A"). In a batch bundle each request’s exhibit takes the next label (A, B, C…; 1, 2, 3…; B-3, B-4…). */
+                    exhibit?: string;
+                    /** @description The Bates number of the first page (default 1), to continue the numbering of an earlier production. In a batch bundle the numbering runs on from one exhibit to the next. */
+                    batesStart?: number;
+                    /** @description Printed on the certification page; left as a blank line to fill in by hand when absent. */
+                    custodianName?: string;
+                    /** @description The custodian’s title or role, printed on the certification page; a blank line when absent. */
+                    custodianRole?: string;
+                    /** @description Date of the certification; a blank line when absent. */
+                    certifiedOn?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -5110,7 +5142,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change reminder, digest and follow-up settings (admin) */
+        /** Change reminder, digest, follow-up and exhibit settings (admin) */
         patch: {
             parameters: {
                 query?: never;
@@ -7362,6 +7394,11 @@ export interface components {
                 /** @enum {string} */
                 dayType: "business" | "calendar";
             };
+            /**
+             * @description Prefix of the Bates number stamped on every page of a PDF exhibit (`STRIB` gives STRIB-000001); null: the number alone.
+             * @default null
+             */
+            batesPrefix: string | null;
         };
         OrganizationSettingsPatch: {
             /** @example America/Chicago */
@@ -7376,6 +7413,7 @@ export interface components {
                 /** @enum {string} */
                 dayType: "business" | "calendar";
             };
+            batesPrefix?: string | null;
         };
         MySettings: {
             /** @description Business days before a deadline to remind me; null: the newsroom’s default. */

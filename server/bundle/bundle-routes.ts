@@ -8,6 +8,9 @@ import { findRequest, listRequests } from '../requests/request-store';
 import type { AppDeps } from '../deps';
 import type { Db } from '../db/database';
 import type { Response } from 'express';
+import { exhibitOptions } from '../history/exhibit';
+import { type ExhibitQuery, ExhibitQueryFields } from '../history/exhibit-schemas';
+import { loadSettings } from '../organizations/organization-settings';
 import { writeBundle } from './bundle-service';
 import { createZip } from './zip';
 
@@ -19,9 +22,22 @@ const BUNDLE_DESCRIPTION =
   'and `manifest.json` last: the SHA-256 and size of every other file, the chain head hash, and the latest signed checkpoint with the public key. ' +
   'When TSA_URL names an RFC 3161 time-stamping authority, the checkpoint is time-stamped first and the token is `checkpoint.tsr` (`timestampFile` in the manifest’s checkpoint). ' +
   'The request’s head is signed first when it moved. Streamed: stored files are read one at a time and checked against their hash; ' +
-  'one that is missing or altered is left out and listed under `problems`.';
+  'one that is missing or altered is left out and listed under `problems`. ' +
+  'The exhibit takes the same parameters as the PDF history (`exhibit`, `batesStart`, `custodianName`, `custodianRole`, `certifiedOn`); `manifest.json` gives each exhibit’s label and first and last Bates number.';
 
-async function sendBundle(res: Response, db: Db, deps: AppDeps, organizationId: string, requestIds: string[], name: string) {
+const BundleQuery = z.object(ExhibitQueryFields).strict();
+
+async function sendBundle(
+  res: Response,
+  db: Db,
+  deps: AppDeps,
+  organizationId: string,
+  requestIds: string[],
+  name: string,
+  query: ExhibitQuery,
+) {
+  // Read before the status line goes out: after it, a failure can only cut the stream.
+  const { batesPrefix } = await loadSettings(db, organizationId);
   const zip = await createZip();
   res.status(200).set({
     'Content-Type': 'application/zip',
@@ -39,6 +55,7 @@ async function sendBundle(res: Response, db: Db, deps: AppDeps, organizationId: 
       { files: deps.files, key: checkpointKey(deps.config), now: deps.clock(), timestamps: deps },
       organizationId,
       requestIds,
+      exhibitOptions(query, batesPrefix),
     );
   } catch (err) {
     // The status line is gone; a cut connection is the only honest answer left.
@@ -57,11 +74,12 @@ export function bundleRoutes(api: ApiRouter): void {
     tags: ['History'],
     access: { roles: READER_ROLES },
     params: IdParams,
+    query: BundleQuery,
     responses: { 200: ZIP },
-    handler: async ({ caller, db, params, res, deps }) => {
+    handler: async ({ caller, db, params, query, res, deps }) => {
       const request = await findRequest(db, caller.organizationId, params.id);
       if (!request) throw notFound('request');
-      await sendBundle(res, db, deps, caller.organizationId, [request.id], `request-${request.id}-bundle`);
+      await sendBundle(res, db, deps, caller.organizationId, [request.id], `request-${request.id}-bundle`, query);
       return undefined;
     },
   });
@@ -74,13 +92,14 @@ export function bundleRoutes(api: ApiRouter): void {
     tags: ['History'],
     access: { roles: READER_ROLES },
     params: IdParams,
+    query: BundleQuery,
     responses: { 200: ZIP },
-    handler: async ({ caller, db, params, res, deps }) => {
+    handler: async ({ caller, db, params, query, res, deps }) => {
       // A batch is one letter to a handful of agencies; 500 is far beyond any real one.
       const members = await listRequests(db, caller.organizationId, { groupId: params.id, limit: 500 });
       if (members.length === 0) throw notFound('request group');
       const ids = members.map((r) => r.id).reverse();
-      await sendBundle(res, db, deps, caller.organizationId, ids, `request-group-${params.id}-bundle`);
+      await sendBundle(res, db, deps, caller.organizationId, ids, `request-group-${params.id}-bundle`, query);
       return undefined;
     },
   });

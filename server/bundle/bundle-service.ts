@@ -9,7 +9,9 @@ import { latestCheckpoint } from '../checkpoints/checkpoint-store';
 import { checkpointView } from '../checkpoints/checkpoint-view';
 import type { Db } from '../db/database';
 import type { FileStore } from '../files/file-store';
-import { renderHistoryPdf } from '../history/history-pdf';
+import { type ExhibitOptions, renderExhibit } from '../history/exhibit';
+import { nextExhibitLabel } from '../history/exhibit-schemas';
+import { batesNumber } from '../history/pdf/exhibit-setup';
 import { buildHistory } from '../history/history-service';
 import type { HistoryDocument } from '../history/history-types';
 import { listEvents } from '../events/event-store';
@@ -41,6 +43,8 @@ export interface RequestManifest {
   chain: { events: number; headHash: string; valid: boolean; eventsValid: boolean; firstBrokenSeq: number | null };
   /** The latest signed checkpoint of the request when the bundle was made, with what is needed to check it. */
   checkpoint: (ReturnType<typeof checkpointView> & { publicKeyPem: string; timestampFile: string | null }) | null;
+  /** The exhibit's label and the Bates numbers of its first and last page. */
+  exhibit: { label: string | null; pages: number; firstBates: string; lastBates: string };
   files: ManifestFile[];
   problems: ManifestProblem[];
 }
@@ -51,6 +55,12 @@ export interface BundleDeps {
   now: Date;
   /** The time-stamping authority's settings and a logger; without TSA_URL nothing is asked. */
   timestamps?: StampDeps;
+}
+
+/** The exhibit of one request and where the next one of the same bundle starts. */
+interface WrittenRequest {
+  manifest: RequestManifest;
+  next: ExhibitOptions;
 }
 
 /** A name safe in every file system a reader may unpack to: no separators, controls or reserved characters. */
@@ -76,8 +86,10 @@ async function addBuffer(zip: ZipArchive, manifest: ManifestFile[], path: string
  * Writes one request's part of a bundle under `prefix`: the history JSON, the
  * PDF exhibit, every raw email in and out, every attachment as stored. Stored
  * files are streamed one at a time, checked against their SHA-256 as they
- * are read, so a bundle of hundreds of megabytes never sits in memory.
- * Returns the request's manifest (the caller writes manifest.json last).
+ * are read, so a bundle of hundreds of megabytes never sits in memory (the
+ * exhibit, with the agency PDFs it appends, is built in memory first).
+ * Returns the request's manifest (the caller writes manifest.json last) and
+ * the label and first Bates number of the next exhibit.
  */
 export async function writeRequestBundle(
   zip: ZipArchive,
@@ -86,7 +98,8 @@ export async function writeRequestBundle(
   deps: BundleDeps,
   organizationId: string,
   requestId: string,
-): Promise<RequestManifest> {
+  exhibit: ExhibitOptions,
+): Promise<WrittenRequest> {
   // The bundle anchors what it holds: the head is signed first (when it moved), then read back with the history.
   if (verifyChain(await listEvents(db, organizationId, requestId)).valid) {
     await signCheckpoints(db, deps.key, deps.now, 'bundle', { organizationId, requestId });
@@ -98,7 +111,8 @@ export async function writeRequestBundle(
   const problems: ManifestProblem[] = [];
 
   await addBuffer(zip, files, `${prefix}history.json`, Buffer.from(JSON.stringify(history, null, 2), 'utf8'), 'history');
-  await addBuffer(zip, files, `${prefix}exhibit.pdf`, await renderHistoryPdf(history), 'exhibit');
+  const rendered = await renderExhibit(deps.files, history, exhibit);
+  await addBuffer(zip, files, `${prefix}exhibit.pdf`, rendered.pdf, 'exhibit');
 
   const width = String(history.attachments.length).length;
   for (const [i, a] of history.attachments.entries()) {
@@ -129,7 +143,7 @@ export async function writeRequestBundle(
     timestampFile = `${prefix}checkpoint.tsr`;
     await addBuffer(zip, files, timestampFile, checkpoint.timestamp.token, 'timestamp');
   }
-  return {
+  const manifest: RequestManifest = {
     requestId,
     title: history.request.title,
     agency: history.agency.name,
@@ -141,8 +155,18 @@ export async function writeRequestBundle(
       firstBrokenSeq: history.chain.firstBrokenSeq,
     },
     checkpoint: checkpoint ? { ...checkpointView(checkpoint), publicKeyPem: deps.key.publicKeyPem, timestampFile } : null,
+    exhibit: {
+      label: exhibit.label,
+      pages: rendered.pages,
+      firstBates: batesNumber(exhibit.batesPrefix, exhibit.batesStart),
+      lastBates: batesNumber(exhibit.batesPrefix, rendered.nextBates - 1),
+    },
     files,
     problems,
+  };
+  return {
+    manifest,
+    next: { ...exhibit, label: exhibit.label && nextExhibitLabel(exhibit.label), batesStart: rendered.nextBates },
   };
 }
 
@@ -193,7 +217,10 @@ Files
 -----
 history.json   the full record: request, letter as sent, every event with its
                hash and previous hash, deadlines met or missed, files
-exhibit.pdf    the same record as a paginated exhibit
+exhibit.pdf    the same record as a paginated exhibit for filing: exhibit
+               label and Bates number on every page, the request's PDF
+               attachments appended (each after a separator page with its
+               SHA-256), and a certification page for the custodian to sign
 email/in/      every agency email as received (.eml, raw)
 email/out/     every email sent (.eml, raw)
 attachments/   every other file, byte for byte as stored
@@ -212,7 +239,9 @@ export interface BundleManifest {
 
 /**
  * A whole bundle: README.txt, each request's files (under its own folder when
- * there are several), and manifest.json last, once every hash is known.
+ * there are several), and manifest.json last, once every hash is known. The
+ * exhibits of several requests are one production: their Bates numbers run
+ * on from one to the next and each takes the next label.
  */
 export async function writeBundle(
   zip: ZipArchive,
@@ -220,13 +249,17 @@ export async function writeBundle(
   deps: BundleDeps,
   organizationId: string,
   requestIds: string[],
+  exhibit: ExhibitOptions,
 ): Promise<BundleManifest> {
   const manifestFiles: ManifestFile[] = [];
   await addBuffer(zip, manifestFiles, 'README.txt', Buffer.from(BUNDLE_README, 'utf8'), 'readme');
   const requests: RequestManifest[] = [];
+  let options = exhibit;
   for (const id of requestIds) {
     const prefix = requestIds.length > 1 ? `request-${id}/` : '';
-    requests.push(await writeRequestBundle(zip, prefix, db, deps, organizationId, id));
+    const written = await writeRequestBundle(zip, prefix, db, deps, organizationId, id, options);
+    requests.push(written.manifest);
+    options = written.next;
   }
   if (requests[0]) requests[0].files.unshift(...manifestFiles);
   const manifest: BundleManifest = {

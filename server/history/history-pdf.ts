@@ -1,6 +1,9 @@
 import PDFDocument from 'pdfkit';
 import type { HistoryDocument } from './history-types';
+import { separatorPage } from './pdf/appendix-pages';
 import { attachments, closing, letter } from './pdf/back-matter';
+import { certificationPage } from './pdf/certification';
+import { type ExhibitLayout, type ExhibitSetup, exhibitLayout, exhibitSetup } from './pdf/exhibit-setup';
 import { localTimeFormatter } from './pdf/format';
 import { chainStatus, deadlinesTable, titleBlock } from './pdf/front-matter';
 import { framePages, MARGINS } from './pdf/page-frame';
@@ -8,12 +11,16 @@ import { Pen } from './pdf/pen';
 import { timeline } from './pdf/timeline';
 
 export type { HistoryDocument } from './history-types';
+export type { ExhibitSetup } from './pdf/exhibit-setup';
 
 /**
  * Renders a request's history as a paginated PDF exhibit for counsel: title
  * block, hash-chain status, deadlines table, timeline of every event, the
- * letter, the attachments and the chain's final hash; every page carries the
- * request title, "Page X of Y" and the head hash.
+ * letter, the attachments and the chain's final hash, a separator page for
+ * each agency PDF of `setup.appendix`, and the custodian's certification last.
+ * Every page carries the request title, "Page X of Y", the head hash, the
+ * exhibit label and its Bates number. Page numbers count the agency pages
+ * too: `appendAgencyPdfs` inserts them after their separators afterwards.
  *
  * Pure: no I/O, only pdfkit's built-in standard fonts (text they cannot draw
  * becomes "?"). Reproducible: the PDF's dates and file ID derive from
@@ -22,7 +29,12 @@ export type { HistoryDocument } from './history-types';
  * so a long history does not stall the server for the whole render (the last
  * step, pdfkit compressing every page at `end()`, is one synchronous block).
  */
-export async function renderHistoryPdf(doc: HistoryDocument): Promise<Buffer> {
+export async function renderHistoryPdf(doc: HistoryDocument, partial: Partial<ExhibitSetup> = {}): Promise<Buffer> {
+  return (await renderExhibitPages(doc, exhibitSetup(partial))).pdf;
+}
+
+/** renderHistoryPdf, with where each page lands once the agency pages are in. */
+export async function renderExhibitPages(doc: HistoryDocument, setup: ExhibitSetup): Promise<{ pdf: Buffer; layout: ExhibitLayout }> {
   const generated = new Date(doc.generatedAt);
   if (Number.isNaN(generated.getTime())) {
     throw new TypeError(`generatedAt is not a valid instant: ${JSON.stringify(doc.generatedAt)}`);
@@ -66,7 +78,15 @@ export async function renderHistoryPdf(doc: HistoryDocument): Promise<Buffer> {
   letter(pen, doc);
   attachments(pen, doc);
   closing(pen, doc);
-  await framePages(pen, doc);
+  const layout = exhibitLayout(pdf.bufferedPageRange().count, setup.appendix);
+  for (const [i, entry] of setup.appendix.entries()) separatorPage(pen, doc, setup, layout, i, entry);
+  certificationPage(pen, doc, setup, layout, local);
+  // The numbers printed so far assume one page per separator and one for the certification.
+  const drawn = pdf.bufferedPageRange().count;
+  if (drawn !== layout.bodyPages + setup.appendix.length + 1) {
+    throw new Error(`exhibit layout: expected ${layout.bodyPages + setup.appendix.length + 1} pages from pdfkit, drew ${drawn}`);
+  }
+  await framePages(pen, doc, setup, layout);
   pdf.end();
-  return done;
+  return { pdf: await done, layout };
 }

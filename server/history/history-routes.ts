@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { READER_ROLES } from '../auth/caller';
 import type { ApiRouter } from '../http/api-router';
 import { IdParams } from '../http/schemas';
-import { renderHistoryPdf } from './history-pdf';
+import { loadSettings } from '../organizations/organization-settings';
+import { exhibitOptions, renderExhibit } from './exhibit';
+import { EXHIBIT_QUERY_KEYS, ExhibitQueryFields } from './exhibit-schemas';
 import { buildHistory, verifyHistory } from './history-service';
 import type { HistoryDocument } from './history-types';
 import { checkpointKey } from '../checkpoints/checkpoint-key';
@@ -184,7 +186,15 @@ const HistoryView = z
 const historyMatchesSchema = (h: HistoryDocument): z.input<typeof HistoryView> => h;
 void historyMatchesSchema;
 
-const HistoryQuery = z.object({ format: z.enum(['json', 'pdf']).default('json') }).strict();
+const HistoryQuery = z
+  .object({ format: z.enum(['json', 'pdf']).default('json'), ...ExhibitQueryFields })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.format === 'pdf') return;
+    for (const key of EXHIBIT_QUERY_KEYS) {
+      if (q[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'Only with format=pdf: it shapes the PDF exhibit.' });
+    }
+  });
 
 export function historyRoutes(api: ApiRouter): void {
   api.route({
@@ -207,7 +217,8 @@ export function historyRoutes(api: ApiRouter): void {
     method: 'get',
     path: '/v1/requests/{id}/history',
     summary: 'The full record for counsel: request, letter as sent, every event with hashes, deadlines met or missed, files',
-    description: '`?format=pdf` renders the same record as a paginated PDF exhibit.',
+    description:
+      '`?format=pdf` renders the same record as a paginated PDF exhibit for a filing: every page carries the exhibit label (`exhibit`) and a Bates number (the newsroom’s `batesPrefix` setting, numbered from `batesStart`); each PDF attachment follows the history, introduced by a separator page with its file name, event and SHA-256 (one missing, altered, encrypted or unreadable is not appended and its separator says why); the last page is the custodian’s certification with the chain’s head hash and the latest signed checkpoint (`custodianName`, `custodianRole` and `certifiedOn` fill its lines, blank otherwise).',
     tags: ['History'],
     access: { roles: READER_ROLES },
     params: IdParams,
@@ -226,7 +237,8 @@ export function historyRoutes(api: ApiRouter): void {
         await signCheckpoints(db, key, deps.clock(), 'export', { organizationId: caller.organizationId, requestId: params.id });
       }
       if (query.format === 'json') return { status: 200, body: history };
-      const pdf = await renderHistoryPdf(history);
+      const { batesPrefix } = await loadSettings(db, caller.organizationId);
+      const { pdf } = await renderExhibit(deps.files, history, exhibitOptions(query, batesPrefix));
       res
         .status(200)
         .set({

@@ -13,6 +13,14 @@ const SETTING = {
   digestHour: z.number().int().min(0).max(23),
   autoFollowUp: z.boolean(),
   followUpTarget: z.object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) }).strict(),
+  // Printed before every Bates number and used in file names by counsel: letters and digits, inner hyphens or underscores.
+  batesPrefix: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,14}[A-Za-z0-9])?$/,
+      'Must be 1 to 16 letters or digits, with hyphens or underscores only between them (e.g. STRIB or CITY-DESK).',
+    )
+    .nullable(),
 };
 
 /** A newsroom's own choices, stored as JSON on the organization with these defaults. */
@@ -31,6 +39,10 @@ export const SettingsSchema = z
     followUpTarget: SETTING.followUpTarget
       .default({ days: 10, dayType: 'business' })
       .meta({ description: 'Newsroom target where the law sets no period (statutory: false).' }),
+    batesPrefix: SETTING.batesPrefix.default(null).meta({
+      description:
+        'Prefix of the Bates number stamped on every page of a PDF exhibit (`STRIB` gives STRIB-000001); null: the number alone.',
+    }),
   })
   .meta({ id: 'OrganizationSettings' });
 

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import JSZip from 'jszip';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { pdfPages } from '../support/exhibit-text';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
@@ -74,8 +75,9 @@ afterAll(() => app.close());
 
 describe('litigation bundle', () => {
   it('when a request’s bundle is downloaded, then every file the manifest lists is in the ZIP with the SHA-256 and size it states', async () => {
+    await app.http.patch('/v1/organization/settings').set(bearer(room.tokens.admin)).send({ batesPrefix: 'STRIB' }).expect(200);
     const res = await app.http
-      .get(`/v1/requests/${requestId}/bundle`)
+      .get(`/v1/requests/${requestId}/bundle?exhibit=C&batesStart=100`)
       .set(bearer(room.tokens.counsel))
       .buffer(true)
       .parse(binary as never)
@@ -115,6 +117,27 @@ describe('litigation bundle', () => {
       true,
     );
     expect(manifest.requests[0].problems).toEqual([]);
+
+    // The exhibit is labelled and numbered as asked, and the manifest says how far its numbers run.
+    const pages = await pdfPages(files.get('exhibit.pdf')!);
+    const exhibit = manifest.requests[0].exhibit;
+    expect(exhibit).toEqual({
+      label: 'C',
+      pages: pages.length,
+      firstBates: 'STRIB-000100',
+      lastBates: `STRIB-${String(99 + pages.length).padStart(6, '0')}`,
+    });
+    expect(pages[0]).toContain('Exhibit C');
+    expect(pages.at(-1)).toMatch(new RegExp(`Exhibit C ${exhibit.lastBates}$`));
+    // Neither PDF (one uploaded, one from the agency's email) is a document pdf-lib can read: each gets a separator saying so.
+    expect(pages.filter((t) => t.includes('COULD NOT BE APPENDED'))).toHaveLength(2);
+    expect(pages.at(-1)).toContain('Certification of records');
+  });
+
+  it('when the bundle is asked for with a malformed exhibit parameter, then 400 names it before anything streams', async () => {
+    const res = await app.http.get(`/v1/requests/${requestId}/bundle?batesStart=abc`).set(bearer(room.tokens.counsel)).expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['batesStart']);
   });
 
   it('when a stored file has gone missing, then the bundle still streams, leaves it out and lists it under problems', async () => {
@@ -149,7 +172,7 @@ describe('litigation bundle', () => {
       .send({ title: 'Batch', recordsSought: 'The all-employee email of 16 January 2026.', agencyIds: [a, b] })
       .expect(201);
     const res = await app.http
-      .get(`/v1/request-groups/${batch.body.groupId}/bundle`)
+      .get(`/v1/request-groups/${batch.body.groupId}/bundle?exhibit=A`)
       .set(bearer(room.tokens.counsel))
       .buffer(true)
       .parse(binary as never)
@@ -160,6 +183,12 @@ describe('litigation bundle', () => {
     expect(manifest.requests.map((r: { requestId: string }) => r.requestId).sort()).toEqual([...ids].sort());
     for (const id of ids) expect(files.has(`request-${id}/history.json`)).toBe(true);
     for (const r of manifest.requests) for (const f of r.files) expect(sha256(files.get(f.path)!)).toBe(f.sha256);
+    // One production: the second exhibit is B and its numbers run on from the first's.
+    const [first, second] = manifest.requests.map((r: { exhibit: { label: string; pages: number; firstBates: string } }) => r.exhibit);
+    expect(first).toMatchObject({ label: 'A', firstBates: 'STRIB-000001' });
+    expect(second).toMatchObject({ label: 'B', firstBates: `STRIB-${String(first.pages + 1).padStart(6, '0')}` });
+    const secondPages = await pdfPages(files.get(`request-${manifest.requests[1].requestId}/exhibit.pdf`)!);
+    expect(secondPages[0]).toContain(`Exhibit B ${second.firstBates}`);
     await app.http.get(`/v1/request-groups/${batch.body.groupId}/bundle`).set(bearer(other.tokens.counsel)).expect(404);
   });
 

@@ -161,6 +161,14 @@ describe('stored files checked against their hash', () => {
           );
           expect(text.replace(/ /g, '')).toContain(pdf.sha256);
           if (forged) expect(text.replace(/ /g, '')).toContain(sha(forged));
+          // Its separator page says it is not appended, and why.
+          expect(text).toContain(
+            forged ? 'NOT APPENDED: the stored file FAILED ITS INTEGRITY CHECK' : 'NOT APPENDED: the stored file is missing',
+          );
+          // And the certification warns whoever is about to sign it.
+          expect(text).toMatch(
+            /CAUTION: the verification printed at the start of this exhibit did not pass: 1 of 2 files failed (its|their) integrity check/,
+          );
         },
       );
       // Put back, the file verifies and downloads again.

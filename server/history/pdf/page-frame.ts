@@ -1,19 +1,26 @@
 import type { HistoryDocument } from '../history-types';
-import { GREY, RULE, yieldToEventLoop, type Pen } from './pen';
+import { batesNumber, type ExhibitLayout, type ExhibitSetup, exhibitLabel, finalIndexOf, STAMP } from './exhibit-setup';
+import { GREY, INK, RULE, yieldToEventLoop, type Pen } from './pen';
 
 export const MARGINS = { top: 64, bottom: 60, left: 54, right: 54 };
 
+// pdfkit places text by the top of its line; Helvetica's ascender puts the baseline this far below it.
+const HELVETICA_ASCENT = 0.718;
+
 /**
- * Header (request title) and footer ("Page X of Y" and the head hash) on every
- * buffered page, drawn once the page count is known. The bottom margin is
- * lifted while drawing so pdfkit does not open a page for the footer.
+ * Header (request title) and footer ("Page X of Y", the head hash, the
+ * exhibit label and the Bates number) on every buffered page, drawn once the
+ * page count is known. Page numbers are those of the finished exhibit, agency
+ * pages included (`layout`). The bottom margin is lifted while drawing so
+ * pdfkit does not open a page for the footer.
  */
-export async function framePages(pen: Pen, doc: HistoryDocument): Promise<void> {
+export async function framePages(pen: Pen, doc: HistoryDocument, setup: ExhibitSetup, layout: ExhibitLayout): Promise<void> {
   const pdf = pen.doc;
   const range = pdf.bufferedPageRange();
-  const total = range.count;
+  const count = range.count;
+  const label = exhibitLabel(setup.label);
   let title: string | null = null;
-  for (let i = range.start; i < range.start + total; i += 1) {
+  for (let i = range.start; i < range.start + count; i += 1) {
     pdf.switchToPage(i);
     pen.reset();
     const page = pdf.page;
@@ -22,6 +29,7 @@ export async function framePages(pen: Pen, doc: HistoryDocument): Promise<void> 
     const left = page.margins.left;
     const width = page.width - left - page.margins.right;
     title ??= pen.fit(doc.request.title, width - 130, 'Helvetica', 8);
+    const at = finalIndexOf(layout, i - range.start);
 
     pen.use('Helvetica', 8, GREY);
     pdf.text(title, left, 34, { width: width - 130, lineBreak: false });
@@ -47,7 +55,13 @@ export async function framePages(pen: Pen, doc: HistoryDocument): Promise<void> 
     pen.use('Courier', 6.5, GREY);
     pdf.text(`Head hash ${doc.chain.headHash}`, left, footerY + 1, { width: width - 90, lineBreak: false });
     pen.use('Helvetica', 8, GREY);
-    pdf.text(`Page ${i - range.start + 1} of ${total}`, left + width - 90, footerY, { width: 90, align: 'right', lineBreak: false });
+    pdf.text(`Page ${at + 1} of ${layout.total}`, left + width - 90, footerY, { width: 90, align: 'right', lineBreak: false });
+
+    const stampY = page.height - STAMP.baseline - HELVETICA_ASCENT * STAMP.size;
+    pen.use('Helvetica-Bold', STAMP.size, INK);
+    if (label) pdf.text(label, STAMP.inset, stampY, { lineBreak: false });
+    const bates = batesNumber(setup.batesPrefix, setup.batesStart + at);
+    pdf.text(bates, page.width - STAMP.inset - pdf.widthOfString(bates), stampY, { lineBreak: false });
 
     page.margins.bottom = bottomMargin;
     if ((i - range.start) % 100 === 99) await yieldToEventLoop();

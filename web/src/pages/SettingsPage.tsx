@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
@@ -57,6 +57,7 @@ function NewsroomReadOnly({ s }: { s: Settings }) {
       s.autoFollowUp ? 'Emailed to the agency automatically' : 'Drafted for a reporter to send',
     ],
     ['Target where the law sets no period', `${s.followUpTarget.days} ${s.followUpTarget.dayType} days`],
+    ['Bates numbers on PDF exhibits', s.batesPrefix ? `${s.batesPrefix}-000001, …` : '000001, … (no prefix)'],
   ];
   return (
     <Table variant="vertical" withRowBorders={false} aria-label="Newsroom settings">
@@ -154,6 +155,16 @@ function NewsroomForm({ settings }: { settings: Settings }) {
             onChange={(v) => v && set('followUpTarget', { ...s.followUpTarget, dayType: v as 'business' | 'calendar' })}
             allowDeselect={false}
             error={errors['followUpTarget.dayType']}
+          />
+          <TextInput
+            label="Bates prefix on PDF exhibits"
+            description="Letters and digits, up to 16 (e.g. STRIB gives STRIB-000001); empty for the number alone"
+            value={s.batesPrefix ?? ''}
+            onChange={(e) => set('batesPrefix', e.currentTarget.value.trim() === '' ? null : e.currentTarget.value.trim())}
+            maxLength={16}
+            autoComplete="off"
+            spellCheck={false}
+            error={errors.batesPrefix}
           />
         </SimpleGrid>
         <Switch
