@@ -28,12 +28,15 @@ export function checkpointMessage(
 
 export interface SignResult {
   signed: number;
+  /** Requests whose head no longer extends their latest checkpoint: left unsigned (the log was tampered with). */
+  diverged: number;
 }
 
 /**
- * Signs a checkpoint of every request whose chain head moved since its latest
- * checkpoint (all organizations, one organization, or one request), a batch
- * per transaction so a long round holds no lock for long.
+ * Signs a checkpoint of every request whose chain head moved on since its
+ * latest checkpoint (all organizations, one organization, or one request), a
+ * batch per transaction so a long round holds no lock for long. A head that
+ * moved back or sideways (see movedHeads) is counted, never signed.
  */
 export async function signCheckpoints(
   db: Db,
@@ -45,19 +48,23 @@ export async function signCheckpoints(
 ): Promise<SignResult> {
   let afterId: string | undefined;
   let signed = 0;
+  let diverged = 0;
   for (;;) {
     const heads = await movedHeads(db, { afterId, limit: batch, ...scope });
     if (heads.length === 0) break;
-    const rows: CheckpointRecord[] = heads.map((h) => {
-      const base = { ...h, signedAt: now, keyId: key.keyId };
-      return { id: randomUUID(), ...base, signature: key.sign(checkpointMessage(base)), reason };
-    });
-    await insertCheckpoints(db, rows);
+    const rows: CheckpointRecord[] = heads
+      .filter((h) => h.extends)
+      .map(({ extends: _e, ...h }) => {
+        const base = { ...h, signedAt: now, keyId: key.keyId };
+        return { id: randomUUID(), ...base, signature: key.sign(checkpointMessage(base)), reason };
+      });
+    if (rows.length > 0) await insertCheckpoints(db, rows);
     signed += rows.length;
+    diverged += heads.length - rows.length;
     afterId = heads[heads.length - 1]!.requestId;
     if (heads.length < batch) break;
   }
-  return { signed };
+  return { signed, diverged };
 }
 
 export interface CheckpointVerdict {

@@ -123,12 +123,19 @@ export interface MovedHead {
   requestId: string;
   events: number;
   headHash: string;
+  extends: boolean;
 }
 
 /**
  * Requests (of every organization, or of one request) whose chain head is not
  * the head of their latest checkpoint, in id order after `afterId`: what the
  * next round of signing covers. Requests without events have nothing to sign.
+ *
+ * `extends` says whether the head grew from the checkpoint's: more events,
+ * and the checkpoint's head event still there with its hash. One that did not
+ * (events dropped, the signed head rewritten) must never be signed: a new
+ * checkpoint of it would make the log agree with its latest checkpoint again
+ * and hide exactly what checkpoints exist to reveal.
  */
 export async function movedHeads(
   db: Db,
@@ -149,7 +156,10 @@ export async function movedHeads(
     bindings.push(opts.requestId);
   }
   const result = await db.raw(
-    `select r.id as request_id, r.organization_id, e.seq as event_count, e.hash as head_hash
+    `select r.id as request_id, r.organization_id, e.seq as event_count, e.hash as head_hash,
+            (c.head_hash is null or (e.seq > c.event_count and exists (
+              select 1 from request_events x where x.request_id = r.id and x.seq = c.event_count and x.hash = c.head_hash
+            ))) as extends
        from requests r
        cross join lateral (select seq, hash from request_events where request_id = r.id order by seq desc limit 1) e
        left join lateral (
@@ -167,12 +177,14 @@ export async function movedHeads(
     organization_id: string;
     event_count: number | string;
     head_hash: string;
+    extends: boolean;
   }>;
   return rows.map((r) => ({
     organizationId: r.organization_id,
     requestId: r.request_id,
     events: Number(r.event_count),
     headHash: r.head_hash,
+    extends: r.extends,
   }));
 }
 

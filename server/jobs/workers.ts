@@ -65,6 +65,12 @@ export async function startWorkers(deps: AppDeps): Promise<() => Promise<void>> 
     // After signing, never before: an authority that is down or slow must not hold up a signature.
     const stamps = await stampCheckpoints(deps.db.knex, deps);
     deps.logger.info({ ...result, timestamped: stamps.stamped, timestampFailures: stamps.failed }, 'checkpoints signed');
+    if (result.diverged > 0) {
+      deps.logger.error(
+        { diverged: result.diverged },
+        'request logs no longer extend their signed checkpoints (events dropped or rewritten): left unsigned; GET /v1/requests/{id}/history/verify names the change',
+      );
+    }
   });
   await deps.jobs.schedule(CHECKPOINT_QUEUE, deps.config.checkpointCron);
   const mailboxes = deps.config.mailboxSecretKey ? new MailboxSupervisor(deps).start() : undefined;

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { eventHash } from '../../server/events/hash-chain';
 import { toEventRecord } from '../../server/events/event-store';
+import { checkpointKey } from '../../server/checkpoints/checkpoint-key';
+import { signCheckpoints } from '../../server/checkpoints/checkpoint-service';
 import { CHECKPOINT_QUEUE } from '../../server/jobs/workers';
 import { AGENCIES, addAgency, fileWithEvents } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
@@ -137,6 +139,33 @@ describe('signed checkpoints', () => {
     await behindTriggers((trx) => trx('request_events').where({ request_id: id }).delete());
     const v = await verifyOf(id);
     expect(v).toMatchObject({ events: 0, valid: false, checkpoint: { status: 'mismatch', problem: 'events_dropped' } });
+  });
+
+  it('when events are dropped or rewritten after a checkpoint, then no later signing (schedule, export, bundle) vouches for what is left', async () => {
+    const dropped = await filed('Dropped, then signed again');
+    const rewritten = await filed('Rewritten, then signed again');
+    await exportHistory(dropped);
+    await exportHistory(rewritten);
+    await behindTriggers(async (trx) => {
+      await trx('request_events').where({ request_id: dropped, seq: 4 }).delete();
+      const row = await trx('request_events').where({ request_id: rewritten, seq: 4 }).first();
+      const e = { ...toEventRecord(row), body: 'nothing happened here' };
+      await trx('request_events')
+        .where({ id: e.id })
+        .update({ body: e.body, hash: eventHash(e.prevHash, e) });
+    });
+
+    const round = await signCheckpoints(app.db.knex, checkpointKey(app.deps.config), new Date(), 'schedule');
+    expect(round.diverged).toBeGreaterThanOrEqual(2);
+    for (const id of [dropped, rewritten]) {
+      await exportHistory(id);
+      await app.http.get(`/v1/requests/${id}/bundle`).set(bearer(room.tokens.counsel)).expect(200);
+      const signed = (await app.http.get(`/v1/checkpoints?requestId=${id}`).set(bearer(room.tokens.counsel)).expect(200)).body.items;
+      expect(signed).toHaveLength(1);
+      expect(signed[0]).toMatchObject({ events: 4, reason: 'export' });
+    }
+    expect(await verifyOf(dropped)).toMatchObject({ valid: false, checkpoint: { status: 'mismatch', problem: 'events_dropped' } });
+    expect(await verifyOf(rewritten)).toMatchObject({ valid: false, checkpoint: { status: 'mismatch', problem: 'head_rewritten' } });
   });
 
   it('when a stored checkpoint is altered in the database, then its signature fails and verify says so', async () => {
