@@ -13,6 +13,7 @@ const SETTING = {
   digestHour: z.number().int().min(0).max(23),
   autoFollowUp: z.boolean(),
   followUpTarget: z.object({ days: z.number().int().min(1).max(365), dayType: z.enum(['business', 'calendar']) }).strict(),
+  copyLettersToRequester: z.boolean(),
 };
 
 /** A newsroom's own choices, stored as JSON on the organization with these defaults. */
@@ -31,6 +32,10 @@ export const SettingsSchema = z
     followUpTarget: SETTING.followUpTarget
       .default({ days: 10, dayType: 'business' })
       .meta({ description: 'Newsroom target where the law sets no period (statutory: false).' }),
+    copyLettersToRequester: SETTING.copyLettersToRequester.default(true).meta({
+      description:
+        'Email a copy of each letter sent to an agency (request, follow-up, appeal) to its requester’s address (else its assignee’s): a message of its own, queued with the letter and sent once, with the letter’s body and "Copy: " before its subject.',
+    }),
   })
   .meta({ id: 'OrganizationSettings' });
 
