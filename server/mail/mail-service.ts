@@ -128,11 +128,8 @@ async function queueCopy(db: Db, deps: MailDeps, letter: OutgoingMail, sent: Mai
     text: letter.text,
     messageId,
     date: deps.clock(),
-    headers: {
-      ...(letter.headers ?? {}),
-      'X-Records-Copy-Of': sent.messageId,
-      'X-Records-Sent-To': sent.toAddresses.join(', '),
-    },
+    // Not the letter's own headers: what recognises a letter (X-Records-Request-Id) must not take the copy for one.
+    headers: { 'X-Records-Copy-Of': sent.messageId, 'X-Records-Sent-To': sent.toAddresses.join(', ') },
   });
   const stored = await deps.files.put(db, raw);
   const copy = await insertMail(db, {

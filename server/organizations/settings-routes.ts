@@ -58,7 +58,7 @@ export function settingsRoutes(api: ApiRouter): void {
   api.route({
     method: 'patch',
     path: '/v1/organization/settings',
-    summary: 'Change reminder, digest and follow-up settings (admin)',
+    summary: 'Change reminder, digest, follow-up and letter-copy settings (admin)',
     tags: ['Organizations'],
     access: { roles: ['admin'] },
     body: SettingsPatch,
