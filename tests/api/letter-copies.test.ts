@@ -89,7 +89,11 @@ describe('the requester’s copy of a letter', () => {
       .set(bearer(room.tokens.reporter))
       .send({ type: 'denied', occurredAt: new Date().toISOString(), data: { exemptions: [{ citation: '5 U.S.C. § 552(b)(5)' }] } })
       .expect(201);
-    const drafted = await app.http.post(`/v1/requests/${id}/appeal`).set(bearer(room.tokens.reporter)).send({ action: 'draft' }).expect(200);
+    const drafted = await app.http
+      .post(`/v1/requests/${id}/appeal`)
+      .set(bearer(room.tokens.reporter))
+      .send({ action: 'draft' })
+      .expect(200);
     const body = `${drafted.body.draft.body}\nWe ask for a Vaughn index.\n`;
     await app.http
       .post(`/v1/requests/${id}/appeal`)
@@ -110,7 +114,10 @@ describe('the requester’s copy of a letter', () => {
   it('when the letter names no requester email, then the copy goes to the assignee', async () => {
     const { room, ice } = await newsroom('foia-assignee@ice.example.gov');
     const editorEmail = await emailOf(room, 'editor');
-    const { id } = await draft(app, room, ice, { requester: { name: 'Jane Doe', outlet: 'Example Tribune' }, assigneeId: room.userIds.editor });
+    const { id } = await draft(app, room, ice, {
+      requester: { name: 'Jane Doe', outlet: 'Example Tribune' },
+      assigneeId: room.userIds.editor,
+    });
     await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'email' }).expect(200);
     expect(await eventually(() => sink.to('foia-assignee@ice.example.gov').length === 1, 20000)).toBe(true);
     const messageId = sink.to('foia-assignee@ice.example.gov')[0]!.parsed.messageId!;

@@ -41,7 +41,11 @@ const submit = (id: string, body: object, key?: string) => {
 
 describe('submitting by email', () => {
   it('when the reporter changes the subject at submission, then the agency reads that subject and the filing seals it', async () => {
-    const agency = await addAgency(app, room, { ...AGENCIES.ice, name: 'ICE FOIA (subject desk)', recordsEmail: 'foia-subject@ice.example.gov' });
+    const agency = await addAgency(app, room, {
+      ...AGENCIES.ice,
+      name: 'ICE FOIA (subject desk)',
+      recordsEmail: 'foia-subject@ice.example.gov',
+    });
     const { id, body } = await draft(app, room, agency);
     // The default subject is formal: the law and the records sought, never the internal title.
     expect((body.letter as { subject: string }).subject).toMatch(/^Freedom of Information Act request under 5 U\.S\.C\. § 552: /);

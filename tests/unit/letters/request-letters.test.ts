@@ -27,7 +27,9 @@ describe('federal FOIA (U.S. Immigration and Customs Enforcement)', () => {
 
   test('cites 5 U.S.C. § 552, the request clause and the 20-working-day period from the rule data', () => {
     const { subject, body } = plain();
-    expect(subject).toBe('Freedom of Information Act request under 5 U.S.C. § 552: The all-employee email sent on or about January 16, 2026');
+    expect(subject).toBe(
+      'Freedom of Information Act request under 5 U.S.C. § 552: The all-employee email sent on or about January 16, 2026',
+    );
     expect(body).toContain('Freedom of Information Act (FOIA), 5 U.S.C. § 552,');
     expect(body).toContain('(5 U.S.C. § 552(a)(3)(A))');
     expect(body).toContain('within 20 working days of its receipt (5 U.S.C. § 552(a)(6)(A)(i))');
@@ -156,7 +158,9 @@ describe('Minnesota (City of Minneapolis, Saint Paul, State of Minnesota)', () =
       'minnesota-data-subject',
       context({ request: { requestType: 'data_subject', recordsSought: 'All data about me in the city’s employee-relations files.' } }),
     );
-    expect(subject).toBe('Data subject request under Minn. Stat. § 13.04 subd. 3: All data about me in the city’s employee-relations files');
+    expect(subject).toBe(
+      'Data subject request under Minn. Stat. § 13.04 subd. 3: All data about me in the city’s employee-relations files',
+    );
     expect(body).toContain('Minnesota Government Data Practices Act, Minn. Stat. § 13.04 subd. 3, as the subject of the data');
     expect(body).toContain(
       'Please comply immediately if possible, or, if immediate compliance is not possible, within 10 business days (excluding Saturdays, Sundays and legal holidays) of the date of this request, as required by Minn. Stat. § 13.04 subd. 3.',
