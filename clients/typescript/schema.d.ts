@@ -7139,6 +7139,10 @@ export interface components {
                 lastSeenAt: string | null;
                 lastError: string | null;
                 lastErrorAt: string | null;
+                /** @description Logins the server refused in a row (wrong password, revoked app password); 0 once a pass works or the mailbox is changed. */
+                authFailures: number;
+                /** @description After refused logins, no login is tried before this (the wait doubles up to IMAP_AUTH_RETRY_MAX_SECONDS); a change to the mailbox (a new password) clears it. null: at the next poll. */
+                nextAttemptAt: string | null;
             };
             createdAt: string;
             updatedAt: string;
