@@ -94,6 +94,12 @@ const ConfigSchema = z.object({
   IMAP_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(60),
   /** Connection, greeting and socket timeout for one IMAP connection. */
   IMAP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** After the server refuses a mailbox's credentials, the wait before the next login; it doubles with each refusal in a row. */
+  IMAP_AUTH_RETRY_SECONDS: z.coerce.number().min(0.1).max(86400).default(60),
+  /** The longest wait between logins with refused credentials. */
+  IMAP_AUTH_RETRY_MAX_SECONDS: z.coerce.number().min(0.1).max(86400).default(3600),
+  /** How long a worker's claim on a mailbox lasts unrenewed (at least twice IMAP_POLL_SECONDS): another process takes over a mailbox after its reader died this long ago. */
+  IMAP_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(120),
   /** Run background job workers in this process (false for API-only processes). */
   JOBS: z
     .enum(['true', 'false'])
@@ -174,6 +180,10 @@ export interface Config {
   mailboxSecretKey: Buffer | undefined;
   imapPollSeconds: number;
   imapTimeoutSeconds: number;
+  imapAuthRetrySeconds: number;
+  imapAuthRetryMaxSeconds: number;
+  /** The lease as used: IMAP_LEASE_SECONDS, but never less than two polls, so a holder renews it in time. */
+  imapLeaseSeconds: number;
   jobs: boolean;
   sessionIdleHours: number;
   sessionMaxDays: number;
@@ -247,6 +257,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailboxSecretKey: c.MAILBOX_SECRET_KEY ? parseSecretKey(c.MAILBOX_SECRET_KEY) : undefined,
     imapPollSeconds: c.IMAP_POLL_SECONDS,
     imapTimeoutSeconds: c.IMAP_TIMEOUT_SECONDS,
+    imapAuthRetrySeconds: c.IMAP_AUTH_RETRY_SECONDS,
+    imapAuthRetryMaxSeconds: Math.max(c.IMAP_AUTH_RETRY_MAX_SECONDS, c.IMAP_AUTH_RETRY_SECONDS),
+    imapLeaseSeconds: Math.max(c.IMAP_LEASE_SECONDS, 2 * c.IMAP_POLL_SECONDS),
     jobs: c.JOBS,
     sessionIdleHours: c.SESSION_IDLE_HOURS,
     sessionMaxDays: c.SESSION_MAX_DAYS,

@@ -5142,7 +5142,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change reminder, digest, follow-up and exhibit settings (admin) */
+        /** Change reminder, digest, follow-up, letter-copy and exhibit settings (admin) */
         patch: {
             parameters: {
                 query?: never;
@@ -6096,13 +6096,18 @@ export interface components {
         };
         Letter: {
             templateId: string | null;
+            /** @description The email subject the agency reads (not the internal title). */
             subject: string;
             body: string;
+            /** @description The body was edited by hand: it no longer follows the draft’s fields. */
             edited: boolean;
+            /** @description The subject was chosen by hand: it no longer follows the draft’s fields. */
+            subjectEdited: boolean;
         };
         RequestCreate: {
             /** Format: uuid */
             agencyId: string;
+            /** @description The newsroom’s internal title: shown in the app and its notices, never sent to the agency. */
             title: string;
             recordsSought: string;
             /**
@@ -6134,6 +6139,11 @@ export interface components {
             /** Format: uuid */
             assigneeId?: string | null;
             tags?: string[];
+            /** @description The letter’s subject chosen now (kept when the draft changes); the body is written from the law. */
+            letter?: {
+                /** @description The letter’s email subject as the agency reads it. Default: a formal subject from the law and the records sought (e.g. "Public records request under Minn. Stat. § 13.03: the all-employee email of January 16, 2026"), never the internal title. */
+                subject: string;
+            };
         };
         Request: {
             /** Format: uuid */
@@ -6201,6 +6211,7 @@ export interface components {
         };
         RequestBatchCreate: {
             agencyIds: string[];
+            /** @description The newsroom’s internal title: shown in the app and its notices, never sent to the agency. */
             title: string;
             recordsSought: string;
             /**
@@ -6232,6 +6243,11 @@ export interface components {
             /** Format: uuid */
             assigneeId?: string | null;
             tags?: string[];
+            /** @description The letter’s subject chosen now (kept when the draft changes); the body is written from the law. */
+            letter?: {
+                /** @description The letter’s email subject as the agency reads it. Default: a formal subject from the law and the records sought (e.g. "Public records request under Minn. Stat. § 13.03: the all-employee email of January 16, 2026"), never the internal title. */
+                subject: string;
+            };
         };
         RequestPage: {
             items: components["schemas"]["RequestListItem"][];
@@ -6313,6 +6329,7 @@ export interface components {
         RequestPatch: {
             /** Format: uuid */
             agencyId?: string;
+            /** @description The newsroom’s internal title: shown in the app and its notices, never sent to the agency. */
             title?: string;
             recordsSought?: string;
             /**
@@ -6344,8 +6361,9 @@ export interface components {
             /** Format: uuid */
             assigneeId?: string | null;
             tags?: string[];
-            /** @description Hand edits to the letter; kept when the draft changes. null goes back to the template. */
+            /** @description Hand edits to the letter’s subject, body or both. What is edited is kept when the draft’s fields change; the rest still follows them. null goes back to the template for both. */
             letter?: {
+                /** @description The letter’s email subject as the agency reads it. Default: a formal subject from the law and the records sought (e.g. "Public records request under Minn. Stat. § 13.03: the all-employee email of January 16, 2026"), never the internal title. */
                 subject?: string;
                 body?: string;
             } | null;
@@ -6367,6 +6385,8 @@ export interface components {
              */
             receivedAt?: string;
             trackingNumber?: string;
+            /** @description The letter’s subject as filed, when changed at the last moment: kept on the request, sent as the email’s subject and sealed with the filing. Not for a resubmission, which files the letter as it was. */
+            subject?: string;
         };
         AppealOutcome: {
             draft: {
@@ -6399,6 +6419,8 @@ export interface components {
              */
             filedAt?: string;
             filedWith?: string;
+            /** @description The appeal’s text as filed, kept in the history (e.g. the draft as edited and pasted into a portal). */
+            body?: string;
         };
         LetterTemplate: {
             id: string;
@@ -7158,6 +7180,10 @@ export interface components {
                 lastSeenAt: string | null;
                 lastError: string | null;
                 lastErrorAt: string | null;
+                /** @description Logins the server refused in a row (wrong password, revoked app password); 0 once a pass works or the mailbox is changed. */
+                authFailures: number;
+                /** @description After refused logins, no login is tried before this (the wait doubles up to IMAP_AUTH_RETRY_MAX_SECONDS); a change to the mailbox (a new password) clears it. null: at the next poll. */
+                nextAttemptAt: string | null;
             };
             createdAt: string;
             updatedAt: string;
@@ -7399,6 +7425,11 @@ export interface components {
              * @default null
              */
             batesPrefix: string | null;
+            /**
+             * @description Email a copy of each letter sent to an agency (request, follow-up, appeal) to its requester’s address (else its assignee’s): a message of its own, queued with the letter and sent once, with the letter’s body and "Copy: " before its subject.
+             * @default true
+             */
+            copyLettersToRequester: boolean;
         };
         OrganizationSettingsPatch: {
             /** @example America/Chicago */
@@ -7414,6 +7445,7 @@ export interface components {
                 dayType: "business" | "calendar";
             };
             batesPrefix?: string | null;
+            copyLettersToRequester?: boolean;
         };
         MySettings: {
             /** @description Business days before a deadline to remind me; null: the newsroom’s default. */

@@ -25,6 +25,8 @@ export const mailboxView = (m: MailboxRecord) => ({
     lastSeenAt: m.lastSeenAt?.toISOString() ?? null,
     lastError: m.lastError,
     lastErrorAt: m.lastErrorAt?.toISOString() ?? null,
+    authFailures: m.authFailures,
+    nextAttemptAt: m.nextAttemptAt?.toISOString() ?? null,
   },
   createdAt: m.createdAt.toISOString(),
   updatedAt: m.updatedAt.toISOString(),

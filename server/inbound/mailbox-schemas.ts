@@ -80,6 +80,14 @@ export const Mailbox = z
       lastSeenAt: z.string().nullable().meta({ description: 'When the worker last read the mailbox without an error.' }),
       lastError: z.string().nullable(),
       lastErrorAt: z.string().nullable(),
+      authFailures: z.number().int().meta({
+        description:
+          'Logins the server refused in a row (wrong password, revoked app password); 0 once a pass works or the mailbox is changed.',
+      }),
+      nextAttemptAt: z.string().nullable().meta({
+        description:
+          'After refused logins, no login is tried before this (the wait doubles up to IMAP_AUTH_RETRY_MAX_SECONDS); a change to the mailbox (a new password) clears it. null: at the next poll.',
+      }),
     }),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -25,6 +25,10 @@ export interface MailboxRecord {
   lastError: string | null;
   lastErrorAt: Date | null;
   errorNotifiedAt: Date | null;
+  /** Logins the server refused in a row; 0 after a pass that worked or a change of settings. */
+  authFailures: number;
+  /** After refused logins: no login before this; null: at the next poll. */
+  nextAttemptAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -49,6 +53,8 @@ interface Row {
   last_error: string | null;
   last_error_at: Date | null;
   error_notified_at: Date | null;
+  auth_failures: number;
+  next_attempt_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -74,6 +80,8 @@ const toRecord = (r: Row): MailboxRecord => ({
   lastError: r.last_error,
   lastErrorAt: r.last_error_at,
   errorNotifiedAt: r.error_notified_at,
+  authFailures: r.auth_failures,
+  nextAttemptAt: r.next_attempt_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -167,10 +175,12 @@ export async function updateMailbox(
       ...settingsColumns(patch),
       ...(patch.secretEnc ? { secret_enc: patch.secretEnc } : {}),
       ...(moved ? { uid_validity: null, last_uid: 0 } : {}),
-      // New credentials or settings deserve a fresh try and, if they fail too, a fresh notice.
+      // New credentials or settings deserve a fresh try now and, if they fail too, a fresh notice.
       last_error: null,
       last_error_at: null,
       error_notified_at: null,
+      auth_failures: 0,
+      next_attempt_at: null,
       updated_at: now,
     })
     .returning<Row[]>('*');
@@ -197,18 +207,74 @@ export async function advanceCheckpoint(db: Db, id: string, uidValidity: bigint,
 }
 
 export async function markMailboxHealthy(db: Db, id: string, now: Date): Promise<void> {
-  await db('imap_mailboxes').where({ id }).update({ last_seen_at: now, last_error: null, last_error_at: null, error_notified_at: null });
+  await db('imap_mailboxes').where({ id }).update({
+    last_seen_at: now,
+    last_error: null,
+    last_error_at: null,
+    error_notified_at: null,
+    auth_failures: 0,
+    next_attempt_at: null,
+  });
 }
 
-/** Records the error; true when the admins have not been told of a failure since the mailbox last worked (the caller tells them). */
-export async function markMailboxFailing(db: Db, id: string, error: string, now: Date): Promise<boolean> {
-  const told = await db('imap_mailboxes')
+/** The wait after the n-th refused login in a row: `first` seconds, doubling, at most `max`. */
+export function authRetryDelaySeconds(failures: number, first: number, max: number): number {
+  return Math.min(first * 2 ** Math.max(0, failures - 1), max);
+}
+
+/**
+ * Records the error; true when the admins have not been told of a failure
+ * since the mailbox last worked (the caller tells them). A refused login
+ * (`authRetry`) counts one more refusal in a row and puts the next login off
+ * by the doubling wait; any other error leaves the count and tries again at
+ * the next poll (a server that is down says nothing about the password).
+ */
+export async function markMailboxFailing(
+  db: Db,
+  id: string,
+  error: string,
+  now: Date,
+  authRetry?: { firstSeconds: number; maxSeconds: number },
+): Promise<boolean> {
+  const [row] = await db('imap_mailboxes')
     .where({ id })
-    .update({ last_error: error, last_error_at: now })
-    .returning<Array<{ error_notified_at: Date | null }>>('error_notified_at');
-  if (!told[0] || told[0].error_notified_at) return false;
-  await db('imap_mailboxes').where({ id }).update({ error_notified_at: now });
-  return true;
+    .update({
+      last_error: error,
+      last_error_at: now,
+      ...(authRetry ? { auth_failures: db.raw('auth_failures + 1') } : { next_attempt_at: null }),
+    })
+    .returning<Array<{ error_notified_at: Date | null; auth_failures: number }>>(['error_notified_at', 'auth_failures']);
+  if (!row) return false;
+  const notify = row.error_notified_at === null;
+  const next = authRetry
+    ? new Date(now.getTime() + authRetryDelaySeconds(row.auth_failures, authRetry.firstSeconds, authRetry.maxSeconds) * 1000)
+    : undefined;
+  if (notify || next) {
+    await db('imap_mailboxes')
+      .where({ id })
+      .update({ ...(notify ? { error_notified_at: now } : {}), ...(next ? { next_attempt_at: next } : {}) });
+  }
+  return notify;
+}
+
+/**
+ * Takes or renews `owner`'s lease on a mailbox for `seconds`, by the
+ * database's clock (the one clock every process shares): false while another
+ * worker's lease runs. Only the holder reads the mailbox; an expired lease
+ * (its holder died) is anyone's.
+ */
+export async function claimMailboxLease(db: Db, id: string, owner: string, seconds: number): Promise<boolean> {
+  const rows = await db('imap_mailboxes')
+    .where({ id })
+    .andWhere((q) => q.whereNull('lease_owner').orWhere('lease_owner', owner).orWhere('lease_expires_at', '<', db.raw('now()')))
+    .update({ lease_owner: owner, lease_expires_at: db.raw(`now() + ?::double precision * interval '1 second'`, [seconds]) })
+    .returning<Array<{ id: string }>>('id');
+  return rows.length > 0;
+}
+
+/** Gives the lease up (a worker stopping), so another takes over at its next poll rather than at expiry. */
+export async function releaseMailboxLease(db: Db, id: string, owner: string): Promise<void> {
+  await db('imap_mailboxes').where({ id, lease_owner: owner }).update({ lease_owner: null, lease_expires_at: null });
 }
 
 export interface LedgerEntry {

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { ImapFlow } from 'imapflow';
 import type { Database } from '../db/database';
 import { Problem } from '../errors/problem';
@@ -10,6 +11,7 @@ import { fileInbound, prepareInbound, type PreparedInbound } from './inbound-ser
 import { decryptSecret, MailboxSecretError } from './mailbox-secret';
 import {
   advanceCheckpoint,
+  claimMailboxLease,
   findLedgerEntry,
   findMailboxById,
   insertLedgerEntry,
@@ -20,6 +22,7 @@ import {
   markMailboxHealthy,
   pendingLedgerEntries,
   relocateLedgerEntry,
+  releaseMailboxLease,
   resetCheckpoint,
 } from './mailbox-store';
 
@@ -36,6 +39,15 @@ import {
 // - only after the commit is the message flagged or moved on the server, and
 //   the ledger row marked done. A worker that died in between leaves the row
 //   not done: the next pass flags or moves that UID before reading new mail.
+// Exactly once does not need more; two workers reading one mailbox would
+// still do the work twice (two connections, every message fetched and parsed
+// twice, one of them found in the ledger). So each mailbox has a lease
+// (claimMailboxLease): only its holder connects, renewing it at every pass
+// and during a long one; the others try to take it at each poll and succeed
+// once the holder let it go (it stopped) or let it lapse (it died).
+// A refused login is not tried at every poll: the next login waits, doubling
+// from IMAP_AUTH_RETRY_SECONDS up to IMAP_AUTH_RETRY_MAX_SECONDS, until a
+// pass works or an admin changes the mailbox (markMailboxFailing).
 
 /** The keyword set on a filed message (with \Seen) when the mailbox flags rather than moves. */
 export const FILED_KEYWORD = '$RecordsFiled';
@@ -56,6 +68,22 @@ export interface PassResult {
   filed: number;
   duplicates: number;
   error?: string;
+  /** Why nothing was read: another worker holds the mailbox, or a refused login's wait is not over. */
+  skipped?: 'leased' | 'waiting';
+}
+
+/** The pass stopped because another worker now holds the mailbox's lease (not the mailbox's failure). */
+class LeaseLost extends Error {}
+
+/** Whether the server refused the credentials (as opposed to not answering, or anything else). */
+export function isAuthFailure(err: unknown): boolean {
+  const e = (err ?? {}) as { authenticationFailed?: boolean; serverResponseCode?: string };
+  return e.authenticationFailed === true || e.serverResponseCode === 'AUTHENTICATIONFAILED';
+}
+
+/** A name for this process's mailbox reader, unique per process: hostname, pid and a random tag. */
+export function newWorkerId(): string {
+  return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
 /** The words an admin reads for an IMAP failure. */
@@ -69,7 +97,7 @@ export function describeImapError(err: unknown, mailbox: Pick<MailboxRecord, 'ho
     responseText?: string;
     mailboxMissing?: boolean;
   };
-  if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED') {
+  if (isAuthFailure(err)) {
     return `The server refused the user name or password for ${mailbox.username}.`;
   }
   if (e.serverResponseCode === 'OVERQUOTA' || /quota/i.test(e.responseText ?? '')) {
@@ -105,11 +133,15 @@ export class MailboxWatcher {
   private again = false;
   private closed = false;
   private keywords = true;
+  /** When this worker last took or renewed the lease (its own clock, only to space renewals). */
+  private renewedAt = 0;
 
   constructor(
     private readonly deps: MailboxWorkerDeps,
     readonly mailboxId: string,
     private readonly hooks: MailboxHooks = {},
+    /** Whose lease this watcher takes: its supervisor's worker id. */
+    readonly workerId: string = newWorkerId(),
   ) {}
 
   /** Runs a pass now, or one more right after the pass under way. */
@@ -134,6 +166,27 @@ export class MailboxWatcher {
     this.closed = true;
     await this.running?.catch(() => undefined);
     this.disconnect();
+    await this.release();
+  }
+
+  /** Takes or renews the lease; false while another worker holds it. */
+  private async claim(): Promise<boolean> {
+    const held = await claimMailboxLease(this.deps.db.knex, this.mailboxId, this.workerId, this.deps.config.imapLeaseSeconds);
+    this.renewedAt = held ? Date.now() : 0;
+    return held;
+  }
+
+  /** In a long pass: renews the lease once a third of it has gone by; a lease lost meanwhile ends the pass. */
+  private async keepLease(): Promise<void> {
+    if (Date.now() - this.renewedAt < (this.deps.config.imapLeaseSeconds * 1000) / 3) return;
+    if (!(await this.claim())) throw new LeaseLost('another worker took over the mailbox');
+  }
+
+  private async release(): Promise<void> {
+    this.renewedAt = 0;
+    await releaseMailboxLease(this.deps.db.knex, this.mailboxId, this.workerId).catch((err: unknown) =>
+      this.deps.logger.warn({ err, mailboxId: this.mailboxId }, 'could not release the mailbox lease'),
+    );
   }
 
   private disconnect(): void {
@@ -151,7 +204,20 @@ export class MailboxWatcher {
     const mailbox = await findMailboxById(db.knex, this.mailboxId).catch(() => undefined);
     if (!mailbox?.enabled || this.closed) {
       this.disconnect();
+      if (mailbox) await this.release();
       return { ok: false, filed: 0, duplicates: 0, error: 'mailbox gone or disabled' };
+    }
+    const held = await this.claim().catch((err: unknown) => {
+      this.deps.logger.warn({ err, mailboxId: mailbox.id }, 'could not claim the mailbox lease');
+      return false;
+    });
+    if (!held) {
+      this.disconnect();
+      return { ok: false, filed: 0, duplicates: 0, error: 'another worker reads this mailbox', skipped: 'leased' };
+    }
+    if (mailbox.nextAttemptAt && mailbox.nextAttemptAt > this.deps.clock()) {
+      this.disconnect();
+      return { ok: false, filed: 0, duplicates: 0, error: mailbox.lastError ?? 'waiting to log in again', skipped: 'waiting' };
     }
     try {
       const result = await this.read(mailbox);
@@ -159,8 +225,9 @@ export class MailboxWatcher {
       return { ok: true, ...result };
     } catch (err) {
       this.disconnect();
+      if (err instanceof LeaseLost) return { ok: false, filed: 0, duplicates: 0, error: err.message, skipped: 'leased' };
       const error = describeImapError(err, mailbox);
-      await this.recordFailure(mailbox, error).catch((e: unknown) =>
+      await this.recordFailure(mailbox, error, isAuthFailure(err)).catch((e: unknown) =>
         this.deps.logger.error({ err: e }, 'could not record a mailbox failure'),
       );
       this.deps.logger.warn({ mailboxId: mailbox.id, error }, 'mailbox pass failed');
@@ -227,6 +294,7 @@ export class MailboxWatcher {
     let filed = 0;
     let duplicates = 0;
     for (let i = 0; i < uids.length && !this.closed; i += FETCH_BATCH) {
+      await this.keepLease();
       const batch = uids.slice(i, i + FETCH_BATCH);
       const messages = await client.fetchAll(batch.join(','), { uid: true, source: true }, { uid: true });
       for (const message of messages.sort((a, b) => a.uid - b.uid)) {
@@ -292,10 +360,11 @@ export class MailboxWatcher {
   }
 
   /** The status shows every failure; the admins hear of it once, until the mailbox works again. */
-  private async recordFailure(mailbox: MailboxRecord, error: string): Promise<void> {
+  private async recordFailure(mailbox: MailboxRecord, error: string, authFailed: boolean): Promise<void> {
     const { db, config } = this.deps;
+    const retry = authFailed ? { firstSeconds: config.imapAuthRetrySeconds, maxSeconds: config.imapAuthRetryMaxSeconds } : undefined;
     await db.knex.transaction(async (trx) => {
-      if (!(await markMailboxFailing(trx, mailbox.id, error, this.deps.clock()))) return;
+      if (!(await markMailboxFailing(trx, mailbox.id, error, this.deps.clock(), retry))) return;
       const admins = await listActiveWithRoles(trx, mailbox.organizationId, ['admin']);
       if (admins.length === 0) return;
       const { subject, text } = renderEmail('mailbox-failing', {
@@ -326,6 +395,8 @@ export class MailboxSupervisor {
   constructor(
     private readonly deps: MailboxWorkerDeps,
     private readonly hooks: MailboxHooks = {},
+    /** The name its leases are held under (newWorkerId by default). */
+    readonly workerId: string = newWorkerId(),
   ) {}
 
   start(): this {
@@ -361,7 +432,7 @@ export class MailboxSupervisor {
       if (this.stopped) break;
       let watcher = this.watchers.get(m.id);
       if (!watcher) {
-        watcher = new MailboxWatcher(this.deps, m.id, this.hooks);
+        watcher = new MailboxWatcher(this.deps, m.id, this.hooks, this.workerId);
         this.watchers.set(m.id, watcher);
       }
       passes.push(watcher.wake());

@@ -13,7 +13,7 @@ import { REQUIRABLE_CONTEXT } from './types';
  *   jurisdictions: US
  *   requestTypes: any
  *   requires: followUp, request.submittedOn
- *   subject: Freedom of Information Act request: {{request.title}}
+ *   subject: Freedom of Information Act request under 5 U.S.C. § 552: {{request.summary}}
  *   ---
  *   body…
  *

@@ -56,6 +56,8 @@ export interface LetterContext {
     trackingNumber?: string | null;
     /** YYYY-MM-DD the request was submitted; picks the rule version for follow-ups and appeals. */
     submittedOn?: string | null;
+    /** The request letter's email subject as filed: follow-ups and appeals refer to it. Null before filing. */
+    letterSubject?: string | null;
   };
   agency: { name: string; jurisdiction: string; mailingAddress?: string | null; recordsEmail?: string | null };
   followUp?: { dueDate: string; basis: string; businessDaysLate?: number } | null;

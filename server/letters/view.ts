@@ -3,6 +3,7 @@ import { LetterError } from './errors';
 import { lawView, versionFor } from './law';
 import type { LawView } from './law';
 import { cleanBlock, cleanLine, optionalBlock, optionalLine } from './sanitize';
+import { summarizeRecords } from './summary';
 import type { LetterContext, LetterTemplateInfo } from './types';
 
 /**
@@ -20,8 +21,13 @@ export interface LetterView {
   templateId: string;
   today: DateView;
   request: {
+    /** The newsroom's internal title: never printed in a letter to the agency (it may say what the agency should not read). */
     title: string;
     recordsSought: string;
+    /** The records sought shortened to one line for a subject (summary.ts). */
+    summary: string;
+    /** The request letter's subject as filed, for follow-ups and appeals; null before filing. */
+    letterSubject: string | null;
     /** "from January 1, 2026 through January 31, 2026", "from … through the date of your search", "up to and including …". */
     dateRange: string | null;
     dateRangeStart: DateView | null;
@@ -209,13 +215,16 @@ export function buildView(info: LetterTemplateInfo, ctx: LetterContext): LetterV
 
   const dateRangeStart = optionalDate(request['dateRangeStart'], 'request.dateRangeStart');
   const dateRangeEnd = optionalDate(request['dateRangeEnd'], 'request.dateRangeEnd');
+  const recordsSought = requiredBlock(request['recordsSought'], 'request.recordsSought');
 
   const view: LetterView = {
     templateId: info.id,
     today,
     request: {
       title: requiredLine(request['title'], 'request.title'),
-      recordsSought: requiredBlock(request['recordsSought'], 'request.recordsSought'),
+      recordsSought,
+      summary: summarizeRecords(recordsSought),
+      letterSubject: optionalText(request['letterSubject'], 'request.letterSubject', optionalLine),
       dateRange: dateRange(dateRangeStart, dateRangeEnd),
       dateRangeStart,
       dateRangeEnd,

@@ -38,7 +38,15 @@ export interface OutgoingMail {
   inReplyTo?: string | null;
   references?: string[];
   headers?: Record<string, string>;
+  /**
+   * A letter to an agency: where the requester's copy goes (see queueCopy);
+   * null or unset, no copy.
+   */
+  copyTo?: string | null;
 }
+
+/** What a copy's subject starts with, before the letter's subject as sent. */
+export const COPY_SUBJECT_PREFIX = 'Copy: ';
 
 /**
  * Composes the message, keeps its raw bytes, and enqueues its delivery, all on
@@ -91,5 +99,53 @@ export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promis
   }
   // The first try; later ones are queued by the delivery job (MailJobData).
   await deps.jobs.enqueue(db, MAIL_QUEUE, { mailId: mail.id, after: 0 });
+  if (m.copyTo) await queueCopy(db, deps, m, mail, m.copyTo);
   return mail;
+}
+
+/**
+ * The requester's copy of a letter: a message of its own in the outbox (its
+ * own row, Message-ID and delivery job), queued in the transaction that queues
+ * the letter, so it exists, and is sent once, exactly when the letter is.
+ * The body is the letter's, unchanged; the subject is the letter's after
+ * "Copy: ". Not a Bcc on the letter: a Bcc shares the letter's SMTP
+ * transaction, so a copy accepted where the agency's address was refused would
+ * count the letter as sent, and a bounce of the copy would be read as the
+ * letter's. Its own purpose (`letter_copy`) keeps it out of the request's
+ * delivery status, of reply matching and of the request's attachments. It has
+ * no Reply-To: a reply to one's own copy goes to the desk's address, not into
+ * the request as if the agency wrote.
+ */
+async function queueCopy(db: Db, deps: MailDeps, letter: OutgoingMail, sent: MailRecord, to: string): Promise<void> {
+  const messageId = newMessageId(deps.config.mailFrom);
+  const fromAddress = addressOf(deps.config.mailFrom);
+  const subject = `${COPY_SUBJECT_PREFIX}${letter.subject}`;
+  const raw = await composeRaw({
+    fromName: letter.fromName,
+    fromAddress,
+    to: [to],
+    subject,
+    text: letter.text,
+    messageId,
+    date: deps.clock(),
+    // Not the letter's own headers: what recognises a letter (X-Records-Request-Id) must not take the copy for one.
+    headers: { 'X-Records-Copy-Of': sent.messageId, 'X-Records-Sent-To': sent.toAddresses.join(', ') },
+  });
+  const stored = await deps.files.put(db, raw);
+  const copy = await insertMail(db, {
+    organizationId: letter.organizationId,
+    requestId: letter.requestId,
+    direction: 'outbound',
+    purpose: 'letter_copy',
+    messageId,
+    inReplyTo: null,
+    references: [],
+    fromAddress,
+    toAddresses: [to],
+    subject: headerLine(subject),
+    textBody: letter.text,
+    rawSha256: stored.sha256,
+    status: 'queued',
+  });
+  await deps.jobs.enqueue(db, MAIL_QUEUE, { mailId: copy.id, after: 0 });
 }

@@ -1,7 +1,16 @@
 import type { Db } from '../db/database';
 
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'received';
-export type MailPurpose = 'request' | 'follow_up' | 'appeal' | 'notification' | 'reminder' | 'digest' | 'agency_reply';
+export type MailPurpose =
+  | 'request'
+  | 'follow_up'
+  | 'appeal'
+  /** The requester's copy of one of the three letters above (mail-service.ts). */
+  | 'letter_copy'
+  | 'notification'
+  | 'reminder'
+  | 'digest'
+  | 'agency_reply';
 
 export interface MailRecord {
   id: string;

@@ -3,6 +3,7 @@ import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
 import { conflict, notFound } from '../errors/problem';
 import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
+import { letterCopyAddress } from '../requests/letter-copy';
 import { findRequest } from '../requests/request-store';
 import { findAgency } from '../agencies/agency-store';
 import { findRequestLetterMessageId } from '../mail/mail-store';
@@ -45,6 +46,7 @@ export async function sendFollowUp(
     inReplyTo: original ?? null,
     references: original ? [original] : [],
     headers: { 'X-Records-Request-Id': request.id },
+    copyTo: await letterCopyAddress(db, request),
   });
   await recordEvent(
     db,

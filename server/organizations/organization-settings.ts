@@ -21,6 +21,7 @@ const SETTING = {
       'Must be 1 to 16 letters or digits, with hyphens or underscores only between them (e.g. STRIB or CITY-DESK).',
     )
     .nullable(),
+  copyLettersToRequester: z.boolean(),
 };
 
 /** A newsroom's own choices, stored as JSON on the organization with these defaults. */
@@ -42,6 +43,10 @@ export const SettingsSchema = z
     batesPrefix: SETTING.batesPrefix.default(null).meta({
       description:
         'Prefix of the Bates number stamped on every page of a PDF exhibit (`STRIB` gives STRIB-000001); null: the number alone.',
+    }),
+    copyLettersToRequester: SETTING.copyLettersToRequester.default(true).meta({
+      description:
+        'Email a copy of each letter sent to an agency (request, follow-up, appeal) to its requester’s address (else its assignee’s): a message of its own, queued with the letter and sent once, with the letter’s body and "Copy: " before its subject.',
     }),
   })
   .meta({ id: 'OrganizationSettings' });

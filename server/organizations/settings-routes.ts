@@ -58,7 +58,7 @@ export function settingsRoutes(api: ApiRouter): void {
   api.route({
     method: 'patch',
     path: '/v1/organization/settings',
-    summary: 'Change reminder, digest, follow-up and exhibit settings (admin)',
+    summary: 'Change reminder, digest, follow-up, letter-copy and exhibit settings (admin)',
     tags: ['Organizations'],
     access: { roles: ['admin'] },
     body: SettingsPatch,

@@ -10,12 +10,18 @@ import type { MailDeps } from '../mail/mail-service';
 import { queueMail } from '../mail/mail-service';
 import { findRequestLetterMessageId } from '../mail/mail-store';
 import type { UserCaller } from '../auth/caller';
+import { letterCopyAddress } from './letter-copy';
 import { previewLetter } from './letter-preview';
 import { findRequest, type RequestRecord } from './request-store';
 
 // An appeal (issue 12): drafted from the law's appeal template, edited by the
 // reporter, then sent by email to the agency or recorded as filed elsewhere;
 // either way it logs `appeal_filed`, which starts the appeal-decision clock.
+// The draft is not stored: it is rendered again from the history on each
+// `draft`, and the text that counts (as edited) arrives with `send` or
+// `record` and is kept in the appeal_filed event (and the sent .eml). A saved
+// draft would be a second copy of a letter that can go stale when the denial
+// it answers is corrected; the web app keeps the edited text until it is sent.
 
 export const AppealBody = z
   .discriminatedUnion('action', [
@@ -33,6 +39,12 @@ export const AppealBody = z
         method: submissionMethodSchema.meta({ description: 'How it was filed outside the tracker (portal, mail, …).' }),
         filedAt: IsoInstant.optional().meta({ description: 'When it was filed. Default: now.' }),
         filedWith: oneLine(300).optional(),
+        body: z
+          .string()
+          .min(1)
+          .max(100_000)
+          .optional()
+          .meta({ description: 'The appeal’s text as filed, kept in the history (e.g. the draft as edited and pasted into a portal).' }),
       })
       .strict(),
   ])
@@ -78,10 +90,14 @@ export async function appealRequest(db: Db, deps: MailDeps, caller: UserCaller, 
         text,
         inReplyTo: (await findRequestLetterMessageId(trx, request.id)) ?? null,
         headers: { 'X-Records-Request-Id': request.id },
+        copyTo: await letterCopyAddress(trx, request),
       });
-    } else if (input.filedAt) {
-      occurredAt = new Date(input.filedAt);
-      if (occurredAt.getTime() > now.getTime()) occurredAt = now;
+    } else {
+      text = input.body ?? null;
+      if (input.filedAt) {
+        occurredAt = new Date(input.filedAt);
+        if (occurredAt.getTime() > now.getTime()) occurredAt = now;
+      }
     }
     const { request: appealed } = await recordEvent(
       trx,

@@ -19,7 +19,8 @@ type DraftFields = Pick<
   | 'requester'
   | 'trackingNumber'
   | 'submittedAt'
->;
+> &
+  Partial<Pick<RequestRecord, 'letterSubject'>>;
 
 export function letterContext(
   request: DraftFields,
@@ -46,6 +47,8 @@ export function letterContext(
       requester: request.requester,
       trackingNumber: request.trackingNumber,
       submittedOn: request.submittedAt ? DateTime.fromJSDate(request.submittedAt, { zone: agency.timezone }).toISODate() : null,
+      // What the agency saw the request under; a draft's own subject is still being written.
+      letterSubject: request.submittedAt ? (request.letterSubject ?? null) : null,
     },
     agency: {
       name: agency.name,

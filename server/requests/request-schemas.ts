@@ -59,10 +59,15 @@ const Tags = z
   )
   .max(30);
 
+const LetterSubject = oneLine(500).meta({
+  description:
+    'The letter’s email subject as the agency reads it. Default: a formal subject from the law and the records sought (e.g. "Public records request under Minn. Stat. § 13.03: the all-employee email of January 16, 2026"), never the internal title.',
+});
+
 /** Draft fields shared by single and batch creation. */
 const draftFields = {
-  // The title goes into the letter's subject and every notice's subject.
-  title: oneLine(300),
+  // The newsroom's own name for the request: in its notices, never in a letter to the agency.
+  title: oneLine(300).meta({ description: 'The newsroom’s internal title: shown in the app and its notices, never sent to the agency.' }),
   recordsSought: text(50000),
   dateRangeStart: IsoDate.nullable().optional(),
   dateRangeEnd: IsoDate.nullable().optional(),
@@ -88,6 +93,11 @@ const draftFields = {
   requester: Requester.optional(),
   assigneeId: Uuid.nullable().optional(),
   tags: Tags.optional(),
+  letter: z
+    .object({ subject: LetterSubject })
+    .strict()
+    .optional()
+    .meta({ description: 'The letter’s subject chosen now (kept when the draft changes); the body is written from the law.' }),
 };
 
 const rangeOrdered = (v: { dateRangeStart?: string | null | undefined; dateRangeEnd?: string | null | undefined }) =>
@@ -108,9 +118,12 @@ export const RequestBatchCreate = z
   .meta({ id: 'RequestBatchCreate' });
 
 export const LetterEdit = z
-  .object({ subject: oneLine(500).optional(), body: text(100000).optional() })
+  .object({ subject: LetterSubject.optional(), body: text(100000).optional() })
   .strict()
-  .meta({ description: 'Hand edits to the letter; kept when the draft changes. null goes back to the template.' });
+  .meta({
+    description:
+      'Hand edits to the letter’s subject, body or both. What is edited is kept when the draft’s fields change; the rest still follows them. null goes back to the template for both.',
+  });
 
 export const RequestPatch = z
   .object({
@@ -144,6 +157,10 @@ export const SubmitBody = z
       description: 'When the agency received it, if later and known (e.g. certified mail). Default: submittedAt.',
     }),
     trackingNumber: oneLine(200).optional(),
+    subject: LetterSubject.optional().meta({
+      description:
+        'The letter’s subject as filed, when changed at the last moment: kept on the request, sent as the email’s subject and sealed with the filing. Not for a resubmission, which files the letter as it was.',
+    }),
   })
   .strict()
   .meta({ id: 'RequestSubmit' });
@@ -180,7 +197,13 @@ export const PreviewBody = z
   .meta({ id: 'LetterPreviewRequest' });
 
 const Letter = z
-  .object({ templateId: z.string().nullable(), subject: z.string(), body: z.string(), edited: z.boolean() })
+  .object({
+    templateId: z.string().nullable(),
+    subject: z.string().meta({ description: 'The email subject the agency reads (not the internal title).' }),
+    body: z.string(),
+    edited: z.boolean().meta({ description: 'The body was edited by hand: it no longer follows the draft’s fields.' }),
+    subjectEdited: z.boolean().meta({ description: 'The subject was chosen by hand: it no longer follows the draft’s fields.' }),
+  })
   .meta({ id: 'Letter' });
 
 export const RequestView = z

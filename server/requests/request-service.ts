@@ -81,6 +81,7 @@ async function buildDraft(
     submittedAt: null,
   };
   const letter = draftRequestLetter(fields, agency, now);
+  const chosenSubject = input.letter?.subject;
   return {
     ...fields,
     organizationId: caller.organizationId,
@@ -90,9 +91,10 @@ async function buildDraft(
     tags: input.tags ?? [],
     status: 'draft',
     letterTemplate: letter.templateId,
-    letterSubject: letter.subject,
+    letterSubject: chosenSubject ?? letter.subject,
     letterBody: letter.body,
     letterEdited: false,
+    letterSubjectEdited: chosenSubject !== undefined,
     submissionMethod: null,
     replyToken: newReplyToken(),
     deliveryStatus: null,
@@ -146,25 +148,18 @@ export async function patchDraft(db: Db, caller: UserCaller, id: string, patch: 
     }
     assertRequestType(agency, next.requestType, now);
 
-    let letter: Pick<RequestValues, 'letterTemplate' | 'letterSubject' | 'letterBody' | 'letterEdited'>;
-    if (letterEdit) {
-      letter = {
-        letterTemplate: current.letterTemplate,
-        letterSubject: letterEdit.subject ?? current.letterSubject,
-        letterBody: letterEdit.body ?? current.letterBody,
-        letterEdited: true,
-      };
-    } else if (current.letterEdited && letterEdit === undefined) {
-      letter = {
-        letterTemplate: current.letterTemplate,
-        letterSubject: current.letterSubject,
-        letterBody: current.letterBody,
-        letterEdited: true,
-      };
-    } else {
-      const drafted = draftRequestLetter(next, agency, now);
-      letter = { letterTemplate: drafted.templateId, letterSubject: drafted.subject, letterBody: drafted.body, letterEdited: false };
-    }
+    // The subject and the body are edited each on its own: what was edited by
+    // hand stays as written, the rest is written again from the fields.
+    const subjectEdited = letterEdit === null ? false : letterEdit?.subject !== undefined || current.letterSubjectEdited;
+    const bodyEdited = letterEdit === null ? false : letterEdit?.body !== undefined || current.letterEdited;
+    const drafted = subjectEdited && bodyEdited ? undefined : draftRequestLetter(next, agency, now);
+    const letter: Pick<RequestValues, 'letterTemplate' | 'letterSubject' | 'letterBody' | 'letterEdited' | 'letterSubjectEdited'> = {
+      letterTemplate: drafted && !bodyEdited ? drafted.templateId : current.letterTemplate,
+      letterSubject: drafted && !subjectEdited ? drafted.subject : (letterEdit?.subject ?? current.letterSubject),
+      letterBody: drafted && !bodyEdited ? drafted.body : (letterEdit?.body ?? current.letterBody),
+      letterEdited: bodyEdited,
+      letterSubjectEdited: subjectEdited,
+    };
     return updateRequest(trx, caller.organizationId, id, { ...definedOnly(fields), agencyId: agency.id, ...letter }, now);
   });
 }

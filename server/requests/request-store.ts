@@ -39,7 +39,10 @@ export interface RequestRecord {
   letterTemplate: string | null;
   letterSubject: string;
   letterBody: string;
+  /** The body was edited by hand: it no longer follows the draft's fields. */
   letterEdited: boolean;
+  /** The email subject was edited by hand (at creation, by PATCH or at submission): it no longer follows the fields. */
+  letterSubjectEdited: boolean;
   submissionMethod: SubmissionMethod | null;
   submittedAt: Date | null;
   trackingNumber: string | null;
@@ -86,6 +89,7 @@ interface Row {
   letter_subject: string;
   letter_body: string;
   letter_edited: boolean;
+  letter_subject_edited: boolean;
   submission_method: SubmissionMethod | null;
   submitted_at: Date | null;
   tracking_number: string | null;
@@ -126,6 +130,7 @@ export const REQUEST_COLUMNS = [
   'letter_subject',
   'letter_body',
   'letter_edited',
+  'letter_subject_edited',
   'submission_method',
   'submitted_at',
   'tracking_number',
@@ -166,6 +171,7 @@ export const toRequestRecord = (r: Row): RequestRecord => ({
   letterSubject: r.letter_subject,
   letterBody: r.letter_body,
   letterEdited: r.letter_edited,
+  letterSubjectEdited: r.letter_subject_edited,
   submissionMethod: r.submission_method,
   submittedAt: r.submitted_at,
   trackingNumber: r.tracking_number,
@@ -183,7 +189,11 @@ export const toRequestRecord = (r: Row): RequestRecord => ({
   updatedAt: r.updated_at,
 });
 
-export type RequestValues = Omit<RequestRecord, 'id' | 'createdAt' | 'updatedAt' | 'awaiting'> & { awaiting?: AwaitingReason[] };
+export type RequestValues = Omit<RequestRecord, 'id' | 'createdAt' | 'updatedAt' | 'awaiting' | 'letterSubjectEdited'> & {
+  awaiting?: AwaitingReason[];
+  /** Default false: the subject follows the fields. */
+  letterSubjectEdited?: boolean;
+};
 
 function toRow(v: Partial<RequestValues>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
@@ -212,6 +222,7 @@ function toRow(v: Partial<RequestValues>): Record<string, unknown> {
   set('letter_subject', v.letterSubject);
   set('letter_body', v.letterBody);
   set('letter_edited', v.letterEdited);
+  set('letter_subject_edited', v.letterSubjectEdited);
   set('submission_method', v.submissionMethod);
   set('submitted_at', v.submittedAt);
   set('tracking_number', v.trackingNumber);

@@ -41,7 +41,13 @@ export function requestView(r: RequestRecord, agency: AgencyRecord, inboundAddre
     feeOverLimit: r.feeOverLimit && r.feeLimit !== null ? { ...r.feeOverLimit, feeLimit: r.feeLimit } : null,
     warnings: requestWarnings(r, agency),
     awaiting: r.awaiting,
-    letter: { templateId: r.letterTemplate, subject: r.letterSubject, body: r.letterBody, edited: r.letterEdited },
+    letter: {
+      templateId: r.letterTemplate,
+      subject: r.letterSubject,
+      body: r.letterBody,
+      edited: r.letterEdited,
+      subjectEdited: r.letterSubjectEdited,
+    },
     submission:
       r.submissionMethod && r.submittedAt
         ? {

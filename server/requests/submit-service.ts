@@ -11,6 +11,7 @@ import { replyAddress } from '../mail/compose';
 import { queueMail, type MailDeps } from '../mail/mail-service';
 import type { SubmissionMethod, SubmitInput } from './request-schemas';
 import { filingSeal } from './filing-seal';
+import { letterCopyAddress } from './letter-copy';
 import type { RequestRecord, RequestValues } from './request-store';
 
 // The history's line for a filing made outside the tracker.
@@ -99,12 +100,23 @@ async function file(
   if (again && request.submittedAt && submittedAt < request.submittedAt) {
     throw validationProblem([{ in: 'body', field: 'submittedAt', message: 'A second filing cannot come before the first.' }]);
   }
+  if (again && input.subject !== undefined) {
+    throw validationProblem([
+      { in: 'body', field: 'subject', message: 'A resubmission files the letter as it was filed first; its subject cannot change.' },
+    ]);
+  }
   const between = 'Must be between the submission and now.';
   const receivedAt = input.receivedAt ? checkRecordable(new Date(input.receivedAt), now, 'receivedAt', between) : undefined;
   if (receivedAt && receivedAt < submittedAt) throw validationProblem([{ in: 'body', field: 'receivedAt', message: between }]);
 
+  // A subject changed at the last moment is the letter's from now on: sent, sealed and kept on the row.
+  const subject = input.subject !== undefined && input.subject !== request.letterSubject ? input.subject : undefined;
+  const subjectChanged = subject !== undefined;
+  const letter: RequestRecord = subjectChanged ? { ...request, letterSubject: subject, letterSubjectEdited: true } : request;
+
   // Written with the event's recount, in the one update of the request.
   const changes: Partial<RequestValues> = {
+    ...(subjectChanged ? { letterSubject: letter.letterSubject, letterSubjectEdited: true } : {}),
     status: 'submitted',
     submissionMethod: input.method,
     submittedAt,
@@ -121,9 +133,10 @@ async function file(
         fromName: request.requester.name,
         to: [agency.recordsEmail!],
         replyTo: replyAddress(deps.config.inboundAddress, request.replyToken),
-        subject: request.letterSubject,
-        text: request.letterBody,
+        subject: letter.letterSubject,
+        text: letter.letterBody,
         headers: { 'X-Records-Request-Id': request.id },
+        copyTo: await letterCopyAddress(trx, request),
       })
     : undefined;
 
@@ -145,13 +158,14 @@ async function file(
           ? { receivedAt: receivedAt.getTime() === Date.parse(input.receivedAt) ? input.receivedAt : receivedAt.toISOString() }
           : {}),
         letter: {
-          templateId: request.letterTemplate,
-          subject: request.letterSubject,
-          bodySha256: createHash('sha256').update(request.letterBody, 'utf8').digest('hex'),
-          edited: request.letterEdited,
+          templateId: letter.letterTemplate,
+          subject: letter.letterSubject,
+          bodySha256: createHash('sha256').update(letter.letterBody, 'utf8').digest('hex'),
+          edited: letter.letterEdited,
+          subjectEdited: letter.letterSubjectEdited,
         },
         // The request as filed, so the chain covers the row's fields (verify recomputes it from the row).
-        filed: filingSeal(request),
+        filed: filingSeal(letter),
         ...(mail ? { messageId: mail.messageId, to: mail.toAddresses, emlSha256: mail.rawSha256 } : {}),
       },
       actorKind: 'user',

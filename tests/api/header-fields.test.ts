@@ -39,6 +39,7 @@ describe('line breaks in fields that end up in mail headers', () => {
     ['requester.outlet', { requester: { ...requester, outlet: 'Tribune\nX-Spam: yes' } }],
     ['requester.email', { requester: { ...requester, email: 'jane@newsroom.example.org\r\nBcc: x@attacker.example' } }],
     ['requester.phone', { requester: { ...requester, phone: '555\r0100' } }],
+    ['letter.subject', { letter: { subject: 'Records request\r\nBcc: everyone@attacker.example' } }],
   ])('when a draft is created with a CR or LF inside %s, then 400 names that field', async (field, body) => {
     const res = await create(body);
     expect(fieldsOf(res)).toEqual([field]);
@@ -80,6 +81,11 @@ describe('line breaks in fields that end up in mail headers', () => {
       .set(bearer(room.tokens.reporter))
       .send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00', trackingNumber: '2026-ICFO\r\n1' });
     expect(fieldsOf(submit)).toEqual(['trackingNumber']);
+    const subject = await app.http
+      .post(`/v1/requests/${id}/submit`)
+      .set(bearer(room.tokens.reporter))
+      .send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00', subject: 'Records\nBcc: x@attacker.example' });
+    expect(fieldsOf(subject)).toEqual(['subject']);
     await app.http
       .post(`/v1/requests/${id}/submit`)
       .set(bearer(room.tokens.reporter))

@@ -247,7 +247,15 @@ describe('follow-up sent by hand', () => {
     const sent = await send(desk.tokens.reporter).expect(200);
     expect(sent.body).toMatchObject({ id: drafted.id, status: 'sent' });
     expect(await eventually(() => sink.to('foia-manual@ice.example.gov').length === 1)).toBe(true);
-    expect(sink.to('foia-manual@ice.example.gov')[0]!.parsed.subject).toBe(drafted.subject);
+    const followUp = sink.to('foia-manual@ice.example.gov')[0]!.parsed;
+    expect(followUp.subject).toBe(drafted.subject);
+    // It follows up on the request as the agency filed it, not on the newsroom's title.
+    expect(drafted.subject).toMatch(/^Follow-up: Freedom of Information Act request under 5 U\.S\.C\. § 552: /);
+    expect(drafted.subject).not.toContain('Manual follow-up');
+    // The requester's copy, once, with the text as sent.
+    const copyOf = () => sink.received.filter((m) => m.parsed.headers.get('x-records-copy-of') === followUp.messageId);
+    expect(await eventually(() => copyOf().length === 1)).toBe(true);
+    expect(copyOf()[0]!.parsed).toMatchObject({ subject: `Copy: ${drafted.subject}`, text: followUp.text });
     const events = await app.http.get(`/v1/requests/${id}/events`).set(bearer(desk.tokens.counsel)).expect(200);
     expect(events.body.items.map((e: { type: string; actor: { id: string } }) => [e.type, e.actor.id])).toEqual([
       ['submitted', desk.userIds.reporter],

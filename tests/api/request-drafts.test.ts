@@ -105,12 +105,20 @@ describe('drafting', () => {
 describe('editing a draft', () => {
   it('when a field changes, then the letter is re-written; a hand edit is kept until reset with null', async () => {
     const { id } = await draft(app, room, minneapolis);
+    // The subject is formal, from the law and the records sought; the internal title never reaches the letter.
+    const retitled = await app.http
+      .patch(`/v1/requests/${id}`)
+      .set(bearer(room.tokens.reporter))
+      .send({ title: 'Mayor’s ICE memo: the leak we were promised' })
+      .expect(200);
+    expect(retitled.body.letter.subject).toMatch(/^Public records request under Minn\. Stat\. § 13\.03: The all-employee email/);
+    expect(`${retitled.body.letter.subject}\n${retitled.body.letter.body}`).not.toContain('leak');
     const changed = await app.http
       .patch(`/v1/requests/${id}`)
       .set(bearer(room.tokens.reporter))
-      .send({ title: 'Drafts of the January email' })
+      .send({ recordsSought: 'Drafts of the January email.' })
       .expect(200);
-    expect(changed.body.letter.subject).toContain('Drafts of the January email');
+    expect(changed.body.letter.subject).toBe('Public records request under Minn. Stat. § 13.03: Drafts of the January email');
 
     const edited = await app.http
       .patch(`/v1/requests/${id}`)
@@ -130,6 +138,49 @@ describe('editing a draft', () => {
     const reset = await app.http.patch(`/v1/requests/${id}`).set(bearer(room.tokens.reporter)).send({ letter: null }).expect(200);
     expect(reset.body.letter.edited).toBe(false);
     expect(reset.body.letter.body).toContain('Only the distribution list.');
+  });
+
+  it('when the reporter chooses the subject, then it is kept while the body still follows the fields, until reset', async () => {
+    const created = await app.http
+      .post('/v1/requests')
+      .set(bearer(room.tokens.reporter))
+      .send({ agencyId: minneapolis, ...ICE_EMAIL_REQUEST, letter: { subject: 'Data request: the January 16 all-employee email' } })
+      .expect(201);
+    const id = created.body.id as string;
+    expect(created.body.letter).toMatchObject({
+      subject: 'Data request: the January 16 all-employee email',
+      subjectEdited: true,
+      edited: false,
+    });
+
+    const narrowed = await app.http
+      .patch(`/v1/requests/${id}`)
+      .set(bearer(room.tokens.reporter))
+      .send({ recordsSought: 'Only the distribution list.' })
+      .expect(200);
+    expect(narrowed.body.letter.subject).toBe('Data request: the January 16 all-employee email');
+    expect(narrowed.body.letter.body).toContain('Only the distribution list.');
+
+    // A subject edit alone leaves the body drafted from the fields.
+    const reworded = await app.http
+      .patch(`/v1/requests/${id}`)
+      .set(bearer(room.tokens.reporter))
+      .send({ letter: { subject: 'Data request: distribution list of the January 16 email' } })
+      .expect(200);
+    expect(reworded.body.letter).toMatchObject({ subjectEdited: true, edited: false });
+    const widened = await app.http
+      .patch(`/v1/requests/${id}`)
+      .set(bearer(room.tokens.reporter))
+      .send({ recordsSought: 'The distribution list and its drafts.' })
+      .expect(200);
+    expect(widened.body.letter.subject).toBe('Data request: distribution list of the January 16 email');
+    expect(widened.body.letter.body).toContain('The distribution list and its drafts.');
+
+    const reset = await app.http.patch(`/v1/requests/${id}`).set(bearer(room.tokens.reporter)).send({ letter: null }).expect(200);
+    expect(reset.body.letter).toMatchObject({
+      subject: 'Public records request under Minn. Stat. § 13.03: The distribution list and its drafts',
+      subjectEdited: false,
+    });
   });
 
   it('when the agency changes, then the letter follows the new law', async () => {

@@ -315,8 +315,8 @@ if (!serverUrl()) {
         const allSent = async () => (await mailOf()).every((m) => m.status === 'sent');
         expect(await eventually(allSent, 30_000, 200)).toBe(true);
         const mail = await mailOf();
-        // One reminder to the assignee, one digest to the one editor, one automatic follow-up to the agency.
-        expect(mail.map((m) => m.purpose)).toEqual(['digest', 'follow_up', 'reminder']);
+        // One reminder to the assignee, one digest to the one editor, one automatic follow-up to the agency and its copy to the requester.
+        expect(mail.map((m) => m.purpose)).toEqual(['digest', 'follow_up', 'letter_copy', 'reminder']);
         for (const m of mail) expect(received().filter((r) => r.parsed.messageId === m.message_id)).toHaveLength(1);
         const followUps = await admin.query('select status from follow_ups where request_id = $1', [requestId]);
         expect(followUps.rows).toHaveLength(1);
@@ -325,7 +325,7 @@ if (!serverUrl()) {
 
         // And later sweeps find nothing left to do.
         await sweeps(2);
-        expect(await mailOf()).toHaveLength(3);
+        expect(await mailOf()).toHaveLength(4);
       } finally {
         await boss.stop({ graceful: false, wait: true });
       }

@@ -40,6 +40,31 @@ const submit = (id: string, body: object, key?: string) => {
 };
 
 describe('submitting by email', () => {
+  it('when the reporter changes the subject at submission, then the agency reads that subject and the filing seals it', async () => {
+    const agency = await addAgency(app, room, {
+      ...AGENCIES.ice,
+      name: 'ICE FOIA (subject desk)',
+      recordsEmail: 'foia-subject@ice.example.gov',
+    });
+    const { id, body } = await draft(app, room, agency);
+    // The default subject is formal: the law and the records sought, never the internal title.
+    expect((body.letter as { subject: string }).subject).toMatch(/^Freedom of Information Act request under 5 U\.S\.C\. § 552: /);
+    expect((body.letter as { subject: string }).subject).not.toContain(body.title as string);
+    const subject = 'FOIA request: the all-employee email of January 16, 2026';
+    const res = await submit(id, { method: 'email', subject }).expect(200);
+    expect(res.body.letter).toMatchObject({ subject, subjectEdited: true });
+
+    const ofRequest = () => sink.to('foia-subject@ice.example.gov');
+    expect(await eventually(() => ofRequest().length === 1)).toBe(true);
+    expect(ofRequest()[0]!.parsed.subject).toBe(subject);
+    const submitted = await app.db.knex('request_events').where({ request_id: id, type: 'submitted' }).first();
+    expect(submitted.data.letter).toMatchObject({ subject, subjectEdited: true });
+    expect((await app.http.get(`/v1/requests/${id}/history/verify`).set(bearer(room.tokens.counsel)).expect(200)).body).toMatchObject({
+      valid: true,
+      request: { valid: true, filing: 'matches', differs: [] },
+    });
+  });
+
   it('when a draft is submitted, then the agency gets the letter once with a Message-ID and a per-request reply address', async () => {
     const { id, body } = await draft(app, room, ice);
     const res = await submit(id, { method: 'email' }).expect(200);
@@ -303,6 +328,13 @@ describe('filing again after the email failed for good', () => {
       .send({ method: 'portal', submittedAt: '2026-01-15T12:00:00-05:00' })
       .expect(400);
     expect(early.body.errors[0].field).toBe('submittedAt');
+    // A second filing files the letter as it was: its subject cannot change.
+    const retitled = await app.http
+      .post(`/v1/requests/${id}/resubmit`)
+      .set(as('reporter'))
+      .send({ method: 'portal', subject: 'Another subject' })
+      .expect(400);
+    expect(retitled.body.errors[0].field).toBe('subject');
     const filed = await app.http
       .post(`/v1/requests/${id}/resubmit`)
       .set(as('reporter'))

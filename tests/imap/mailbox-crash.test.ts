@@ -71,6 +71,8 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     MAILBOX_SECRET_KEY: MAILBOX_KEY,
     IMAP_POLL_SECONDS: '0.2',
+    // The killed worker's lease lapses after a second, so the next one takes the mailbox over soon.
+    IMAP_LEASE_SECONDS: '1',
     INBOUND_PARSE_THREADS: '0',
     ...(serverDb?.url ? { DATABASE_URL: serverDb.url } : {}),
   };

@@ -15,6 +15,9 @@ beforeAll(async () => {
   app = await startTestApp({
     MAILBOX_SECRET_KEY: MAILBOX_KEY,
     IMAP_POLL_SECONDS: '0.2',
+    IMAP_AUTH_RETRY_SECONDS: '0.5',
+    IMAP_AUTH_RETRY_MAX_SECONDS: '2',
+    IMAP_LEASE_SECONDS: '1',
     INBOUND_ADDRESS: 'records@newsroom.example.org',
     JOBS_POLL_SECONDS: '0.5',
   });
@@ -26,7 +29,14 @@ afterAll(async () => {
 
 const mailboxOf = async (token: string, id: string) =>
   (await app.http.get(`/v1/mailboxes/${id}`).set(bearer(token)).expect(200)).body as {
-    status: { state: string; lastSeenAt: string | null; lastError: string | null };
+    status: {
+      state: string;
+      lastSeenAt: string | null;
+      lastError: string | null;
+      lastErrorAt: string | null;
+      authFailures: number;
+      nextAttemptAt: string | null;
+    };
   };
 
 describe('a newsroom’s IMAP mailbox', () => {
@@ -142,25 +152,66 @@ describe('a newsroom’s IMAP mailbox', () => {
     }
   });
 
-  it('when the password is wrong, then the status says so, the admins are told once, and a corrected password clears it', async () => {
-    const { room, user, mailboxId } = await newsroomWithMailbox(app, dovecot, { password: 'wrong-password' });
-    expect(await eventually(async () => (await mailboxOf(room.tokens.admin, mailboxId)).status.state === 'failing', 30000)).toBe(true);
-    const failing = await mailboxOf(room.tokens.admin, mailboxId);
-    expect(failing.status.lastError).toMatch(/refused the user name or password/);
-    expect(JSON.stringify(failing)).not.toMatch(/wrong-password|right-password|secret/i);
-    // Many more passes fail; one notice.
-    await new Promise((r) => setTimeout(r, 2000));
-    const notices = await app.db
-      .knex('mail_messages')
-      .where({ organization_id: room.orgId, purpose: 'notification' })
-      .where('subject', 'like', 'Mailbox not read%');
-    expect(notices).toHaveLength(1);
-    const admin = await app.db.knex('users').where({ id: room.userIds.admin }).first();
-    expect(notices[0].to_addresses).toEqual([admin.email]);
+  it('when the password is wrong, then logins back off (doubling, capped), the status says so, the admins are told once, and a corrected password clears it', async () => {
+    // The app's clock stands still unless the test moves it: a login is due only when the clock reaches nextAttemptAt.
+    const t0 = Date.now();
+    const at = (ms: number) => app.setNow(new Date(t0 + ms));
+    at(0);
+    try {
+      const { room, user, mailboxId } = await newsroomWithMailbox(app, dovecot, { password: 'wrong-password' });
+      const status = async () => (await mailboxOf(room.tokens.admin, mailboxId)).status;
+      const failuresReach = async (n: number) => expect(await eventually(async () => (await status()).authFailures >= n, 30000)).toBe(true);
+      /** Polls go on (every 0.2 s) while the clock stays before the next login: nobody logs in. */
+      const noLoginFor = async (failures: number) => {
+        await new Promise((r) => setTimeout(r, 1200));
+        expect((await status()).authFailures).toBe(failures);
+        expect(dovecot.refusedLogins(user)).toBe(failures);
+      };
 
-    await app.http.patch(`/v1/mailboxes/${mailboxId}`).set(bearer(room.tokens.admin)).send({ password: 'right-password' }).expect(200);
-    expect(await eventually(async () => (await mailboxOf(room.tokens.admin, mailboxId)).status.state === 'ok', 30000)).toBe(true);
-    await dovecot.append(user, await compose({ from: 'x@city.example.gov', to: user, subject: 'After fix', text: 'z' }));
-    expect(await eventually(async () => (await unmatchedCount(app, room.orgId, 'After fix')) === 1, 30000)).toBe(true);
+      await failuresReach(1);
+      const first = await status();
+      expect(first).toMatchObject({ state: 'failing', authFailures: 1, lastErrorAt: new Date(t0).toISOString() });
+      expect(first.lastError).toMatch(/refused the user name or password/);
+      expect(first.nextAttemptAt).toBe(new Date(t0 + 500).toISOString());
+      expect(JSON.stringify(await mailboxOf(room.tokens.admin, mailboxId))).not.toMatch(/wrong-password|right-password|secret/i);
+      await noLoginFor(1);
+
+      // Each refusal puts the next login off twice as long as the last: 0.5 s, 1 s, 2 s, then 2 s (the cap).
+      at(500);
+      await failuresReach(2);
+      expect((await status()).nextAttemptAt).toBe(new Date(t0 + 500 + 1000).toISOString());
+      at(1400);
+      await noLoginFor(2);
+      at(1500);
+      await failuresReach(3);
+      expect((await status()).nextAttemptAt).toBe(new Date(t0 + 1500 + 2000).toISOString());
+      at(3500);
+      await failuresReach(4);
+      expect((await status()).nextAttemptAt).toBe(new Date(t0 + 3500 + 2000).toISOString());
+      await noLoginFor(4);
+
+      const notices = await app.db
+        .knex('mail_messages')
+        .where({ organization_id: room.orgId, purpose: 'notification' })
+        .where('subject', 'like', 'Mailbox not read%');
+      expect(notices).toHaveLength(1);
+      const admin = await app.db.knex('users').where({ id: room.userIds.admin }).first();
+      expect(notices[0].to_addresses).toEqual([admin.email]);
+
+      // New credentials are tried at once (the clock still stands before the last wait's end): the count starts again.
+      const fixed = await app.http
+        .patch(`/v1/mailboxes/${mailboxId}`)
+        .set(bearer(room.tokens.admin))
+        .send({ password: 'right-password' })
+        .expect(200);
+      expect(fixed.body.status).toMatchObject({ authFailures: 0, nextAttemptAt: null, lastError: null });
+      expect(await eventually(async () => (await status()).state === 'ok', 30000)).toBe(true);
+      await dovecot.append(user, await compose({ from: 'x@city.example.gov', to: user, subject: 'After fix', text: 'z' }));
+      expect(await eventually(async () => (await unmatchedCount(app, room.orgId, 'After fix')) === 1, 30000)).toBe(true);
+      expect(await status()).toMatchObject({ authFailures: 0, nextAttemptAt: null });
+      expect(dovecot.refusedLogins(user)).toBe(4);
+    } finally {
+      app.setNow(undefined);
+    }
   });
 });

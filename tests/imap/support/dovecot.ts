@@ -66,6 +66,8 @@ function childrenOf(pid: number): number[] {
  */
 export class Dovecot {
   private child: ChildProcess | undefined;
+  /** Logins made by the test's own clients (client(), append(), messages()), by user. */
+  private readonly ownLogins = new Map<string, number>();
 
   private constructor(
     readonly dir: string,
@@ -99,6 +101,8 @@ log_path = ${dir}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Answer a wrong password at once: the worker's own wait between refused logins is under test, not the server's.
+auth_failure_delay = 0
 mail_location = maildir:${dir}/mail/%u
 mail_uid = ${mailUser}
 mail_gid = ${mailUser}
@@ -192,6 +196,7 @@ service auth {
     await client.connect().catch((err: { responseText?: string; message: string }) => {
       throw new Error(`LOGIN as ${user} failed: ${err.responseText ?? err.message}\n${this.log().slice(-3000)}`);
     });
+    this.ownLogins.set(user, (this.ownLogins.get(user) ?? 0) + 1);
     return client;
   }
 
@@ -224,6 +229,24 @@ service auth {
   async setUidValidity(user: string, folder: string, value: number): Promise<void> {
     // doveadm looks the user up through the running server's auth service.
     await run(binary('doveadm', ['/usr/bin']), ['-c', this.conf, 'mailbox', 'update', '-u', user, '--uid-validity', String(value), folder]);
+  }
+
+  /** Logins the server accepted for `user` (one per connection) from others than the test's own clients: the workers'. */
+  workerLogins(user: string): number {
+    const all = this.log()
+      .split('\n')
+      .filter((line) => line.includes('imap-login: Info: Login: ') && line.includes(`user=<${user}>`)).length;
+    return all - (this.ownLogins.get(user) ?? 0);
+  }
+
+  /** Login attempts the server refused for `user`, from its log. */
+  refusedLogins(user: string): number {
+    let n = 0;
+    for (const line of this.log().split('\n')) {
+      const m = /auth failed, (\d+) attempts?/.exec(line);
+      if (m && line.includes(`user=<${user}>`)) n += Number(m[1]);
+    }
+    return n;
   }
 
   async uidValidity(user: string, folder = 'INBOX'): Promise<number> {

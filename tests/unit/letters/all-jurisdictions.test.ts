@@ -26,6 +26,11 @@ describe.each(ALL.map((j) => [j.code, j] as const))('%s', (code, summary) => {
     );
     expect(templateId).toBe(id);
     expect(subject).not.toMatch(/\n/);
+    // A formal subject: the law and the records sought; the internal title is in neither subject nor body.
+    const title = context().request.title;
+    expect(`${subject}\n${body}`).not.toContain(title);
+    expect(subject).toMatch(/: The all-employee email sent on or about January 16, 2026$/);
+    if (id === 'state-general') expect(subject).toBe(`Public records request under the ${summary.lawName}: ${subject.split(': ').at(-1)}`);
     expectNoHoles(body);
     const response = version.response;
     const responseCitation = hasFixedPeriod(response) ? response.citation : response.noFixedPeriod.citation;

@@ -128,7 +128,8 @@ describe('user text', () => {
         },
       }),
     );
-    expect(subject).toBe('Public records request: Emails Bcc: victim@example.org about ICE');
+    // The subject is built from the records sought, on one line; the title (with its injected header) is not in it.
+    expect(subject).toBe('Public records request under the Texas Public Information Act: Line one; Line two[31m; Line three');
     expect(body).toContain('\nLine one\nLine two[31m\nLine three\n');
     expect(body).toContain('\nJordan Reporter\n');
     expect(body).toContain('\nLine A\nLine B\n');

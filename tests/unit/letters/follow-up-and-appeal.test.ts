@@ -18,13 +18,19 @@ describe('follow-up', () => {
       context({
         ...ICE,
         today: '2026-02-20',
-        request: { submittedOn: '2026-01-16', trackingNumber: '2026-ICFO-01234' },
+        request: {
+          submittedOn: '2026-01-16',
+          trackingNumber: '2026-ICFO-01234',
+          letterSubject: 'Freedom of Information Act request under 5 U.S.C. § 552: The all-employee email of January 16, 2026',
+        },
         followUp: { dueDate: response.dueDate, basis: response.basis, businessDaysLate: 3 },
       }),
     );
+    // The subject the agency filed the request under, never the internal title.
     expect(subject).toBe(
-      'Follow-up: All-employee email on federal immigration enforcement, January 2026 (tracking number 2026-ICFO-01234)',
+      'Follow-up: Freedom of Information Act request under 5 U.S.C. § 552: The all-employee email of January 16, 2026 (tracking number 2026-ICFO-01234)',
     );
+    expect(`${subject}\n${body}`).not.toContain('All-employee email on federal immigration enforcement');
     expect(body.startsWith('February 20, 2026\n\nU.S. Immigration and Customs Enforcement\n')).toBe(true);
     expect(body).toContain('On January 16, 2026, I submitted a request under the Freedom of Information Act for the following records:');
     expect(body).toContain('Your office assigned it tracking number 2026-ICFO-01234.');
@@ -102,7 +108,11 @@ describe('appeal', () => {
         appeal: { deniedOn: '2026-03-02', exemptions, appealDueDate: '2026-05-31' },
       }),
     );
-    expect(subject).toBe('Appeal: All-employee email on federal immigration enforcement, January 2026 (tracking number 2026-ICFO-01234)');
+    // Without the request letter's subject (a request filed outside the tracker), the law and the records sought.
+    expect(subject).toBe(
+      'Appeal: Request under the Freedom of Information Act: The all-employee email sent on or about January 16, 2026 (tracking number 2026-ICFO-01234)',
+    );
+    expect(`${subject}\n${body}`).not.toContain('All-employee email on federal immigration enforcement');
     expect(body).toContain(
       'I appeal the denial, dated March 2, 2026, of my request under the Freedom of Information Act submitted on January 16, 2026 (tracking number 2026-ICFO-01234).',
     );

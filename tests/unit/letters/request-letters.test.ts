@@ -27,7 +27,9 @@ describe('federal FOIA (U.S. Immigration and Customs Enforcement)', () => {
 
   test('cites 5 U.S.C. § 552, the request clause and the 20-working-day period from the rule data', () => {
     const { subject, body } = plain();
-    expect(subject).toBe('Freedom of Information Act request: All-employee email on federal immigration enforcement, January 2026');
+    expect(subject).toBe(
+      'Freedom of Information Act request under 5 U.S.C. § 552: The all-employee email sent on or about January 16, 2026',
+    );
     expect(body).toContain('Freedom of Information Act (FOIA), 5 U.S.C. § 552,');
     expect(body).toContain('(5 U.S.C. § 552(a)(3)(A))');
     expect(body).toContain('within 20 working days of its receipt (5 U.S.C. § 552(a)(6)(A)(i))');
@@ -124,7 +126,7 @@ describe('Minnesota (City of Minneapolis, Saint Paul, State of Minnesota)', () =
   test('public data: § 13.03, no fixed days, "appropriate and prompt manner", inspection free, fee limit', () => {
     expect(requestTemplateFor('US-MN', 'standard')).toBe('minnesota-public-data');
     const { subject, body } = renderLetter('minnesota-public-data', context());
-    expect(subject).toBe('Data practices request: All-employee email on federal immigration enforcement, January 2026');
+    expect(subject).toBe('Public records request under Minn. Stat. § 13.03: The all-employee email sent on or about January 16, 2026');
     expect(body).toContain(
       'Under the Minnesota Government Data Practices Act, I request access to the following public government data under Minn. Stat. § 13.03:',
     );
@@ -156,7 +158,9 @@ describe('Minnesota (City of Minneapolis, Saint Paul, State of Minnesota)', () =
       'minnesota-data-subject',
       context({ request: { requestType: 'data_subject', recordsSought: 'All data about me in the city’s employee-relations files.' } }),
     );
-    expect(subject).toBe('Data practices request (data subject): All-employee email on federal immigration enforcement, January 2026');
+    expect(subject).toBe(
+      'Data subject request under Minn. Stat. § 13.04 subd. 3: All data about me in the city’s employee-relations files',
+    );
     expect(body).toContain('Minnesota Government Data Practices Act, Minn. Stat. § 13.04 subd. 3, as the subject of the data');
     expect(body).toContain(
       'Please comply immediately if possible, or, if immediate compliance is not possible, within 10 business days (excluding Saturdays, Sundays and legal holidays) of the date of this request, as required by Minn. Stat. § 13.04 subd. 3.',
@@ -182,7 +186,9 @@ describe('state-general', () => {
 
   test('a business-day state (Texas) names the law, its citation and 10 business days', () => {
     const { subject, body } = state('US-TX', 'City of Houston');
-    expect(subject).toBe('Public records request: All-employee email on federal immigration enforcement, January 2026');
+    expect(subject).toBe(
+      'Public records request under the Texas Public Information Act: The all-employee email sent on or about January 16, 2026',
+    );
     expect(body).toContain("under the Texas Public Information Act (Tex. Gov't Code §§ 552.221(a), (d); 552.301(b), (d)):");
     expect(body).toContain("Please respond within 10 business days, as required by Tex. Gov't Code §§ 552.221(a), (d); 552.301(b), (d).");
     expect(body).toContain('please identify the specific legal provision that you rely on for each withholding');

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { api, fieldErrors, unwrap } from '../api/client';
 import { formatDate } from './format';
 import { ProblemAlert } from './Page';
 
@@ -64,7 +64,9 @@ function OtherLetter({ requestId }: { requestId: string }) {
     mutationFn: (id: string) =>
       unwrap(api.POST('/v1/requests/{id}/letters/preview', { params: { path: { id: requestId } }, body: { templateId: id } })),
   });
-  const options = (templates.data?.items ?? []).filter((t) => t.purpose !== 'request').map((t) => ({ value: t.id, label: t.name }));
+  const letters = (templates.data?.items ?? []).filter((t) => t.purpose !== 'request');
+  const options = letters.map((t) => ({ value: t.id, label: t.name }));
+  const isAppeal = letters.find((t) => t.id === preview.data?.templateId)?.purpose === 'appeal';
   return (
     <Card withBorder>
       <Stack gap="xs">
@@ -83,17 +85,66 @@ function OtherLetter({ requestId }: { requestId: string }) {
           </Button>
         </Group>
         <ProblemAlert error={preview.error} />
-        {preview.data && (
-          <Alert color="gray" variant="light" title={preview.data.subject}>
-            <Text size="sm" className="letter-text">
-              {preview.data.body}
-            </Text>
-            <Text size="xs" mt="xs">
-              Copy this text into your email or the agency's portal, then log it as an appeal or correspondence.
-            </Text>
-          </Alert>
-        )}
+        {preview.data &&
+          (isAppeal ? (
+            // Keyed by the draft, so a new draft starts the editor again from its text.
+            <AppealEditor key={`${preview.data.subject}\n${preview.data.body}`} requestId={requestId} draft={preview.data} />
+          ) : (
+            <Alert color="gray" variant="light" title={preview.data.subject}>
+              <Text size="sm" className="letter-text">
+                {preview.data.body}
+              </Text>
+              <Text size="xs" mt="xs">
+                Copy this text into your email or the agency's portal, then log it as correspondence.
+              </Text>
+            </Alert>
+          ))}
       </Stack>
     </Card>
+  );
+}
+
+/** A short stable tag of the text, so a retried send of the same text replays and an edited one is a new request. */
+function textKey(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
+/** The drafted appeal, editable; what is in the boxes is what is emailed to the agency's appeal address. */
+export function AppealEditor({ requestId, draft }: { requestId: string; draft: { subject: string; body: string } }) {
+  const queryClient = useQueryClient();
+  const [subject, setSubject] = useState(draft.subject);
+  const [body, setBody] = useState(draft.body);
+  const send = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/v1/requests/{id}/appeal', {
+          params: { path: { id: requestId }, header: { 'Idempotency-Key': `appeal-${requestId}-${textKey(`${subject}\n${body}`)}` } },
+          body: { action: 'send', subject: subject.trim(), body },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['request', requestId] }),
+  });
+  const errors = fieldErrors(send.error);
+  if (send.isSuccess) {
+    return (
+      <Alert color="green" title="Appeal sent" role="status">
+        The appeal is on its way to the agency's appeal address and is logged on the request; the appeal-decision clock runs from today.
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <TextInput label="Email subject" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors['subject']} />
+      <Textarea label="Appeal" autosize minRows={12} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors['body']} />
+      <ProblemAlert error={send.error} title="Could not send the appeal" />
+      <Group>
+        <Button onClick={() => send.mutate()} loading={send.isPending} disabled={!subject.trim() || !body.trim()}>
+          Send the appeal by email
+        </Button>
+      </Group>
+      <Text size="xs">Filed it another way (portal, mail)? Log it with “We filed an appeal” instead.</Text>
+    </Stack>
   );
 }

@@ -165,8 +165,13 @@ function LetterCard({
   const [editing, setEditing] = useState(false);
   const [subject, setSubject] = useState(draft.letter.subject);
   const [body, setBody] = useState(draft.letter.body);
+  // Only what changed is sent: a subject edited alone leaves the body following the draft's fields.
+  const edits = {
+    ...(subject !== draft.letter.subject ? { subject } : {}),
+    ...(body !== draft.letter.body ? { body } : {}),
+  };
   const save = useMutation({
-    mutationFn: () => unwrap(api.PATCH('/v1/requests/{id}', { params: { path: { id: draft.id } }, body: { letter: { subject, body } } })),
+    mutationFn: () => unwrap(api.PATCH('/v1/requests/{id}', { params: { path: { id: draft.id } }, body: { letter: edits } })),
     onSuccess: (updated) => {
       setEditing(false);
       onSaved(updated);
@@ -197,7 +202,8 @@ function LetterCard({
         {editing ? (
           <Stack gap="xs">
             <TextInput
-              label="Subject"
+              label="Email subject"
+              description="What the agency reads. Your request’s title stays in the newsroom."
               value={subject}
               onChange={(e) => setSubject(e.currentTarget.value)}
               error={errors['letter.subject']}
@@ -222,7 +228,12 @@ function LetterCard({
           </Stack>
         ) : (
           <>
-            <Text fw={600}>{draft.letter.subject}</Text>
+            <Text fw={600}>
+              <Text span c="dimmed" fw={400}>
+                Subject:{' '}
+              </Text>
+              {draft.letter.subject}
+            </Text>
             <Text className="letter-text" size="sm">
               {draft.letter.body}
             </Text>

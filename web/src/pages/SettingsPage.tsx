@@ -58,6 +58,7 @@ function NewsroomReadOnly({ s }: { s: Settings }) {
     ],
     ['Target where the law sets no period', `${s.followUpTarget.days} ${s.followUpTarget.dayType} days`],
     ['Bates numbers on PDF exhibits', s.batesPrefix ? `${s.batesPrefix}-000001, …` : '000001, … (no prefix)'],
+    ['Copy of each letter sent', s.copyLettersToRequester ? 'Emailed to the requester' : 'Not sent'],
   ];
   return (
     <Table variant="vertical" withRowBorders={false} aria-label="Newsroom settings">
@@ -177,6 +178,12 @@ function NewsroomForm({ settings }: { settings: Settings }) {
           description="Off: the follow-up is drafted on the request for a reporter to send."
           checked={s.autoFollowUp}
           onChange={(e) => set('autoFollowUp', e.currentTarget.checked)}
+        />
+        <Switch
+          label="Email the requester a copy of each letter sent to an agency"
+          description="Requests, follow-ups and appeals: the letter's text, once, to the requester's address (else the assignee's)."
+          checked={s.copyLettersToRequester}
+          onChange={(e) => set('copyLettersToRequester', e.currentTarget.checked)}
         />
         <Group>
           <Button type="submit" loading={save.isPending}>
