@@ -92,16 +92,30 @@ export class FileStore {
 
   /** Writes the bytes (atomically, via a temp file) unless already present; records the hash. */
   async put(db: Db, bytes: Buffer): Promise<{ sha256: string; size: number }> {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const target = this.pathOf(sha256);
-    if (!fs.existsSync(target)) {
-      await fs.promises.mkdir(path.dirname(target), { recursive: true });
-      const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      await fs.promises.writeFile(tmp, bytes, { flag: 'wx' });
-      await fs.promises.rename(tmp, target);
+    return (await this.putMany(db, [bytes]))[0]!;
+  }
+
+  /** put for several files, their hashes recorded in one statement; the results in the order given. */
+  async putMany(db: Db, files: Buffer[]): Promise<Array<{ sha256: string; size: number }>> {
+    const stored: Array<{ sha256: string; size: number }> = [];
+    for (const bytes of files) {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const target = this.pathOf(sha256);
+      if (!fs.existsSync(target)) {
+        await fs.promises.mkdir(path.dirname(target), { recursive: true });
+        const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+        await fs.promises.writeFile(tmp, bytes, { flag: 'wx' });
+        await fs.promises.rename(tmp, target);
+      }
+      stored.push({ sha256, size: bytes.length });
     }
-    await db.raw('insert into files (sha256, size) values (?, ?) on conflict (sha256) do nothing', [sha256, bytes.length]);
-    return { sha256, size: bytes.length };
+    if (stored.length > 0) {
+      await db.raw(
+        `insert into files (sha256, size) values ${stored.map(() => '(?, ?)').join(', ')} on conflict (sha256) do nothing`,
+        stored.flatMap((f) => [f.sha256, f.size]),
+      );
+    }
+    return stored;
   }
 
   /** Re-hashes the stored bytes of `sha256`: whether they are still the bytes of that name, or missing. */

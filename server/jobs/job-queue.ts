@@ -65,6 +65,16 @@ export class JobQueue {
     return this.boss.send(queue, data, { ...options, db: sqlExecutor(db) as PgBoss.Db });
   }
 
+  /** enqueue for several jobs of one queue, in one statement (each takes the queue's policy). */
+  async enqueueMany<T extends object>(db: Db, queue: string, data: T[]): Promise<void> {
+    if (data.length === 1) {
+      await this.enqueue(db, queue, data[0]!);
+      return;
+    }
+    if (data.length > 0)
+      await this.boss.insert(data.map((d) => ({ name: queue, data: d })) as PgBoss.JobInsert[], { db: sqlExecutor(db) as PgBoss.Db });
+  }
+
   /**
    * Runs `handler` for the jobs of `queue`, up to `concurrency` at a time. A
    * throw fails that job alone (pg-boss retries it by the queue's policy).

@@ -6,7 +6,7 @@ import type { FileStore } from '../files/file-store';
 import type { JobQueue } from '../jobs/job-queue';
 import { addressOf } from '../config';
 import { composeRaw, headerLine, newMessageId } from './compose';
-import { insertMail, type MailPurpose, type MailRecord } from './mail-store';
+import { insertMails, type MailPurpose, type MailRecord } from './mail-store';
 
 export const MAIL_QUEUE = 'mail-send';
 /** Delivery jobs that ended without their handler finishing; see recoverMailJob. */
@@ -51,56 +51,75 @@ export const COPY_SUBJECT_PREFIX = 'Copy: ';
 /**
  * Composes the message, keeps its raw bytes, and enqueues its delivery, all on
  * `db`: inside the caller's transaction the mail exists, and will be sent,
- * exactly when the change that caused it commits.
+ * exactly when the change that caused it commits. With `copyTo`, the
+ * requester's copy is queued beside it, each table written once for both.
  */
 export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promise<MailRecord> {
-  const messageId = newMessageId(deps.config.mailFrom);
   const fromAddress = addressOf(deps.config.mailFrom);
-  const raw = await composeRaw({
+  const letter = await composed(deps, {
     fromName: m.fromName,
     fromAddress,
     to: m.to,
     ...(m.replyTo ? { replyTo: m.replyTo } : {}),
     subject: m.subject,
     text: m.text,
-    messageId,
     inReplyTo: m.inReplyTo ?? null,
     references: m.references ?? [],
-    date: deps.clock(),
     headers: m.headers ?? {},
   });
-  const stored = await deps.files.put(db, raw);
-  const mail = await insertMail(db, {
-    organizationId: m.organizationId,
-    requestId: m.requestId,
-    direction: 'outbound',
-    purpose: m.purpose,
-    messageId,
-    inReplyTo: m.inReplyTo ?? null,
-    references: m.references ?? [],
-    fromAddress,
-    toAddresses: m.to,
-    // The subject as the message carries it, so the record and the .eml agree.
-    subject: headerLine(m.subject),
-    textBody: m.text,
-    rawSha256: stored.sha256,
-    status: 'queued',
-  });
+  const copy = m.copyTo ? await composed(deps, copyOf(m, fromAddress, letter.messageId, m.copyTo)) : undefined;
+  const outgoing = copy ? [letter, copy] : [letter];
+
+  const stored = await deps.files.putMany(
+    db,
+    outgoing.map((o) => o.raw),
+  );
+  const mails = await insertMails(
+    db,
+    outgoing.map((o, i) => ({
+      organizationId: m.organizationId,
+      requestId: m.requestId,
+      direction: 'outbound' as const,
+      purpose: o === copy ? ('letter_copy' as const) : m.purpose,
+      messageId: o.messageId,
+      inReplyTo: o.inReplyTo ?? null,
+      references: o.references ?? [],
+      fromAddress,
+      toAddresses: o.to,
+      // The subject as the message carries it, so the record and the .eml agree.
+      subject: headerLine(o.subject),
+      textBody: o.text,
+      rawSha256: stored[i]!.sha256,
+      status: 'queued' as const,
+    })),
+  );
+  const mail = mails[0]!;
+  // The letter's .eml belongs to the request's record; the copy is the desk's own mail.
   if (m.requestId) {
     await insertAttachment(db, {
       organizationId: m.organizationId,
       requestId: m.requestId,
-      sha256: stored.sha256,
-      size: stored.size,
+      sha256: stored[0]!.sha256,
+      size: stored[0]!.size,
       contentType: 'message/rfc822',
       filename: `${m.purpose}-${mail.id}.eml`,
       source: 'outbound_email',
     });
   }
-  // The first try; later ones are queued by the delivery job (MailJobData).
-  await deps.jobs.enqueue(db, MAIL_QUEUE, { mailId: mail.id, after: 0 });
-  if (m.copyTo) await queueCopy(db, deps, m, mail, m.copyTo);
+  // The first try of each; later ones are queued by the delivery job (MailJobData).
+  await deps.jobs.enqueueMany(
+    db,
+    MAIL_QUEUE,
+    mails.map((x) => ({ mailId: x.id, after: 0 })),
+  );
   return mail;
+}
+
+type Composition = Omit<Parameters<typeof composeRaw>[0], 'messageId' | 'date'>;
+
+async function composed(deps: MailDeps, c: Composition): Promise<Composition & { messageId: string; raw: Buffer }> {
+  const messageId = newMessageId(deps.config.mailFrom);
+  return { ...c, messageId, raw: await composeRaw({ ...c, messageId, date: deps.clock() }) };
 }
 
 /**
@@ -116,36 +135,16 @@ export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promis
  * no Reply-To: a reply to one's own copy goes to the desk's address, not into
  * the request as if the agency wrote.
  */
-async function queueCopy(db: Db, deps: MailDeps, letter: OutgoingMail, sent: MailRecord, to: string): Promise<void> {
-  const messageId = newMessageId(deps.config.mailFrom);
-  const fromAddress = addressOf(deps.config.mailFrom);
-  const subject = `${COPY_SUBJECT_PREFIX}${letter.subject}`;
-  const raw = await composeRaw({
+function copyOf(letter: OutgoingMail, fromAddress: string, letterMessageId: string, to: string): Composition {
+  return {
     fromName: letter.fromName,
     fromAddress,
     to: [to],
-    subject,
+    subject: `${COPY_SUBJECT_PREFIX}${letter.subject}`,
     text: letter.text,
-    messageId,
-    date: deps.clock(),
-    // Not the letter's own headers: what recognises a letter (X-Records-Request-Id) must not take the copy for one.
-    headers: { 'X-Records-Copy-Of': sent.messageId, 'X-Records-Sent-To': sent.toAddresses.join(', ') },
-  });
-  const stored = await deps.files.put(db, raw);
-  const copy = await insertMail(db, {
-    organizationId: letter.organizationId,
-    requestId: letter.requestId,
-    direction: 'outbound',
-    purpose: 'letter_copy',
-    messageId,
     inReplyTo: null,
     references: [],
-    fromAddress,
-    toAddresses: [to],
-    subject: headerLine(subject),
-    textBody: letter.text,
-    rawSha256: stored.sha256,
-    status: 'queued',
-  });
-  await deps.jobs.enqueue(db, MAIL_QUEUE, { mailId: copy.id, after: 0 });
+    // Not the letter's own headers: what recognises a letter (X-Records-Request-Id) must not take the copy for one.
+    headers: { 'X-Records-Copy-Of': letterMessageId, 'X-Records-Sent-To': letter.to.join(', ') },
+  };
 }

@@ -85,25 +85,34 @@ export type NewMail = Omit<MailRecord, 'id' | 'attempts' | 'lastError' | 'create
 };
 
 export async function insertMail(db: Db, m: NewMail): Promise<MailRecord> {
-  const [row] = await db('mail_messages')
-    .insert({
-      organization_id: m.organizationId,
-      request_id: m.requestId,
-      direction: m.direction,
-      purpose: m.purpose,
-      message_id: m.messageId,
-      in_reply_to: m.inReplyTo,
-      references: m.references,
-      from_address: m.fromAddress,
-      to_addresses: m.toAddresses,
-      subject: m.subject,
-      text_body: m.textBody,
-      raw_sha256: m.rawSha256,
-      status: m.status,
-      sender_auth: m.senderAuth ? JSON.stringify(m.senderAuth) : null,
-    })
+  return (await insertMails(db, [m]))[0]!;
+}
+
+/** Several messages in one statement, returned in the order given. */
+export async function insertMails(db: Db, mails: NewMail[]): Promise<MailRecord[]> {
+  const rows = await db('mail_messages')
+    .insert(
+      mails.map((m) => ({
+        organization_id: m.organizationId,
+        request_id: m.requestId,
+        direction: m.direction,
+        purpose: m.purpose,
+        message_id: m.messageId,
+        in_reply_to: m.inReplyTo,
+        references: m.references,
+        from_address: m.fromAddress,
+        to_addresses: m.toAddresses,
+        subject: m.subject,
+        text_body: m.textBody,
+        raw_sha256: m.rawSha256,
+        status: m.status,
+        sender_auth: m.senderAuth ? JSON.stringify(m.senderAuth) : null,
+      })),
+    )
     .returning<Row[]>('*');
-  return toRecord(row as Row);
+  // Postgres does not promise RETURNING's order; each Message-ID is new, so it finds its row.
+  const byMessageId = new Map(rows.map((r) => [r.message_id, toRecord(r)]));
+  return mails.map((m) => byMessageId.get(m.messageId)!);
 }
 
 export async function findMail(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<MailRecord | undefined> {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { loadSettings } from '../organizations/organization-settings';
+import { loadSettings, type OrganizationSettings } from '../organizations/organization-settings';
 import { findUser } from '../users/user-store';
 import type { RequestRecord } from './request-store';
 
@@ -9,8 +9,13 @@ import type { RequestRecord } from './request-store';
  * letter gives no requester email; null when the newsroom turned copies off
  * or nobody has an address.
  */
-export async function letterCopyAddress(db: Db, request: RequestRecord): Promise<string | null> {
-  const settings = await loadSettings(db, request.organizationId);
+export async function letterCopyAddress(
+  db: Db,
+  request: RequestRecord,
+  /** The newsroom's settings when the caller has read them already (the append lock reads them with the request). */
+  known?: OrganizationSettings,
+): Promise<string | null> {
+  const settings = known ?? (await loadSettings(db, request.organizationId));
   if (!settings.copyLettersToRequester) return null;
   if (request.requester.email) return request.requester.email;
   const assignee = request.assigneeId ? await findUser(db, request.organizationId, request.assigneeId) : undefined;

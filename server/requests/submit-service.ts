@@ -12,6 +12,7 @@ import { queueMail, type MailDeps } from '../mail/mail-service';
 import type { SubmissionMethod, SubmitInput } from './request-schemas';
 import { filingSeal } from './filing-seal';
 import { letterCopyAddress } from './letter-copy';
+import { settingsOf } from '../organizations/organization-settings';
 import type { RequestRecord, RequestValues } from './request-store';
 
 // The history's line for a filing made outside the tracker.
@@ -136,7 +137,7 @@ async function file(
         subject: letter.letterSubject,
         text: letter.letterBody,
         headers: { 'X-Records-Request-Id': request.id },
-        copyTo: await letterCopyAddress(trx, request),
+        copyTo: await letterCopyAddress(trx, request, settingsOf(context.storedSettings)),
       })
     : undefined;
 
