@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../db/database';
 import type { AwaitingReason } from '../events/state-machine';
@@ -281,6 +282,48 @@ const responseTimeRow = (t: ResponseTimes) => ({
   first_response_bdays: t.firstResponseBdays,
   final_response_bdays: t.finalResponseBdays,
 });
+
+/**
+ * A request as insertRequests will store it, id chosen here: a writer that
+ * builds a whole history in memory (a bulk import) needs the id before the
+ * row exists. `now` is its created_at and updated_at.
+ */
+export function newRequestRecord(v: RequestValues, now: Date): RequestRecord {
+  return { ...v, awaiting: v.awaiting ?? [], id: randomUUID(), createdAt: now, updatedAt: now };
+}
+
+/** Requests to a statement in insertRequests: about 40 bound values each. */
+const INSERT_BATCH = 500;
+
+/**
+ * Stores new requests (from newRequestRecord) many to a statement, each with
+ * its response times when it has them; the status counts move in the same
+ * statements, as with insertRequest. created_at and updated_at are `now`.
+ */
+export async function insertRequests(
+  db: Db,
+  requests: ReadonlyArray<{ request: RequestRecord; responseTimes?: ResponseTimes | undefined }>,
+  now: Date,
+): Promise<void> {
+  for (let i = 0; i < requests.length; i += INSERT_BATCH) {
+    const chunk = requests.slice(i, i + INSERT_BATCH);
+    const rows = chunk.map(({ request, responseTimes }) => ({
+      ...toRow(request),
+      id: request.id,
+      awaiting: request.awaiting,
+      ...(responseTimes ? responseTimeRow(responseTimes) : {}),
+      created_at: now,
+      updated_at: now,
+    }));
+    const insert = db('requests').insert(rows).returning(['id', 'organization_id', 'status']);
+    const result = await db.raw(
+      `with moved as (?), before as (select null::uuid as id, null::uuid as organization_id, null::text as status where false), ${COUNTED}
+       select count(*)::int as n from moved`,
+      [insert],
+    );
+    if (Number((result.rows as Array<{ n: number }>)[0]?.n) !== chunk.length) throw new Error('not every request was inserted');
+  }
+}
 
 /**
  * Writes request fields (and `updated_at = now`) in one statement; a status
