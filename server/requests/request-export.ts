@@ -1,12 +1,12 @@
 import { findAgenciesByIds } from '../agencies/agency-store';
 import type { Db } from '../db/database';
 import type { Column } from '../http/tabular';
-import { findRequestsByIds, listRequests, type RequestFilter, type RequestRecord } from './request-store';
+import { findRequestsForExport, listRequestsForExport, type RequestExportRecord, type RequestFilter } from './request-store';
 import { overdueRequestIds } from '../monitoring/deadline-queries';
 
 /** A request with what its export row names: the agency, and for the overdue list the earliest overdue due date. */
 export interface RequestRow {
-  request: RequestRecord;
+  request: RequestExportRecord;
   agency: { name: string; jurisdiction: string; timezone: string };
   overdueSince?: string;
 }
@@ -47,7 +47,7 @@ export const OVERDUE_COLUMNS: ReadonlyArray<Column<RequestRow>> = [
 
 const PAGE = 1000;
 
-async function withAgencies(db: Db, organizationId: string, requests: RequestRecord[]): Promise<RequestRow[]> {
+async function withAgencies(db: Db, organizationId: string, requests: RequestExportRecord[]): Promise<RequestRow[]> {
   const agencies = await findAgenciesByIds(
     db,
     organizationId,
@@ -67,7 +67,7 @@ export async function* requestPages(
 ): AsyncGenerator<RequestRow[]> {
   let before: [string, string] | undefined;
   for (;;) {
-    const rows = await listRequests(db, organizationId, { ...filter, before, limit: PAGE });
+    const rows = await listRequestsForExport(db, organizationId, { ...filter, before, limit: PAGE });
     const page = rows.slice(0, PAGE);
     if (page.length) yield await withAgencies(db, organizationId, page);
     if (rows.length <= PAGE) return;
@@ -90,7 +90,7 @@ export async function* overduePages(
     if (page.length) {
       const byId = new Map(
         (
-          await findRequestsByIds(
+          await findRequestsForExport(
             db,
             organizationId,
             page.map((r) => r.requestId),

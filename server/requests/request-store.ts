@@ -434,18 +434,117 @@ export function whereRequestMatches(query: Knex.QueryBuilder, f: Omit<RequestFil
   return query;
 }
 
-/** Newest first; fetches limit+1 rows so the caller knows whether more follow. */
-export async function listRequests(db: Db, organizationId: string, f: RequestFilter): Promise<RequestRecord[]> {
+function listQuery(db: Db, organizationId: string, f: RequestFilter): Knex.QueryBuilder {
   const query = whereRequestMatches(db('requests').where('requests.organization_id', organizationId), f);
   if (f.before) query.whereRaw('(requests.created_at, requests.id) < (?::timestamptz, ?::uuid)', f.before);
-  const rows = await query
+  return query
     .orderBy([
       { column: 'requests.created_at', order: 'desc' },
       { column: 'requests.id', order: 'desc' },
     ])
-    .limit(f.limit + 1)
-    .select<Row[]>(REQUEST_COLUMNS);
+    .limit(f.limit + 1);
+}
+
+/** Newest first; fetches limit+1 rows so the caller knows whether more follow. */
+export async function listRequests(db: Db, organizationId: string, f: RequestFilter): Promise<RequestRecord[]> {
+  const rows = await listQuery(db, organizationId, f).select<Row[]>(REQUEST_COLUMNS);
   return rows.map(toRequestRecord);
+}
+
+/** The fields a row of the request export shows (http/tabular), and its agency. */
+export type RequestExportRecord = Pick<
+  RequestRecord,
+  | 'id'
+  | 'agencyId'
+  | 'groupId'
+  | 'title'
+  | 'recordsSought'
+  | 'dateRangeStart'
+  | 'dateRangeEnd'
+  | 'feeLimit'
+  | 'requestType'
+  | 'assigneeId'
+  | 'tags'
+  | 'status'
+  | 'submissionMethod'
+  | 'submittedAt'
+  | 'trackingNumber'
+  | 'createdAt'
+>;
+
+type ExportRow = Pick<
+  Row,
+  | 'id'
+  | 'agency_id'
+  | 'group_id'
+  | 'title'
+  | 'records_sought'
+  | 'date_range_start'
+  | 'date_range_end'
+  | 'fee_limit'
+  | 'request_type'
+  | 'assignee_id'
+  | 'tags'
+  | 'status'
+  | 'submission_method'
+  | 'submitted_at'
+  | 'tracking_number'
+  | 'created_at'
+>;
+
+// An export reads a million rows: only what its columns show, not the letter, the requester and the rest of the row.
+const EXPORT_COLUMNS = [
+  'id',
+  'agency_id',
+  'group_id',
+  'title',
+  'records_sought',
+  'date_range_start',
+  'date_range_end',
+  'fee_limit',
+  'request_type',
+  'assignee_id',
+  'tags',
+  'status',
+  'submission_method',
+  'submitted_at',
+  'tracking_number',
+  'created_at',
+].map((c) => `requests.${c}`);
+
+const toExportRecord = (r: ExportRow): RequestExportRecord => ({
+  id: r.id,
+  agencyId: r.agency_id,
+  groupId: r.group_id,
+  title: r.title,
+  recordsSought: r.records_sought,
+  dateRangeStart: r.date_range_start,
+  dateRangeEnd: r.date_range_end,
+  feeLimit: r.fee_limit === null ? null : Number(r.fee_limit),
+  requestType: r.request_type,
+  assigneeId: r.assignee_id,
+  tags: r.tags,
+  status: r.status,
+  submissionMethod: r.submission_method,
+  submittedAt: r.submitted_at,
+  trackingNumber: r.tracking_number,
+  createdAt: r.created_at,
+});
+
+/** listRequests with only the export's fields. */
+export async function listRequestsForExport(db: Db, organizationId: string, f: RequestFilter): Promise<RequestExportRecord[]> {
+  const rows = await listQuery(db, organizationId, f).select<ExportRow[]>(EXPORT_COLUMNS);
+  return rows.map(toExportRecord);
+}
+
+/** findRequestsByIds with only the export's fields. */
+export async function findRequestsForExport(db: Db, organizationId: string, ids: string[]): Promise<RequestExportRecord[]> {
+  if (!ids.length) return [];
+  const rows = await db('requests')
+    .where('requests.organization_id', organizationId)
+    .whereIn('requests.id', ids)
+    .select<ExportRow[]>(EXPORT_COLUMNS);
+  return rows.map(toExportRecord);
 }
 
 export interface FeeOverLimitItem {
