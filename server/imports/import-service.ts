@@ -38,6 +38,9 @@ const REQUIRED: Array<{ fields: Array<keyof ColumnMapping>; message: string }> =
 
 const PAGE = 500;
 
+/** Rows planned in memory before they are written. */
+const WRITE_BATCH = 500;
+
 async function allAgencies(db: Db, organizationId: string): Promise<AgencyRecord[]> {
   const out: AgencyRecord[] = [];
   let after: [string, string] | undefined;
@@ -245,8 +248,14 @@ export async function confirmImport(db: Db, caller: UserCaller, id: string, now:
       }
       return new Date(t.getTime());
     };
-    const planned: PlannedHistory[] = [];
+    // Written a batch of rows at a time, so a large file's plans are not all held at once.
+    let planned: PlannedHistory[] = [];
+    let createdCount = 0;
     for (const r of rows) {
+      if (planned.length >= WRITE_BATCH) {
+        await writeHistories(trx, planned, now);
+        planned = [];
+      }
       const agency = resolved.get(r.row);
       if (r.action !== 'create' || !agency) continue;
       const dup = existing.get(duplicateKey(agency.id, r.request!.title, r.request!.filedOn));
@@ -259,6 +268,7 @@ export async function confirmImport(db: Db, caller: UserCaller, id: string, now:
         // A row the service refuses is left out alone and reported; nothing of it has been written.
         const history = await planRow(draftOf, lookups, at, caller, r, agency);
         planned.push(history);
+        createdCount += 1;
         r.requestId = history.request.id;
         existing.set(duplicateKey(agency.id, r.request!.title, r.request!.filedOn), r.requestId);
       } catch (err) {
@@ -268,7 +278,6 @@ export async function confirmImport(db: Db, caller: UserCaller, id: string, now:
       }
     }
     await writeHistories(trx, planned, now);
-    const createdCount = planned.length;
     return markConfirmed(
       trx,
       org,

@@ -193,6 +193,46 @@ describe('what a confirmed import stores', () => {
   });
 });
 
+describe('an import written in several batches', () => {
+  it('when 1,100 rows are confirmed, then every request has its whole chain and head, the counters agree, and a request from each batch verifies', async () => {
+    const big = await createNewsroom(app);
+    await addAgency(app, big, AGENCIES.minneapolis);
+    const lines = ['Agency,Request,Date filed,Method,Status,Acknowledged,Released'];
+    for (let i = 0; i < 1100; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      lines.push(
+        `City of Minneapolis,Batch request ${i},2025-06-${day},portal,${i % 2 ? 'Full grant' : 'Pending'},2025-07-01,${i % 2 ? '2025-07-15' : ''}`,
+      );
+    }
+    const dry = await app.http
+      .post('/v1/imports')
+      .set(bearer(big.tokens.editor))
+      .attach('file', Buffer.from(lines.join('\n')), { filename: 'batches.csv', contentType: 'text/csv' })
+      .expect(200);
+    expect(dry.body.summary).toMatchObject({ toCreate: 1100, invalid: 0 });
+    const confirmed = await app.http.post(`/v1/imports/${dry.body.id}/confirm`).set(bearer(big.tokens.editor)).expect(200);
+    expect(confirmed.body.createdCount).toBe(1100);
+    const ids = (confirmed.body.rows as ReportRow[]).map((r) => r.requestId!);
+    expect(new Set(ids).size).toBe(1100);
+    // Every chain is whole (seq 1..n) and its head is at its last event.
+    const chains = await knex()('request_events as e')
+      .join('request_chain_heads as h', 'h.request_id', 'e.request_id')
+      .where('e.organization_id', big.orgId)
+      .groupBy('e.request_id', 'h.seq')
+      .select(knex().raw('e.request_id, count(*)::int as events, max(e.seq)::int as last, h.seq::int as head'));
+    expect(chains).toHaveLength(1100);
+    expect(chains.every((c: { events: number; last: number; head: number }) => c.events === c.last && c.head === c.last)).toBe(true);
+    expect(chains.reduce((n: number, c: { events: number }) => n + c.events, 0)).toBe(1100 * 2 + 550);
+    for (const id of [ids[0], ids[499], ids[500], ids[1099]]) {
+      const v = await app.http.get(`/v1/requests/${id}/history/verify`).set(bearer(big.tokens.counsel)).expect(200);
+      expect(v.body).toMatchObject({ valid: true, eventsValid: true });
+    }
+    const withDeadlines = await knex()('deadlines').where({ organization_id: big.orgId }).countDistinct<{ n: string }[]>('request_id as n');
+    expect(Number(withDeadlines[0]!.n)).toBe(1100);
+    await statusCountsAgree(big.orgId);
+  }, 120_000);
+});
+
 describe('a row refused at confirmation', () => {
   it('when a row’s assignee is deactivated after the dry run, then that row alone is skipped and says why, and the rest are written', async () => {
     const other = await createNewsroom(app);
