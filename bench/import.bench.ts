@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     const dryQueries = queries;
     queries = 0;
     t = performance.now();
-    const done = await confirmImport(db.knex, runtime.deps, caller, dry.id, new Date());
+    const done = await confirmImport(db.knex, caller, dry.id, new Date());
     const confirmSeconds = (performance.now() - t) / 1000;
     const confirmQueries = queries;
     const peakMb = process.resourceUsage().maxRSS / 1024;

@@ -6,7 +6,6 @@ import { openConfiguredDatabase } from './db/open-configured';
 import type { Database } from './db/database';
 import { toProblem } from './http/error-handler';
 import { checkMappingFields, confirmImport, dryRunImport } from './imports/import-service';
-import { createRuntime } from './runtime';
 import type { UserCaller } from './auth/caller';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -139,49 +138,42 @@ const commands: Record<string, Command<z.ZodType>> = {
         name: user.name,
         credential: { kind: 'token', id: '' },
       };
-      const runtime = await createRuntime({ config: { ...loadConfig(), jobs: false }, db });
-      try {
-        const dry = await dryRunImport(
-          db.knex,
-          caller,
-          {
-            bytes: read(i.file, 'file'),
-            filename: path.basename(i.file),
-            mapping,
-            timezone: i.timezone,
-            jurisdiction: i.jurisdiction,
-            dateOrder: i['date-order'],
-          },
-          new Date(),
-        );
-        const s = dry.report.summary;
-        const errors = dry.report.rows
-          .flatMap((r) => r.errors)
-          .map((e) => `  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.message}`);
-        const lines = [
-          `import ${dry.id}  ${dry.filename}  sha256 ${dry.sha256}`,
-          `header row ${dry.options.headerRow}; mapping ${JSON.stringify(dry.mapping)}`,
-          `${s.rows} rows: ${s.toCreate} to create (${s.events} events), ${s.duplicates} duplicates, ${s.invalid} with errors; ${s.newAgencies.length} new agencies`,
-          ...errors,
-        ];
-        if (!i.confirm) {
-          out([...lines, 'dry run only: run again with --confirm to create them'].join('\n'), {
-            id: dry.id,
-            summary: s,
-            errors: dry.report.rows.flatMap((r) => r.errors),
-          });
-          return;
-        }
-        const done = await confirmImport(db.knex, runtime.deps, caller, dry.id, new Date());
-        out([...lines, `confirmed: ${done.createdCount} created, ${done.skippedCount} skipped`].join('\n'), {
-          id: done.id,
-          createdCount: done.createdCount,
-          skippedCount: done.skippedCount,
-          rows: done.report.rows.map((r) => ({ row: r.row, action: r.action, reason: r.reason, requestId: r.requestId })),
+      const dry = await dryRunImport(
+        db.knex,
+        caller,
+        {
+          bytes: read(i.file, 'file'),
+          filename: path.basename(i.file),
+          mapping,
+          timezone: i.timezone,
+          jurisdiction: i.jurisdiction,
+          dateOrder: i['date-order'],
+        },
+        new Date(),
+      );
+      const s = dry.report.summary;
+      const errors = dry.report.rows.flatMap((r) => r.errors).map((e) => `  row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.message}`);
+      const lines = [
+        `import ${dry.id}  ${dry.filename}  sha256 ${dry.sha256}`,
+        `header row ${dry.options.headerRow}; mapping ${JSON.stringify(dry.mapping)}`,
+        `${s.rows} rows: ${s.toCreate} to create (${s.events} events), ${s.duplicates} duplicates, ${s.invalid} with errors; ${s.newAgencies.length} new agencies`,
+        ...errors,
+      ];
+      if (!i.confirm) {
+        out([...lines, 'dry run only: run again with --confirm to create them'].join('\n'), {
+          id: dry.id,
+          summary: s,
+          errors: dry.report.rows.flatMap((r) => r.errors),
         });
-      } finally {
-        await runtime.stop();
+        return;
       }
+      const done = await confirmImport(db.knex, caller, dry.id, new Date());
+      out([...lines, `confirmed: ${done.createdCount} created, ${done.skippedCount} skipped`].join('\n'), {
+        id: done.id,
+        createdCount: done.createdCount,
+        skippedCount: done.skippedCount,
+        rows: done.report.rows.map((r) => ({ row: r.row, action: r.action, reason: r.reason, requestId: r.requestId })),
+      });
     },
   }),
   // Opening the database already migrates it; this reports what was applied.

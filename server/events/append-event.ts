@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
-import { CURRENT_HASH_VERSION, eventHash, GENESIS_HASH, type AttachmentRef } from './hash-chain';
-import { insertEvent, lastEvent, type ChainHead, type EventRecord } from './event-store';
+import { CURRENT_HASH_VERSION, eventHash, GENESIS_HASH, type AttachmentRef, type HashedEventFields } from './hash-chain';
+import { insertEvent, lastEvent, type ChainHead, type EventRecord, type SealedEvent } from './event-store';
 import { wellFormed, wellFormedString } from '../util/well-formed';
 
 export interface NewEvent {
@@ -27,16 +27,25 @@ export interface NewEvent {
  * (undefined: no event yet); without `known` it is looked up.
  */
 export async function appendEvent(db: Db, e: NewEvent, recordedAt: Date, known?: { head: ChainHead | undefined }): Promise<EventRecord> {
+  const head = known ? known.head : await lastEvent(db, e.requestId);
+  return insertEvent(db, sealEvent(e, recordedAt, head));
+}
+
+/**
+ * The event as it will be stored after `head` (undefined: the first of its
+ * request), hashed: the one place an event's stored fields and hash are
+ * made, for one append and for a whole history written at once alike.
+ */
+export function sealEvent(e: NewEvent, recordedAt: Date, head: ChainHead | undefined): SealedEvent {
   // Every path checks its time with recordableTime first; this is the last guard, not a user error.
   if (e.occurredAt.getTime() > recordedAt.getTime()) throw new Error(`event ${e.type} cannot be recorded before it happened`);
-  const head = known ? known.head : await lastEvent(db, e.requestId);
   const prevHash = head?.hash ?? GENESIS_HASH;
   // Hash exactly what the database will hand back: its times are stored at
   // milliseconds (timestamptz(3)), as a JS Date holds them, so times are
   // whole milliseconds now; it stores UTF-8, so every string is made
   // well-formed now (a lone surrogate becomes U+FFFD).
   const text = (s: string | null | undefined) => (s == null ? null : wellFormedString(s));
-  const fields = {
+  const fields: HashedEventFields = {
     hashVersion: CURRENT_HASH_VERSION,
     // Chosen here, not by the database default, because the hash covers it.
     id: randomUUID(),
@@ -54,5 +63,5 @@ export async function appendEvent(db: Db, e: NewEvent, recordedAt: Date, known?:
     correctsEventId: e.correctsEventId ?? null,
     attachments: wellFormed(e.attachments ?? []),
   };
-  return insertEvent(db, { ...fields, prevHash, hash: eventHash(prevHash, fields) });
+  return { ...fields, prevHash, hash: eventHash(prevHash, fields) };
 }

@@ -1,6 +1,9 @@
 import type { Db } from '../db/database';
 import type { AttachmentRef, HashedEventFields } from './hash-chain';
 
+/** An event as its chain stores it: every hashed field, the hash before it and its own. */
+export type SealedEvent = HashedEventFields & { prevHash: string; hash: string };
+
 export interface EventRecord extends HashedEventFields {
   id: string;
   organizationId: string;
@@ -68,33 +71,33 @@ export const toEventRecord = (r: Row): EventRecord => ({
   hash: r.hash,
 });
 
+const eventRow = (e: SealedEvent) => ({
+  hash_version: e.hashVersion,
+  id: e.id,
+  organization_id: e.organizationId,
+  request_id: e.requestId,
+  seq: e.seq,
+  type: e.type,
+  occurred_at: e.occurredAt,
+  recorded_at: e.recordedAt,
+  summary: e.summary,
+  body: e.body,
+  data: JSON.stringify(e.data),
+  actor_kind: e.actorKind,
+  actor_id: e.actorId,
+  corrects_event_id: e.correctsEventId,
+  attachments: JSON.stringify(e.attachments),
+  prev_hash: e.prevHash,
+  hash: e.hash,
+});
+
 /**
  * Inserts an event and moves the request's chain head to it, in one
  * statement. The head moves only from the event before (seq - 1), so an
  * append from a stale head fails here (and on the unique (request_id, seq)).
  */
-export async function insertEvent(db: Db, e: HashedEventFields & { prevHash: string; hash: string }): Promise<EventRecord> {
-  const insert = db('request_events')
-    .insert({
-      hash_version: e.hashVersion,
-      id: e.id,
-      organization_id: e.organizationId,
-      request_id: e.requestId,
-      seq: e.seq,
-      type: e.type,
-      occurred_at: e.occurredAt,
-      recorded_at: e.recordedAt,
-      summary: e.summary,
-      body: e.body,
-      data: JSON.stringify(e.data),
-      actor_kind: e.actorKind,
-      actor_id: e.actorId,
-      corrects_event_id: e.correctsEventId,
-      attachments: JSON.stringify(e.attachments),
-      prev_hash: e.prevHash,
-      hash: e.hash,
-    })
-    .returning(COLUMNS);
+export async function insertEvent(db: Db, e: SealedEvent): Promise<EventRecord> {
+  const insert = db('request_events').insert(eventRow(e)).returning(COLUMNS);
   const result = await db.raw(
     `with e as (?),
      h as (insert into request_chain_heads (request_id, seq, hash) select request_id, seq, hash from e
@@ -107,6 +110,55 @@ export async function insertEvent(db: Db, e: HashedEventFields & { prevHash: str
   const row = (result.rows as Array<Row & { head_moved: number }>)[0];
   if (!row || Number(row.head_moved) !== 1) throw new Error(`the chain head of request ${e.requestId} is not at seq ${e.seq - 1}`);
   return toEventRecord(row);
+}
+
+/** Events to a statement when whole chains are written at once: 17 bound values each, well under the protocol's 65,535. */
+const CHAIN_BATCH = 1000;
+
+/**
+ * Writes the whole chains of requests that have no event yet (a bulk import),
+ * many requests to a statement, each statement inserting its events and the
+ * chain heads at their last events together. `events` holds each request's
+ * events in seq order from 1, already sealed (sealEvent) against one another.
+ * A head that already exists fails the statement: these must be new chains.
+ */
+export async function insertChains(db: Db, events: ReadonlyArray<SealedEvent>): Promise<void> {
+  // Whole requests to a statement, so each head is written in the statement that writes its chain.
+  const chains: Array<typeof events> = [];
+  for (let i = 0; i < events.length; ) {
+    let j = i + 1;
+    while (j < events.length && events[j]!.requestId === events[i]!.requestId) j += 1;
+    const chain = events.slice(i, j);
+    if (chain.some((e, n) => e.seq !== n + 1))
+      throw new Error(`the events of request ${events[i]!.requestId} are not one chain from seq 1`);
+    chains.push(chain);
+    i = j;
+  }
+  let batch: Array<typeof events> = [];
+  let size = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    const rows = batch.flat().map(eventRow);
+    const heads = batch.length;
+    batch = [];
+    size = 0;
+    const result = await db.raw(
+      `with e as (?),
+       h as (insert into request_chain_heads (request_id, seq, hash)
+             select distinct on (request_id) request_id, seq, hash from e order by request_id, seq desc
+             returning 1)
+       select (select count(*) from e)::int as events, (select count(*) from h)::int as heads`,
+      [db('request_events').insert(rows).returning(['request_id', 'seq', 'hash'])],
+    );
+    const row = (result.rows as Array<{ events: number; heads: number }>)[0];
+    if (Number(row?.events) !== rows.length || Number(row?.heads) !== heads) throw new Error('not every chain was written whole');
+  };
+  for (const chain of chains) {
+    if (size + chain.length > CHAIN_BATCH) await flush();
+    batch.push(chain);
+    size += chain.length;
+  }
+  await flush();
 }
 
 export interface ChainHead {

@@ -77,12 +77,52 @@ export async function checkMove(
   data: Record<string, unknown>,
   history?: readonly EventRecord[],
 ): Promise<StatusMove> {
+  if (MOVES_NOTHING.has(type) || type === 'correction') return moveAfter(request, type, data, []);
+  return moveAfter(
+    request,
+    type,
+    data,
+    history ?? (await listEvents(db, request.organizationId, request.id, { excludeTypes: NO_DEADLINE_EFFECT })),
+  );
+}
+
+/** checkMove on the relevant history as read (events not in NO_DEADLINE_EFFECT, in seq order): the same verdict, no reading. */
+export function moveAfter(
+  request: RequestRecord,
+  type: LoggableEventType,
+  data: Record<string, unknown>,
+  history: readonly EventRecord[],
+): StatusMove {
   if (MOVES_NOTHING.has(type)) return { kind: 'checked', to: { status: request.status, awaiting: request.awaiting } };
   if (type === 'correction') return { kind: 'checked', to: undefined };
   // Replayed rather than read from the row: the status alone cannot say what else is awaited.
-  const move = transition(history ? lifecycleFrom(history) : await lifecycleOf(db, request), type, data);
+  const move = transition(lifecycleFrom(history), type, data);
   if (!move.allowed) throw conflict(move.reason, 'transition', { status: request.status });
   return { kind: 'checked', to: move.to };
+}
+
+/** What a checked move writes on the request besides the writer's changes: where it now stands, and what the event tells of it. */
+export function valuesAfterMove(
+  request: RequestRecord,
+  e: Pick<RecordedEvent, 'type' | 'data'>,
+  next: Pick<Lifecycle, 'status' | 'awaiting'>,
+): Partial<RequestValues> {
+  const trackingNumber =
+    e.type === 'acknowledged' && typeof e.data?.trackingNumber === 'string' && !request.trackingNumber ? e.data.trackingNumber : undefined;
+  // An answer from the agency proves it has the request, whatever became of the email.
+  const delivered = request.letterUndelivered && next.status !== 'submitted' ? { letterUndelivered: false } : {};
+  return { status: next.status, awaiting: next.awaiting, ...(trackingNumber ? { trackingNumber } : {}), ...delivered };
+}
+
+/**
+ * The type whose effect an event has on deadlines: its own, or for a
+ * correction that of the event it corrects (in `history`); a correction of
+ * an event not in the relevant history (a note) has none.
+ */
+export function effectTypeOf(e: Pick<RecordedEvent, 'type' | 'correctsEventId'>, history: readonly EventRecord[]): string {
+  if (e.type !== 'correction') return e.type;
+  const target = e.correctsEventId ? history.find((h) => h.id === e.correctsEventId) : undefined;
+  return target?.type ?? NO_DEADLINE_EFFECT[0]!;
 }
 
 /**
@@ -112,21 +152,12 @@ export async function recordEvent(
   let values: Partial<RequestValues> = { ...deps.changes };
   let touch = Object.keys(values).length > 0;
   if (move.kind === 'checked') {
-    const next = move.to ?? lifecycleFrom(history);
-    const trackingNumber =
-      e.type === 'acknowledged' && typeof e.data?.trackingNumber === 'string' && !request.trackingNumber
-        ? e.data.trackingNumber
-        : undefined;
-    // An answer from the agency proves it has the request, whatever became of the email.
-    const delivered = request.letterUndelivered && next.status !== 'submitted' ? { letterUndelivered: false } : {};
-    values = { ...values, status: next.status, awaiting: next.awaiting, ...(trackingNumber ? { trackingNumber } : {}), ...delivered };
+    values = { ...values, ...valuesAfterMove(request, e, move.to ?? lifecycleFrom(history)) };
     touch = true;
   }
   const { organizationId, id } = request;
   // A correction moves what the event it corrects could move; one not in the relevant history (a note) moves nothing.
-  const target = e.type === 'correction' && e.correctsEventId ? history.find((h) => h.id === e.correctsEventId) : undefined;
-  const effectType = e.type === 'correction' ? (target?.type ?? NO_DEADLINE_EFFECT[0]!) : e.type;
-  if (NO_DEADLINE_EFFECT.includes(effectType)) {
+  if (NO_DEADLINE_EFFECT.includes(effectTypeOf(e, history))) {
     return { event, request: touch ? await updateRequest(db, organizationId, id, values, deps.now) : request };
   }
 

@@ -105,7 +105,7 @@ export function importRoutes(api: ApiRouter): void {
       409: { description: 'Already confirmed' },
     },
     handler: async ({ caller, db, params, deps }) => {
-      const imp = await confirmImport(db, deps, caller, params.id, deps.clock());
+      const imp = await confirmImport(db, caller, params.id, deps.clock());
       return { status: 200, body: importView(imp) };
     },
   });

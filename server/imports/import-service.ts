@@ -5,11 +5,10 @@ import type { UserCaller } from '../auth/caller';
 import type { Db } from '../db/database';
 import { conflict, notFound, Problem, unsupportedMediaType, validationProblem } from '../errors/problem';
 import { parseWhen } from '../events/event-time';
-import { checkMove, recordEvent, SYSTEM_EVENT } from '../events/record-event';
-import type { LoggableEventType } from '../events/state-machine';
-import type { MailDeps } from '../mail/mail-service';
-import { createRequest } from '../requests/request-service';
-import { listFiledRequestsOfAgency, updateRequest, type RequestRecord } from '../requests/request-store';
+import { planHistory, writeHistories, type HistoryLookups, type PlannedHistory } from '../events/record-history';
+import { leadDaysByAssignee, newsroomSettings } from '../request-deadlines/reminder-plan';
+import { draftValuesBuilder } from '../requests/request-service';
+import { listFiledRequestsOfAgency, newRequestRecord } from '../requests/request-store';
 import { listUsers } from '../users/user-store';
 import { dateIn } from '../util/zoned-date';
 import { findHeaderRow, guessMapping, IMPORT_FIELDS, type ColumnMapping, headerKey } from './import-mapping';
@@ -38,6 +37,9 @@ const REQUIRED: Array<{ fields: Array<keyof ColumnMapping>; message: string }> =
 ];
 
 const PAGE = 500;
+
+/** Rows planned in memory before they are written. */
+const WRITE_BATCH = 500;
 
 async function allAgencies(db: Db, organizationId: string): Promise<AgencyRecord[]> {
   const out: AgencyRecord[] = [];
@@ -177,12 +179,14 @@ const levelOf = (jurisdiction: string) => (jurisdiction === 'US' ? 'federal' : '
  * Carries out a dry run's plan in one transaction: the agencies it names that
  * the newsroom lacks, then per row the request, its filing at the filing date
  * and its back-dated events (actor kind `import`, summary "Imported from
- * <file> row N"), each through the event log's one entry point so the status
- * moves and the deadlines are computed by the engine. A row that has become a
- * duplicate since the dry run, or that the service refuses, is skipped and
- * says why; the rest stand.
+ * <file> row N"). Each row's history is worked out in memory as the event
+ * log's entry point would record it (planHistory: the same hash chain, status
+ * moves and deadlines from the engine), and all rows are then written many to
+ * a statement, because one row at a time costs a 5,000-row file minutes. A
+ * row that has become a duplicate since the dry run, or that the service
+ * refuses, is skipped and says why; the rest stand.
  */
-export async function confirmImport(db: Db, mail: MailDeps, caller: UserCaller, id: string, now: Date): Promise<ImportRecord> {
+export async function confirmImport(db: Db, caller: UserCaller, id: string, now: Date): Promise<ImportRecord> {
   return db.transaction(async (trx) => {
     const imp = await findImport(trx, caller.organizationId, id, { forUpdate: true });
     if (!imp) throw notFound('import');
@@ -229,8 +233,29 @@ export async function confirmImport(db: Db, mail: MailDeps, caller: UserCaller, 
     }
     const existing = await existingKeys(trx, org, new Map([...resolved.values()].map((a) => [a.id, a])));
 
+    // Every row's request and history is worked out in memory first, then all are written together.
+    const draftOf = draftValuesBuilder(trx, caller, now);
+    const newsroom = newsroomSettings(trx, org);
+    const lookups: HistoryLookups = { now, settings: newsroom, leadDays: leadDaysByAssignee(trx, newsroom) };
+    // Rows share their days: each day is read in each agency's zone once (luxon's zone arithmetic is most of a row's cost).
+    const days = new Map<string, Date>();
+    const at = (day: string, zone: string, field: string): Date => {
+      const key = `${zone} ${day}`;
+      let t = days.get(key);
+      if (!t) {
+        t = parseWhen(day, zone, field);
+        days.set(key, t);
+      }
+      return new Date(t.getTime());
+    };
+    // Written a batch of rows at a time, so a large file's plans are not all held at once.
+    let planned: PlannedHistory[] = [];
     let createdCount = 0;
     for (const r of rows) {
+      if (planned.length >= WRITE_BATCH) {
+        await writeHistories(trx, planned, now);
+        planned = [];
+      }
       const agency = resolved.get(r.row);
       if (r.action !== 'create' || !agency) continue;
       const dup = existing.get(duplicateKey(agency.id, r.request!.title, r.request!.filedOn));
@@ -240,16 +265,19 @@ export async function confirmImport(db: Db, mail: MailDeps, caller: UserCaller, 
         continue;
       }
       try {
-        // A savepoint per row: a row the service refuses is undone alone and reported.
-        r.requestId = await trx.transaction((sp) => createRow(sp, mail, caller, r, agency, now));
-        existing.set(duplicateKey(agency.id, r.request!.title, r.request!.filedOn), r.requestId);
+        // A row the service refuses is left out alone and reported; nothing of it has been written.
+        const history = await planRow(draftOf, lookups, at, caller, r, agency);
+        planned.push(history);
         createdCount += 1;
+        r.requestId = history.request.id;
+        existing.set(duplicateKey(agency.id, r.request!.title, r.request!.filedOn), r.requestId);
       } catch (err) {
         if (!(err instanceof Problem)) throw err;
         const why = err.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') || err.detail || err.title;
         skip(r, 'failed', `Not created: ${why}`);
       }
     }
+    await writeHistories(trx, planned, now);
     return markConfirmed(
       trx,
       org,
@@ -272,67 +300,52 @@ function skip(r: PlannedRow, reason: 'duplicate' | 'failed', message: string): v
   r.warnings.push({ row: r.row, column: null, field: null, message });
 }
 
-async function createRow(db: Db, mail: MailDeps, caller: UserCaller, r: PlannedRow, agency: AgencyRecord, now: Date): Promise<string> {
+/**
+ * A row's request and history as creating, filing and logging each event
+ * through the event log's entry point would store them: the filing as submit
+ * records one made outside the tracker (the row takes the method and time,
+ * then the `submitted` event), then the agency's moves, each checked against
+ * the state machine.
+ */
+async function planRow(
+  draftOf: ReturnType<typeof draftValuesBuilder>,
+  lookups: HistoryLookups,
+  when: (day: string, zone: string, field: string) => Date,
+  caller: UserCaller,
+  r: PlannedRow,
+  agency: AgencyRecord,
+): Promise<PlannedHistory> {
   const q = r.request!;
-  const draft = await createRequest(
-    db,
-    caller,
-    {
-      agencyId: agency.id,
-      title: q.title,
-      recordsSought: q.recordsSought,
-      tags: q.tags,
-      ...(q.assigneeId ? { assigneeId: q.assigneeId } : {}),
-    },
-    now,
-  );
-  const at = (day: string) => parseWhen(day, agency.timezone, `row ${r.row}`);
+  const draft = await draftOf(agency, {
+    title: q.title,
+    recordsSought: q.recordsSought,
+    tags: q.tags,
+    ...(q.assigneeId ? { assigneeId: q.assigneeId } : {}),
+  });
+  const at = (day: string) => when(day, agency.timezone, `row ${r.row}`);
   const [filing, ...rest] = r.events;
-  const deps = { now, mail, agency };
-  // The filing, as submit records one made outside the tracker: the row takes the method and time, then the event.
-  let request: RequestRecord = await updateRequest(
-    db,
-    caller.organizationId,
-    draft.id,
-    { status: 'submitted', submissionMethod: q.method, submittedAt: at(q.filedOn), trackingNumber: q.trackingNumber },
-    now,
+  const request = newRequestRecord(
+    { ...draft, status: 'submitted', submissionMethod: q.method, submittedAt: at(q.filedOn), trackingNumber: q.trackingNumber },
+    lookups.now,
   );
-  request = (
-    await recordEvent(
-      db,
+  const by = { actorKind: 'import' as const, actorId: caller.userId };
+  return planHistory(
+    {
       request,
-      {
-        type: 'submitted',
-        occurredAt: at(filing!.on),
-        summary: filing!.summary,
-        data: filing!.data,
-        actorKind: 'import',
-        actorId: caller.userId,
-      },
-      deps,
-      SYSTEM_EVENT,
-    )
-  ).request;
-  for (const e of rest) {
-    const type = e.type as LoggableEventType;
-    const move = await checkMove(db, request, type, e.data);
-    request = (
-      await recordEvent(
-        db,
-        request,
-        {
-          type,
+      agency,
+      events: [
+        { move: 'system', type: 'submitted', occurredAt: at(filing!.on), summary: filing!.summary, data: filing!.data, ...by },
+        ...rest.map((e) => ({
+          move: 'checked' as const,
+          type: e.type,
           occurredAt: at(e.on),
           summary: e.summary,
           body: e.body ?? null,
           data: e.data,
-          actorKind: 'import',
-          actorId: caller.userId,
-        },
-        deps,
-        move,
-      )
-    ).request;
-  }
-  return request.id;
+          ...by,
+        })),
+      ],
+    },
+    lookups,
+  );
 }

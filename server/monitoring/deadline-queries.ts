@@ -47,7 +47,8 @@ export interface DeadlineItem {
   };
 }
 
-interface Row {
+/** A deadline row as the list's query returns it. */
+export interface DeadlineRow {
   id: string;
   kind: string;
   due_date: string;
@@ -69,7 +70,10 @@ interface Row {
   assignee_name: string | null;
 }
 
-type CalendarRow = Pick<Row, 'agency_id' | 'jurisdiction' | 'closures' | 'optional_holidays' | 'worked_holidays' | 'timezone' | 'due_date'>;
+type CalendarRow = Pick<
+  DeadlineRow,
+  'agency_id' | 'jurisdiction' | 'closures' | 'optional_holidays' | 'worked_holidays' | 'timezone' | 'due_date'
+>;
 
 /**
  * Business days from today (the agency's) to each due date; negative once
@@ -95,7 +99,7 @@ export function businessDaysLeftFor(rows: CalendarRow[], now: Date): number[] {
   });
 }
 
-function toItem(r: Row, daysLeft: number): DeadlineItem {
+function toItem(r: DeadlineRow, daysLeft: number): DeadlineItem {
   return {
     id: r.id,
     kind: r.kind,
@@ -119,11 +123,7 @@ const SELECT = `d.id, d.kind, d.due_date::text as due_date, d.statutory, d.statu
   r.id as request_id, r.title, r.status as request_status, a.id as agency_id, a.name as agency_name, a.jurisdiction,
   a.closures, a.optional_holidays, a.worked_holidays, d.assignee_id, u.name as assignee_name`;
 
-/**
- * Deadlines of a newsroom in a date window, soonest first. Open ones come from
- * the partial index on (organization_id, due_date): one range scan.
- */
-export async function listDeadlines(db: Db, organizationId: string, f: DeadlineFilter, now: Date): Promise<DeadlineItem[]> {
+function deadlineRows(db: Db, organizationId: string, f: DeadlineFilter, now: Date): Promise<DeadlineRow[]> {
   const q = db('deadlines as d')
     .join('requests as r', 'r.id', 'd.request_id')
     .join('agencies as a', 'a.id', 'd.agency_id')
@@ -138,12 +138,34 @@ export async function listDeadlines(db: Db, organizationId: string, f: DeadlineF
   if (f.agencyId) q.where('d.agency_id', f.agencyId);
   if (f.kind) q.where('d.kind', f.kind);
   if (f.after) q.whereRaw('(d.due_date, d.id) > (?::date, ?::uuid)', f.after);
-  const rows = await q
+  return q
     .orderBy([{ column: 'd.due_date' }, { column: 'd.id' }])
     .limit(f.limit + 1)
-    .select<Row[]>(db.raw(SELECT));
+    .select<DeadlineRow[]>(db.raw(SELECT));
+}
+
+/**
+ * Deadlines of a newsroom in a date window, soonest first. Open ones come from
+ * the partial index on (organization_id, due_date): one range scan.
+ */
+export async function listDeadlines(db: Db, organizationId: string, f: DeadlineFilter, now: Date): Promise<DeadlineItem[]> {
+  const rows = await deadlineRows(db, organizationId, f, now);
   const left = businessDaysLeftFor(rows, now);
   return rows.map((r, i) => toItem(r, left[i]!));
+}
+
+/** A deadline as the export writes it: the driver's row, with its business days left set on it. */
+export type DeadlineExportRow = DeadlineRow & { business_days_left: number };
+
+/**
+ * listDeadlines for the export: the rows as the driver returns them rather
+ * than copied into items, as a million-row export must (see RequestExportRow).
+ */
+export async function listDeadlinesForExport(db: Db, organizationId: string, f: DeadlineFilter, now: Date): Promise<DeadlineExportRow[]> {
+  const rows = (await deadlineRows(db, organizationId, f, now)) as DeadlineExportRow[];
+  const left = businessDaysLeftFor(rows, now);
+  for (const [i, r] of rows.entries()) r.business_days_left = left[i]!;
+  return rows;
 }
 
 /**

@@ -78,6 +78,46 @@ export interface DeadlineOwner {
   timezone: string;
 }
 
+/** A request's freshly computed deadlines and when to remind of each, for its owner. */
+export interface NewDeadlines {
+  owner: DeadlineOwner;
+  deadlines: Deadline[];
+  plan: (d: Deadline) => ReminderDates;
+}
+
+export interface ReminderDates {
+  remindBeforeOn: string | null;
+  overdueOn: string;
+  nextReminderOn: string | null;
+}
+
+/** The row of one computed deadline: the one mapping replaceDeadlines and insertDeadlines both write. */
+function deadlineRow(owner: DeadlineOwner, d: Deadline, reminders: ReminderDates, now: Date): Record<string, unknown> {
+  const { kind, dueDate, statutory, status, basis, exceedsStatute, statutoryDueDate, claimedDueDate, satisfiedBy, trace, ...rest } = d;
+  return {
+    organization_id: owner.organizationId,
+    request_id: owner.requestId,
+    agency_id: owner.agencyId,
+    assignee_id: owner.assigneeId,
+    timezone: owner.timezone,
+    kind,
+    due_date: dueDate,
+    statutory,
+    status,
+    basis,
+    exceeds_statute: exceedsStatute ?? false,
+    statutory_due_date: statutoryDueDate ?? null,
+    claimed_due_date: claimedDueDate ?? null,
+    satisfied_on: satisfiedBy?.date ?? null,
+    trace: JSON.stringify(trace),
+    details: JSON.stringify({ ...rest, ...(satisfiedBy ? { satisfiedBy } : {}) }),
+    computed_at: now,
+    remind_before_on: reminders.remindBeforeOn,
+    overdue_on: reminders.overdueOn,
+    next_reminder_on: reminders.nextReminderOn,
+  };
+}
+
 /**
  * Replaces a request's deadlines with freshly computed ones, in one
  * statement, and returns them as stored (soonest first). Rows are upserted by
@@ -88,7 +128,7 @@ export async function replaceDeadlines(
   db: Db,
   owner: DeadlineOwner,
   deadlines: Deadline[],
-  plan: (d: Deadline) => { remindBeforeOn: string | null; overdueOn: string; nextReminderOn: string | null },
+  plan: (d: Deadline) => ReminderDates,
   now: Date,
 ): Promise<StoredDeadline[]> {
   const kinds = deadlines.map((d) => d.kind);
@@ -98,33 +138,7 @@ export async function replaceDeadlines(
     await del.delete();
     return [];
   }
-  const rows = deadlines.map((d) => {
-    const { kind, dueDate, statutory, status, basis, exceedsStatute, statutoryDueDate, claimedDueDate, satisfiedBy, trace, ...rest } = d;
-    return {
-      organization_id: owner.organizationId,
-      request_id: owner.requestId,
-      agency_id: owner.agencyId,
-      assignee_id: owner.assigneeId,
-      timezone: owner.timezone,
-      kind,
-      due_date: dueDate,
-      statutory,
-      status,
-      basis,
-      exceeds_statute: exceedsStatute ?? false,
-      statutory_due_date: statutoryDueDate ?? null,
-      claimed_due_date: claimedDueDate ?? null,
-      satisfied_on: satisfiedBy?.date ?? null,
-      trace: JSON.stringify(trace),
-      details: JSON.stringify({ ...rest, ...(satisfiedBy ? { satisfiedBy } : {}) }),
-      computed_at: now,
-      ...(({ remindBeforeOn, overdueOn, nextReminderOn }) => ({
-        remind_before_on: remindBeforeOn,
-        overdue_on: overdueOn,
-        next_reminder_on: nextReminderOn,
-      }))(plan(d)),
-    };
-  });
+  const rows = deadlines.map((d) => deadlineRow(owner, d, plan(d), now));
   const upsert = db('deadlines')
     .insert(rows)
     .onConflict(['request_id', 'kind'])
@@ -151,6 +165,20 @@ export async function replaceDeadlines(
   // Both in one statement: they touch different kinds, so neither sees the other's rows.
   const result = await db.raw('with gone as (?), kept as (?) select * from kept order by due_date, kind', [del.delete(), upsert]);
   return (result.rows as Row[]).map(toRecord);
+}
+
+/** Deadlines to a statement in insertDeadlines: 20 bound values each. */
+const INSERT_BATCH = 1000;
+
+/**
+ * Stores the first deadlines of requests that have none yet (a bulk import),
+ * many requests to a statement: the rows replaceDeadlines would write for each.
+ * A request that already has a deadline of a kind fails the statement.
+ */
+export async function insertDeadlines(db: Db, planned: readonly NewDeadlines[], now: Date): Promise<number> {
+  const rows = planned.flatMap((p) => p.deadlines.map((d) => deadlineRow(p.owner, d, p.plan(d), now)));
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) await db('deadlines').insert(rows.slice(i, i + INSERT_BATCH));
+  return rows.length;
 }
 
 export async function listDeadlinesOfRequest(db: Db, organizationId: string, requestId: string): Promise<StoredDeadline[]> {

@@ -10,7 +10,7 @@ import { NO_DEADLINE_EFFECT } from '../events/state-machine';
 import { leadDaysFor, newsroomSettings, planReminders } from './reminder-plan';
 import { storeResponseTimes, type RequestRecord, type ResponseTimes } from '../requests/request-store';
 import type { OrganizationSettings } from '../organizations/organization-settings';
-import { replaceDeadlines, type StoredDeadline } from './deadline-store';
+import { replaceDeadlines, type NewDeadlines, type StoredDeadline } from './deadline-store';
 
 // For report cards: the agency's first move of any kind, and its final answer.
 const FIRST_RESPONSE = new Set([
@@ -81,6 +81,28 @@ export async function recountDeadlines(
   now: Date,
   inputs: RecountInputs,
 ): Promise<Recount | undefined> {
+  const planned = await planDeadlines(request, agency, inputs);
+  if (!planned) return undefined;
+  const deadlines = await replaceDeadlines(db, planned.owner, planned.deadlines, planned.plan, now);
+  return { result: planned.result, deadlines, responseTimes: planned.responseTimes };
+}
+
+/** A request's deadlines as computed, before they are stored: what replaceDeadlines or insertDeadlines write. */
+export interface PlannedDeadlines extends NewDeadlines {
+  result: DeadlineResult;
+  responseTimes: ResponseTimes;
+}
+
+/**
+ * The computing half of recountDeadlines, writing nothing: the engine's
+ * deadlines from the agency's calendar and the effective history, when to
+ * remind of each, and the agency's response times. Undefined for a draft.
+ */
+export async function planDeadlines(
+  request: RequestRecord,
+  agency: AgencyRecord,
+  inputs: RecountInputs,
+): Promise<PlannedDeadlines | undefined> {
   if (!request.submittedAt || !request.submissionMethod) return undefined;
   const { events } = inputs;
   // The latest filing counts: a letter filed again after its email failed restarts the clock.
@@ -103,23 +125,22 @@ export async function recountDeadlines(
       .map((e) => ({ type: e.type, occurredAt: e.occurredAt.toISOString(), data: e.data })),
   });
   const leadDays = await inputs.leadDays();
-  const deadlines = await replaceDeadlines(
-    db,
-    {
+  return {
+    owner: {
       organizationId: request.organizationId,
       requestId: request.id,
       agencyId: agency.id,
       assigneeId: request.assigneeId,
       timezone: result.timezone,
     },
-    result.deadlines,
-    (d) => {
+    deadlines: result.deadlines,
+    plan: (d) => {
       const plan = planReminders(agency, d, leadDays);
       return request.letterUndelivered ? { ...plan, nextReminderOn: null } : plan;
     },
-    now,
-  );
-  return { result, deadlines, responseTimes: responseTimesOf(agency, result.deemedReceivedDate, events) };
+    result,
+    responseTimes: responseTimesOf(agency, result.deemedReceivedDate, events),
+  };
 }
 
 function responseTimesOf(agency: AgencyRecord, receivedDate: string, events: EffectiveEvent[]): ResponseTimes {

@@ -42,3 +42,17 @@ export async function leadDaysFor(db: Db, assigneeId: string | null, newsroom: (
   }
   return (await newsroom()).reminderLeadDays;
 }
+
+/** leadDaysFor, each assignee read once: for a writer that plans many requests' reminders at once. */
+export function leadDaysByAssignee(db: Db, newsroom: () => Promise<OrganizationSettings>): (assigneeId: string | null) => Promise<number> {
+  const known = new Map<string, Promise<number>>();
+  return (assigneeId) => {
+    const key = assigneeId ?? '';
+    let days = known.get(key);
+    if (!days) {
+      days = leadDaysFor(db, assigneeId, newsroom);
+      known.set(key, days);
+    }
+    return days;
+  };
+}

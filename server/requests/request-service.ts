@@ -54,8 +54,19 @@ async function defaultRequester(db: Db, caller: UserCaller): Promise<Requester> 
 /** A new secret for the per-request reply address; lowercase, as mail systems may fold case. */
 const newReplyToken = () => randomBytes(12).toString('hex');
 
+/** What a draft reads besides its agency: whether its assignee may be assigned, and the default requester. */
+interface DraftLookups {
+  assertAssignable: (userId: string) => Promise<void>;
+  requester: () => Promise<Requester>;
+}
+
+const lookupsOf = (db: Db, caller: UserCaller): DraftLookups => ({
+  assertAssignable: (userId) => assertAssignable(db, caller.organizationId, userId),
+  requester: () => defaultRequester(db, caller),
+});
+
 async function buildDraft(
-  db: Db,
+  lookups: DraftLookups,
   caller: UserCaller,
   agency: AgencyRecord,
   input: DraftInput,
@@ -65,7 +76,7 @@ async function buildDraft(
   const requestType = input.requestType ?? 'standard';
   assertRequestType(agency, requestType, now);
   const assigneeId = input.assigneeId === undefined ? caller.userId : input.assigneeId;
-  if (assigneeId) await assertAssignable(db, caller.organizationId, assigneeId);
+  if (assigneeId) await lookups.assertAssignable(assigneeId);
   const fields = {
     title: input.title,
     recordsSought: input.recordsSought,
@@ -76,7 +87,7 @@ async function buildDraft(
     feeWaiver: input.feeWaiver ?? null,
     expedited: input.expedited ?? null,
     requestType,
-    requester: input.requester ?? (await defaultRequester(db, caller)),
+    requester: input.requester ?? (await lookups.requester()),
     trackingNumber: null,
     submittedAt: null,
   };
@@ -108,7 +119,35 @@ async function buildDraft(
 
 export async function createRequest(db: Db, caller: UserCaller, input: RequestCreateInput, now: Date): Promise<RequestRecord> {
   const agency = await agencyOrProblem(db, caller.organizationId, input.agencyId, 'agencyId');
-  return insertRequest(db, await buildDraft(db, caller, agency, input, null, now), now);
+  return insertRequest(db, await buildDraft(lookupsOf(db, caller), caller, agency, input, null, now), now);
+}
+
+/**
+ * The values createRequest would insert, for a writer that stores many drafts
+ * at once (a bulk import): the same checks and letter, each assignee and the
+ * newsroom read once for the whole batch. Throws the problem createRequest
+ * would, per draft; writes nothing.
+ */
+export function draftValuesBuilder(
+  db: Db,
+  caller: UserCaller,
+  now: Date,
+): (agency: AgencyRecord, input: DraftInput) => Promise<RequestValues> {
+  // A refused assignee stays refused: its rejection is kept and thrown again for each draft.
+  const assignable = new Map<string, Promise<void>>();
+  let requester: Promise<Requester> | undefined;
+  const lookups: DraftLookups = {
+    assertAssignable: (userId) => {
+      let check = assignable.get(userId);
+      if (!check) {
+        check = assertAssignable(db, caller.organizationId, userId);
+        assignable.set(userId, check);
+      }
+      return check;
+    },
+    requester: () => (requester ??= defaultRequester(db, caller)),
+  };
+  return (agency, input) => buildDraft(lookups, caller, agency, input, null, now);
 }
 
 /** One linked draft per agency, each under its own law, all or none. */
@@ -124,7 +163,9 @@ export async function createRequestBatch(
     const agencies: AgencyRecord[] = [];
     for (const [i, id] of agencyIds.entries()) agencies.push(await agencyOrProblem(trx, caller.organizationId, id, `agencyIds.${i}`));
     const items: RequestRecord[] = [];
-    for (const agency of agencies) items.push(await insertRequest(trx, await buildDraft(trx, caller, agency, draft, groupId, now), now));
+    const lookups = lookupsOf(trx, caller);
+    for (const agency of agencies)
+      items.push(await insertRequest(trx, await buildDraft(lookups, caller, agency, draft, groupId, now), now));
     return { groupId, items };
   });
 }

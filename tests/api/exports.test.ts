@@ -94,7 +94,16 @@ describe('exports', () => {
   it('when deadlines are exported, then each comes with its request, agency and business days left (negative when overdue)', async () => {
     const rows = csvOf((await app.http.get('/v1/deadlines?status=all&format=csv').set(bearer(room.tokens.counsel)).expect(200)).text);
     const response = rows.find((r) => r.request_id === late && r.kind === 'response');
-    expect(response).toMatchObject({ due_date: '2026-02-17', agency: AGENCIES.ice.name, statutory: 'true' });
+    const reporter = await app.db.knex('users').where({ id: room.userIds.reporter }).first<{ name: string }>('name');
+    expect(response).toMatchObject({
+      due_date: '2026-02-17',
+      agency: AGENCIES.ice.name,
+      jurisdiction: 'US',
+      statutory: 'true',
+      request_title: 'ICE all-employee email',
+      request_status: 'acknowledged',
+      assignee: reporter.name,
+    });
     expect(Number(response!.business_days_left)).toBeLessThan(0);
     expect(rows.every((r) => r.request_id === late || r.request_id === onTime)).toBe(true);
   });

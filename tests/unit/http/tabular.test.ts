@@ -1,4 +1,4 @@
-import { keysetPages } from '../../../server/http/tabular';
+import { csvLine, keysetPages } from '../../../server/http/tabular';
 
 describe('keyset pages', () => {
   const rows = Array.from({ length: 2503 }, (_, i) => i + 1);
@@ -23,5 +23,18 @@ describe('keyset pages', () => {
     for await (const page of keysetPages(2503, fetchAfter(2503, seen), (r) => r)) pages.push(page);
     expect(pages.map((p) => p.length)).toEqual([2503]);
     expect(seen).toEqual([undefined]);
+  });
+});
+
+describe('CSV records', () => {
+  it('when a field holds a comma, a quote or a line break, then it is quoted with its quotes doubled; other fields are written as they are', () => {
+    expect(csvLine(['plain', 'a,b', 'say "no"', 'two\nlines', 'cr\rhere', ' spaced ', 'ü; ø', "'=1+1"])).toBe(
+      'plain,"a,b","say ""no""","two\nlines","cr\rhere", spaced ,ü; ø,\'=1+1\n',
+    );
+  });
+
+  it('when cells are empty, numbers or booleans, then null and the empty string are empty, numbers and booleans are their text', () => {
+    expect(csvLine([null, '', 0, -2.5, 1e21, true, false])).toBe(',,0,-2.5,1e+21,true,false\n');
+    expect(csvLine(['"'])).toBe('""""\n');
   });
 });
