@@ -1,17 +1,34 @@
 // Issue 2 benchmark: GET /v1/agencies/{id} with auth, against a bare Express
 // handler doing one SELECT by primary key through the same pool, side by side
-// in one run on a Postgres server. Target: app ≥ 60% of the bare throughput.
+// in one run on a Postgres server. Target (issue 15): app ≥ 75% of the bare
+// throughput in every round. Each round also prices the layers of the stack.
 import { fork } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { insertAgency } from '../server/agencies/agency-store';
 import { insertOrganization } from '../server/organizations/organization-store';
 import { createUserWithToken } from '../server/users/user-service';
+import type { AgencyServerPorts, CpuReply } from './support/agency-servers';
 import { createBenchDatabase, openBenchDatabase } from './support/bench-db';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+
+type Layer = 'app' | 'bare' | 'pino' | 'logged' | 'headed';
+interface Sample {
+  rps: number;
+  p99: number;
+  /** The server process's CPU time per request, µs. */
+  cpuUs: number;
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 async function load(url: string, headers: Record<string, string>, seconds: number): Promise<autocannon.Result> {
   return autocannon({ url, headers, connections: CONNECTIONS, duration: seconds });
@@ -36,50 +53,65 @@ async function main(): Promise<void> {
     notes: null,
   });
   await db.close();
+  console.log(`load average at the start: ${loadAverage()} (${os.cpus().length} CPUs)`);
 
   const child = fork(path.join(__dirname, 'support/agency-servers.ts'), {
     env: { ...process.env, BENCH_DB_URL: bench.url },
     // CHILD_NODE_ARGS lets one profile the servers (e.g. --cpu-prof).
     execArgv: [...(process.env.CHILD_NODE_ARGS ? process.env.CHILD_NODE_ARGS.split(' ') : []), '--import', 'tsx'],
   });
-  const ports = await new Promise<{ appPort: number; barePort: number; loggedPort: number; headedPort: number }>((resolve) =>
-    child.once('message', resolve as never),
-  );
-  const appUrl = `http://127.0.0.1:${ports.appPort}/v1/agencies/${agency.id}`;
-  const bareUrl = `http://127.0.0.1:${ports.barePort}/agencies/${agency.id}`;
-  const loggedUrl = `http://127.0.0.1:${ports.loggedPort}/agencies/${agency.id}`;
-  const headedUrl = `http://127.0.0.1:${ports.headedPort}/agencies/${agency.id}`;
+  const ports = await new Promise<AgencyServerPorts>((resolve) => child.once('message', resolve as never));
+  const cpuNow = () =>
+    new Promise<number>((resolve) => {
+      const onMessage = (m: unknown) => {
+        if (typeof m === 'object' && m !== null && 'cpu' in m) {
+          child.off('message', onMessage);
+          resolve((m as CpuReply).cpu);
+        }
+      };
+      child.on('message', onMessage);
+      child.send('cpu');
+    });
   const auth = { Authorization: `Bearer ${token}` };
+  const at = (port: number, p: string) => `http://127.0.0.1:${port}${p}`;
+  const servers: Record<Layer, { url: string; headers: Record<string, string> }> = {
+    app: { url: at(ports.appPort, `/v1/agencies/${agency.id}`), headers: auth },
+    bare: { url: at(ports.barePort, `/agencies/${agency.id}`), headers: {} },
+    pino: { url: at(ports.pinoPort, `/agencies/${agency.id}`), headers: {} },
+    logged: { url: at(ports.loggedPort, `/agencies/${agency.id}`), headers: {} },
+    headed: { url: at(ports.headedPort, `/agencies/${agency.id}`), headers: {} },
+  };
 
-  // Sanity: both answer 200 with the agency before we time anything.
-  for (const [u, h] of [
-    [appUrl, auth],
-    [bareUrl, {}],
-  ] as const) {
-    const res = await fetch(u, { headers: h });
-    if (res.status !== 200) throw new Error(`${u} answered ${res.status}`);
+  // Sanity: every server answers 200 with the agency before we time anything.
+  for (const { url, headers } of Object.values(servers)) {
+    const res = await fetch(url, { headers });
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   }
-  await load(appUrl, auth, 2);
-  await load(bareUrl, {}, 2);
+  for (const { url, headers } of Object.values(servers)) await load(url, headers, 2);
 
-  const loggedRps: number[] = [];
-  const headedRps: number[] = [];
-  const appRps: number[] = [];
-  const bareRps: number[] = [];
-  const appP99: number[] = [];
-  const bareP99: number[] = [];
+  /** One load run: throughput, p99, and the server process's CPU per request (less noisy than throughput on a shared machine). */
+  const run = async (layer: Layer, seconds: number): Promise<Sample> => {
+    const { url, headers } = servers[layer];
+    const cpu0 = await cpuNow();
+    const r = await load(url, headers, seconds);
+    const cpu1 = await cpuNow();
+    if (r.non2xx || r.errors) throw new Error(`errors during load of ${layer}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    return { rps: r.requests.average, p99: r.latency.p99, cpuUs: (cpu1 - cpu0) / r.requests.total };
+  };
+
+  const samples: Record<Layer, Sample[]> = { app: [], bare: [], pino: [], logged: [], headed: [] };
+  const layerSeconds = Math.max(2, Math.round(DURATION / 2));
   for (let round = 0; round < ROUNDS; round += 1) {
-    const a = await load(appUrl, auth, DURATION);
-    const b = await load(bareUrl, {}, DURATION);
-    if (a.non2xx || b.non2xx || a.errors || b.errors)
-      throw new Error(`errors during load: app ${a.non2xx}/${a.errors}, bare ${b.non2xx}/${b.errors}`);
+    const a = await run('app', DURATION);
+    const b = await run('bare', DURATION);
+    samples.app.push(a);
+    samples.bare.push(b);
     // The layered servers, for the price of each layer (one shorter run each per round).
-    loggedRps.push((await load(loggedUrl, {}, Math.max(2, Math.round(DURATION / 2)))).requests.average);
-    headedRps.push((await load(headedUrl, {}, Math.max(2, Math.round(DURATION / 2)))).requests.average);
-    appRps.push(a.requests.average);
-    bareRps.push(b.requests.average);
-    appP99.push(a.latency.p99);
-    bareP99.push(b.latency.p99);
+    for (const layer of ['pino', 'logged', 'headed'] as const) samples[layer].push(await run(layer, layerSeconds));
+    console.log(
+      `round ${round + 1}: app ${a.rps.toFixed(0)} req/s, bare ${b.rps.toFixed(0)} req/s, ratio ${((a.rps / b.rps) * 100).toFixed(1)}%; ` +
+        `server CPU app ${a.cpuUs.toFixed(0)} µs/request, bare ${b.cpuUs.toFixed(0)}; load average ${loadAverage()}`,
+    );
   }
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send('stop');
@@ -87,29 +119,50 @@ async function main(): Promise<void> {
   await bench.drop();
 
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const avg = (layer: Layer, k: keyof Sample) => mean(samples[layer].map((x) => x[k]));
+  const appRps = samples.app.map((x) => x.rps);
+  const bareRps = samples.bare.map((x) => x.rps);
   const ratio = mean(appRps) / mean(bareRps);
-  console.log(`GET /v1/agencies/{id} (auth + zod + problem layer): ${mean(appRps).toFixed(0)} req/s, p99 ${mean(appP99).toFixed(1)} ms`);
-  console.log(`bare express SELECT by primary key (same pool):    ${mean(bareRps).toFixed(0)} req/s, p99 ${mean(bareP99).toFixed(1)} ms`);
   console.log(
-    `ratio app/bare: ${(ratio * 100).toFixed(1)}%  (target ≥ 75%; ${ROUNDS} alternating rounds of ${DURATION}s, ${CONNECTIONS} connections)`,
+    `GET /v1/agencies/{id} (auth + zod + problem layer): ${avg('app', 'rps').toFixed(0)} req/s, p99 ${avg('app', 'p99').toFixed(1)} ms`,
+  );
+  console.log(
+    `bare express SELECT by primary key (same pool):    ${avg('bare', 'rps').toFixed(0)} req/s, p99 ${avg('bare', 'p99').toFixed(1)} ms`,
+  );
+  console.log(
+    `ratio app/bare: ${(ratio * 100).toFixed(1)}%  (target ≥ 75%; ${ROUNDS} alternating rounds of ${DURATION}s, ${CONNECTIONS} connections; before: 64.6%)`,
   );
   console.log(`per round app: ${appRps.map((x) => x.toFixed(0)).join(', ')}; bare: ${bareRps.map((x) => x.toFixed(0)).join(', ')}`);
   console.log(
-    `per round ratio: ${appRps.map((x, i) => `${((x / bareRps[i]!) * 100).toFixed(1)}%`).join(', ')} (target ≥ 75% in every round; before issue 15: 72.6%, 61.6%, 59.8%)`,
+    `per round ratio: ${appRps.map((x, i) => `${((x / bareRps[i]!) * 100).toFixed(1)}%`).join(', ')} ` +
+      '(target ≥ 75% in every round; before: 46.8%, 86.8%; in issue 15: 72.6%, 61.6%, 59.8%)',
   );
-  // Wall time per request at saturation, layer by layer: what each adds on top of the one before.
+  // Each layer's price, over the line it is built on: wall time of a saturated
+  // request (1 / throughput; the client and Postgres share the machine) and
+  // the server process's own CPU time per request.
   const us = (rps: number) => 1e6 / rps;
-  const layers: Array<[string, number]> = [
-    ['bare express + SELECT', mean(bareRps)],
-    ['+ request logging (pino-http)', mean(loggedRps)],
-    ['+ security headers (helmet)', mean(headedRps)],
-    ['+ the rest of the app (routing table, auth cache, zod, problem layer, JSON parser)', mean(appRps)],
+  const layers: Array<{ name: string; layer: Layer; over?: Layer; before?: string }> = [
+    { name: 'bare express + SELECT', layer: 'bare' },
+    { name: '+ request logging as it was (pino-http)', layer: 'pino', over: 'bare', before: '+177 µs' },
+    { name: '+ request logging (lean, http/request-log.ts)', layer: 'logged', over: 'bare' },
+    { name: '+ security headers (helmet)', layer: 'headed', over: 'logged', before: '−57 µs' },
+    {
+      name: '+ the rest of the app (routing table, auth cache, zod, problem layer, JSON parser)',
+      layer: 'app',
+      over: 'headed',
+      before: '+84 µs',
+    },
   ];
-  console.log('per-layer cost (µs of a saturated request, each over the line before):');
-  layers.forEach(([name, rps], i) => {
-    const added = i === 0 ? '' : ` (+${(us(rps) - us(layers[i - 1]![1])).toFixed(0)} µs)`;
-    console.log(`  ${name}: ${rps.toFixed(0)} req/s, ${us(rps).toFixed(0)} µs/request${added}`);
-  });
+  console.log('per-layer cost (each over the line it builds on; wall µs of a saturated request, server CPU µs per request):');
+  for (const { name, layer, over, before } of layers) {
+    const wall = us(avg(layer, 'rps'));
+    const cpu = avg(layer, 'cpuUs');
+    const added = over
+      ? ` (+${(wall - us(avg(over, 'rps'))).toFixed(0)} µs wall, +${(cpu - avg(over, 'cpuUs')).toFixed(0)} µs CPU${before ? `; before: ${before} wall` : ''})`
+      : '';
+    console.log(`  ${name}: ${avg(layer, 'rps').toFixed(0)} req/s, ${wall.toFixed(0)} µs wall, ${cpu.toFixed(0)} µs CPU${added}`);
+  }
+  console.log(`load average at the end: ${loadAverage()} (${os.cpus().length} CPUs)`);
 }
 
 main().catch((err: unknown) => {

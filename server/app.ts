@@ -1,6 +1,5 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { agencyRoutes } from './agencies/agency-routes';
 import { attachmentRoutes } from './attachments/attachment-routes';
@@ -24,7 +23,7 @@ import { ApiRouter } from './http/api-router';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { buildOpenApiDocument } from './http/openapi';
 import { serviceUnavailable } from './errors/problem';
-import { requestId } from './http/request-id';
+import { requestLogging } from './http/request-log';
 import { requestRoutes } from './requests/request-routes';
 import { jurisdictionRoutes } from './jurisdictions/jurisdiction-routes';
 import { organizationRoutes } from './organizations/organization-routes';
@@ -32,13 +31,6 @@ import { sessionRoutes } from './sessions/session-routes';
 import { tokenRoutes } from './tokens/token-routes';
 import { userRoutes } from './users/user-routes';
 import { findWebDist, webApp } from './http/web-app';
-
-/** A 503 is an answer the service chose (database out of reach, retry later), not a fault in it. */
-function responseLogLevel(status: number, err: unknown): 'error' | 'warn' | 'info' | 'debug' {
-  if (status === 503) return 'warn';
-  if (err || status >= 500) return 'error';
-  return status >= 400 ? 'info' : 'debug';
-}
 
 /** The route table: one line per feature, each feature's routes in its folder. */
 export function buildApi(config: Config): ApiRouter {
@@ -74,20 +66,11 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.config.trustProxy);
   app.set('query parser', 'simple');
 
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: requestId,
-      customLogLevel: (_req, res, err) => responseLogLevel(res.statusCode, err),
-      // The URL may carry a calendar token; log the path only.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLogging(app, deps.logger));
   app.use(helmet());
-  app.use(express.json({ limit: deps.config.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+  const json = express.json({ limit: deps.config.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
+  // A GET or HEAD has no body the API reads; the parser would only look for one.
+  app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next)));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

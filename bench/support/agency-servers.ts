@@ -2,12 +2,26 @@
 // handler, sharing one knex pool, so the only difference is our stack.
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
-import { requestId } from '../../server/http/request-id';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { requestLogging } from '../../server/http/request-log';
+import { requestId } from '../../server/http/request-id';
 import { createRuntime } from '../../server/runtime';
 import { openBenchDatabase } from './bench-db';
+
+export interface AgencyServerPorts {
+  appPort: number;
+  barePort: number;
+  /** bare + pino-http as the app used it before issue 15, for the price beside the new one. */
+  pinoPort: number;
+  loggedPort: number;
+  headedPort: number;
+}
+
+/** Sent back for 'cpu': this process's CPU time so far, µs, so the bench can price a load run in CPU. */
+export interface CpuReply {
+  cpu: number;
+}
 
 async function main(): Promise<void> {
   const url = process.env.BENCH_DB_URL!;
@@ -24,27 +38,48 @@ async function main(): Promise<void> {
 
   // The bare handler, then the same with each layer of the app's stack added
   // in turn, so the bench can price each layer.
-  const bareWith = (layers: express.RequestHandler[]) => {
+  const bareWith = (layers: (server: express.Express) => express.RequestHandler[]) => {
     const server = express();
     server.disable('x-powered-by');
-    for (const layer of layers) server.use(layer);
+    for (const layer of layers(server)) server.use(layer);
     server.get('/agencies/:id', async (req, res) => {
       const row = await db.knex('agencies').where({ id: req.params.id }).first();
       res.json(row);
     });
     return server;
   };
-  const logging = pinoHttp({ logger: runtime.deps.logger, genReqId: requestId, customLogLevel: () => 'debug' });
-  const bare = bareWith([]);
-  const logged = bareWith([logging]);
-  const headed = bareWith([logging, helmet()]);
+  // Imported by a computed name so its global typings (req.id, req.log) stay out
+  // of the build; the app itself no longer uses it.
+  const pinoHttpModule = 'pino-http';
+  const { pinoHttp } = (await import(pinoHttpModule)) as {
+    pinoHttp: (opts: Record<string, unknown>) => express.RequestHandler;
+  };
+  const logger = runtime.deps.logger;
+  const bare = bareWith(() => []);
+  const pino = bareWith(() => [
+    pinoHttp({
+      logger,
+      genReqId: requestId,
+      customLogLevel: () => 'debug',
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  ]);
+  const logged = bareWith((s) => [requestLogging(s, logger)]);
+  const headed = bareWith((s) => [requestLogging(s, logger), helmet()]);
 
-  const servers = [app, bare, logged, headed].map((s) => s.listen(0, '127.0.0.1'));
+  const servers = [app, bare, pino, logged, headed].map((s) => s.listen(0, '127.0.0.1'));
   await Promise.all(servers.map((s) => new Promise((r) => s.once('listening', r))));
-  const port = (s: (typeof servers)[number]) => (s.address() as { port: number }).port;
-  const [a, b, l, h] = servers as [(typeof servers)[number], (typeof servers)[number], (typeof servers)[number], (typeof servers)[number]];
-  process.send!({ appPort: port(a), barePort: port(b), loggedPort: port(l), headedPort: port(h) });
+  const port = (i: number) => (servers[i]!.address() as { port: number }).port;
+  const ports: AgencyServerPorts = { appPort: port(0), barePort: port(1), pinoPort: port(2), loggedPort: port(3), headedPort: port(4) };
+  process.send!(ports);
   process.on('message', async (m) => {
+    if (m === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send!({ cpu: user + system } satisfies CpuReply);
+    }
     if (m === 'stop') {
       for (const s of servers) s.close();
       await runtime.stop();

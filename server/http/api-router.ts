@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import type { Caller, Role, UserCaller } from '../auth/caller';
@@ -96,10 +96,25 @@ export class ApiRouter {
     return this;
   }
 
+  /**
+   * Express tries a router's routes one by one, so each call walked every route
+   * registered before its own (and a page of the web app all of them). The
+   * routes are grouped by the segment after /v1/, each group a router of its
+   * own in the order registered, and a call goes straight to its group. Every
+   * route of one path is in one group, so OPTIONS and HEAD answer as before.
+   */
   mount(router: Router, deps: AppDeps): void {
+    const groups = new Map<string, Router>();
     for (const spec of this.specs) {
+      const segment = firstSegment(spec.path);
+      if (segment === undefined) throw new Error(`route ${spec.path} is not under /v1/`);
+      let group = groups.get(segment);
+      if (!group) {
+        group = Router();
+        groups.set(segment, group);
+      }
       const expressPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
-      router[spec.method](expressPath, async (req: Request, res: Response) => {
+      group[spec.method](expressPath, async (req: Request, res: Response) => {
         const caller = spec.access === 'public' ? undefined : await authenticate(deps, req, spec.access.operator === true);
         const params = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
         if (caller) authorize(spec.access as Exclude<Access, 'public'>, caller, params as { orgId?: string } | undefined);
@@ -133,6 +148,12 @@ export class ApiRouter {
         else res.status(reply.status).json(reply.body);
       });
     }
+    router.use((req, res, next) => {
+      const segment = firstSegment(req.path);
+      const group = segment === undefined ? undefined : groups.get(segment);
+      if (group) group(req, res, next);
+      else next();
+    });
   }
 
   registerOpenApi(registry: OpenAPIRegistry): void {
@@ -209,6 +230,11 @@ export class ApiRouter {
       });
     }
   }
+}
+
+/** `agencies` of /v1/agencies/…, lower-cased as Express matches paths regardless of case. */
+function firstSegment(path: string): string | undefined {
+  return /^\/v1\/([^/]+)/i.exec(path)?.[1]?.toLowerCase();
 }
 
 function authorize(access: Exclude<Access, 'public'>, caller: Caller, params: { orgId?: string } | undefined): void {
