@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Express, Request, RequestHandler } from 'express';
+import type { Express as ExpressApp, Request, RequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { requestId } from './request-id';
 
@@ -40,7 +40,7 @@ const CHILD = Symbol('request logger');
  * making one per request serialized its bindings on every call, the largest
  * cost of the old middleware on the hot read path.
  */
-export function requestLogging(app: Express, logger: Logger): RequestHandler {
+export function requestLogging(app: ExpressApp, logger: Logger): RequestHandler {
   Object.defineProperty(app.request, 'log', {
     configurable: true,
     get(this: Request & { [CHILD]?: Logger }): Logger {
