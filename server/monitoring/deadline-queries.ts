@@ -223,8 +223,16 @@ const DASHBOARD_OPEN_STATUSES: RequestStatus[] = [...OPEN_STATUSES, 'appealed'];
 
 /** The newsroom at a glance: a handful of index-backed counts and the ten most urgent deadlines. */
 export async function dashboard(db: Db, organizationId: string, now: Date): Promise<Dashboard> {
-  // "Today" is the agency's: one bound wide enough for every zone, then exact per row.
-  const horizon = DateTime.fromJSDate(now, { zone: 'Etc/GMT-14' }).plus({ days: 6 }).toISODate()!;
+  // "Today" is the agency's. At any instant every zone's date lies between the
+  // date at UTC-12 (`lo`) and at UTC+14 (`hi`), a day or two apart: a deadline
+  // due before `lo` is overdue in every zone, one due from `hi` to `lo` + 6 is
+  // due this week in every zone, and only the few due dates in between need
+  // the row's own zone. Converting the time into each row's zone was most of
+  // the count's cost, and that cost grew with the newsroom.
+  const lo = DateTime.fromJSDate(now, { zone: 'Etc/GMT+12' }).toISODate()!;
+  const hi = DateTime.fromJSDate(now, { zone: 'Etc/GMT-14' }).toISODate()!;
+  const horizon = DateTime.fromISO(hi).plus({ days: 6 }).toISODate()!;
+  const weekSure = DateTime.fromISO(lo).plus({ days: 6 }).toISODate()!;
   // Independent reads; on a server they run side by side on the pool.
   const [byStatus, counted, urgent, undelivered, fees] = await Promise.all([
     // Kept by the requests store with every status change: a dozen rows, whatever the newsroom's size.
@@ -232,13 +240,19 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
     // From deadlines_org_open_zone alone: the index carries each deadline's zone (its "today") and kind.
     db.raw(
       // overdueSql less its status test, which the where clause already makes (status read nowhere, the
-      // index alone answers: an index-only scan of deadlines_org_open_zone).
-      `select count(*) filter (where d.due_date < l.today and d.kind not in ${REQUESTER_WINDOWS_SQL}) as overdue,
-              count(*) filter (where d.due_date >= l.today and d.due_date <= l.today + 6) as due_in_7
+      // index alone answers: an index-only scan of deadlines_org_open_zone). CASE keeps the zone
+      // conversion to the rows whose answer depends on it.
+      `select count(*) filter (where d.kind not in ${REQUESTER_WINDOWS_SQL} and case
+                 when d.due_date < :lo::date then true
+                 when d.due_date >= :hi::date then false
+                 else d.due_date < (:now::timestamptz at time zone d.timezone)::date end) as overdue,
+              count(*) filter (where case
+                 when d.due_date < :lo::date then false
+                 when d.due_date >= :hi::date and d.due_date <= :weekSure::date then true
+                 else d.due_date - (:now::timestamptz at time zone d.timezone)::date between 0 and 6 end) as due_in_7
          from deadlines d
-         cross join lateral (select (?::timestamptz at time zone d.timezone)::date as today) l
-        where d.organization_id = ? and d.status = 'open' and d.due_date <= ?::date`,
-      [now, organizationId, horizon],
+        where d.organization_id = :organizationId and d.status = 'open' and d.due_date <= :horizon::date`,
+      { now, organizationId, lo, hi, weekSure, horizon },
     ),
     listDeadlines(db, organizationId, { status: 'open', limit: 10 }, now),
     db('requests')
