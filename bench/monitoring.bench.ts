@@ -125,7 +125,8 @@ async function oldDashboardMs(db: Database, orgId: string, now: Date, withPlans:
 async function growth(sizes: number[]): Promise<void> {
   const now = new Date(`${TODAY}T15:00:00Z`);
   console.log(`load average at the start: ${loadAverage()} (${os.cpus().length} CPUs)`);
-  const rooms: Array<{ size: number; drop(): Promise<void>; db: Database; orgId: string; plans: Plan[]; rounds: number[]; oldMs: number }> = [];
+  const rooms: Array<{ size: number; drop(): Promise<void>; db: Database; orgId: string; plans: Plan[]; rounds: number[]; oldMs: number }> =
+    [];
   try {
     for (const size of sizes) {
       const bench = await createBenchDatabase('rt_bench_growth');
@@ -137,7 +138,8 @@ async function growth(sizes: number[]): Promise<void> {
       );
       rooms.at(-1)!.orgId = ((await db.knex('api_tokens').first('organization_id')) as { organization_id: string }).organization_id;
     }
-    for (const room of rooms) room.plans = await printPlans(room.db, room.orgId, now, { withList: false, label: `${room.size.toLocaleString()} requests` });
+    for (const room of rooms)
+      room.plans = await printPlans(room.db, room.orgId, now, { withList: false, label: `${room.size.toLocaleString()} requests` });
     // Alternating rounds: a burst of load from elsewhere lands on every size alike.
     const perRound = Math.max(20, Math.round(ROUNDS / 5));
     for (let round = 0; round < 5; round += 1) {

@@ -409,13 +409,31 @@ export async function storeResponseTimes(db: Db, id: string, t: ResponseTimes): 
   await db('requests').where({ id }).update(responseTimeRow(t));
 }
 
+const statusCountRows = (db: Db, organizationId: string) =>
+  db('request_status_counts').where({ organization_id: organizationId }).groupBy('status').select('status', db.raw('sum(count) as count'));
+
 /** The newsroom's request counts by status, as kept with every status change (statuses with none are absent). */
 export async function statusCounts(db: Db, organizationId: string): Promise<Map<string, number>> {
-  const rows = await db('request_status_counts')
-    .where({ organization_id: organizationId })
-    .groupBy('status')
-    .select<Array<{ status: string; count: number | string }>>('status', db.raw('sum(count) as count'));
+  const rows = (await statusCountRows(db, organizationId)) as Array<{ status: string; count: number | string }>;
   return new Map(rows.map((r) => [r.status, Number(r.count)]));
+}
+
+/**
+ * The same counts as one JSON value ({ status: count }), a subquery for a read
+ * model that gathers a page's counts in one statement; read it with
+ * statusCountsOf.
+ */
+export function statusCountsSubquery(db: Db, organizationId: string): Knex.QueryBuilder {
+  return db.from(statusCountRows(db, organizationId).as('s')).select(db.raw(`coalesce(json_object_agg(s.status, s.count), '{}'::json)`));
+}
+
+export function statusCountsOf(value: unknown): Map<string, number> {
+  return new Map(Object.entries((value ?? {}) as Record<string, number | string>).map(([k, v]) => [k, Number(v)]));
+}
+
+/** Requests whose letter never reached the agency: a count subquery for a page's summary. */
+export function undeliveredCountSubquery(db: Db, organizationId: string): Knex.QueryBuilder {
+  return db('requests').where({ organization_id: organizationId, letter_undelivered: true }).count('*');
 }
 
 export interface RequestFilter {
@@ -545,36 +563,61 @@ export interface FeeOverLimitItem {
   assigneeId: string | null;
 }
 
+interface FeeOverLimitRow {
+  id: string;
+  title: string;
+  fee_over_limit_amount: string | number;
+  fee_over_limit_currency: string | null;
+  fee_limit: string | number;
+  assignee_id: string | null;
+}
+
+const FEE_OVER_LIMIT_COLUMNS = ['id', 'title', 'fee_over_limit_amount', 'fee_over_limit_currency', 'fee_limit', 'assignee_id'];
+const overLimit = (db: Db, organizationId: string) =>
+  db('requests').where('organization_id', organizationId).whereNotNull('fee_over_limit_event_id');
+const largestOverLimit = (db: Db, organizationId: string, limit: number) =>
+  overLimit(db, organizationId)
+    .orderBy([{ column: 'fee_over_limit_amount', order: 'desc' }, { column: 'id' }])
+    .limit(limit)
+    .select(FEE_OVER_LIMIT_COLUMNS);
+const toFeeItem = (r: FeeOverLimitRow): FeeOverLimitItem => ({
+  requestId: r.id,
+  title: r.title,
+  amount: Number(r.fee_over_limit_amount),
+  currency: r.fee_over_limit_currency ?? 'USD',
+  feeLimit: Number(r.fee_limit),
+  assigneeId: r.assignee_id,
+});
+
 /** The newsroom's requests with an open fee estimate above their limit: a count and the first few, largest first. */
 export async function feesOverLimit(db: Db, organizationId: string, limit: number): Promise<{ count: number; items: FeeOverLimitItem[] }> {
-  const base = () => db('requests').where('organization_id', organizationId).whereNotNull('fee_over_limit_event_id');
   const [counted, rows] = await Promise.all([
-    base().count<Array<{ count: number | string }>>({ count: '*' }),
-    base()
-      .orderBy([{ column: 'fee_over_limit_amount', order: 'desc' }, { column: 'id' }])
-      .limit(limit)
-      .select<
-        Array<{
-          id: string;
-          title: string;
-          fee_over_limit_amount: string;
-          fee_over_limit_currency: string | null;
-          fee_limit: string;
-          assignee_id: string | null;
-        }>
-      >('id', 'title', 'fee_over_limit_amount', 'fee_over_limit_currency', 'fee_limit', 'assignee_id'),
+    overLimit(db, organizationId).count<Array<{ count: number | string }>>({ count: '*' }),
+    largestOverLimit(db, organizationId, limit) as Promise<FeeOverLimitRow[]>,
   ]);
+  return { count: Number(counted[0]?.count ?? 0), items: rows.map(toFeeItem) };
+}
+
+/**
+ * feesOverLimit as two subqueries for a page's summary statement: the count,
+ * and the first few as one JSON array, read with feeItemsOf. Amounts come
+ * through JSON as numbers, exact for numeric(12,2).
+ */
+export function feesOverLimitSubqueries(
+  db: Db,
+  organizationId: string,
+  limit: number,
+): { count: Knex.QueryBuilder; items: Knex.QueryBuilder } {
   return {
-    count: Number(counted[0]?.count ?? 0),
-    items: rows.map((r) => ({
-      requestId: r.id,
-      title: r.title,
-      amount: Number(r.fee_over_limit_amount),
-      currency: r.fee_over_limit_currency ?? 'USD',
-      feeLimit: Number(r.fee_limit),
-      assigneeId: r.assignee_id,
-    })),
+    count: overLimit(db, organizationId).count('*'),
+    items: db
+      .from(largestOverLimit(db, organizationId, limit).as('f'))
+      .select(db.raw(`coalesce(json_agg(f order by f.fee_over_limit_amount desc, f.id), '[]'::json)`)),
   };
+}
+
+export function feeItemsOf(value: unknown): FeeOverLimitItem[] {
+  return ((value ?? []) as FeeOverLimitRow[]).map(toFeeItem);
 }
 
 /** Every request filed with an agency (drafts have no deadlines). */

@@ -1,14 +1,16 @@
 import { DateTime } from 'luxon';
 import { dashboard } from '../../server/monitoring/deadline-queries';
 import { REQUESTER_WINDOWS } from '../../server/request-deadlines/requester-windows';
-import { addAgency, fileWithEvents } from '../support/fixtures';
-import { createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+import { feesOverLimit, statusCounts } from '../../server/requests/request-store';
+import { addAgency, draft, fileWithEvents } from '../support/fixtures';
+import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
 // The dashboard counts a deadline as overdue or due this week by the date in
 // its agency's zone, but converts into that zone only for the due dates where
 // zones can disagree. Around every midnight of the days that matter, in the
 // zones farthest ahead of and behind UTC, the counts must equal the
-// definition applied row by row.
+// definition applied row by row. And the counts the dashboard gathers in one
+// statement must equal the stores' own reads of them.
 
 let app: TestApp;
 let room: Newsroom;
@@ -70,4 +72,43 @@ it('when the time moves hour by hour past the due dates, then overdue and due-th
   expect(checked).toBeGreaterThan(150);
   expect(seen.overdue.size).toBeGreaterThan(5);
   expect(seen.dueIn7Days.size).toBeGreaterThan(5);
+});
+
+it("when the dashboard gathers its counts in one statement, then they equal the stores' own reads", async () => {
+  const agency = await addAgency(app, room, {
+    name: 'Fee-charging agency',
+    jurisdiction: 'US-MN',
+    level: 'municipal',
+    recordsEmail: 'fees@agency.example.gov',
+  });
+  // Estimates above the limit in several amounts, two of them equal (ordered by id then), one within it.
+  for (const [i, amount] of [120.5, 80, 999.99, 80, 40].entries()) {
+    const { id } = await draft(app, room, agency, { title: `Fee request ${i}`, feeLimit: 50 });
+    await app.http
+      .post(`/v1/requests/${id}/submit`)
+      .set(bearer(room.tokens.reporter))
+      .send({ method: 'portal', submittedAt: '2026-09-01T10:00:00-05:00' })
+      .expect(200);
+    await app.http
+      .post(`/v1/requests/${id}/events`)
+      .set(bearer(room.tokens.reporter))
+      .send({ type: 'fee_estimate', occurredAt: '2026-09-03', data: { amount } })
+      .expect(201);
+  }
+  await draft(app, room, agency, { title: 'Still a draft' });
+  await app.db.knex('requests').where({ organization_id: room.orgId, title: 'Request 1' }).update({ letter_undelivered: true });
+
+  const now = new Date('2026-09-10T12:00:00Z');
+  const { counts, feesOverLimit: items } = await dashboard(app.db.knex, room.orgId, now);
+  const fees = await feesOverLimit(app.db.knex, room.orgId, 10);
+  expect(fees.count).toBe(4);
+  expect(items).toEqual(fees.items);
+  expect(items.map((f) => f.amount)).toEqual([999.99, 120.5, 80, 80]);
+  expect(counts.feesOverLimit).toBe(fees.count);
+  expect(counts.undeliveredLetters).toBe(1);
+  const byStatus = await statusCounts(app.db.knex, room.orgId);
+  expect(counts.drafts).toBe(byStatus.get('draft'));
+  expect(counts.drafts).toBe(1);
+  expect(counts.openRequests).toBe([...byStatus].filter(([s]) => s !== 'draft').reduce((n, [, c]) => n + c, 0));
+  expect(counts.awaitingNewsroom).toBe(byStatus.get('fee_requested') ?? 0);
 });
