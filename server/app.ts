@@ -72,6 +72,10 @@ export function createApp(deps: AppDeps): Express {
   // A GET or HEAD has no body the API reads; the parser would only look for one.
   app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : json(req, res, next)));
 
+  // The API first: its calls are the many, and it passes on anything not under /v1/.
+  const api = buildApi(deps.config);
+  app.use(api.handler(deps));
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -88,7 +92,6 @@ export function createApp(deps: AppDeps): Express {
     sendCheckpointKey(res, deps.config);
   });
 
-  const api = buildApi(deps.config);
   const openapi = buildOpenApiDocument(api, deps.config.publicUrl);
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -104,10 +107,6 @@ export function createApp(deps: AppDeps): Express {
     swaggerUi.serve,
     swaggerUi.setup(undefined, { swaggerOptions: { url: '/openapi.json' } }),
   );
-
-  const v1 = express.Router();
-  api.mount(v1, deps);
-  app.use(v1);
 
   app.use(webApp({ dir: deps.config.webDist ?? findWebDist(), https: deps.config.publicUrl.startsWith('https:') }));
 

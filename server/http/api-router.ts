@@ -102,8 +102,9 @@ export class ApiRouter {
    * routes are grouped by the segment after /v1/, each group a router of its
    * own in the order registered, and a call goes straight to its group. Every
    * route of one path is in one group, so OPTIONS and HEAD answer as before.
+   * The handler passes on whatever is not under /v1/.
    */
-  mount(router: Router, deps: AppDeps): void {
+  handler(deps: AppDeps): RequestHandler {
     const groups = new Map<string, Router>();
     for (const spec of this.specs) {
       const segment = firstSegment(spec.path);
@@ -119,8 +120,10 @@ export class ApiRouter {
         const params = spec.params ? parseOrThrow(spec.params, req.params, 'path') : undefined;
         if (caller) authorize(spec.access as Exclude<Access, 'public'>, caller, params as { orgId?: string } | undefined);
         const query = spec.query ? parseOrThrow(spec.query, req.query ?? {}, 'query') : undefined;
-        for (const mw of spec.middleware ?? []) {
-          await new Promise<void>((resolve, reject) => mw(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+        if (spec.middleware) {
+          for (const mw of spec.middleware) {
+            await new Promise<void>((resolve, reject) => mw(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+          }
         }
         let body: unknown;
         if (spec.body) {
@@ -129,9 +132,9 @@ export class ApiRouter {
           }
           body = parseOrThrow(spec.body, req.body, 'body');
         }
-        const key = req.get('Idempotency-Key');
+        const key = spec.idempotent ? req.get('Idempotency-Key') : undefined;
         let reply: Reply | undefined;
-        if (spec.idempotent && key !== undefined && caller?.kind === 'user') {
+        if (key !== undefined && caller?.kind === 'user') {
           checkIdempotencyKey(key);
           const fingerprint = requestFingerprint(spec.method, req.path, body);
           reply = await runOnce(deps.db.knex, caller.userId, key, fingerprint, async (db) => {
@@ -148,12 +151,12 @@ export class ApiRouter {
         else res.status(reply.status).json(reply.body);
       });
     }
-    router.use((req, res, next) => {
+    return (req, res, next) => {
       const segment = firstSegment(req.path);
       const group = segment === undefined ? undefined : groups.get(segment);
       if (group) group(req, res, next);
       else next();
-    });
+    };
   }
 
   registerOpenApi(registry: OpenAPIRegistry): void {
