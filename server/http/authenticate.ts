@@ -114,11 +114,12 @@ async function sessionCaller(deps: AppDeps, secret: string, req: Credentials): P
   const now = deps.clock();
   const nowMs = now.getTime();
   // Its own key space in the shared cache: a session hash is never a token hash.
-  const key = `session:${hashToken(secret)}`;
+  const hash = hashToken(secret);
+  const key = `session:${hash}`;
   let entry = deps.authCache.get(key, nowMs);
   if (!entry) {
     const generation = deps.authCache.generation;
-    const owner = await findLiveSessionByHash(deps.db.knex, hashToken(secret), now);
+    const owner = await findLiveSessionByHash(deps.db.knex, hash, now);
     if (!owner) throw sessionGone(deps);
     const { session } = owner;
     const fresh: AuthEntry = {
