@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Express as ExpressApp, Request, RequestHandler } from 'express';
 import type { Logger } from '../logger';
@@ -31,27 +30,6 @@ const pathOf = (url: string): string => {
 };
 
 const CHILD = Symbol('request logger');
-const STARTED = Symbol('request started');
-const LOGGER = Symbol('access logger');
-
-type Logged = ServerResponse & { [STARTED]: number; [LOGGER]: Logger; req: Request };
-
-// One function for every response, not a closure made per request.
-function logResponse(this: Logged): void {
-  const logger = this[LOGGER];
-  const level = responseLogLevel(this.statusCode);
-  if (!logger.isLevelEnabled(level)) return;
-  const req = this.req;
-  const completed = this.writableFinished && !req.readableAborted;
-  logger[level](
-    {
-      req: { id: req.id, method: req.method, path: pathOf(req.originalUrl) },
-      res: { statusCode: this.statusCode },
-      responseTime: Math.round((performance.now() - this[STARTED]) * 10) / 10,
-    },
-    this.statusCode >= 500 ? 'request errored' : completed ? 'request completed' : 'request aborted',
-  );
-}
 
 /**
  * One access-log line per request when its response is done (or abandoned):
@@ -71,12 +49,23 @@ export function requestLogging(app: ExpressApp, logger: Logger): RequestHandler 
     },
   });
   return (req, res, next) => {
-    const logged = res as unknown as Logged;
-    logged[STARTED] = performance.now();
-    logged[LOGGER] = logger;
+    const start = performance.now();
     req.id = requestId(req, res);
     // 'close' comes once per response, after 'finish' or when the client went away first.
-    res.on('close', logResponse);
+    // A closure: putting this state on every response instead measured costlier.
+    res.on('close', () => {
+      const level = responseLogLevel(res.statusCode);
+      if (!logger.isLevelEnabled(level)) return;
+      const completed = res.writableFinished && !req.readableAborted;
+      logger[level](
+        {
+          req: { id: req.id, method: req.method, path: pathOf(req.originalUrl) },
+          res: { statusCode: res.statusCode },
+          responseTime: Math.round((performance.now() - start) * 10) / 10,
+        },
+        res.statusCode >= 500 ? 'request errored' : completed ? 'request completed' : 'request aborted',
+      );
+    });
     next();
   };
 }
