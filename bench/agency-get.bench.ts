@@ -17,7 +17,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const SLICE = Number(process.env.BENCH_SLICE_SECONDS ?? 1);
 
-type Layer = 'app' | 'bare' | 'pino' | 'logged' | 'headed';
+type Layer = 'app' | 'bare' | 'layerBare' | 'pino' | 'logged' | 'headed';
 interface Sample {
   rps: number;
   p99: number;
@@ -56,31 +56,41 @@ async function main(): Promise<void> {
   await db.close();
   console.log(`load average at the start: ${loadAverage()} (${os.cpus().length} CPUs)`);
 
-  const child = fork(path.join(__dirname, 'support/agency-servers.ts'), {
-    env: { ...process.env, BENCH_DB_URL: bench.url },
-    // CHILD_NODE_ARGS lets one profile the servers (e.g. --cpu-prof).
-    execArgv: [...(process.env.CHILD_NODE_ARGS ? process.env.CHILD_NODE_ARGS.split(' ') : []), '--import', 'tsx'],
-  });
-  const ports = await new Promise<AgencyServerPorts>((resolve) => child.once('message', resolve as never));
-  const cpuNow = () =>
-    new Promise<number>((resolve) => {
-      const onMessage = (m: unknown) => {
-        if (typeof m === 'object' && m !== null && 'cpu' in m) {
-          child.off('message', onMessage);
-          resolve((m as CpuReply).cpu);
-        }
-      };
-      child.on('message', onMessage);
-      child.send('cpu');
+  // Two processes: the app beside the bare handler (one pool), and the layered
+  // servers beside a bare handler of their own (see support/agency-servers.ts).
+  const start = (which: 'app' | 'layers') => {
+    const child = fork(path.join(__dirname, 'support/agency-servers.ts'), {
+      env: { ...process.env, BENCH_DB_URL: bench.url, BENCH_SERVERS: which },
+      // CHILD_NODE_ARGS lets one profile the servers (e.g. --cpu-prof).
+      execArgv: [...(process.env.CHILD_NODE_ARGS ? process.env.CHILD_NODE_ARGS.split(' ') : []), '--import', 'tsx'],
     });
+    const ports = new Promise<Record<string, number>>((resolve) => child.once('message', resolve as never));
+    const cpuNow = () =>
+      new Promise<number>((resolve) => {
+        const onMessage = (m: unknown) => {
+          if (typeof m === 'object' && m !== null && 'cpu' in m) {
+            child.off('message', onMessage);
+            resolve((m as CpuReply).cpu);
+          }
+        };
+        child.on('message', onMessage);
+        child.send('cpu');
+      });
+    return { child, ports, cpuNow };
+  };
+  const children = { app: start('app'), layers: start('layers') };
+  const appPorts = (await children.app.ports) as Extract<AgencyServerPorts, { appPort: number }>;
+  const layerPorts = (await children.layers.ports) as Extract<AgencyServerPorts, { pinoPort: number }>;
   const auth = { Authorization: `Bearer ${token}` };
   const at = (port: number, p: string) => `http://127.0.0.1:${port}${p}`;
-  const servers: Record<Layer, { url: string; headers: Record<string, string> }> = {
-    app: { url: at(ports.appPort, `/v1/agencies/${agency.id}`), headers: auth },
-    bare: { url: at(ports.barePort, `/agencies/${agency.id}`), headers: {} },
-    pino: { url: at(ports.pinoPort, `/agencies/${agency.id}`), headers: {} },
-    logged: { url: at(ports.loggedPort, `/agencies/${agency.id}`), headers: {} },
-    headed: { url: at(ports.headedPort, `/agencies/${agency.id}`), headers: {} },
+  const byId = `/agencies/${agency.id}`;
+  const servers: Record<Layer, { url: string; headers: Record<string, string>; cpuNow: () => Promise<number> }> = {
+    app: { url: at(appPorts.appPort, `/v1${byId}`), headers: auth, cpuNow: children.app.cpuNow },
+    bare: { url: at(appPorts.barePort, byId), headers: {}, cpuNow: children.app.cpuNow },
+    layerBare: { url: at(layerPorts.barePort, byId), headers: {}, cpuNow: children.layers.cpuNow },
+    pino: { url: at(layerPorts.pinoPort, byId), headers: {}, cpuNow: children.layers.cpuNow },
+    logged: { url: at(layerPorts.loggedPort, byId), headers: {}, cpuNow: children.layers.cpuNow },
+    headed: { url: at(layerPorts.headedPort, byId), headers: {}, cpuNow: children.layers.cpuNow },
   };
 
   // Sanity: every server answers 200 with the agency before we time anything.
@@ -92,7 +102,7 @@ async function main(): Promise<void> {
 
   /** One load run: requests, seconds, p99, and the server process's CPU (less noisy than throughput on a shared machine). */
   const run = async (layer: Layer, seconds: number) => {
-    const { url, headers } = servers[layer];
+    const { url, headers, cpuNow } = servers[layer];
     const cpu0 = await cpuNow();
     const r = await load(url, headers, seconds);
     const cpu1 = await cpuNow();
@@ -104,8 +114,8 @@ async function main(): Promise<void> {
   // taking turns (the order reversed every other slice), so a burst of load
   // from elsewhere on a shared machine falls on all of them alike instead of
   // on whichever server happened to be running.
-  const order: Layer[] = ['app', 'bare', 'pino', 'logged', 'headed'];
-  const samples: Record<Layer, Sample[]> = { app: [], bare: [], pino: [], logged: [], headed: [] };
+  const order: Layer[] = ['app', 'bare', 'layerBare', 'pino', 'logged', 'headed'];
+  const samples: Record<Layer, Sample[]> = { app: [], bare: [], layerBare: [], pino: [], logged: [], headed: [] };
   const slices = Math.max(1, Math.round(DURATION / SLICE));
   for (let round = 0; round < ROUNDS; round += 1) {
     const acc = Object.fromEntries(order.map((l) => [l, { requests: 0, seconds: 0, p99: [] as number[], cpu: 0 }])) as Record<
@@ -133,9 +143,11 @@ async function main(): Promise<void> {
         `server CPU app ${a.cpuUs.toFixed(0)} µs/request, bare ${b.cpuUs.toFixed(0)} (${((b.cpuUs / a.cpuUs) * 100).toFixed(1)}%); load average ${loadAverage()}`,
     );
   }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send('stop');
-  await exited;
+  for (const { child } of Object.values(children)) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.send('stop');
+    await exited;
+  }
   await bench.drop();
 
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -166,12 +178,13 @@ async function main(): Promise<void> {
   // the server process's own CPU time per request.
   const us = (rps: number) => 1e6 / rps;
   const layers: Array<{ name: string; layer: Layer; over?: Layer; before?: string }> = [
-    { name: 'bare express + SELECT', layer: 'bare' },
-    { name: '+ request logging as it was (pino-http)', layer: 'pino', over: 'bare', before: '+177 µs' },
-    { name: '+ request logging (lean, http/request-log.ts)', layer: 'logged', over: 'bare' },
+    { name: 'bare express + SELECT (beside the app)', layer: 'bare' },
+    { name: 'bare express + SELECT (beside the layers)', layer: 'layerBare' },
+    { name: '+ request logging as it was (pino-http)', layer: 'pino', over: 'layerBare', before: '+177 µs' },
+    { name: '+ request logging (lean, http/request-log.ts)', layer: 'logged', over: 'layerBare' },
     { name: '+ security headers (helmet)', layer: 'headed', over: 'logged', before: '−57 µs' },
     {
-      name: '+ the rest of the app (routing table, auth cache, zod, problem layer, JSON parser)',
+      name: '+ the rest of the app (routing, auth cache, zod, problem layer), over the line before',
       layer: 'app',
       over: 'headed',
       before: '+84 µs',

@@ -1,22 +1,24 @@
-// Child process of agency-get.bench.ts: the real app and a bare Express
-// handler, sharing one knex pool, so the only difference is our stack.
+// Child process of agency-get.bench.ts. BENCH_SERVERS=app: the real app and
+// a bare Express handler, sharing one knex pool, so the only difference is
+// our stack. BENCH_SERVERS=layers: a bare handler again and the same with each
+// layer of the app's stack added in turn, in a process of their own: every
+// Express app in a process adds shapes that the same code in Node's HTTP
+// internals must handle, so a process of six apps would price each one above
+// what it costs alone.
 import express from 'express';
 import helmet from 'helmet';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { requestLogging } from '../../server/http/request-log';
 import { requestId } from '../../server/http/request-id';
+import { createLogger } from '../../server/logger';
 import { createRuntime } from '../../server/runtime';
 import { openBenchDatabase } from './bench-db';
 
-export interface AgencyServerPorts {
-  appPort: number;
-  barePort: number;
-  /** bare + pino-http as the app used it before issue 15, for the price beside the new one. */
-  pinoPort: number;
-  loggedPort: number;
-  headedPort: number;
-}
+export type AgencyServerPorts =
+  | { appPort: number; barePort: number }
+  /** pinoPort: bare + pino-http as the app used it before issue 15, for the price beside the new one. */
+  | { barePort: number; pinoPort: number; loggedPort: number; headedPort: number };
 
 /** Sent back for 'cpu': this process's CPU time so far, µs, so the bench can price a load run in CPU. */
 export interface CpuReply {
@@ -33,48 +35,50 @@ async function main(): Promise<void> {
     DATABASE_POOL_MAX: String(poolMax),
     DATA_DIR: '/tmp/rt-bench',
   });
-  const runtime = await createRuntime({ config, db });
-  const app = createApp(runtime.deps);
+  const layers = process.env.BENCH_SERVERS === 'layers';
+  const runtime = layers ? undefined : await createRuntime({ config, db });
+  const logger = runtime?.deps.logger ?? createLogger(config.logLevel);
 
-  // The bare handler, then the same with each layer of the app's stack added
-  // in turn, so the bench can price each layer.
-  const bareWith = (layers: (server: express.Express) => express.RequestHandler[]) => {
+  const bareWith = (stack: (server: express.Express) => express.RequestHandler[]) => {
     const server = express();
     server.disable('x-powered-by');
-    for (const layer of layers(server)) server.use(layer);
+    for (const layer of stack(server)) server.use(layer);
     server.get('/agencies/:id', async (req, res) => {
       const row = await db.knex('agencies').where({ id: req.params.id }).first();
       res.json(row);
     });
     return server;
   };
-  // Imported by a computed name so its global typings (req.id, req.log) stay out
-  // of the build; the app itself no longer uses it.
-  const pinoHttpModule = 'pino-http';
-  const { pinoHttp } = (await import(pinoHttpModule)) as {
-    pinoHttp: (opts: Record<string, unknown>) => express.RequestHandler;
-  };
-  const logger = runtime.deps.logger;
-  const bare = bareWith(() => []);
-  const pino = bareWith(() => [
-    pinoHttp({
-      logger,
-      genReqId: requestId,
-      customLogLevel: () => 'debug',
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  ]);
-  const logged = bareWith((s) => [requestLogging(s, logger)]);
-  const headed = bareWith((s) => [requestLogging(s, logger), helmet()]);
-
-  const servers = [app, bare, pino, logged, headed].map((s) => s.listen(0, '127.0.0.1'));
+  const apps: Record<string, express.Express> = {};
+  if (runtime) {
+    apps.appPort = createApp(runtime.deps);
+    apps.barePort = bareWith(() => []);
+  } else {
+    // Imported by a computed name so its global typings (req.id, req.log) stay out
+    // of the build; the app itself no longer uses it.
+    const pinoHttpModule = 'pino-http';
+    const { pinoHttp } = (await import(pinoHttpModule)) as {
+      pinoHttp: (opts: Record<string, unknown>) => express.RequestHandler;
+    };
+    apps.barePort = bareWith(() => []);
+    apps.pinoPort = bareWith(() => [
+      pinoHttp({
+        logger,
+        genReqId: requestId,
+        customLogLevel: () => 'debug',
+        serializers: {
+          req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+      }),
+    ]);
+    apps.loggedPort = bareWith((s) => [requestLogging(s, logger)]);
+    apps.headedPort = bareWith((s) => [requestLogging(s, logger), helmet()]);
+  }
+  const servers = Object.values(apps).map((s) => s.listen(0, '127.0.0.1'));
   await Promise.all(servers.map((s) => new Promise((r) => s.once('listening', r))));
-  const port = (i: number) => (servers[i]!.address() as { port: number }).port;
-  const ports: AgencyServerPorts = { appPort: port(0), barePort: port(1), pinoPort: port(2), loggedPort: port(3), headedPort: port(4) };
-  process.send!(ports);
+  const ports = Object.fromEntries(Object.keys(apps).map((k, i) => [k, (servers[i]!.address() as { port: number }).port]));
+  process.send!(ports as AgencyServerPorts);
   process.on('message', async (m) => {
     if (m === 'cpu') {
       const { user, system } = process.cpuUsage();
@@ -82,7 +86,7 @@ async function main(): Promise<void> {
     }
     if (m === 'stop') {
       for (const s of servers) s.close();
-      await runtime.stop();
+      await runtime?.stop();
       await db.close();
       process.exit(0);
     }
