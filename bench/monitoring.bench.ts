@@ -21,7 +21,7 @@ import type { Database } from '../server/db/database';
 import { createRuntime } from '../server/runtime';
 import { ChildServer } from '../tests/support/child-server';
 import { createBenchDatabase, openBenchDatabase } from './support/bench-db';
-import { backendsCpuMs, processCpuMs } from './support/cpu';
+import { backendsCpu, backendsCpuBetween, processCpuMs } from './support/cpu';
 import { seedMonitoring } from './support/seed-monitoring';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
@@ -226,13 +226,13 @@ async function main(): Promise<void> {
       // the machine is doing; latency on a shared machine is mostly queueing.
       const measured = async (url: string, connections: number) => {
         const app0 = processCpuMs(server.process.pid!);
-        const pg0 = await backendsCpuMs(db.knex, bench.name);
+        const pg0 = await backendsCpu(db.knex, bench.name);
         const r = await load(url, seeded.token, connections);
         const app1 = processCpuMs(server.process.pid!);
-        const pg1 = await backendsCpuMs(db.knex, bench.name);
-        const per = (a?: number, b?: number) =>
-          a === undefined || b === undefined ? 'n/a' : `${(((b - a) * 1000) / r.requests.total).toFixed(0)} µs`;
-        return { r, cpu: `CPU per call: app ${per(app0, app1)}, Postgres ${per(pg0, pg1)}` };
+        const pgMs = backendsCpuBetween(pg0, await backendsCpu(db.knex, bench.name));
+        const appMs = app0 === undefined || app1 === undefined ? undefined : app1 - app0;
+        const per = (ms?: number) => (ms === undefined ? 'n/a' : `${((ms * 1000) / r.requests.total).toFixed(0)} µs`);
+        return { r, cpu: `CPU per call: app ${per(appMs)}, Postgres ${per(pgMs)}` };
       };
       for (const connections of [4, 10]) {
         const a = await measured(deadlinesUrl, connections);

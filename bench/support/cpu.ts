@@ -18,19 +18,31 @@ export function processCpuMs(pid: number): number | undefined {
 }
 
 /**
- * CPU so far of the Postgres backends connected to `database`, ms; undefined
- * when the server is not on this machine (or /proc is not readable).
+ * CPU so far of each Postgres backend connected to `database`, ms by pid;
+ * undefined when the server is not on this machine (or /proc is not readable).
  */
-export async function backendsCpuMs(knex: Knex, database: string): Promise<number | undefined> {
+export async function backendsCpu(knex: Knex, database: string): Promise<Map<number, number> | undefined> {
   const rows = (await knex.raw('select pid from pg_stat_activity where datname = ? and pid <> pg_backend_pid()', [database]))
     .rows as Array<{
     pid: number;
   }>;
-  let total = 0;
+  const cpu = new Map<number, number>();
   for (const { pid } of rows) {
     const ms = processCpuMs(pid);
     if (ms === undefined) return undefined;
-    total += ms;
+    cpu.set(pid, ms);
   }
+  return cpu;
+}
+
+/**
+ * The backends' CPU between two readings, ms: each backend alive at the end,
+ * from its first reading (or from nothing, when it connected since). A
+ * backend that ended in between is left out with what it used.
+ */
+export function backendsCpuBetween(before: Map<number, number> | undefined, after: Map<number, number> | undefined): number | undefined {
+  if (!before || !after) return undefined;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
 }
