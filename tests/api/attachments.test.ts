@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { insertAttachment } from '../../server/attachments/attachment-store';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 let app: TestApp;
 let room: Newsroom;
@@ -38,11 +39,7 @@ describe('attachments', () => {
       .get(`/v1/requests/${requestId}/attachments/${res.body.id}`)
       .set(bearer(room.tokens.counsel))
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['content-disposition']).toContain('release letter.pdf');

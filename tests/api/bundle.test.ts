@@ -4,6 +4,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { pdfPages } from '../support/exhibit-text';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 // jszip comes with exceljs; it reads the bundles back here, nothing in the server uses it.
 const SECRET = 'inbound-secret-for-tests-0123';
@@ -14,11 +15,6 @@ let room: Newsroom;
 let other: Newsroom;
 let requestId: string;
 
-const binary = (r: import('node:stream').Readable, cb: (err: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  r.on('data', (c: Buffer) => chunks.push(c));
-  r.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function unzip(body: unknown): Promise<Map<string, Buffer>> {
@@ -80,7 +76,7 @@ describe('litigation bundle', () => {
       .get(`/v1/requests/${requestId}/bundle?exhibit=C&batesStart=100`)
       .set(bearer(room.tokens.counsel))
       .buffer(true)
-      .parse(binary as never)
+      .parse(binaryBody)
       .expect(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const files = await unzip(res.body);
@@ -149,12 +145,7 @@ describe('litigation bundle', () => {
       .attach('file', gone, { filename: 'gone.txt', contentType: 'text/plain' })
       .expect(201);
     await import('node:fs').then((fs) => fs.rmSync(app.deps.files.pathOf(sha256(gone))));
-    const res = await app.http
-      .get(`/v1/requests/${id}/bundle`)
-      .set(bearer(room.tokens.counsel))
-      .buffer(true)
-      .parse(binary as never)
-      .expect(200);
+    const res = await app.http.get(`/v1/requests/${id}/bundle`).set(bearer(room.tokens.counsel)).buffer(true).parse(binaryBody).expect(200);
     const files = await unzip(res.body);
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest.requests[0].problems).toEqual([
@@ -175,7 +166,7 @@ describe('litigation bundle', () => {
       .get(`/v1/request-groups/${batch.body.groupId}/bundle?exhibit=A`)
       .set(bearer(room.tokens.counsel))
       .buffer(true)
-      .parse(binary as never)
+      .parse(binaryBody)
       .expect(200);
     const files = await unzip(res.body);
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));

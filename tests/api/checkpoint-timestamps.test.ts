@@ -5,6 +5,7 @@ import { CHECKPOINT_QUEUE } from '../../server/jobs/workers';
 import { AGENCIES, addAgency, fileWithEvents } from '../support/fixtures';
 import { type LocalTsa, opensslTsVerify, startOpensslTsa } from '../support/openssl-tsa';
 import { bearer, createNewsroom, type Newsroom, startTestApp, type TestApp } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 // The authority is OpenSSL's own `openssl ts -reply` behind a small HTTP
 // server (tests/support/openssl-tsa.ts), with a throwaway CA made per run.
@@ -43,18 +44,8 @@ const checkpointsOf = async (id: string, r = room): Promise<CheckpointJson[]> =>
   (await app.http.get(`/v1/checkpoints?requestId=${id}`).set(bearer(r.tokens.reporter)).expect(200)).body.items;
 const exportHistory = (id: string, r = room) => app.http.get(`/v1/requests/${id}/history`).set(bearer(r.tokens.counsel)).expect(200);
 
-const binary = (res: import('node:stream').Readable, cb: (err: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 async function bundleOf(id: string): Promise<Map<string, Buffer>> {
-  const res = await app.http
-    .get(`/v1/requests/${id}/bundle`)
-    .set(bearer(room.tokens.counsel))
-    .buffer(true)
-    .parse(binary as never)
-    .expect(200);
+  const res = await app.http.get(`/v1/requests/${id}/bundle`).set(bearer(room.tokens.counsel)).buffer(true).parse(binaryBody).expect(200);
   const zip = await JSZip.loadAsync(res.body as Buffer);
   const out = new Map<string, Buffer>();
   for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) out.set(name, await entry.async('nodebuffer'));

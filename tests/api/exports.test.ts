@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AGENCIES, addAgency, draft, fileWithEvents } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 let app: TestApp;
 let room: Newsroom;
@@ -9,11 +10,6 @@ let other: Newsroom;
 let late: string;
 let onTime: string;
 
-const binary = (r: import('node:stream').Readable, cb: (err: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  r.on('data', (c: Buffer) => chunks.push(c));
-  r.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 const workbookOf = async (body: unknown) => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(new Uint8Array(body as Buffer).buffer);
@@ -70,12 +66,7 @@ describe('exports', () => {
   });
 
   it('when requests are asked for as XLSX, then the workbook opens with a header row and one row per request', async () => {
-    const res = await app.http
-      .get('/v1/requests?format=xlsx')
-      .set(bearer(room.tokens.editor))
-      .buffer(true)
-      .parse(binary as never)
-      .expect(200);
+    const res = await app.http.get('/v1/requests?format=xlsx').set(bearer(room.tokens.editor)).buffer(true).parse(binaryBody).expect(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = await workbookOf(res.body);
     const sheet = wb.worksheets[0]!;
@@ -125,7 +116,7 @@ describe('exports', () => {
       .get('/v1/stats/agencies?format=xlsx')
       .set(bearer(room.tokens.counsel))
       .buffer(true)
-      .parse(binary as never)
+      .parse(binaryBody)
       .expect(200);
     const wb = await workbookOf(xlsx.body);
     expect(wb.worksheets[0]!.rowCount).toBe(3);

@@ -4,6 +4,7 @@ import { createLogger } from '../../server/logger';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { exhibitText } from '../support/exhibit-text';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 // A stored file is named by its SHA-256; these tests change the bytes behind
 // the name, as someone with access to DATA_DIR could, and check that every
@@ -62,15 +63,7 @@ const verify = async () =>
   (await app.http.get(`/v1/requests/${requestId}/history/verify`).set(bearer(room.tokens.counsel)).expect(200)).body;
 
 const download = (id: string) =>
-  app.http
-    .get(`/v1/requests/${requestId}/attachments/${id}`)
-    .set(bearer(room.tokens.counsel))
-    .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+  app.http.get(`/v1/requests/${requestId}/attachments/${id}`).set(bearer(room.tokens.counsel)).buffer(true).parse(binaryBody);
 
 /** Runs fn with the stored file of `sha256` tampered by `tamper`, then puts the original bytes back. */
 async function withTampered(sha256: string, tamper: (file: string, original: Buffer) => void, fn: () => Promise<void>): Promise<void> {

@@ -4,6 +4,7 @@ import { agencyPdf, encryptedPdf } from '../support/agency-pdfs';
 import { exhibitPdf, pdfPages } from '../support/exhibit-text';
 import { AGENCIES, addAgency, draft } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+import { binaryBody } from '../support/binary-body';
 
 let app: TestApp;
 let room: Newsroom;
@@ -71,11 +72,7 @@ describe('history for counsel', () => {
       .get(`/v1/requests/${requestId}/history?format=pdf`)
       .set(bearer(room.tokens.counsel))
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;

@@ -1,5 +1,6 @@
 import { PDFParse } from 'pdf-parse';
 import { bearer, type TestApp } from './test-app';
+import { binaryBody } from './binary-body';
 
 /** The request's PDF exhibit as bytes, read as `token` sees it; `query` adds parameters such as `exhibit=A`. */
 export async function exhibitPdf(app: TestApp, token: string, requestId: string, query = ''): Promise<Buffer> {
@@ -7,11 +8,7 @@ export async function exhibitPdf(app: TestApp, token: string, requestId: string,
     .get(`/v1/requests/${requestId}/history?format=pdf${query ? `&${query}` : ''}`)
     .set(bearer(token))
     .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    })
+    .parse(binaryBody)
     .expect(200);
   return res.body as Buffer;
 }
