@@ -35,6 +35,7 @@ import {
 import { createApp } from '../server/app';
 import { insertAttachment } from '../server/attachments/attachment-store';
 import { loadConfig } from '../server/config';
+import { insertChains, type SealedEvent } from '../server/events/event-store';
 import { CURRENT_HASH_VERSION, eventHash, GENESIS_HASH, type HashedEventFields } from '../server/events/hash-chain';
 import { createRuntime } from '../server/runtime';
 import { createBenchDatabase, openBenchDatabase } from './support/bench-db';
@@ -234,7 +235,7 @@ async function main(): Promise<void> {
     }
     if (!part('bundle')) return;
 
-    // One long request: EVENTS chained events (inserted directly, hashes computed here) and ATTACHMENTS stored files.
+    // One long request: EVENTS chained events (hashes computed here) and ATTACHMENTS stored files.
     const k = db.knex;
     const req = await k('requests as r')
       .whereNotNull('r.submitted_at')
@@ -243,7 +244,7 @@ async function main(): Promise<void> {
     const t = performance.now();
     let prev = GENESIS_HASH;
     const body = 'Spoke with the FOIA liaison about the search of the mailboxes. '.repeat(4);
-    let batch: Array<Record<string, unknown>> = [];
+    const chain: SealedEvent[] = [];
     for (let seq = 1; seq <= EVENTS; seq += 1) {
       const e: HashedEventFields = {
         hashVersion: CURRENT_HASH_VERSION,
@@ -263,30 +264,11 @@ async function main(): Promise<void> {
         attachments: [],
       };
       const hash = eventHash(prev, e);
-      batch.push({
-        id: e.id,
-        organization_id: req.organization_id,
-        request_id: req.id,
-        seq,
-        type: e.type,
-        occurred_at: e.occurredAt,
-        recorded_at: e.recordedAt,
-        summary: e.summary,
-        body: e.body,
-        data: JSON.stringify(e.data),
-        actor_kind: e.actorKind,
-        actor_id: null,
-        corrects_event_id: null,
-        attachments: '[]',
-        prev_hash: prev,
-        hash,
-      });
+      chain.push({ ...e, prevHash: prev, hash });
       prev = hash;
-      if (batch.length === 500 || seq === EVENTS) {
-        await k('request_events').insert(batch);
-        batch = [];
-      }
     }
+    // Through the event store, so the chain head is written with the chain.
+    await insertChains(k, chain);
     for (let i = 0; i < ATTACHMENTS; i += 1) {
       const eml = i % 4 === 0;
       let bytes = eml ? randomBytes(ATTACHMENT_KB * 1024) : await scannedPdf(ATTACHMENT_KB, i);
