@@ -13,6 +13,16 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Largest number of pooled connections to a Postgres server. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Whether hot statements are prepared by name on a Postgres server (parsed
+   * and planned once per connection). Turn off behind a pooler that hands each
+   * transaction a different server connection without tracking prepared
+   * statements (PgBouncer in transaction mode before 1.21).
+   */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Where the embedded database, attachments and the mail outbox live. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Operator token: creates organizations and their first users. Unset: operator API disabled. */
@@ -155,6 +165,7 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   databasePoolMax: number;
+  databasePreparedStatements: boolean;
   dataDir: string;
   adminToken: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
@@ -233,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     databasePoolMax: c.DATABASE_POOL_MAX,
+    databasePreparedStatements: c.DATABASE_PREPARED_STATEMENTS,
     dataDir: path.resolve(c.DATA_DIR),
     adminToken: c.ADMIN_TOKEN,
     logLevel: c.LOG_LEVEL,

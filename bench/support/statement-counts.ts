@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import pg from 'pg';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { deliverMail } from '../../server/mail/mail-delivery';
+import { requestDeliveryHooks } from '../../server/requests/request-delivery';
 import { createRuntime } from '../../server/runtime';
 import { createBenchDatabase, openBenchDatabase } from './bench-db';
 
@@ -51,6 +53,7 @@ export async function countStatements(): Promise<CallCount[]> {
     JOBS: 'false',
   });
   const runtime = await createRuntime({ config, db });
+  const hooks = requestDeliveryHooks(runtime.deps);
   const server: Server = createApp(runtime.deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -104,6 +107,15 @@ export async function countStatements(): Promise<CallCount[]> {
       );
       const id = created.id as string;
       await measure('submit by email', () => call('POST', `/v1/requests/${id}/submit`, token, { method: 'email' }));
+      // One outbox job's own statements (pg-boss's fetch and completion, one each, apart), as a worker runs it.
+      const outbox = await db
+        .knex('mail_messages')
+        .where({ request_id: id })
+        .select<Array<{ id: string; purpose: string }>>('id', 'purpose');
+      for (const m of outbox) {
+        const kind = m.purpose === 'letter_copy' ? 'the requester’s copy' : 'the letter';
+        await measure(`deliver ${kind} (outbox job)`, () => deliverMail(runtime.deps, { mailId: m.id, after: 0 }, hooks));
+      }
       await measure('plain event append (note)', () =>
         call('POST', `/v1/requests/${id}/events`, token, {
           type: 'note',

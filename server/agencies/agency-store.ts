@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { AGENCY_LEVELS } from './agency-schemas';
+import { prepared } from '../db/prepared';
 
 export interface Closure {
   date: string;
@@ -105,7 +106,7 @@ export async function findAgency(
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<AgencyRecord | undefined> {
-  const query = db('agencies').where({ id, organization_id: organizationId });
+  const query = db('agencies').where({ id, organization_id: organizationId }).options(prepared('find_agency'));
   if (opts.forUpdate) query.forUpdate();
   const row = await query.first<Row | undefined>('*');
   return row ? toRecord(row) : undefined;

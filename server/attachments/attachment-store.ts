@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { AttachmentRef } from '../events/hash-chain';
 import { validationProblem } from '../errors/problem';
+import { prepared } from '../db/prepared';
 
 export interface AttachmentRecord {
   id: string;
@@ -70,6 +71,7 @@ export async function insertAttachment(
       source: a.source,
       created_by: a.createdBy ?? null,
     })
+    .options(prepared('insert_attachment'))
     .returning<Row[]>('*');
   return toRecord(row as Row);
 }

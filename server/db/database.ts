@@ -6,6 +6,8 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
+import { isStalePlan } from '../errors/pg-errors';
+import { renewStatements, statementName } from './prepared';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -54,6 +56,8 @@ export interface OpenDatabaseOptions {
   pgliteInitInChild?: boolean;
   /** Where the Postgres driver's own warnings go (a connection lost, one that could not be made); default: the console. */
   driverLog?: DriverLog;
+  /** Prepare the statements marked `prepareAs` by name on a Postgres server (default true); see db/prepared.ts. */
+  preparedStatements?: boolean;
 }
 
 /** The part of a logger the driver's messages need (pino's Logger fits). */
@@ -88,18 +92,71 @@ function knexLog(log: DriverLog): Knex.Config['log'] {
 export const EMBEDDED_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '16MB' };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.poolMax ?? 10, options.driverLog);
+  if (options.url) return openPostgres(options.url, options.poolMax ?? 10, options.driverLog, options.preparedStatements ?? true);
   return openPglite(options);
 }
 
-function openPostgres(url: string, poolMax: number, driverLog: DriverLog | undefined): Database {
-  const knex = knexFactory({
-    client: 'pg',
+/** What knex hands a dialect's `_query`: the compiled SQL and the query's options (pg's query config). */
+interface CompiledQuery {
+  sql: string;
+  options?: Record<string, unknown>;
+}
+interface Dialect {
+  _query(connection: unknown, obj: CompiledQuery): Promise<unknown>;
+}
+
+/** Takes `prepareAs` (db/prepared.ts) out of a query's options; returns it. */
+function takeLabel(obj: CompiledQuery): string | undefined {
+  const label = obj.options?.prepareAs;
+  if (label === undefined) return undefined;
+  const { prepareAs: _, ...rest } = obj.options!;
+  obj.options = rest;
+  return typeof label === 'string' ? label : undefined;
+}
+
+// knex's own Postgres dialect (knex-pglite extends it the same way); knex ships no typing for it.
+const PgDialect = require('knex/lib/dialects/postgres') as new (config: Knex.Config) => Dialect;
+
+/** knex's config with the one key of ours: it is the dialect's state a transaction's client shares (knex copies `config`). */
+type PgConfig = Knex.Config & { preparedStatements: boolean };
+
+/** The pg dialect, preparing by name each statement marked `prepareAs` (see db/prepared.ts). */
+class PreparingPgClient extends PgDialect {
+  declare readonly config: PgConfig;
+
+  override _query(connection: unknown, obj: CompiledQuery): Promise<unknown> {
+    const label = takeLabel(obj);
+    if (label && this.config.preparedStatements) obj.options = { ...obj.options, name: statementName(label, obj.sql) };
+    return super._query(connection, obj).catch((err: unknown) => {
+      if (isStalePlan(err)) renewStatements();
+      throw err;
+    });
+  }
+}
+
+/** Whether statements on `db` are prepared by name (a Postgres server, DATABASE_PREPARED_STATEMENTS on). */
+export function preparesStatements(db: Knex): boolean {
+  return db.client instanceof PreparingPgClient && (db.client as PreparingPgClient).config.preparedStatements;
+}
+
+function openPostgres(url: string, poolMax: number, driverLog: DriverLog | undefined, preparedStatements: boolean): Database {
+  const config: PgConfig = {
+    client: PreparingPgClient as unknown as typeof Knex.Client,
     connection: { connectionString: url, types: pgTypes } as Knex.PgConnectionConfig,
     pool: { min: 0, max: poolMax },
     ...(driverLog ? { log: knexLog(driverLog) } : {}),
-  });
+    preparedStatements,
+  };
+  const knex = knexFactory(config);
   return { knex, kind: 'postgres', close: () => knex.destroy() };
+}
+
+/** knex-pglite's dialect without `prepareAs`: PGlite runs every statement in this process, with nothing to prepare. */
+class PgliteClient extends (ClientPgLite as unknown as new (config: Knex.Config) => Dialect) {
+  override _query(connection: unknown, obj: CompiledQuery): Promise<unknown> {
+    takeLabel(obj);
+    return super._query(connection, obj);
+  }
 }
 
 const run = promisify(execFile);
@@ -131,7 +188,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   await pglite.waitReady;
   // knex-pglite ships no typing for a caller-provided instance, hence the cast.
   const knex = knexFactory({
-    client: ClientPgLite as unknown as typeof Knex.Client,
+    client: PgliteClient as unknown as typeof Knex.Client,
     connection: (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig,
   });
   return {

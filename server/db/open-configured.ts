@@ -13,6 +13,7 @@ export async function openConfiguredDatabase(config: Config, driverLog?: DriverL
       url: config.databaseUrl,
       pgliteDir: path.join(config.dataDir, 'pgdata'),
       poolMax: config.databasePoolMax,
+      preparedStatements: config.databasePreparedStatements,
       ...(driverLog ? { driverLog } : {}),
     });
     const migrationsApplied = config.databaseUrl

@@ -1,4 +1,6 @@
-import type { Db } from './database';
+import { preparesStatements, type Db } from './database';
+import { isStalePlan } from '../errors/pg-errors';
+import { renewStatements, statementName } from './prepared';
 
 export interface SqlResult {
   rows: Array<Record<string, unknown>>;
@@ -16,7 +18,10 @@ interface PgliteLike {
 }
 
 interface PgClientLike {
-  query(sql: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>>; rowCount: number | null }>;
+  query(
+    sql: string | { name: string; text: string; values: unknown[] },
+    values?: unknown[],
+  ): Promise<{ rows: Array<Record<string, unknown>>; rowCount: number | null }>;
 }
 
 const isPglite = (c: unknown): c is PgliteLike =>
@@ -43,7 +48,15 @@ export function sqlExecutor(db: Db): SqlExecutor {
           const result = await connection.query(text, values);
           return { rows: result.rows, rowCount: result.affectedRows ?? null };
         }
-        return await (connection as PgClientLike).query(text, values);
+        // pg-boss's statements are a fixed set (its fetch, send and completion
+        // run for every job), so each is prepared by name like our hot ones.
+        // Only parameterized ones: the rest are its multi-statement plans.
+        const client = connection as PgClientLike;
+        if (!values || values.length === 0 || !preparesStatements(db)) return await client.query(text, values);
+        return await client.query({ name: statementName('pgboss', text), text, values }).catch((err: unknown) => {
+          if (isStalePlan(err)) renewStatements();
+          throw err;
+        });
       } finally {
         await db.client.releaseConnection(connection);
       }

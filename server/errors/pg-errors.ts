@@ -73,6 +73,16 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(message));
 }
 
+/**
+ * Whether `err` is Postgres refusing a statement prepared by name whose result
+ * shape changed under it (db/prepared.ts): a migration run by another process.
+ */
+export function isStalePlan(err: unknown): boolean {
+  return (
+    isPgError(err) && err.code === '0A000' && /cached plan must not change result type/.test(String((err as { message?: unknown }).message))
+  );
+}
+
 export const databaseUnavailable = () =>
   new Problem({
     status: 503,
@@ -108,6 +118,16 @@ export function problemFromDatabaseError(err: unknown): Problem | undefined {
     case '22007':
     case '22008':
       return new Problem({ status: 400, slug: 'invalid-value', title: 'Bad request', detail: 'A value has the wrong format.' });
+    case '0A000':
+      // A migration changed a prepared statement's result under it; the next try uses a new one (db/prepared.ts).
+      if (!isStalePlan(err)) return undefined;
+      return new Problem({
+        status: 503,
+        slug: 'retry',
+        title: 'Service unavailable',
+        detail: 'The database schema changed during this request; retry it.',
+        headers: { 'Retry-After': '1' },
+      });
     case '40001':
     case '40P01':
       return new Problem({

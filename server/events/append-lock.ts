@@ -2,6 +2,7 @@ import { agencyFromJson, type AgencyRecord } from '../agencies/agency-store';
 import type { Db } from '../db/database';
 import { REQUEST_COLUMNS, toRequestRecord, type RequestRecord } from '../requests/request-store';
 import { appendContextColumns, toAppendContext, type AppendContext, type AppendContextRow } from './event-store';
+import { prepared } from '../db/prepared';
 
 export interface LockedForAppend {
   request: RequestRecord;
@@ -22,13 +23,15 @@ export async function lockForAppend(
   requestId: string,
   opts: { history: boolean },
 ): Promise<LockedForAppend | undefined> {
-  const result = await db.raw(
-    `select ${REQUEST_COLUMNS.join(', ')}, row_to_json(a) as ctx_agency, ${appendContextColumns(opts.history)}
+  const result = await db
+    .raw(
+      `select ${REQUEST_COLUMNS.join(', ')}, row_to_json(a) as ctx_agency, ${appendContextColumns(opts.history)}
        from requests left join agencies a on a.id = requests.agency_id and a.organization_id = requests.organization_id
       where requests.id = ? and requests.organization_id = ?
         for update of requests`,
-    [requestId, organizationId],
-  );
+      [requestId, organizationId],
+    )
+    .options(prepared('lock_for_append'));
   const row = (result.rows as Array<Parameters<typeof toRequestRecord>[0] & AppendContextRow & { ctx_agency: unknown }>)[0];
   if (!row) return undefined;
   return {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { AttachmentRef, HashedEventFields } from './hash-chain';
+import { prepared } from '../db/prepared';
 
 /** An event as its chain stores it: every hashed field, the hash before it and its own. */
 export type SealedEvent = HashedEventFields & { prevHash: string; hash: string };
@@ -98,15 +99,17 @@ const eventRow = (e: SealedEvent) => ({
  */
 export async function insertEvent(db: Db, e: SealedEvent): Promise<EventRecord> {
   const insert = db('request_events').insert(eventRow(e)).returning(COLUMNS);
-  const result = await db.raw(
-    `with e as (?),
+  const result = await db
+    .raw(
+      `with e as (?),
      h as (insert into request_chain_heads (request_id, seq, hash) select request_id, seq, hash from e
            on conflict (request_id) do update set seq = excluded.seq, hash = excluded.hash
            where request_chain_heads.seq = excluded.seq - 1
            returning 1)
      select e.*, (select count(*) from h)::int as head_moved from e`,
-    [insert],
-  );
+      [insert],
+    )
+    .options(prepared('insert_event'));
   const row = (result.rows as Array<Row & { head_moved: number }>)[0];
   if (!row || Number(row.head_moved) !== 1) throw new Error(`the chain head of request ${e.requestId} is not at seq ${e.seq - 1}`);
   return toEventRecord(row);

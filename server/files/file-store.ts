@@ -4,6 +4,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
 import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 
 /** What the bytes stored under a hash turned out to be when read back. */
 export type FileCheck =
@@ -107,10 +108,12 @@ export class FileStore {
       stored.push({ sha256, size: bytes.length });
     }
     if (stored.length > 0) {
-      await db.raw(
-        `insert into files (sha256, size) values ${stored.map(() => '(?, ?)').join(', ')} on conflict (sha256) do nothing`,
-        stored.flatMap((f) => [f.sha256, f.size]),
-      );
+      await db
+        .raw(
+          `insert into files (sha256, size) values ${stored.map(() => '(?, ?)').join(', ')} on conflict (sha256) do nothing`,
+          stored.flatMap((f) => [f.sha256, f.size]),
+        )
+        .options(prepared('insert_files'));
     }
     return stored;
   }

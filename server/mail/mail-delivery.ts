@@ -5,10 +5,10 @@ import {
   failOpenAttempts,
   finishAttempt,
   finishOpenAttemptsAsSent,
+  claimTry,
   findMail,
   firstAttemptStartedAt,
   hasOpenAttempt,
-  insertAttempt,
   markSent,
   updateMail,
   type MailRecord,
@@ -28,7 +28,11 @@ export interface DelayInfo {
 }
 
 export interface DeliveryHooks {
-  /** In the transaction that finishes the sent try's bookkeeping. */
+  /**
+   * After the message is recorded as sent and before its try is closed. It
+   * runs again if the process stopped in between (see recoverLocked), so it
+   * must be idempotent; it may be given no transaction.
+   */
   onSent?(db: Db, mail: MailRecord, at: Date): Promise<void>;
   /** Once per message, in the transaction of the failed try that first passes MAIL_DELAY_NOTICE_MINUTES. */
   onDelayed?(db: Db, mail: MailRecord, info: DelayInfo, at: Date): Promise<void>;
@@ -57,19 +61,7 @@ const PROCESS_STOPPED = 'The sending process stopped during this try; the SMTP s
  * refusal, or the end of the retry window, fails the message at once.
  */
 export async function deliverMail(deps: DeliveryDeps, job: MailJobData, hooks: DeliveryHooks = {}): Promise<void> {
-  const claim = await deps.db.knex.transaction(async (trx) => {
-    const mail = await findMail(trx, job.mailId, { forUpdate: true });
-    if (mail?.direction !== 'outbound') return undefined;
-    const mine =
-      job.after === undefined
-        ? mail.status === 'queued' || mail.status === 'sending'
-        : mail.status === 'queued' && mail.attempts === job.after;
-    if (!mine) return undefined;
-    const attempt = mail.attempts + 1;
-    await updateMail(trx, mail.id, { status: 'sending', attempts: attempt });
-    const attemptId = await insertAttempt(trx, { mailId: mail.id, attempt, startedAt: deps.clock() });
-    return { mail: { ...mail, status: 'sending' as const, attempts: attempt }, attemptId };
-  });
+  const claim = await claimTry(deps.db.knex, job.mailId, job.after, deps.clock());
   if (!claim) return;
   const { mail, attemptId } = claim;
 
@@ -90,12 +82,13 @@ export async function deliverMail(deps: DeliveryDeps, job: MailJobData, hooks: D
 
   // The server has the message: record that before anything else, so a crash
   // from here on cannot send it again (see markSent).
+  // The hook runs before the try is closed, each its own statement: a crash
+  // between them leaves the try open, and recovery (recoverLocked) runs the
+  // hook again and closes it, so neither needs a transaction around both.
   const at = deps.clock();
   await markSent(deps.db.knex, mail.id, at);
-  await deps.db.knex.transaction(async (trx) => {
-    await finishAttempt(trx, attemptId, { finishedAt: at, outcome: 'sent', smtpResponse: response });
-    await hooks.onSent?.(trx, { ...mail, status: 'sent', sentAt: at }, at);
-  });
+  await hooks.onSent?.(deps.db.knex, { ...mail, status: 'sent', sentAt: at }, at);
+  await finishAttempt(deps.db.knex, attemptId, { finishedAt: at, outcome: 'sent', smtpResponse: response });
 }
 
 /**

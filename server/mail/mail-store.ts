@@ -1,3 +1,4 @@
+import { prepared } from '../db/prepared';
 import type { Db } from '../db/database';
 
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'received';
@@ -109,6 +110,7 @@ export async function insertMails(db: Db, mails: NewMail[]): Promise<MailRecord[
         sender_auth: m.senderAuth ? JSON.stringify(m.senderAuth) : null,
       })),
     )
+    .options(prepared('insert_mails'))
     .returning<Row[]>('*');
   // Postgres does not promise RETURNING's order; each Message-ID is new, so it finds its row.
   const byMessageId = new Map(rows.map((r) => [r.message_id, toRecord(r)]));
@@ -174,7 +176,7 @@ export async function updateMail(
  * dies later (during the bookkeeping that follows) does not send it again.
  */
 export async function markSent(db: Db, id: string, at: Date): Promise<void> {
-  await db('mail_messages').where({ id }).update({ status: 'sent', sent_at: at, last_error: null });
+  await db('mail_messages').where({ id }).options(prepared('mark_sent')).update({ status: 'sent', sent_at: at, last_error: null });
 }
 
 /** When the first try of a message started: the retry window and the delay notice count from it. */
@@ -196,11 +198,41 @@ export async function finishOpenAttemptsAsSent(db: Db, mailId: string, at: Date,
     .update({ finished_at: at, outcome: 'sent', smtp_response: smtpResponse });
 }
 
-export async function insertAttempt(db: Db, a: { mailId: string; attempt: number; startedAt: Date }): Promise<string> {
-  const [row] = await db('mail_attempts')
-    .insert({ mail_id: a.mailId, attempt: a.attempt, started_at: a.startedAt, outcome: 'started' })
-    .returning<Array<{ id: string }>>('id');
-  return (row as { id: string }).id;
+/**
+ * Claims the next try of an outbound message and opens its attempt row, in one
+ * statement (so no transaction is needed: both happen or neither). `after` is
+ * the try count the claiming job was queued for; only a message still queued
+ * at that count is claimed. Without `after` (jobs queued before it existed) a
+ * message queued or left sending is claimed. On Postgres a concurrent claim
+ * waits for the row and re-checks the conditions, so two claims of one try
+ * cannot both succeed. Returns the message as claimed (status sending, its
+ * tries counted) and the attempt's id, or undefined when the try is not this
+ * job's to make.
+ */
+export async function claimTry(
+  db: Db,
+  mailId: string,
+  after: number | undefined,
+  startedAt: Date,
+): Promise<{ mail: MailRecord; attemptId: string } | undefined> {
+  const claimable = after === undefined ? `status in ('queued', 'sending')` : `status = 'queued' and attempts = ?`;
+  const result = await db
+    .raw<{ rows: Array<Row & { attempt_id: string }> }>(
+      `with claimed as (
+       update mail_messages set status = 'sending', attempts = attempts + 1
+        where id = ? and direction = 'outbound' and ${claimable}
+        returning *
+     ), attempt as (
+       insert into mail_attempts (mail_id, attempt, started_at, outcome)
+       select id, attempts, ?, 'started' from claimed
+       returning id
+     )
+     select claimed.*, attempt.id as attempt_id from claimed, attempt`,
+      after === undefined ? [mailId, startedAt] : [mailId, after, startedAt],
+    )
+    .options(prepared('claim_try'));
+  const row = result.rows[0];
+  return row ? { mail: toRecord(row), attemptId: row.attempt_id } : undefined;
 }
 
 export async function finishAttempt(
@@ -210,6 +242,7 @@ export async function finishAttempt(
 ): Promise<void> {
   await db('mail_attempts')
     .where({ id })
+    .options(prepared('finish_attempt'))
     .update({
       finished_at: f.finishedAt,
       outcome: f.outcome,

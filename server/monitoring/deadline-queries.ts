@@ -16,6 +16,7 @@ import {
 } from '../requests/request-store';
 import type { RequestStatus } from '../requests/request-schemas';
 import { dateIn } from '../util/zoned-date';
+import { prepared } from '../db/prepared';
 
 export const OPEN_DEADLINE_STATUSES = ['open', 'tolled'] as const;
 
@@ -132,7 +133,7 @@ const SELECT = `d.id, d.kind, d.due_date::text as due_date, d.statutory, d.statu
   r.id as request_id, r.title, r.status as request_status, a.id as agency_id, a.name as agency_name, a.jurisdiction,
   a.closures, a.optional_holidays, a.worked_holidays, d.assignee_id, u.name as assignee_name`;
 
-/** `statementName`: a name under which a Postgres server keeps the statement prepared, only for a caller whose filter (and so SQL) never varies. */
+/** `statementName`: the label under which a Postgres server keeps the statement prepared (db/prepared.ts), for the hot callers. */
 function deadlineRows(db: Db, organizationId: string, f: DeadlineFilter, now: Date, statementName?: string): Promise<DeadlineRow[]> {
   const q = db('deadlines as d')
     .join('requests as r', 'r.id', 'd.request_id')
@@ -148,7 +149,7 @@ function deadlineRows(db: Db, organizationId: string, f: DeadlineFilter, now: Da
   if (f.agencyId) q.where('d.agency_id', f.agencyId);
   if (f.kind) q.where('d.kind', f.kind);
   if (f.after) q.whereRaw('(d.due_date, d.id) > (?::date, ?::uuid)', f.after);
-  if (statementName) q.options({ name: statementName });
+  if (statementName) q.options(prepared(statementName));
   return q
     .orderBy([{ column: 'd.due_date' }, { column: 'd.id' }])
     .limit(f.limit + 1)
@@ -295,9 +296,9 @@ export async function dashboard(db: Db, organizationId: string, now: Date): Prom
       fees_count: number | string;
       fee_items: unknown;
     }>();
-  // Prepared by name (the SQL of both never varies): planning them was about
+  // Prepared by name: planning them was about
   // half of Postgres's time for a dashboard.
-  summary.options({ name: 'dashboard_summary' });
+  summary.options(prepared('dashboard_summary'));
   const [c, urgent] = await Promise.all([
     summary,
     listDeadlines(db, organizationId, { status: 'open', limit: 10 }, now, 'dashboard_urgent'),

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { Deadline, TraceEntry } from '../deadlines';
 import { REQUESTER_WINDOWS_SQL } from './requester-windows';
+import { prepared } from '../db/prepared';
 
 export interface StoredDeadline {
   id: string;
@@ -163,7 +164,9 @@ export async function replaceDeadlines(
     ])
     .returning(COLUMNS);
   // Both in one statement: they touch different kinds, so neither sees the other's rows.
-  const result = await db.raw('with gone as (?), kept as (?) select * from kept order by due_date, kind', [del.delete(), upsert]);
+  const result = await db
+    .raw('with gone as (?), kept as (?) select * from kept order by due_date, kind', [del.delete(), upsert])
+    .options(prepared('replace_deadlines'));
   return (result.rows as Row[]).map(toRecord);
 }
 

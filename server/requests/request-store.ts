@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/database';
 import type { AwaitingReason } from '../events/state-machine';
 import type { RequestStatus, SubmissionMethod } from './request-schemas';
+import { prepared } from '../db/prepared';
 
 export interface Justified {
   requested: boolean;
@@ -261,10 +262,12 @@ export async function insertRequest(db: Db, v: RequestValues, now: Date): Promis
   const insert = db('requests')
     .insert({ ...toRow(v), created_at: now, updated_at: now })
     .returning(REQUEST_COLUMNS);
-  const result = await db.raw(
-    `with moved as (?), before as (select null::uuid as id, null::uuid as organization_id, null::text as status where false), ${COUNTED} select * from moved`,
-    [insert],
-  );
+  const result = await db
+    .raw(
+      `with moved as (?), before as (select null::uuid as id, null::uuid as organization_id, null::text as status where false), ${COUNTED} select * from moved`,
+      [insert],
+    )
+    .options(prepared('insert_request'));
   return toRequestRecord((result.rows as Row[])[0]!);
 }
 
@@ -276,7 +279,7 @@ export async function findRequest(
 ): Promise<RequestRecord | undefined> {
   const query = db('requests').where({ 'requests.id': id, 'requests.organization_id': organizationId });
   if (opts.forUpdate) query.forUpdate();
-  const row = await query.first<Row | undefined>(REQUEST_COLUMNS);
+  const row = await query.options(prepared('find_request')).first<Row | undefined>(REQUEST_COLUMNS);
   return row ? toRequestRecord(row) : undefined;
 }
 
@@ -369,17 +372,19 @@ export async function updateRequest(
     if (!row) throw new Error(`request ${id} vanished during an update`);
     return toRequestRecord(row);
   }
-  const update = db('requests').where(scope).update(values).returning(REQUEST_COLUMNS);
+  const update = db('requests').where(scope).update(values).returning(REQUEST_COLUMNS).options(prepared('update_request'));
   let row: Row | undefined;
   if (v.status === undefined) {
     [row] = (await update) as unknown as Row[];
   } else {
     // `before` reads the row as it was when the statement began: the status it moves from.
-    const result = await db.raw(
-      `with before as (select id, organization_id, status from requests where id = ? and organization_id = ?), moved as (?), ${COUNTED}
+    const result = await db
+      .raw(
+        `with before as (select id, organization_id, status from requests where id = ? and organization_id = ?), moved as (?), ${COUNTED}
        select * from moved`,
-      [id, organizationId, update],
-    );
+        [id, organizationId, update],
+      )
+      .options(prepared('move_request'));
     row = (result.rows as Row[])[0];
   }
   if (!row) throw new Error(`request ${id} vanished during an update`);
@@ -397,6 +402,7 @@ export async function markDelivery(
 ): Promise<void> {
   await db('requests')
     .where({ id })
+    .options(prepared('mark_delivery'))
     .update({
       delivery_status: d.status,
       delivery_error: d.error ?? null,

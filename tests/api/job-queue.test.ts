@@ -58,4 +58,44 @@ describe('job queue', () => {
     expect((await states()).map((j) => j.state)).toEqual(ids.map(() => 'completed'));
     expect(ids.map((id) => runs.get(id))).toEqual(ids.map(() => 1));
   });
+
+  it('when a queue is created after the migrations, then its jobs are fetched in order from an index, not by sorting every waiting job', async () => {
+    const FETCHED = 'fetch-order-probe';
+    const config = loadConfig({
+      DATA_DIR: '/tmp/rt-job-queue-unused',
+      LOG_LEVEL: 'silent',
+      JOBS: 'false',
+      ...(db.url ? { DATABASE_URL: db.url } : {}),
+    });
+    const probe = await JobQueue.start(db, config, createLogger('silent'), [
+      { name: FETCHED, retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 },
+    ]);
+    try {
+      await probe.enqueueMany(
+        db.knex,
+        FETCHED,
+        Array.from({ length: 2000 }, (_, n) => ({ n })),
+      );
+      const partition = (await db.knex(`${JOB_SCHEMA}.queue`).where({ name: FETCHED }).first('partition_name')).partition_name as string;
+      const indexes = await db.knex('pg_indexes').where({ schemaname: JOB_SCHEMA, tablename: partition }).pluck('indexdef');
+      expect(
+        indexes.filter((d: string) => d.includes('(name, priority DESC, created_on, id)') && d.includes("WHERE (state < 'active'")),
+      ).toHaveLength(1);
+
+      // pg-boss's own fetch (plans.js fetchNextJob), as it sends it for one job.
+      await db.knex.raw(`analyze ${JOB_SCHEMA}.${partition}`);
+      const plan = await db.knex.raw(
+        `explain (format json) select id from ${JOB_SCHEMA}.job
+          where name = ? and state < 'active' and start_after < now()
+          order by priority desc, created_on, id limit 1 for update skip locked`,
+        [FETCHED],
+      );
+      const text = JSON.stringify(plan.rows[0]);
+      expect(text).toContain('"Node Type":"Index Scan"');
+      expect(text).toContain('_name_priority_created_on_id_idx');
+      expect(text).not.toContain('"Node Type":"Sort"');
+    } finally {
+      await probe.stop();
+    }
+  });
 });
