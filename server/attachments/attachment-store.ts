@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Db } from '../db/database';
 import type { AttachmentRef } from '../events/hash-chain';
 import { validationProblem } from '../errors/problem';
@@ -45,21 +46,26 @@ const toRecord = (r: Row): AttachmentRecord => ({
   createdAt: r.created_at,
 });
 
-export async function insertAttachment(
-  db: Db,
-  a: {
-    organizationId: string;
-    requestId: string;
-    eventId?: string | null;
-    sha256: string;
-    size: number;
-    contentType: string;
-    filename: string;
-    source: string;
-    createdBy?: string | null;
-  },
-): Promise<AttachmentRecord> {
-  const [row] = await db('attachments')
+export interface NewAttachment {
+  organizationId: string;
+  requestId: string;
+  eventId?: string | null;
+  sha256: string;
+  size: number;
+  contentType: string;
+  filename: string;
+  source: string;
+  createdBy?: string | null;
+}
+
+export async function insertAttachment(db: Db, a: NewAttachment): Promise<AttachmentRecord> {
+  const [row] = (await insertAttachmentStatement(db, a).options(prepared('insert_attachment'))) as unknown as Row[];
+  return toRecord(row as Row);
+}
+
+/** The statement of insertAttachment, unrun, for a caller that runs it as a part of a statement of its own (mail-service.ts). */
+export function insertAttachmentStatement(db: Db, a: NewAttachment): Knex.QueryBuilder {
+  return db('attachments')
     .insert({
       organization_id: a.organizationId,
       request_id: a.requestId,
@@ -71,9 +77,7 @@ export async function insertAttachment(
       source: a.source,
       created_by: a.createdBy ?? null,
     })
-    .options(prepared('insert_attachment'))
-    .returning<Row[]>('*');
-  return toRecord(row as Row);
+    .returning('*');
 }
 
 export async function listAttachments(db: Db, organizationId: string, requestId: string): Promise<AttachmentRecord[]> {

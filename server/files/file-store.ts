@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
+import type { Knex } from 'knex';
 import type { Db } from '../db/database';
 import { prepared } from '../db/prepared';
 
@@ -100,6 +101,17 @@ export class FileStore {
 
   /** put for several files, their hashes recorded in one statement; the results in the order given. */
   async putMany(db: Db, files: Buffer[]): Promise<Array<{ sha256: string; size: number }>> {
+    const stored = await this.writeMany(files);
+    if (stored.length > 0) await this.recordStatement(db, stored);
+    return stored;
+  }
+
+  /**
+   * The first half of putMany: the bytes on disk, not yet recorded. The
+   * caller must run recordStatement in the transaction that uses them (a file
+   * on disk that no row names is only space, never a broken reference).
+   */
+  async writeMany(files: Buffer[]): Promise<Array<{ sha256: string; size: number }>> {
     const stored: Array<{ sha256: string; size: number }> = [];
     for (const bytes of files) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -107,15 +119,21 @@ export class FileStore {
       if (!fs.existsSync(target)) await this.write(target, bytes);
       stored.push({ sha256, size: bytes.length });
     }
-    if (stored.length > 0) {
-      await db
-        .raw(
-          `insert into files (sha256, size) values ${stored.map(() => '(?, ?)').join(', ')} on conflict (sha256) do nothing`,
-          stored.flatMap((f) => [f.sha256, f.size]),
-        )
-        .options(prepared('insert_files'));
-    }
     return stored;
+  }
+
+  /**
+   * The statement that records written files (the second half of putMany),
+   * unrun: a caller that writes rows naming them may run it as a part of its
+   * own statement (mail-service.ts), since `files` rows are written only here.
+   */
+  recordStatement(db: Db, stored: ReadonlyArray<{ sha256: string; size: number }>): Knex.Raw {
+    return db
+      .raw(
+        `insert into files (sha256, size) values ${stored.map(() => '(?, ?)').join(', ')} on conflict (sha256) do nothing`,
+        stored.flatMap((f) => [f.sha256, f.size]),
+      )
+      .options(prepared('insert_files'));
   }
 
   /** Atomically, via a temp file in the same directory. */

@@ -1,12 +1,15 @@
-import { insertAttachment } from '../attachments/attachment-store';
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { insertAttachmentStatement } from '../attachments/attachment-store';
 import type { Config } from '../config';
 import type { DnsResolver } from '../inbound/sender-auth';
 import type { Database, Db } from '../db/database';
+import { prepared } from '../db/prepared';
 import type { FileStore } from '../files/file-store';
 import type { JobQueue } from '../jobs/job-queue';
 import { addressOf } from '../config';
 import { composeRaw, headerLine, newMessageId } from './compose';
-import { insertMails, type MailPurpose, type MailRecord } from './mail-store';
+import { insertMailsStatement, mailsInserted, type MailPurpose, type MailRecord, type NewMail } from './mail-store';
 
 export const MAIL_QUEUE = 'mail-send';
 /** Delivery jobs that ended without their handler finishing; see recoverMailJob. */
@@ -70,49 +73,56 @@ export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promis
   const copy = m.copyTo ? await composed(deps, copyOf(m, fromAddress, letter.messageId, m.copyTo)) : undefined;
   const outgoing = copy ? [letter, copy] : [letter];
 
-  const stored = await deps.files.putMany(
-    db,
-    outgoing.map((o) => o.raw),
-  );
-  const mails = await insertMails(
-    db,
-    outgoing.map((o, i) => ({
-      organizationId: m.organizationId,
-      requestId: m.requestId,
-      direction: 'outbound' as const,
-      purpose: o === copy ? ('letter_copy' as const) : m.purpose,
-      messageId: o.messageId,
-      inReplyTo: o.inReplyTo ?? null,
-      references: o.references ?? [],
-      fromAddress,
-      toAddresses: o.to,
-      // The subject as the message carries it, so the record and the .eml agree.
-      subject: headerLine(o.subject),
-      textBody: o.text,
-      rawSha256: stored[i]!.sha256,
-      status: 'queued' as const,
-    })),
-  );
-  const mail = mails[0]!;
+  // The .eml files go to disk first; their rows, the messages and the
+  // letter's attachment are then one statement (each part written by its
+  // table's own store): a submit's round trips to Postgres were its largest
+  // cost. The ids are chosen here so the attachment can name its message.
+  const stored = await deps.files.writeMany(outgoing.map((o) => o.raw));
+  const news: NewMail[] = outgoing.map((o, i) => ({
+    id: randomUUID(),
+    organizationId: m.organizationId,
+    requestId: m.requestId,
+    direction: 'outbound' as const,
+    purpose: o === copy ? ('letter_copy' as const) : m.purpose,
+    messageId: o.messageId,
+    inReplyTo: o.inReplyTo ?? null,
+    references: o.references ?? [],
+    fromAddress,
+    toAddresses: o.to,
+    // The subject as the message carries it, so the record and the .eml agree.
+    subject: headerLine(o.subject),
+    textBody: o.text,
+    rawSha256: stored[i]!.sha256,
+    status: 'queued' as const,
+  }));
+  const parts: Array<Knex.Raw | Knex.QueryBuilder> = [deps.files.recordStatement(db, stored)];
   // The letter's .eml belongs to the request's record; the copy is the desk's own mail.
   if (m.requestId) {
-    await insertAttachment(db, {
-      organizationId: m.organizationId,
-      requestId: m.requestId,
-      sha256: stored[0]!.sha256,
-      size: stored[0]!.size,
-      contentType: 'message/rfc822',
-      filename: `${m.purpose}-${mail.id}.eml`,
-      source: 'outbound_email',
-    });
+    parts.push(
+      insertAttachmentStatement(db, {
+        organizationId: m.organizationId,
+        requestId: m.requestId,
+        sha256: stored[0]!.sha256,
+        size: stored[0]!.size,
+        contentType: 'message/rfc822',
+        filename: `${m.purpose}-${news[0]!.id}.eml`,
+        source: 'outbound_email',
+      }),
+    );
   }
+  // Rows that name a file are checked against `files` at the end of the
+  // statement, when the file rows written in its first part are there.
+  const result = await db
+    .raw(`with ${parts.map((_, i) => `w${i} as (?)`).join(', ')} ?`, [...parts, insertMailsStatement(db, news)])
+    .options(prepared('queue_mail'));
+  const mails = mailsInserted(news, (result as { rows: unknown[] }).rows);
   // The first try of each; later ones are queued by the delivery job (MailJobData).
   await deps.jobs.enqueueMany(
     db,
     MAIL_QUEUE,
     mails.map((x) => ({ mailId: x.id, after: 0 })),
   );
-  return mail;
+  return mails[0]!;
 }
 
 type Composition = Omit<Parameters<typeof composeRaw>[0], 'messageId' | 'date'>;

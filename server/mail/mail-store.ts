@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { prepared } from '../db/prepared';
 import type { Db } from '../db/database';
 
@@ -81,6 +82,8 @@ const toRecord = (r: Row): MailRecord => ({
 });
 
 export type NewMail = Omit<MailRecord, 'id' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'delayNotifiedAt'> & {
+  /** Chosen by the caller when another row written with it must name it; otherwise the database's. */
+  id?: string;
   /** An inbound message's SPF/DKIM/DMARC/ARC verdict (inbound/sender-auth.ts). */
   senderAuth?: object | null;
 };
@@ -91,9 +94,19 @@ export async function insertMail(db: Db, m: NewMail): Promise<MailRecord> {
 
 /** Several messages in one statement, returned in the order given. */
 export async function insertMails(db: Db, mails: NewMail[]): Promise<MailRecord[]> {
-  const rows = await db('mail_messages')
+  return mailsInserted(mails, (await insertMailsStatement(db, mails)) as unknown as Row[]);
+}
+
+/**
+ * The statement of insertMails, unrun, for a caller that runs it as the last
+ * part of a statement of its own (mail-service.ts); mailsInserted reads what
+ * it returns.
+ */
+export function insertMailsStatement(db: Db, mails: NewMail[]): Knex.QueryBuilder {
+  return db('mail_messages')
     .insert(
       mails.map((m) => ({
+        ...(m.id ? { id: m.id } : {}),
         organization_id: m.organizationId,
         request_id: m.requestId,
         direction: m.direction,
@@ -111,9 +124,13 @@ export async function insertMails(db: Db, mails: NewMail[]): Promise<MailRecord[
       })),
     )
     .options(prepared('insert_mails'))
-    .returning<Row[]>('*');
+    .returning('*');
+}
+
+/** The records of the rows insertMailsStatement returned, in the order the messages were given. */
+export function mailsInserted(mails: NewMail[], rows: unknown[]): MailRecord[] {
   // Postgres does not promise RETURNING's order; each Message-ID is new, so it finds its row.
-  const byMessageId = new Map(rows.map((r) => [r.message_id, toRecord(r)]));
+  const byMessageId = new Map((rows as Row[]).map((r) => [r.message_id, toRecord(r)]));
   return mails.map((m) => byMessageId.get(m.messageId)!);
 }
 
