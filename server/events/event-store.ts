@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { AttachmentRef, HashedEventFields } from './hash-chain';
 import { prepared } from '../db/prepared';
+import type { StatementPrefix } from '../db/statement-prefix';
 
 /** An event as its chain stores it: every hashed field, the hash before it and its own. */
 export type SealedEvent = HashedEventFields & { prevHash: string; hash: string };
@@ -98,21 +99,36 @@ const eventRow = (e: SealedEvent) => ({
  * append from a stale head fails here (and on the unique (request_id, seq)).
  */
 export async function insertEvent(db: Db, e: SealedEvent): Promise<EventRecord> {
-  const insert = db('request_events').insert(eventRow(e)).returning(COLUMNS);
+  const append = appendStatementPrefix(db, e, COLUMNS);
   const result = await db
-    .raw(
-      `with e as (?),
+    .raw(`with ${append.sql} select e.*, ${append.result} as prefix_result from e`, append.bindings)
+    .options(prepared('insert_event'));
+  const row = (result.rows as Array<Row & { prefix_result: number }>)[0];
+  checkHeadMoved(row?.prefix_result, e);
+  return toEventRecord(row!);
+}
+
+/**
+ * insertEvent as the first part of a statement another store ends (see
+ * db/statement-prefix.ts): `e` inserts the event, `h` moves the head, and the
+ * result counts the head's move, for checkHeadMoved. The event as stored is
+ * the sealed event itself, so nothing of it needs to come back.
+ */
+export function appendStatementPrefix(db: Db, e: SealedEvent, returning: string[] = ['request_id', 'seq', 'hash']): StatementPrefix {
+  return {
+    sql: `e as (?),
      h as (insert into request_chain_heads (request_id, seq, hash) select request_id, seq, hash from e
            on conflict (request_id) do update set seq = excluded.seq, hash = excluded.hash
            where request_chain_heads.seq = excluded.seq - 1
-           returning 1)
-     select e.*, (select count(*) from h)::int as head_moved from e`,
-      [insert],
-    )
-    .options(prepared('insert_event'));
-  const row = (result.rows as Array<Row & { head_moved: number }>)[0];
-  if (!row || Number(row.head_moved) !== 1) throw new Error(`the chain head of request ${e.requestId} is not at seq ${e.seq - 1}`);
-  return toEventRecord(row);
+           returning 1)`,
+    bindings: [db('request_events').insert(eventRow(e)).returning(returning)],
+    result: '(select count(*) from h)::int',
+  };
+}
+
+/** Throws unless the statement of appendStatementPrefix moved the chain head to `e` (it is not at e.seq - 1 otherwise). */
+export function checkHeadMoved(result: unknown, e: SealedEvent): void {
+  if (Number(result) !== 1) throw new Error(`the chain head of request ${e.requestId} is not at seq ${e.seq - 1}`);
 }
 
 /** Events to a statement when whole chains are written at once: 17 bound values each, well under the protocol's 65,535. */

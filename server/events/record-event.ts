@@ -6,10 +6,18 @@ import { settingsOf } from '../organizations/organization-settings';
 import type { StoredDeadline } from '../request-deadlines/deadline-store';
 import { recountDeadlines } from '../request-deadlines/refresh-deadlines';
 import { announceFeeOverLimit, feeFlagChange } from '../requests/fee-limit';
-import { updateRequest, type RequestRecord, type RequestValues } from '../requests/request-store';
-import { appendEvent, type NewEvent } from './append-event';
+import { updateRequestAfter, type RequestRecord, type RequestValues, type ResponseTimes } from '../requests/request-store';
+import { sealEvent, type NewEvent } from './append-event';
 import { effectiveEvents } from './effective-events';
-import { listEvents, readAppendContext, type AppendContext, type EventRecord } from './event-store';
+import {
+  appendStatementPrefix,
+  checkHeadMoved,
+  insertEvent,
+  listEvents,
+  readAppendContext,
+  type AppendContext,
+  type EventRecord,
+} from './event-store';
 import { NO_DEADLINE_EFFECT, replayLifecycle, transition, type Lifecycle, type LoggableEventType } from './state-machine';
 
 /** An event as its writer knows it; the request it joins gives the rest. */
@@ -144,10 +152,16 @@ export async function recordEvent(
   const withHistory = needsHistory(e.type);
   let context = deps.context;
   if (!context || (withHistory && !context.history)) context = await readAppendContext(db, request.id, withHistory);
-  const event = await appendEvent(db, { ...e, organizationId: request.organizationId, requestId: request.id }, deps.now, {
-    head: context.head,
-  });
+  // Sealed now and stored with the request's update, in its statement (db/statement-prefix.ts): an append costs no
+  // round trip of its own. Nothing read before that statement looks for the event in the table.
+  const event = sealEvent({ ...e, organizationId: request.organizationId, requestId: request.id }, deps.now, context.head);
   const history = withHistory ? [...(context.history ?? []), event] : [];
+  const append = appendStatementPrefix(db, event);
+  const store = async (values: Partial<RequestValues>, opts: { touch?: boolean; responseTimes?: ResponseTimes | undefined }) => {
+    const written = await updateRequestAfter(db, append, request.organizationId, request.id, values, deps.now, opts);
+    checkHeadMoved(written.prefixResult, event);
+    return written.request;
+  };
 
   let values: Partial<RequestValues> = { ...deps.changes };
   let touch = Object.keys(values).length > 0;
@@ -155,10 +169,12 @@ export async function recordEvent(
     values = { ...values, ...valuesAfterMove(request, e, move.to ?? lifecycleFrom(history)) };
     touch = true;
   }
-  const { organizationId, id } = request;
+  const { organizationId } = request;
   // A correction moves what the event it corrects could move; one not in the relevant history (a note) moves nothing.
   if (NO_DEADLINE_EFFECT.includes(effectTypeOf(e, history))) {
-    return { event, request: touch ? await updateRequest(db, organizationId, id, values, deps.now) : request };
+    if (touch) return { event, request: await store(values, {}) };
+    await insertEvent(db, event);
+    return { event, request };
   }
 
   const agency = deps.agency ?? (await findAgency(db, organizationId, request.agencyId));
@@ -179,10 +195,9 @@ export async function recordEvent(
     values = { ...values, ...fee.values };
     touch = true;
   }
-  const updated =
-    touch || recount
-      ? await updateRequest(db, organizationId, id, values, deps.now, { touch, responseTimes: recount?.responseTimes })
-      : request;
+  let updated = request;
+  if (touch || recount) updated = await store(values, { touch, responseTimes: recount?.responseTimes });
+  else await insertEvent(db, event);
   if (fee?.announce) await announceFeeOverLimit(db, deps.mail, current, fee.announce);
   return { event, request: updated, deadlines: recount?.deadlines };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import type { AwaitingReason } from '../events/state-machine';
 import type { RequestStatus, SubmissionMethod } from './request-schemas';
 import { prepared } from '../db/prepared';
+import type { StatementPrefix } from '../db/statement-prefix';
 
 export interface Justified {
   requested: boolean;
@@ -358,37 +359,91 @@ export async function updateRequest(
   id: string,
   v: Partial<RequestValues>,
   now: Date,
-  opts: { touch?: boolean; responseTimes?: ResponseTimes | undefined } = {},
+  opts: UpdateOptions = {},
 ): Promise<RequestRecord> {
-  const values = {
+  const values = updateValues(v, now, opts);
+  // Nothing to write: the row as it is (an update with no columns is not SQL).
+  if (!Object.keys(values).length) {
+    const row = await db('requests').where({ id, organization_id: organizationId }).first<Row | undefined>(REQUEST_COLUMNS);
+    if (!row) throw new Error(`request ${id} vanished during an update`);
+    return toRequestRecord(row);
+  }
+  return (await writeRequest(db, organizationId, id, v.status !== undefined, values, undefined)).request;
+}
+
+/**
+ * updateRequest as the end of a statement that begins with another store's
+ * write (db/statement-prefix.ts; an event's append), which happens with it or
+ * not at all. Returns what the prefix's `result` gave beside the request.
+ */
+export async function updateRequestAfter(
+  db: Db,
+  prefix: StatementPrefix,
+  organizationId: string,
+  id: string,
+  v: Partial<RequestValues>,
+  now: Date,
+  opts: UpdateOptions = {},
+): Promise<{ request: RequestRecord; prefixResult: unknown }> {
+  const values = updateValues(v, now, opts);
+  if (Object.keys(values).length) return writeRequest(db, organizationId, id, v.status !== undefined, values, prefix);
+  // Nothing of its own to write: the prefix's statement reads the row as it is.
+  const out = await db
+    .raw(
+      `with ${prefix.sql} select ${REQUEST_COLUMNS.join(', ')}, ${prefix.result} as prefix_result from requests where id = ? and organization_id = ?`,
+      [...prefix.bindings, id, organizationId],
+    )
+    .options(prepared('read_request_after'));
+  const row = (out.rows as Array<Row & { prefix_result: unknown }>)[0];
+  if (!row) throw new Error(`request ${id} vanished during an update`);
+  return { request: toRequestRecord(row), prefixResult: row.prefix_result };
+}
+
+interface UpdateOptions {
+  touch?: boolean;
+  responseTimes?: ResponseTimes | undefined;
+}
+
+function updateValues(v: Partial<RequestValues>, now: Date, opts: UpdateOptions): Record<string, unknown> {
+  return {
     ...toRow(v),
     ...(opts.responseTimes ? responseTimeRow(opts.responseTimes) : {}),
     ...(opts.touch === false ? {} : { updated_at: now }),
   };
-  const scope = { id, organization_id: organizationId };
-  // Nothing to write: the row as it is (an update with no columns is not SQL).
-  if (!Object.keys(values).length) {
-    const row = await db('requests').where(scope).first<Row | undefined>(REQUEST_COLUMNS);
-    if (!row) throw new Error(`request ${id} vanished during an update`);
-    return toRequestRecord(row);
-  }
-  const update = db('requests').where(scope).update(values).returning(REQUEST_COLUMNS).options(prepared('update_request'));
-  let row: Row | undefined;
-  if (v.status === undefined) {
-    [row] = (await update) as unknown as Row[];
+}
+
+async function writeRequest(
+  db: Db,
+  organizationId: string,
+  id: string,
+  moves: boolean,
+  values: Record<string, unknown>,
+  prefix: StatementPrefix | undefined,
+): Promise<{ request: RequestRecord; prefixResult: unknown }> {
+  const update = db('requests').where({ id, organization_id: organizationId }).update(values).returning(REQUEST_COLUMNS);
+  const head = prefix ? `${prefix.sql}, ` : '';
+  const result = prefix ? `, ${prefix.result} as prefix_result` : '';
+  let row: (Row & { prefix_result?: unknown }) | undefined;
+  if (!moves && !prefix) {
+    [row] = (await update.options(prepared('update_request'))) as unknown as Row[];
+  } else if (!moves) {
+    const out = await db
+      .raw(`with ${head}moved as (?) select moved.*${result} from moved`, [...prefix!.bindings, update])
+      .options(prepared('update_request_after'));
+    row = (out.rows as Row[])[0];
   } else {
     // `before` reads the row as it was when the statement began: the status it moves from.
-    const result = await db
+    const out = await db
       .raw(
-        `with before as (select id, organization_id, status from requests where id = ? and organization_id = ?), moved as (?), ${COUNTED}
-       select * from moved`,
-        [id, organizationId, update],
+        `with ${head}before as (select id, organization_id, status from requests where id = ? and organization_id = ?), moved as (?), ${COUNTED}
+       select moved.*${result} from moved`,
+        [...(prefix?.bindings ?? []), id, organizationId, update],
       )
       .options(prepared('move_request'));
-    row = (result.rows as Row[])[0];
+    row = (out.rows as Row[])[0];
   }
   if (!row) throw new Error(`request ${id} vanished during an update`);
-  return toRequestRecord(row);
+  return { request: toRequestRecord(row), prefixResult: row.prefix_result };
 }
 
 /**
