@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/database';
 import { CURRENT_HASH_VERSION, eventHash, GENESIS_HASH, type AttachmentRef, type HashedEventFields } from './hash-chain';
-import { insertEvent, lastEvent, type ChainHead, type EventRecord, type SealedEvent } from './event-store';
+import type { ChainHead, SealedEvent } from './event-store';
 import { wellFormed, wellFormedString } from '../util/well-formed';
 
 export interface NewEvent {
@@ -17,18 +16,6 @@ export interface NewEvent {
   actorId?: string | null;
   correctsEventId?: string | null;
   attachments?: AttachmentRef[];
-}
-
-/**
- * Appends one event to a request's chain. The caller must hold the request
- * row lock (SELECT … FOR UPDATE) in the same transaction, so two appends to
- * one request cannot read the same head; (request_id, seq) is unique as a
- * second guard. `known.head` is the chain head the caller read with the lock
- * (undefined: no event yet); without `known` it is looked up.
- */
-export async function appendEvent(db: Db, e: NewEvent, recordedAt: Date, known?: { head: ChainHead | undefined }): Promise<EventRecord> {
-  const head = known ? known.head : await lastEvent(db, e.requestId);
-  return insertEvent(db, sealEvent(e, recordedAt, head));
 }
 
 /**

@@ -241,14 +241,6 @@ export async function readAppendContext(db: Db, requestId: string, history: bool
   return toAppendContext(row);
 }
 
-/** The newest event of a request (for chaining the next one), or undefined for none. */
-export async function lastEvent(db: Db, requestId: string): Promise<{ seq: number; hash: string } | undefined> {
-  return db('request_events')
-    .where({ request_id: requestId })
-    .orderBy('seq', 'desc')
-    .first<{ seq: number; hash: string } | undefined>('seq', 'hash');
-}
-
 export async function listEvents(
   db: Db,
   organizationId: string,

@@ -140,7 +140,9 @@ export function effectTypeOf(e: Pick<RecordedEvent, 'type' | 'correctsEventId'>,
  * the fee-over-limit flag. The history is read once (with the lock, when the
  * writer passes its context), and the request row is written once: status,
  * the writer's changes, response times and the fee flag together. The caller
- * holds the request row lock in the same transaction (see appendEvent).
+ * holds the request row lock in the same transaction (lockForAppend), so two
+ * appends to one request cannot read the same head; the unique (request_id,
+ * seq) and the head's move from seq - 1 (checkHeadMoved) are the second guard.
  */
 export async function recordEvent(
   db: Db,
