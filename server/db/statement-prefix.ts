@@ -12,6 +12,27 @@ export interface StatementPrefix {
   /** `name as (…), …`, with `?` for each of `bindings`. */
   sql: string;
   bindings: readonly Knex.RawBinding[];
-  /** A scalar SQL expression over those CTEs, returned beside the final write's row as `prefix_result`. */
-  result: string;
+  /** Scalar SQL expressions over those CTEs, each returned beside the final write's row as `prefix_<name>`. */
+  results: Readonly<Record<string, string>>;
+}
+
+/** Several prefixes as one, in the order given (their CTE names must differ). */
+export function combinePrefixes(...parts: StatementPrefix[]): StatementPrefix {
+  return {
+    sql: parts.map((p) => p.sql).join(',\n'),
+    bindings: parts.flatMap((p) => p.bindings),
+    results: Object.assign({}, ...parts.map((p) => p.results)),
+  };
+}
+
+/** The select-list entries of a prefix's results, for the statement's final select. */
+export function prefixResultColumns(prefix: StatementPrefix): string {
+  return Object.entries(prefix.results)
+    .map(([name, sql]) => `${sql} as prefix_${name}`)
+    .join(', ');
+}
+
+/** The results of a prefix, by name, from the row the statement returned. */
+export function prefixResultsOf(prefix: StatementPrefix, row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(prefix.results).map((name) => [name, row[`prefix_${name}`]]));
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { AttachmentRef, HashedEventFields } from './hash-chain';
 import { prepared } from '../db/prepared';
-import type { StatementPrefix } from '../db/statement-prefix';
+import { prefixResultColumns, prefixResultsOf, type StatementPrefix } from '../db/statement-prefix';
 
 /** An event as its chain stores it: every hashed field, the hash before it and its own. */
 export type SealedEvent = HashedEventFields & { prevHash: string; hash: string };
@@ -101,10 +101,10 @@ const eventRow = (e: SealedEvent) => ({
 export async function insertEvent(db: Db, e: SealedEvent): Promise<EventRecord> {
   const append = appendStatementPrefix(db, e, COLUMNS);
   const result = await db
-    .raw(`with ${append.sql} select e.*, ${append.result} as prefix_result from e`, append.bindings)
+    .raw(`with ${append.sql} select e.*, ${prefixResultColumns(append)} from e`, append.bindings)
     .options(prepared('insert_event'));
-  const row = (result.rows as Array<Row & { prefix_result: number }>)[0];
-  checkHeadMoved(row?.prefix_result, e);
+  const row = (result.rows as Array<Row & Record<string, unknown>>)[0];
+  checkHeadMoved(row ? prefixResultsOf(append, row) : {}, e);
   return toEventRecord(row!);
 }
 
@@ -122,13 +122,13 @@ export function appendStatementPrefix(db: Db, e: SealedEvent, returning: string[
            where request_chain_heads.seq = excluded.seq - 1
            returning 1)`,
     bindings: [db('request_events').insert(eventRow(e)).returning(returning)],
-    result: '(select count(*) from h)::int',
+    results: { head_moved: '(select count(*) from h)::int' },
   };
 }
 
 /** Throws unless the statement of appendStatementPrefix moved the chain head to `e` (it is not at e.seq - 1 otherwise). */
-export function checkHeadMoved(result: unknown, e: SealedEvent): void {
-  if (Number(result) !== 1) throw new Error(`the chain head of request ${e.requestId} is not at seq ${e.seq - 1}`);
+export function checkHeadMoved(results: Record<string, unknown>, e: SealedEvent): void {
+  if (Number(results.head_moved) !== 1) throw new Error(`the chain head of request ${e.requestId} is not at seq ${e.seq - 1}`);
 }
 
 /** Events to a statement when whole chains are written at once: 17 bound values each, well under the protocol's 65,535. */

@@ -1,10 +1,11 @@
 import { findAgency, type AgencyRecord } from '../agencies/agency-store';
 import type { Db } from '../db/database';
+import { combinePrefixes, type StatementPrefix } from '../db/statement-prefix';
 import { conflict, notFound } from '../errors/problem';
 import type { MailDeps } from '../mail/mail-service';
 import { settingsOf } from '../organizations/organization-settings';
-import type { StoredDeadline } from '../request-deadlines/deadline-store';
-import { recountDeadlines } from '../request-deadlines/refresh-deadlines';
+import { deadlinesStored, replaceDeadlinesPrefix, type StoredDeadline } from '../request-deadlines/deadline-store';
+import { planDeadlines } from '../request-deadlines/refresh-deadlines';
 import { announceFeeOverLimit, feeFlagChange } from '../requests/fee-limit';
 import { updateRequestAfter, type RequestRecord, type RequestValues, type ResponseTimes } from '../requests/request-store';
 import { sealEvent, type NewEvent } from './append-event';
@@ -159,10 +160,16 @@ export async function recordEvent(
   const event = sealEvent({ ...e, organizationId: request.organizationId, requestId: request.id }, deps.now, context.head);
   const history = withHistory ? [...(context.history ?? []), event] : [];
   const append = appendStatementPrefix(db, event);
-  const store = async (values: Partial<RequestValues>, opts: { touch?: boolean; responseTimes?: ResponseTimes | undefined }) => {
-    const written = await updateRequestAfter(db, append, request.organizationId, request.id, values, deps.now, opts);
-    checkHeadMoved(written.prefixResult, event);
-    return written.request;
+  // The request's update ends the statement; the deadlines' replacement, when they moved, goes in it too.
+  const store = async (
+    values: Partial<RequestValues>,
+    opts: { touch?: boolean; responseTimes?: ResponseTimes | undefined },
+    deadlines?: StatementPrefix,
+  ) => {
+    const prefix = deadlines ? combinePrefixes(append, deadlines) : append;
+    const written = await updateRequestAfter(db, prefix, request.organizationId, request.id, values, deps.now, opts);
+    checkHeadMoved(written.results, event);
+    return written;
   };
 
   let values: Partial<RequestValues> = { ...deps.changes };
@@ -174,7 +181,7 @@ export async function recordEvent(
   const { organizationId } = request;
   // A correction moves what the event it corrects could move; one not in the relevant history (a note) moves nothing.
   if (NO_DEADLINE_EFFECT.includes(effectTypeOf(e, history))) {
-    if (touch) return { event, request: await store(values, {}) };
+    if (touch) return { event, request: (await store(values, {})).request };
     await insertEvent(db, event);
     return { event, request };
   }
@@ -186,7 +193,7 @@ export async function recordEvent(
   const effective = effectiveEvents(history);
   const settings = settingsOf(context.storedSettings);
   const leadDays = context.assigneeLeadDays ?? settings.reminderLeadDays;
-  const recount = await recountDeadlines(db, current, agency, deps.now, {
+  const planned = await planDeadlines(current, agency, {
     events: effective,
     settings: async () => settings,
     leadDays: async () => leadDays,
@@ -197,9 +204,19 @@ export async function recordEvent(
     values = { ...values, ...fee.values };
     touch = true;
   }
+  // A draft has no deadlines to plan; an event that moves nothing on the request is stored alone.
   let updated = request;
-  if (touch || recount) updated = await store(values, { touch, responseTimes: recount?.responseTimes });
-  else await insertEvent(db, event);
+  let deadlines: StoredDeadline[] | undefined;
+  if (planned) {
+    const replaced = replaceDeadlinesPrefix(db, planned.owner, planned.deadlines, planned.plan, deps.now);
+    const written = await store(values, { touch, responseTimes: planned.responseTimes }, replaced);
+    updated = written.request;
+    deadlines = deadlinesStored(written.results.deadlines);
+  } else if (touch) {
+    updated = (await store(values, { touch })).request;
+  } else {
+    await insertEvent(db, event);
+  }
   if (fee?.announce) await announceFeeOverLimit(db, deps.mail, current, fee.announce);
-  return { event, request: updated, deadlines: recount?.deadlines };
+  return { event, request: updated, deadlines };
 }

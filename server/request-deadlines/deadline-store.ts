@@ -1,4 +1,6 @@
+import type { Knex } from 'knex';
 import type { Db } from '../db/database';
+import type { StatementPrefix } from '../db/statement-prefix';
 import type { Deadline, TraceEntry } from '../deadlines';
 import { REQUESTER_WINDOWS_SQL } from './requester-windows';
 import { prepared } from '../db/prepared';
@@ -132,13 +134,59 @@ export async function replaceDeadlines(
   plan: (d: Deadline) => ReminderDates,
   now: Date,
 ): Promise<StoredDeadline[]> {
+  const { del, upsert } = replacement(db, owner, deadlines, plan, now);
+  if (!upsert) {
+    await del;
+    return [];
+  }
+  // Both in one statement: they touch different kinds, so neither sees the other's rows.
+  const result = await db
+    .raw('with gone as (?), kept as (?) select * from kept order by due_date, kind', [del, upsert])
+    .options(prepared('replace_deadlines'));
+  return (result.rows as Row[]).map(toRecord);
+}
+
+/**
+ * replaceDeadlines as the first part of a statement another store ends (see
+ * db/statement-prefix.ts; the update of the request whose deadlines they
+ * are): its `deadlines` result is the deadlines as stored, for
+ * deadlinesStored.
+ */
+export function replaceDeadlinesPrefix(
+  db: Db,
+  owner: DeadlineOwner,
+  deadlines: Deadline[],
+  plan: (d: Deadline) => ReminderDates,
+  now: Date,
+): StatementPrefix {
+  const { del, upsert } = replacement(db, owner, deadlines, plan, now);
+  if (!upsert) return { sql: 'gone as (?)', bindings: [del], results: { deadlines: `'[]'::json` } };
+  return {
+    sql: 'gone as (?), kept as (?)',
+    bindings: [del, upsert],
+    results: { deadlines: `(select coalesce(json_agg(kept order by due_date, kind), '[]'::json) from kept)` },
+  };
+}
+
+/** The deadlines a statement of replaceDeadlinesPrefix stored, soonest first, from its `deadlines` result. */
+export function deadlinesStored(result: unknown): StoredDeadline[] {
+  // As JSON its one timestamp is text; its dates are the same text as the driver gives.
+  const rows = (typeof result === 'string' ? JSON.parse(result) : result) as Array<Omit<Row, 'computed_at'> & { computed_at: string }>;
+  return rows.map((r) => toRecord({ ...r, computed_at: new Date(r.computed_at) }));
+}
+
+/** The two writes of a replacement: the kinds that no longer apply removed, the rest upserted (none: only the removal). */
+function replacement(
+  db: Db,
+  owner: DeadlineOwner,
+  deadlines: Deadline[],
+  plan: (d: Deadline) => ReminderDates,
+  now: Date,
+): { del: Knex.QueryBuilder; upsert: Knex.QueryBuilder | undefined } {
   const kinds = deadlines.map((d) => d.kind);
   const del = db('deadlines').where({ request_id: owner.requestId });
   if (kinds.length) del.whereNotIn('kind', kinds);
-  if (!deadlines.length) {
-    await del.delete();
-    return [];
-  }
+  if (!deadlines.length) return { del: del.delete(), upsert: undefined };
   const rows = deadlines.map((d) => deadlineRow(owner, d, plan(d), now));
   const upsert = db('deadlines')
     .insert(rows)
@@ -163,11 +211,7 @@ export async function replaceDeadlines(
       'next_reminder_on',
     ])
     .returning(COLUMNS);
-  // Both in one statement: they touch different kinds, so neither sees the other's rows.
-  const result = await db
-    .raw('with gone as (?), kept as (?) select * from kept order by due_date, kind', [del.delete(), upsert])
-    .options(prepared('replace_deadlines'));
-  return (result.rows as Row[]).map(toRecord);
+  return { del: del.delete(), upsert };
 }
 
 /** Deadlines to a statement in insertDeadlines: 20 bound values each. */

@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import type { AwaitingReason } from '../events/state-machine';
 import type { RequestStatus, SubmissionMethod } from './request-schemas';
 import { prepared } from '../db/prepared';
-import type { StatementPrefix } from '../db/statement-prefix';
+import { prefixResultColumns, prefixResultsOf, type StatementPrefix } from '../db/statement-prefix';
 
 export interface Justified {
   requested: boolean;
@@ -374,7 +374,7 @@ export async function updateRequest(
 /**
  * updateRequest as the end of a statement that begins with another store's
  * write (db/statement-prefix.ts; an event's append), which happens with it or
- * not at all. Returns what the prefix's `result` gave beside the request.
+ * not at all. Returns what the prefix's `results` gave beside the request.
  */
 export async function updateRequestAfter(
   db: Db,
@@ -384,19 +384,19 @@ export async function updateRequestAfter(
   v: Partial<RequestValues>,
   now: Date,
   opts: UpdateOptions = {},
-): Promise<{ request: RequestRecord; prefixResult: unknown }> {
+): Promise<{ request: RequestRecord; results: Record<string, unknown> }> {
   const values = updateValues(v, now, opts);
   if (Object.keys(values).length) return writeRequest(db, organizationId, id, v.status !== undefined, values, prefix);
   // Nothing of its own to write: the prefix's statement reads the row as it is.
   const out = await db
     .raw(
-      `with ${prefix.sql} select ${REQUEST_COLUMNS.join(', ')}, ${prefix.result} as prefix_result from requests where id = ? and organization_id = ?`,
+      `with ${prefix.sql} select ${REQUEST_COLUMNS.join(', ')}, ${prefixResultColumns(prefix)} from requests where id = ? and organization_id = ?`,
       [...prefix.bindings, id, organizationId],
     )
     .options(prepared('read_request_after'));
-  const row = (out.rows as Array<Row & { prefix_result: unknown }>)[0];
+  const row = (out.rows as Array<Row & Record<string, unknown>>)[0];
   if (!row) throw new Error(`request ${id} vanished during an update`);
-  return { request: toRequestRecord(row), prefixResult: row.prefix_result };
+  return { request: toRequestRecord(row), results: prefixResultsOf(prefix, row) };
 }
 
 interface UpdateOptions {
@@ -419,18 +419,19 @@ async function writeRequest(
   moves: boolean,
   values: Record<string, unknown>,
   prefix: StatementPrefix | undefined,
-): Promise<{ request: RequestRecord; prefixResult: unknown }> {
+): Promise<{ request: RequestRecord; results: Record<string, unknown> }> {
   const update = db('requests').where({ id, organization_id: organizationId }).update(values).returning(REQUEST_COLUMNS);
   const head = prefix ? `${prefix.sql}, ` : '';
-  const result = prefix ? `, ${prefix.result} as prefix_result` : '';
-  let row: (Row & { prefix_result?: unknown }) | undefined;
+  const result = prefix ? `, ${prefixResultColumns(prefix)}` : '';
+  type Returned = Row & Record<string, unknown>;
+  let row: Returned | undefined;
   if (!moves && !prefix) {
-    [row] = (await update.options(prepared('update_request'))) as unknown as Row[];
+    [row] = (await update.options(prepared('update_request'))) as unknown as Returned[];
   } else if (!moves) {
     const out = await db
       .raw(`with ${head}moved as (?) select moved.*${result} from moved`, [...prefix!.bindings, update])
       .options(prepared('update_request_after'));
-    row = (out.rows as Row[])[0];
+    row = (out.rows as Returned[])[0];
   } else {
     // `before` reads the row as it was when the statement began: the status it moves from.
     const out = await db
@@ -440,10 +441,10 @@ async function writeRequest(
         [...(prefix?.bindings ?? []), id, organizationId, update],
       )
       .options(prepared('move_request'));
-    row = (out.rows as Row[])[0];
+    row = (out.rows as Returned[])[0];
   }
   if (!row) throw new Error(`request ${id} vanished during an update`);
-  return { request: toRequestRecord(row), prefixResult: row.prefix_result };
+  return { request: toRequestRecord(row), results: prefix ? prefixResultsOf(prefix, row) : {} };
 }
 
 /**
