@@ -92,6 +92,10 @@ export const databaseUnavailable = () =>
     headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
   });
 
+/** A 503 for a call that failed on something passing: the same call a second later should succeed. */
+const retryAtOnce = (detail: string) =>
+  new Problem({ status: 503, slug: 'retry', title: 'Service unavailable', detail, headers: { 'Retry-After': '1' } });
+
 export function problemFromDatabaseError(err: unknown): Problem | undefined {
   if (isDatabaseUnavailable(err)) return databaseUnavailable();
   if (!isPgError(err)) return undefined;
@@ -121,22 +125,10 @@ export function problemFromDatabaseError(err: unknown): Problem | undefined {
     case '0A000':
       // A migration changed a prepared statement's result under it; the next try uses a new one (db/prepared.ts).
       if (!isStalePlan(err)) return undefined;
-      return new Problem({
-        status: 503,
-        slug: 'retry',
-        title: 'Service unavailable',
-        detail: 'The database schema changed during this request; retry it.',
-        headers: { 'Retry-After': '1' },
-      });
+      return retryAtOnce('The database schema changed during this request; retry it.');
     case '40001':
     case '40P01':
-      return new Problem({
-        status: 503,
-        slug: 'retry',
-        title: 'Service unavailable',
-        detail: 'A concurrent change got in the way; retry the request.',
-        headers: { 'Retry-After': '1' },
-      });
+      return retryAtOnce('A concurrent change got in the way; retry the request.');
     default:
       return undefined;
   }

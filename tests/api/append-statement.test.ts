@@ -1,7 +1,7 @@
 import { lockForAppend } from '../../server/events/append-lock';
 import { checkMove, recordEvent } from '../../server/events/record-event';
 import type { LoggableEventType } from '../../server/events/state-machine';
-import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { AGENCIES, addAgency, fileWithEvents } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
 // An event's append travels in the statement that updates its request
@@ -22,15 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function filed(): Promise<string> {
-  const { id } = await draft(app, room, agencyId);
-  await app.http
-    .post(`/v1/requests/${id}/submit`)
-    .set(bearer(room.tokens.reporter))
-    .send({ method: 'portal', submittedAt: '2026-01-16T10:00:00-05:00' })
-    .expect(200);
-  return id;
-}
+const filed = () => fileWithEvents(app, room, agencyId, '2026-01-16T10:00:00-05:00', 'Append from a wrong head');
 
 async function snapshot(id: string) {
   const knex = app.db.knex;

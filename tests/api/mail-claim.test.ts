@@ -1,9 +1,9 @@
 import { deliverMail, recoverMailJob } from '../../server/mail/mail-delivery';
 import { claimTry } from '../../server/mail/mail-store';
 import { requestDeliveryHooks } from '../../server/requests/request-delivery';
-import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { AGENCIES, addAgency, submittedByEmail } from '../support/fixtures';
 import { SmtpSink } from '../support/smtp-sink';
-import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+import { createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
 // A delivery try is claimed in one statement and its bookkeeping after the
 // server's acceptance runs without a transaction (mail-delivery.ts). These
@@ -31,12 +31,7 @@ afterAll(async () => {
 const hooks = () => requestDeliveryHooks(app.deps);
 const received = (requestId: string) => sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === requestId).length;
 
-async function submitted(): Promise<{ requestId: string; mailId: string }> {
-  const { id } = await draft(app, room, agencyId);
-  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'email' }).expect(200);
-  const mail = await app.db.knex('mail_messages').where({ request_id: id, purpose: 'request' }).first('id');
-  return { requestId: id, mailId: mail.id as string };
-}
+const submitted = () => submittedByEmail(app, room, agencyId);
 
 async function stateOf(requestId: string, mailId: string) {
   const mail = await app.db.knex('mail_messages').where({ id: mailId }).first('status', 'attempts');

@@ -4,7 +4,7 @@ import { queueSpecs } from '../../server/jobs/workers';
 import { deliverMail, type MailJobData } from '../../server/mail/mail-delivery';
 import { MAIL_DEAD_QUEUE, MAIL_QUEUE } from '../../server/mail/mail-service';
 import { requestDeliveryHooks } from '../../server/requests/request-delivery';
-import { AGENCIES, addAgency, draft } from '../support/fixtures';
+import { AGENCIES, addAgency, submittedByEmail } from '../support/fixtures';
 import { SmtpSink } from '../support/smtp-sink';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
@@ -37,12 +37,7 @@ afterAll(async () => {
 const reconcile = () => reconcileOutbox(app.deps, queueSpecs(app.deps.config), requestDeliveryHooks(app.deps));
 const copies = (requestId: string) => sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === requestId).length;
 
-async function submitted(): Promise<{ requestId: string; mailId: string }> {
-  const { id } = await draft(app, room, agencyId);
-  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'email' }).expect(200);
-  const mail = await app.db.knex('mail_messages').where({ request_id: id, purpose: 'request' }).first('id');
-  return { requestId: id, mailId: mail.id as string };
-}
+const submitted = () => submittedByEmail(app, room, agencyId);
 
 interface JobRow {
   id: string;

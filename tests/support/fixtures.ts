@@ -67,3 +67,11 @@ export async function fileWithEvents(
   }
   return id;
 }
+
+/** A draft submitted by email (no worker runs it in a JOBS=false app): the request and its letter's outbox message. */
+export async function submittedByEmail(app: TestApp, room: Newsroom, agencyId: string): Promise<{ requestId: string; mailId: string }> {
+  const { id } = await draft(app, room, agencyId);
+  await app.http.post(`/v1/requests/${id}/submit`).set(bearer(room.tokens.reporter)).send({ method: 'email' }).expect(200);
+  const mail = await app.db.knex('mail_messages').where({ request_id: id, purpose: 'request' }).first('id');
+  return { requestId: id, mailId: mail.id as string };
+}
