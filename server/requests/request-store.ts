@@ -386,17 +386,9 @@ export async function updateRequestAfter(
   opts: UpdateOptions = {},
 ): Promise<{ request: RequestRecord; results: Record<string, unknown> }> {
   const values = updateValues(v, now, opts);
-  if (Object.keys(values).length) return writeRequest(db, organizationId, id, v.status !== undefined, values, prefix);
-  // Nothing of its own to write: the prefix's statement reads the row as it is.
-  const out = await db
-    .raw(
-      `with ${prefix.sql} select ${REQUEST_COLUMNS.join(', ')}, ${prefixResultColumns(prefix)} from requests where id = ? and organization_id = ?`,
-      [...prefix.bindings, id, organizationId],
-    )
-    .options(prepared('read_request_after'));
-  const row = (out.rows as Array<Row & Record<string, unknown>>)[0];
-  if (!row) throw new Error(`request ${id} vanished during an update`);
-  return { request: toRequestRecord(row), results: prefixResultsOf(prefix, row) };
+  // Its callers always write something (updated_at at least), so the prefix always has a write to end with.
+  if (!Object.keys(values).length) throw new Error('updateRequestAfter needs something to write on the request');
+  return writeRequest(db, organizationId, id, v.status !== undefined, values, prefix);
 }
 
 interface UpdateOptions {

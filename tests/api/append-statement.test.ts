@@ -1,6 +1,8 @@
+import { prefixResultColumns, prefixResultsOf } from '../../server/db/statement-prefix';
 import { lockForAppend } from '../../server/events/append-lock';
 import { checkMove, recordEvent } from '../../server/events/record-event';
 import type { LoggableEventType } from '../../server/events/state-machine';
+import { deadlinesStored, replaceDeadlinesPrefix } from '../../server/request-deadlines/deadline-store';
 import { AGENCIES, addAgency, fileWithEvents } from '../support/fixtures';
 import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
 
@@ -9,7 +11,8 @@ import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } fro
 // from the event before. These tests append from a wrong head, as a writer
 // that skipped the request lock would, and check that the whole append fails
 // with nothing written: not the event, not the request's status or counts,
-// not its deadlines.
+// not its deadlines. The last checks the deadlines' part of that statement
+// when a recount leaves none.
 
 let app: TestApp;
 let room: Newsroom;
@@ -93,5 +96,22 @@ describe('an event appended with its request update', () => {
     const err = await appendFromWrongHead(id, 1, 'note', {});
     expect(String(err)).toMatch(/chain head of request .* is not at seq/);
     expect(await snapshot(id)).toEqual(before);
+  });
+
+  it('when a recount leaves no deadline, then the replacement in the shared statement removes them all and reports none', async () => {
+    const id = await filed();
+    const before = await snapshot(id);
+    expect(before.deadlines.length).toBeGreaterThan(0);
+    const owner = { organizationId: room.orgId, requestId: id, agencyId, assigneeId: null, timezone: 'America/New_York' };
+    const none = replaceDeadlinesPrefix(
+      app.db.knex,
+      owner,
+      [],
+      () => ({ remindBeforeOn: null, overdueOn: '2026-03-01', nextReminderOn: null }),
+      new Date(),
+    );
+    const out = await app.db.knex.raw(`with ${none.sql} select ${prefixResultColumns(none)}`, none.bindings);
+    expect(deadlinesStored(prefixResultsOf(none, out.rows[0]).deadlines)).toEqual([]);
+    expect((await snapshot(id)).deadlines).toEqual([]);
   });
 });
