@@ -4,9 +4,8 @@ import { queueSpecs } from '../../server/jobs/workers';
 import { deliverMail, type MailJobData } from '../../server/mail/mail-delivery';
 import { MAIL_DEAD_QUEUE, MAIL_QUEUE } from '../../server/mail/mail-service';
 import { requestDeliveryHooks } from '../../server/requests/request-delivery';
-import { AGENCIES, addAgency, submittedByEmail } from '../support/fixtures';
-import { SmtpSink } from '../support/smtp-sink';
-import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } from '../support/test-app';
+import { setUpOutboxApp } from '../support/outbox-app';
+import { bearer } from '../support/test-app';
 
 // The bench that kills the mail worker 20 times in 1,000 sends found a letter
 // left `queued` for ever: its delivery job expired with its killed worker,
@@ -18,26 +17,9 @@ import { bearer, createNewsroom, startTestApp, type Newsroom, type TestApp } fro
 // touches nothing a live job still owns. No workers run (JOBS=false), so
 // nothing but the test moves a job.
 
-let sink: SmtpSink;
-let app: TestApp;
-let room: Newsroom;
-let agencyId: string;
+const outbox = setUpOutboxApp('Reconcile Ledger');
 
-beforeAll(async () => {
-  sink = await new SmtpSink().start();
-  app = await startTestApp({ SMTP_URL: sink.url, JOBS: 'false' });
-  room = await createNewsroom(app, 'Reconcile Ledger');
-  agencyId = await addAgency(app, room, AGENCIES.ice);
-});
-afterAll(async () => {
-  await app.close();
-  await sink.stop();
-});
-
-const reconcile = () => reconcileOutbox(app.deps, queueSpecs(app.deps.config), requestDeliveryHooks(app.deps));
-const copies = (requestId: string) => sink.received.filter((m) => m.parsed.headers.get('x-records-request-id') === requestId).length;
-
-const submitted = () => submittedByEmail(app, room, agencyId);
+const reconcile = () => reconcileOutbox(outbox.app.deps, queueSpecs(outbox.app.deps.config), requestDeliveryHooks(outbox.app.deps));
 
 interface JobRow {
   id: string;
@@ -46,7 +28,7 @@ interface JobRow {
   data: MailJobData;
 }
 async function jobsOf(mailId: string): Promise<JobRow[]> {
-  const res = (await app.db.knex.raw(
+  const res = (await outbox.app.db.knex.raw(
     `select id, name, state::text as state, data from ${JOB_SCHEMA}.job where data->>'mailId' = ? order by created_on, id`,
     [mailId],
   )) as { rows: JobRow[] };
@@ -56,9 +38,9 @@ async function jobsOf(mailId: string): Promise<JobRow[]> {
 /** What pg-boss leaves when the worker holding the job died and the expiry ran: the job failed, a copy in the dead queue. */
 async function killWorkerOf(mailId: string, deadCopy: 'failed' | 'active, its worker killed'): Promise<void> {
   const [job] = await jobsOf(mailId);
-  await app.db.knex.raw(`update ${JOB_SCHEMA}.job set state = 'failed', completed_on = now() where id = ?`, [job!.id]);
+  await outbox.app.db.knex.raw(`update ${JOB_SCHEMA}.job set state = 'failed', completed_on = now() where id = ?`, [job!.id]);
   // pg-boss's dead-letter copy: its default expiry and retry limit 0, as the bench found it.
-  await app.db.knex.raw(
+  await outbox.app.db.knex.raw(
     `insert into ${JOB_SCHEMA}.job (name, data, state, retry_limit, started_on, completed_on)
      values (?, ?::jsonb, ?::${JOB_SCHEMA}.job_state, 0, now() - interval '2 minutes', ?)`,
     [MAIL_DEAD_QUEUE, JSON.stringify(job!.data), deadCopy === 'failed' ? 'failed' : 'active', deadCopy === 'failed' ? new Date() : null],
@@ -70,12 +52,12 @@ async function liveDeliveryJobs(mailId: string): Promise<MailJobData[]> {
 }
 
 async function deliverQueued(mailId: string): Promise<void> {
-  for (const data of await liveDeliveryJobs(mailId)) await deliverMail(app.deps, data, requestDeliveryHooks(app.deps));
+  for (const data of await liveDeliveryJobs(mailId)) await deliverMail(outbox.app.deps, data, requestDeliveryHooks(outbox.app.deps));
 }
 
 describe('outbox reconciliation', () => {
   it('when a letter was queued and both its job and the dead-letter copy died, then the sweep queues it again and it is sent once', async () => {
-    const { requestId, mailId } = await submitted();
+    const { requestId, mailId } = await outbox.submitted();
     await killWorkerOf(mailId, 'failed');
     expect(await liveDeliveryJobs(mailId)).toEqual([]);
 
@@ -86,53 +68,55 @@ describe('outbox reconciliation', () => {
     expect(await liveDeliveryJobs(mailId)).toHaveLength(1);
 
     await deliverQueued(mailId);
-    expect(copies(requestId)).toBe(1);
-    const read = await app.http.get(`/v1/requests/${requestId}`).set(bearer(room.tokens.reporter)).expect(200);
+    expect(outbox.lettersReceived(requestId)).toBe(1);
+    const read = await outbox.app.http.get(`/v1/requests/${requestId}`).set(bearer(outbox.room.tokens.reporter)).expect(200);
     expect(read.body.submission.delivery.status).toBe('sent');
     expect(await reconcile()).toBe(0);
   });
 
   it('when the process recovering a dead send was killed too, then its copy stuck active counts as dead after the dead queue expiry', async () => {
-    const { requestId, mailId } = await submitted();
+    const { requestId, mailId } = await outbox.submitted();
     // The first worker claimed the try and died on the wire: `sending`, the try open.
-    await app.db.knex('mail_messages').where({ id: mailId }).update({ status: 'sending', attempts: 1 });
-    await app.db.knex('mail_attempts').insert({ mail_id: mailId, attempt: 1, started_at: new Date(), outcome: 'started' });
+    await outbox.app.db.knex('mail_messages').where({ id: mailId }).update({ status: 'sending', attempts: 1 });
+    await outbox.app.db.knex('mail_attempts').insert({ mail_id: mailId, attempt: 1, started_at: new Date(), outcome: 'started' });
     await killWorkerOf(mailId, 'active, its worker killed');
 
     expect(await reconcile()).toBe(1);
-    const mail = await app.db.knex('mail_messages').where({ id: mailId }).first('status', 'attempts', 'last_error');
+    const mail = await outbox.app.db.knex('mail_messages').where({ id: mailId }).first('status', 'attempts', 'last_error');
     expect(mail).toMatchObject({ status: 'queued', attempts: 1 });
     expect(mail.last_error).toMatch(/process stopped/);
-    const attempts = await app.db.knex('mail_attempts').where({ mail_id: mailId }).select('outcome');
+    const attempts = await outbox.app.db.knex('mail_attempts').where({ mail_id: mailId }).select('outcome');
     expect(attempts.map((a: { outcome: string }) => a.outcome)).toEqual(['failed']);
     expect(await liveDeliveryJobs(mailId)).toEqual([{ mailId, after: 1 }]);
 
     await deliverQueued(mailId);
-    expect(copies(requestId)).toBe(1);
+    expect(outbox.lettersReceived(requestId)).toBe(1);
   });
 
   it('when a message still has a live job (waiting, or active within its expiry) or is sent, then the sweep leaves it alone', async () => {
-    const waiting = await submitted();
-    const active = await submitted();
+    const waiting = await outbox.submitted();
+    const active = await outbox.submitted();
     const [job] = await jobsOf(active.mailId);
-    await app.db.knex.raw(`update ${JOB_SCHEMA}.job set state = 'active', started_on = now() where id = ?`, [job!.id]);
-    const sent = await submitted();
+    await outbox.app.db.knex.raw(`update ${JOB_SCHEMA}.job set state = 'active', started_on = now() where id = ?`, [job!.id]);
+    const sent = await outbox.submitted();
     await deliverQueued(sent.mailId);
-    await app.db.knex.raw(`update ${JOB_SCHEMA}.job set state = 'completed', completed_on = now() where data->>'mailId' = ?`, [
+    await outbox.app.db.knex.raw(`update ${JOB_SCHEMA}.job set state = 'completed', completed_on = now() where data->>'mailId' = ?`, [
       sent.mailId,
     ]);
 
     expect(await reconcile()).toBe(0);
     expect(await liveDeliveryJobs(waiting.mailId)).toHaveLength(1);
     expect((await jobsOf(active.mailId)).map((j) => j.state)).toEqual(['active']);
-    expect(copies(sent.requestId)).toBe(1);
-    expect(copies(waiting.requestId)).toBe(0);
+    expect(outbox.lettersReceived(sent.requestId)).toBe(1);
+    expect(outbox.lettersReceived(waiting.requestId)).toBe(0);
   });
 
   it('when the active job of a send is past its queue expiry, then the message is recovered without waiting for pg-boss to expire it', async () => {
-    const { mailId } = await submitted();
+    const { mailId } = await outbox.submitted();
     const [job] = await jobsOf(mailId);
-    await app.db.knex.raw(`update ${JOB_SCHEMA}.job set state = 'active', started_on = now() - interval '1 hour' where id = ?`, [job!.id]);
+    await outbox.app.db.knex.raw(`update ${JOB_SCHEMA}.job set state = 'active', started_on = now() - interval '1 hour' where id = ?`, [
+      job!.id,
+    ]);
     expect(await reconcile()).toBe(1);
     expect(await liveDeliveryJobs(mailId)).toEqual([{ mailId, after: 0 }]);
   });
