@@ -14,6 +14,13 @@ export interface StatementPrefix {
   bindings: readonly Knex.RawBinding[];
   /** Scalar SQL expressions over those CTEs, each returned beside the final write's row as `prefix_<name>`. */
   results: Readonly<Record<string, string>>;
+  /**
+   * SQL conditions over those CTEs that must hold, or the statement fails
+   * (statement_guard, 40001). Only a statement run outside a transaction
+   * applies them (see updateRequestAfter's `ifVersion`): inside one, the
+   * writer checks `results` and a throw rolls everything back.
+   */
+  guards?: readonly string[];
 }
 
 /** Several prefixes as one, in the order given (their CTE names must differ). */
@@ -22,6 +29,7 @@ export function combinePrefixes(...parts: StatementPrefix[]): StatementPrefix {
     sql: parts.map((p) => p.sql).join(',\n'),
     bindings: parts.flatMap((p) => p.bindings),
     results: Object.assign({}, ...parts.map((p) => p.results)),
+    guards: parts.flatMap((p) => p.guards ?? []),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { AttachmentRef, HashedEventFields } from './hash-chain';
 import { prepared } from '../db/prepared';
-import { prefixResultColumns, prefixResultsOf, type StatementPrefix } from '../db/statement-prefix';
+import { combinePrefixes, prefixResultColumns, prefixResultsOf, type StatementPrefix } from '../db/statement-prefix';
 
 /** An event as its chain stores it: every hashed field, the hash before it and its own. */
 export type SealedEvent = HashedEventFields & { prevHash: string; hash: string };
@@ -99,13 +99,27 @@ const eventRow = (e: SealedEvent) => ({
  * append from a stale head fails here (and on the unique (request_id, seq)).
  */
 export async function insertEvent(db: Db, e: SealedEvent): Promise<EventRecord> {
+  return (await insertEventWith(db, e)).event;
+}
+
+/**
+ * insertEvent with other stores' writes in its statement (`with`, see
+ * db/statement-prefix.ts), and what their results gave.
+ */
+export async function insertEventWith(
+  db: Db,
+  e: SealedEvent,
+  withPart?: StatementPrefix,
+): Promise<{ event: EventRecord; results: Record<string, unknown> }> {
   const append = appendStatementPrefix(db, e, COLUMNS);
+  const all = withPart ? combinePrefixes(append, withPart) : append;
   const result = await db
-    .raw(`with ${append.sql} select e.*, ${prefixResultColumns(append)} from e`, append.bindings)
+    .raw(`with ${all.sql} select e.*, ${prefixResultColumns(all)} from e`, all.bindings)
     .options(prepared('insert_event'));
   const row = (result.rows as Array<Row & Record<string, unknown>>)[0];
-  checkHeadMoved(row ? prefixResultsOf(append, row) : {}, e);
-  return toEventRecord(row!);
+  const results = row ? prefixResultsOf(all, row) : {};
+  checkHeadMoved(results, e);
+  return { event: toEventRecord(row!), results };
 }
 
 /**
@@ -123,6 +137,7 @@ export function appendStatementPrefix(db: Db, e: SealedEvent, returning: string[
            returning 1)`,
     bindings: [db('request_events').insert(eventRow(e)).returning(returning)],
     results: { head_moved: '(select count(*) from h)::int' },
+    guards: ['(select count(*) from h) = 1'],
   };
 }
 

@@ -13,7 +13,7 @@ import { effectiveEvents } from './effective-events';
 import {
   appendStatementPrefix,
   checkHeadMoved,
-  insertEvent,
+  insertEventWith,
   listEvents,
   readAppendContext,
   type AppendContext,
@@ -50,6 +50,27 @@ export interface RecordDeps {
   context?: AppendContext | undefined;
   /** Request fields the writer sets with this event (a filing: status, method, time), written in the same update. */
   changes?: Partial<RequestValues> | undefined;
+  /**
+   * Other stores' writes that happen with this event or not at all (a
+   * filing's email: its .eml, message rows and delivery jobs), run in the
+   * event's own statement; the writer checks their results (`written`).
+   */
+  with?: StatementPrefix | undefined;
+  /**
+   * For a writer that holds no transaction: the request's row version as it
+   * read it (lockForAppend's `version`, read without the lock). The event is
+   * then written as one statement that fails whole (40001) if the row or the
+   * chain moved since, and an event that needs more than that one statement
+   * throws NeedsTransaction before writing anything.
+   */
+  ifVersion?: string | undefined;
+}
+
+/** See RecordDeps.ifVersion: the writer must do this one in a transaction, holding the request's lock. */
+export class NeedsTransaction extends Error {
+  constructor(why: string) {
+    super(`this event needs a transaction: ${why}`);
+  }
 }
 
 export interface LoggedEvent {
@@ -57,6 +78,8 @@ export interface LoggedEvent {
   request: RequestRecord;
   /** The request's deadlines as stored, soonest first, when this event recounted them. */
   deadlines?: StoredDeadline[] | undefined;
+  /** What the `with` part's results gave, by name (see StatementPrefix). */
+  written: Record<string, unknown>;
 }
 
 /** Where the request stands, replayed from its effective history in the order it was logged. */
@@ -159,7 +182,7 @@ export async function recordEvent(
   // round trip of its own. Nothing read before that statement looks for the event in the table.
   const event = sealEvent({ ...e, organizationId: request.organizationId, requestId: request.id }, deps.now, context.head);
   const history = withHistory ? [...(context.history ?? []), event] : [];
-  const append = appendStatementPrefix(db, event);
+  const append = deps.with ? combinePrefixes(appendStatementPrefix(db, event), deps.with) : appendStatementPrefix(db, event);
   // The request's update ends the statement; the deadlines' replacement, when they moved, goes in it too.
   const store = async (
     values: Partial<RequestValues>,
@@ -167,7 +190,10 @@ export async function recordEvent(
     deadlines?: StatementPrefix,
   ) => {
     const prefix = deadlines ? combinePrefixes(append, deadlines) : append;
-    const written = await updateRequestAfter(db, prefix, request.organizationId, request.id, values, deps.now, opts);
+    const written = await updateRequestAfter(db, prefix, request.organizationId, request.id, values, deps.now, {
+      ...opts,
+      ifVersion: deps.ifVersion,
+    });
     checkHeadMoved(written.results, event);
     return written;
   };
@@ -181,9 +207,12 @@ export async function recordEvent(
   const { organizationId } = request;
   // A correction moves what the event it corrects could move; one not in the relevant history (a note) moves nothing.
   if (NO_DEADLINE_EFFECT.includes(effectTypeOf(e, history))) {
-    if (touch) return { event, request: (await store(values, {})).request };
-    await insertEvent(db, event);
-    return { event, request };
+    if (touch) {
+      const written = await store(values, {});
+      return { event, request: written.request, written: written.results };
+    }
+    if (deps.ifVersion !== undefined) throw new NeedsTransaction('it writes nothing on the request to check the version against');
+    return { event, request, written: (await insertEventWith(db, event, deps.with)).results };
   }
 
   const agency = deps.agency ?? (await findAgency(db, organizationId, request.agencyId));
@@ -204,19 +233,25 @@ export async function recordEvent(
     values = { ...values, ...fee.values };
     touch = true;
   }
+  if (fee?.announce && deps.ifVersion !== undefined) throw new NeedsTransaction('it sends the fee-over-limit email as well');
   // A draft has no deadlines to plan; an event that moves nothing on the request is stored alone.
   let updated = request;
   let deadlines: StoredDeadline[] | undefined;
+  let results: Record<string, unknown>;
   if (planned) {
     const replaced = replaceDeadlinesPrefix(db, planned.owner, planned.deadlines, planned.plan, deps.now);
     const written = await store(values, { touch, responseTimes: planned.responseTimes }, replaced);
     updated = written.request;
     deadlines = deadlinesStored(written.results.deadlines);
+    results = written.results;
   } else if (touch) {
-    updated = (await store(values, { touch })).request;
+    const written = await store(values, { touch });
+    updated = written.request;
+    results = written.results;
   } else {
-    await insertEvent(db, event);
+    if (deps.ifVersion !== undefined) throw new NeedsTransaction('it writes nothing on the request to check the version against');
+    results = (await insertEventWith(db, event, deps.with)).results;
   }
   if (fee?.announce) await announceFeeOverLimit(db, deps.mail, current, fee.announce);
-  return { event, request: updated, deadlines };
+  return { event, request: updated, deadlines, written: results };
 }

@@ -1,7 +1,9 @@
+import type { Knex } from 'knex';
 import PgBoss from 'pg-boss';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/database';
 import { sqlExecutor } from '../db/sql-executor';
+import type { StatementPrefix } from '../db/statement-prefix';
 import { isDatabaseUnavailable } from '../errors/pg-errors';
 import type { Logger } from '../logger';
 import { JOB_SCHEMA } from '../../migrations/20261125000200_job_queue';
@@ -67,12 +69,31 @@ export class JobQueue {
 
   /** enqueue for several jobs of one queue, in one statement (each takes the queue's policy). */
   async enqueueMany<T extends object>(db: Db, queue: string, data: T[]): Promise<void> {
-    if (data.length === 1) {
-      await this.enqueue(db, queue, data[0]!);
-      return;
-    }
-    if (data.length > 0)
-      await this.boss.insert(data.map((d) => ({ name: queue, data: d })) as PgBoss.JobInsert[], { db: sqlExecutor(db) as PgBoss.Db });
+    if (data.length === 0) return;
+    const part = await this.enqueueStatement(db, 'jobs', queue, data);
+    await db.raw(`with ${part.sql} select 1`, part.bindings);
+  }
+
+  /**
+   * enqueueMany as a part of a statement another store runs (see
+   * db/statement-prefix.ts): the jobs are inserted by that statement or not at
+   * all. The SQL is pg-boss's own: its `insert` is called with an executor that
+   * keeps the statement instead of running it, so the job table is still
+   * written only by pg-boss's SQL, and a pg-boss whose insert changes shape
+   * fails here (tests/api/job-queue.test.ts) rather than writing wrong rows.
+   * `name` is the part's name in the statement.
+   */
+  async enqueueStatement<T extends object>(db: Db, name: string, queue: string, data: T[]): Promise<StatementPrefix> {
+    let kept: { text: string; values: unknown[] } | undefined;
+    const keep: PgBoss.Db = {
+      async executeSql(text: string, values: unknown[]) {
+        kept = { text, values };
+        return { rows: [] };
+      },
+    };
+    await this.boss.insert(data.map((d) => ({ name: queue, data: d })) as PgBoss.JobInsert[], { db: keep });
+    if (!kept) throw new Error('pg-boss inserted jobs without a statement');
+    return { sql: `${name} as (?)`, bindings: [db.raw(...positional(kept.text, kept.values))], results: {} };
   }
 
   /**
@@ -138,4 +159,22 @@ async function ensureQueue(boss: PgBoss, name: string, options: PgBoss.Queue): P
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
     }
   }
+}
+
+/**
+ * pg-boss's `$n` parameters as knex's `?` bindings, in the order they occur,
+ * so its statement can sit inside one of ours (whose own bindings number
+ * before it). A `?` of its own would be read as a binding: refused.
+ */
+function positional(text: string, values: unknown[]): [string, Knex.RawBinding[]] {
+  if (/[?]/.test(text)) throw new Error('pg-boss statement holds a "?", which knex would take for a binding');
+  const bindings: Knex.RawBinding[] = [];
+  const sql = text.replace(/\$(\d+)/g, (_, n: string) => {
+    const i = Number(n) - 1;
+    if (i < 0 || i >= values.length) throw new Error(`pg-boss statement names $${n} of ${values.length} values`);
+    // pg reads undefined as null; knex refuses an undefined binding.
+    bindings.push((values[i] ?? null) as Knex.RawBinding);
+    return '?';
+  });
+  return [sql, bindings];
 }

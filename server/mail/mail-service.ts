@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Knex } from 'knex';
 import { insertAttachmentStatement } from '../attachments/attachment-store';
 import type { Config } from '../config';
 import type { DnsResolver } from '../inbound/sender-auth';
 import type { Database, Db } from '../db/database';
 import { prepared } from '../db/prepared';
+import { combinePrefixes, type StatementPrefix } from '../db/statement-prefix';
 import type { FileStore } from '../files/file-store';
 import type { JobQueue } from '../jobs/job-queue';
 import { addressOf } from '../config';
 import { composeRaw, headerLine, newMessageId } from './compose';
+import type { MailJobData } from './mail-delivery';
 import { insertMailsStatement, mailsInserted, type MailPurpose, type MailRecord, type NewMail } from './mail-store';
 
 export const MAIL_QUEUE = 'mail-send';
@@ -58,6 +59,34 @@ export const COPY_SUBJECT_PREFIX = 'Copy: ';
  * requester's copy is queued beside it, each table written once for both.
  */
 export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promise<MailRecord> {
+  const queued = await prepareMail(db, deps, m);
+  const result = await db
+    .raw(`with ${queued.prefix.sql} select m.* from mail_rows m`, queued.prefix.bindings)
+    .options(prepared('queue_mail'));
+  return mailsInserted(queued.mails, (result as { rows: unknown[] }).rows)[0]!;
+}
+
+/** A message composed and its .eml on disk, with the statement part that queues it. */
+export interface PreparedMail {
+  /** The message as its row will hold it (the letter first, then its copy). */
+  mails: Array<NewMail & { id: string }>;
+  /**
+   * The writes that queue it, each built by its table's own store: the .eml's
+   * `files` row, the letter's attachment, the messages and their delivery
+   * jobs. Run with the caller's own writes in one statement (see
+   * db/statement-prefix.ts), then checked with checkMailQueued.
+   */
+  prefix: StatementPrefix;
+}
+
+/**
+ * queueMail up to its statement: composes the message (and its copy), writes
+ * the .eml files and builds the statement part that queues them, for a
+ * caller whose own write must carry the mail (a filing's event names the
+ * letter's Message-ID and hash). The ids are chosen here so the attachment
+ * and the jobs can name their message.
+ */
+export async function prepareMail(db: Db, deps: MailDeps, m: OutgoingMail): Promise<PreparedMail> {
   const fromAddress = addressOf(deps.config.mailFrom);
   const letter = await composed(deps, {
     fromName: m.fromName,
@@ -73,12 +102,9 @@ export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promis
   const copy = m.copyTo ? await composed(deps, copyOf(m, fromAddress, letter.messageId, m.copyTo)) : undefined;
   const outgoing = copy ? [letter, copy] : [letter];
 
-  // The .eml files go to disk first; their rows, the messages and the
-  // letter's attachment are then one statement (each part written by its
-  // table's own store): a submit's round trips to Postgres were its largest
-  // cost. The ids are chosen here so the attachment can name its message.
+  // The .eml files go to disk first (a file on disk that no row names is only space, never a broken reference).
   const stored = await deps.files.writeMany(outgoing.map((o) => o.raw));
-  const news: NewMail[] = outgoing.map((o, i) => ({
+  const news = outgoing.map((o, i) => ({
     id: randomUUID(),
     organizationId: m.organizationId,
     requestId: m.requestId,
@@ -95,34 +121,43 @@ export async function queueMail(db: Db, deps: MailDeps, m: OutgoingMail): Promis
     rawSha256: stored[i]!.sha256,
     status: 'queued' as const,
   }));
-  const parts: Array<Knex.Raw | Knex.QueryBuilder> = [deps.files.recordStatement(db, stored)];
+  const parts: StatementPrefix[] = [{ sql: 'mail_files as (?)', bindings: [deps.files.recordStatement(db, stored)], results: {} }];
   // The letter's .eml belongs to the request's record; the copy is the desk's own mail.
   if (m.requestId) {
-    parts.push(
-      insertAttachmentStatement(db, {
-        organizationId: m.organizationId,
-        requestId: m.requestId,
-        sha256: stored[0]!.sha256,
-        size: stored[0]!.size,
-        contentType: 'message/rfc822',
-        filename: `${m.purpose}-${news[0]!.id}.eml`,
-        source: 'outbound_email',
-      }),
-    );
+    const attachment = insertAttachmentStatement(db, {
+      organizationId: m.organizationId,
+      requestId: m.requestId,
+      sha256: stored[0]!.sha256,
+      size: stored[0]!.size,
+      contentType: 'message/rfc822',
+      filename: `${m.purpose}-${news[0]!.id}.eml`,
+      source: 'outbound_email',
+    });
+    parts.push({ sql: 'mail_attachment as (?)', bindings: [attachment], results: {} });
   }
   // Rows that name a file are checked against `files` at the end of the
   // statement, when the file rows written in its first part are there.
-  const result = await db
-    .raw(`with ${parts.map((_, i) => `w${i} as (?)`).join(', ')} ?`, [...parts, insertMailsStatement(db, news)])
-    .options(prepared('queue_mail'));
-  const mails = mailsInserted(news, (result as { rows: unknown[] }).rows);
+  parts.push({
+    sql: 'mail_rows as (?)',
+    bindings: [insertMailsStatement(db, news)],
+    results: { mails_queued: '(select count(*) from mail_rows)::int' },
+    guards: [`(select count(*) from mail_rows) = ${news.length}`],
+  });
   // The first try of each; later ones are queued by the delivery job (MailJobData).
-  await deps.jobs.enqueueMany(
-    db,
-    MAIL_QUEUE,
-    mails.map((x) => ({ mailId: x.id, after: 0 })),
+  parts.push(
+    await deps.jobs.enqueueStatement(
+      db,
+      'mail_jobs',
+      MAIL_QUEUE,
+      news.map((x) => ({ mailId: x.id, after: 0 }) satisfies MailJobData),
+    ),
   );
-  return mails[0]!;
+  return { mails: news, prefix: combinePrefixes(...parts) };
+}
+
+/** Throws unless the statement that ran prepareMail's part wrote every message of it. */
+export function checkMailQueued(results: Record<string, unknown>, queued: PreparedMail): void {
+  if (Number(results.mails_queued) !== queued.mails.length) throw new Error('the queued mail was not written whole');
 }
 
 type Composition = Omit<Parameters<typeof composeRaw>[0], 'messageId' | 'date'>;

@@ -388,12 +388,19 @@ export async function updateRequestAfter(
   const values = updateValues(v, now, opts);
   // Its callers always write something (updated_at at least), so the prefix always has a write to end with.
   if (!Object.keys(values).length) throw new Error('updateRequestAfter needs something to write on the request');
-  return writeRequest(db, organizationId, id, v.status !== undefined, values, prefix);
+  return writeRequest(db, organizationId, id, v.status !== undefined, values, prefix, opts.ifVersion);
 }
 
 interface UpdateOptions {
   touch?: boolean;
   responseTimes?: ResponseTimes | undefined;
+  /**
+   * The row version (`xmin`) the caller read the request at, for a statement
+   * run outside a transaction: the update happens only on that version, and
+   * otherwise, or when one of the prefix's guards fails, the whole statement
+   * fails with 40001 (statement_guard) and nothing of it is written.
+   */
+  ifVersion?: string | undefined;
 }
 
 function updateValues(v: Partial<RequestValues>, now: Date, opts: UpdateOptions): Record<string, unknown> {
@@ -411,17 +418,27 @@ async function writeRequest(
   moves: boolean,
   values: Record<string, unknown>,
   prefix: StatementPrefix | undefined,
+  ifVersion?: string,
 ): Promise<{ request: RequestRecord; results: Record<string, unknown> }> {
-  const update = db('requests').where({ id, organization_id: organizationId }).update(values).returning(REQUEST_COLUMNS);
+  const update = db('requests').where({ id, organization_id: organizationId });
+  if (ifVersion !== undefined) update.andWhereRaw('xmin = ?::xid', [ifVersion]);
+  update.update(values).returning(REQUEST_COLUMNS);
   const head = prefix ? `${prefix.sql}, ` : '';
   const result = prefix ? `, ${prefixResultColumns(prefix)}` : '';
+  // Guarded, the row comes from a join that evaluates the guard even when the
+  // update matched nothing (selecting from `moved` alone would then evaluate nothing).
+  const guards = ['exists (select 1 from moved)', ...(prefix?.guards ?? [])];
+  const from =
+    ifVersion === undefined
+      ? 'from moved'
+      : `from (select statement_guard(${guards.join(' and ')}, 'the request changed while it was being written') as ok) guard left join moved on true`;
   type Returned = Row & Record<string, unknown>;
   let row: Returned | undefined;
   if (!moves && !prefix) {
     [row] = (await update.options(prepared('update_request'))) as unknown as Returned[];
   } else if (!moves) {
     const out = await db
-      .raw(`with ${head}moved as (?) select moved.*${result} from moved`, [...prefix!.bindings, update])
+      .raw(`with ${head}moved as (?) select moved.*${result} ${from}`, [...prefix!.bindings, update])
       .options(prepared('update_request_after'));
     row = (out.rows as Returned[])[0];
   } else {
@@ -429,7 +446,7 @@ async function writeRequest(
     const out = await db
       .raw(
         `with ${head}before as (select id, organization_id, status from requests where id = ? and organization_id = ?), moved as (?), ${COUNTED}
-       select moved.*${result} from moved`,
+       select moved.*${result} ${from}`,
         [...(prefix?.bindings ?? []), id, organizationId, update],
       )
       .options(prepared('move_request'));

@@ -4,11 +4,11 @@ import { lockForAppend, type LockedForAppend } from '../events/append-lock';
 import type { StoredDeadline } from '../request-deadlines/deadline-store';
 import type { UserCaller } from '../auth/caller';
 import type { Db } from '../db/database';
-import { recordEvent, SYSTEM_EVENT } from '../events/record-event';
+import { NeedsTransaction, recordEvent, SYSTEM_EVENT } from '../events/record-event';
 import { checkRecordable } from '../events/event-time';
 import { conflict, notFound, validationProblem } from '../errors/problem';
 import { replyAddress } from '../mail/compose';
-import { queueMail, type MailDeps } from '../mail/mail-service';
+import { checkMailQueued, prepareMail, type MailDeps } from '../mail/mail-service';
 import type { SubmissionMethod, SubmitInput } from './request-schemas';
 import { filingSeal } from './filing-seal';
 import { letterCopyAddress } from './letter-copy';
@@ -26,20 +26,55 @@ const FILED: Record<Exclude<SubmissionMethod, 'email'>, string> = {
 };
 
 /**
- * Files a draft. In one transaction: the request becomes submitted, a
- * `submitted` event enters its history (with the letter's hash), the email (if
- * any) is composed and its delivery job enqueued, and the deadlines are
- * computed and stored. A crash at any point leaves all of it or none of it.
+ * Files a draft: the request becomes submitted, a `submitted` event enters its
+ * history (with the letter's hash), the email (if any) is composed and its
+ * delivery job enqueued, and the deadlines are computed and stored, all of it
+ * or none of it.
+ *
+ * Outside a transaction this is one read and one write to Postgres, with no
+ * lock: the write is a single statement (so it commits whole or not at all)
+ * that applies only to the row version read and the chain head read, and
+ * fails whole (40001, or the unique (request_id, seq) of a concurrent append)
+ * when either moved; the filing is then read again and retried, and a second
+ * filing that won meanwhile makes this one a 409. Each round trip was most of
+ * a submit's cost. A filing that needs more than one statement, or a caller's
+ * transaction (an Idempotency-Key), takes the row lock instead.
  */
 export async function submitRequest(db: Db, deps: MailDeps, caller: UserCaller, id: string, input: SubmitInput): Promise<Filed> {
   const now = deps.clock();
+  if (!db.isTransaction) {
+    for (let attempt = 1; ; attempt += 1) {
+      const read = await lockForAppend(db, caller.organizationId, id, { history: true, lock: false });
+      if (!read) throw notFound('request');
+      checkDraft(read.request);
+      try {
+        return await file(db, deps, caller, read, input, now, false, read.version);
+      } catch (err) {
+        if (err instanceof NeedsTransaction) break;
+        if (attempt < SUBMIT_TRIES && lostToConcurrentWrite(err)) continue;
+        throw err;
+      }
+    }
+  }
   return db.transaction(async (trx) => {
     const locked = await lockForAppend(trx, caller.organizationId, id, { history: true });
     if (!locked) throw notFound('request');
-    const { request } = locked;
-    if (request.status !== 'draft') throw conflict(`This request was already submitted; it is ${request.status}.`, 'already-submitted');
+    checkDraft(locked.request);
     return file(trx, deps, caller, locked, input, now, false);
   });
+}
+
+/** Tries of a filing without the lock before its 40001 reaches the caller (a 503 with Retry-After). */
+const SUBMIT_TRIES = 3;
+
+function checkDraft(request: RequestRecord): void {
+  if (request.status !== 'draft') throw conflict(`This request was already submitted; it is ${request.status}.`, 'already-submitted');
+}
+
+/** Whether a write without the lock failed because another write to the request got there first. */
+function lostToConcurrentWrite(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown };
+  return e.code === '40001' || (e.code === '23505' && e.constraint === 'request_events_request_id_seq_unique');
 }
 
 /**
@@ -84,6 +119,8 @@ async function file(
   input: SubmitInput,
   now: Date,
   again: boolean,
+  /** Set when `trx` holds no lock: the row version read (see submitRequest). */
+  ifVersion?: string,
 ): Promise<Filed> {
   if (!agency) throw notFound('agency');
 
@@ -131,8 +168,9 @@ async function file(
     ...(again ? { deliveryError: null, letterUndelivered: false } : {}),
   };
 
-  const mail = byEmail
-    ? await queueMail(trx, deps, {
+  // The email is queued by the event's own statement: a filing is one write to Postgres.
+  const queued = byEmail
+    ? await prepareMail(trx, deps, {
         organizationId: request.organizationId,
         requestId: request.id,
         purpose: 'request',
@@ -145,10 +183,15 @@ async function file(
         copyTo: await letterCopyAddress(trx, request, settingsOf(context.storedSettings)),
       })
     : undefined;
+  const mail = queued?.mails[0];
 
   const how = input.method === 'email' ? `Emailed to ${agency.recordsEmail}` : FILED[input.method];
   // A system event: the request is set to submitted with it, with what the state machine cannot know (method, time).
-  const { request: filed, deadlines } = await recordEvent(
+  const {
+    request: filed,
+    deadlines,
+    written,
+  } = await recordEvent(
     trx,
     request,
     {
@@ -177,8 +220,9 @@ async function file(
       actorKind: 'user',
       actorId: caller.userId,
     },
-    { now, mail: deps, agency, context, changes },
+    { now, mail: deps, agency, context, changes, with: queued?.prefix, ifVersion },
     SYSTEM_EVENT,
   );
+  if (queued) checkMailQueued(written, queued);
   return { request: filed, agency, deadlines: deadlines ?? [] };
 }

@@ -98,4 +98,46 @@ describe('job queue', () => {
       await probe.stop();
     }
   });
+  it('when jobs are enqueued as a part of another statement, then they are written with the queue’s policy exactly when that statement is', async () => {
+    const PART = 'statement-part-probe';
+    const config = loadConfig({
+      DATA_DIR: '/tmp/rt-job-queue-unused',
+      LOG_LEVEL: 'silent',
+      JOBS: 'false',
+      ...(db.url ? { DATABASE_URL: db.url } : {}),
+    });
+    const probe = await JobQueue.start(db, config, createLogger('silent'), [
+      { name: PART, retryLimit: 4, retryDelay: 7, retryBackoff: true, expireInSeconds: 90 },
+    ]);
+    const jobs = () =>
+      db
+        .knex(`${JOB_SCHEMA}.job`)
+        .where({ name: PART })
+        .orderByRaw("data->>'n'")
+        .select(
+          'data',
+          'state',
+          'retry_limit',
+          'retry_delay',
+          'retry_backoff',
+          db.knex.raw('extract(epoch from expire_in)::int as expire'),
+        );
+    try {
+      const part = await probe.enqueueStatement(db.knex, 'probe_jobs', PART, [{ n: 1 }, { n: 2 }]);
+      // A statement that fails after its parts ran writes none of them.
+      await expect(
+        db.knex.raw(`with ${part.sql} select statement_guard(false, 'the rest of the statement failed')`, part.bindings),
+      ).rejects.toMatchObject({ code: '40001' });
+      expect(await jobs()).toEqual([]);
+
+      await db.knex.raw(`with ${part.sql} select 1`, part.bindings);
+      const policy = { state: 'created', retry_limit: 4, retry_delay: 7, retry_backoff: true, expire: 90 };
+      expect(await jobs()).toEqual([
+        { data: { n: 1 }, ...policy },
+        { data: { n: 2 }, ...policy },
+      ]);
+    } finally {
+      await probe.stop();
+    }
+  });
 });
