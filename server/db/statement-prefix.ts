@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Db } from './database';
 
 /**
  * Common table expressions one store contributes to a statement that another
@@ -43,4 +44,11 @@ export function prefixResultColumns(prefix: StatementPrefix): string {
 /** The results of a prefix, by name, from the row the statement returned. */
 export function prefixResultsOf(prefix: StatementPrefix, row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.keys(prefix.results).map((name) => [name, row[`prefix_${name}`]]));
+}
+
+/** A prefix run as a statement of its own, for a caller with nothing to end it with. */
+export async function runPrefix(db: Db, prefix: StatementPrefix): Promise<Record<string, unknown>> {
+  const columns = Object.keys(prefix.results).length ? prefixResultColumns(prefix) : '1 as none';
+  const result = await db.raw(`with ${prefix.sql} select ${columns}`, prefix.bindings);
+  return prefixResultsOf(prefix, (result.rows as Array<Record<string, unknown>>)[0] ?? {});
 }

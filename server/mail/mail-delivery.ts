@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { Logger } from '../logger';
+import { runPrefix, type StatementPrefix } from '../db/statement-prefix';
 import { MAIL_QUEUE, type MailJobDeps } from './mail-service';
 import {
   failOpenAttempts,
@@ -9,7 +10,7 @@ import {
   findMail,
   firstAttemptStartedAt,
   hasOpenAttempt,
-  markSent,
+  recordSentTry,
   updateMail,
   type MailRecord,
 } from './mail-store';
@@ -29,11 +30,12 @@ export interface DelayInfo {
 
 export interface DeliveryHooks {
   /**
-   * After the message is recorded as sent and before its try is closed. It
-   * runs again if the process stopped in between (see recoverLocked), so it
-   * must be idempotent; it may be given no transaction.
+   * What another store records when a message is sent, as a part of the
+   * statement that records it sent (recordSentTry); undefined when nothing.
+   * Recovery of a try recorded sent but left open (by a process of an earlier
+   * version) runs it again, so it must be idempotent.
    */
-  onSent?(db: Db, mail: MailRecord, at: Date): Promise<void>;
+  sentPart?(db: Db, mail: MailRecord, at: Date): StatementPrefix | undefined;
   /** Once per message, in the transaction of the failed try that first passes MAIL_DELAY_NOTICE_MINUTES. */
   onDelayed?(db: Db, mail: MailRecord, info: DelayInfo, at: Date): Promise<void>;
   /** In the transaction that marks the mail failed after its last try; `mail.attempts` counts that try. */
@@ -80,15 +82,11 @@ export async function deliverMail(deps: DeliveryDeps, job: MailJobData, hooks: D
     return;
   }
 
-  // The server has the message: record that before anything else, so a crash
-  // from here on cannot send it again (see markSent).
-  // The hook runs before the try is closed, each its own statement: a crash
-  // between them leaves the try open, and recovery (recoverLocked) runs the
-  // hook again and closes it, so neither needs a transaction around both.
+  // The server has the message: record that, with the try's reply and what
+  // the hook records, in one statement before anything else (see recordSentTry).
   const at = deps.clock();
-  await markSent(deps.db.knex, mail.id, at);
-  await hooks.onSent?.(deps.db.knex, { ...mail, status: 'sent', sentAt: at }, at);
-  await finishAttempt(deps.db.knex, attemptId, { finishedAt: at, outcome: 'sent', smtpResponse: response });
+  const sent: MailRecord = { ...mail, status: 'sent', sentAt: at };
+  await recordSentTry(deps.db.knex, { mailId: mail.id, attemptId, at, smtpResponse: response }, hooks.sentPart?.(deps.db.knex, sent, at));
 }
 
 /**
@@ -199,7 +197,8 @@ async function recoverLocked(
   if (mail.status === 'sent') {
     if (!(await hasOpenAttempt(trx, mail.id))) return undefined;
     await finishOpenAttemptsAsSent(trx, mail.id, at, 'accepted (the server reply was not kept: the process stopped before recording it)');
-    await hooks.onSent?.(trx, mail, at);
+    const part = hooks.sentPart?.(trx, mail, at);
+    if (part) await runPrefix(trx, part);
     return { kind: 'completed', mail };
   }
   const after = job.after ?? (mail.status === 'sending' ? mail.attempts - 1 : mail.attempts);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { prepared } from '../db/prepared';
+import type { StatementPrefix } from '../db/statement-prefix';
 import type { Db } from '../db/database';
 
 export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'received';
@@ -188,12 +189,26 @@ export async function updateMail(
 }
 
 /**
- * Records that the SMTP server accepted the message, in one statement of its
- * own: it is the first thing done after the server's 250, so a process that
- * dies later (during the bookkeeping that follows) does not send it again.
+ * Records that the SMTP server accepted a try: the message is sent and the try
+ * closed with the server's reply, with what other stores record of it
+ * (`with`, see db/statement-prefix.ts), in one statement. It is the first
+ * thing done after the server's 250, so a process that dies later does not
+ * send the message again, and one that dies before leaves the try open for
+ * recovery (recoverMailJob), which sends nothing once the message is sent.
  */
-export async function markSent(db: Db, id: string, at: Date): Promise<void> {
-  await db('mail_messages').where({ id }).options(prepared('mark_sent')).update({ status: 'sent', sent_at: at, last_error: null });
+export async function recordSentTry(
+  db: Db,
+  t: { mailId: string; attemptId: string; at: Date; smtpResponse: string },
+  withPart?: StatementPrefix,
+): Promise<void> {
+  const sent = db('mail_messages').where({ id: t.mailId }).update({ status: 'sent', sent_at: t.at, last_error: null });
+  const closed = db('mail_attempts')
+    .where({ id: t.attemptId })
+    .update({ finished_at: t.at, outcome: 'sent', error: null, smtp_response: t.smtpResponse });
+  const part = withPart ? `, ${withPart.sql}` : '';
+  await db
+    .raw(`with sent as (?), closed as (?)${part} select 1`, [sent, closed, ...(withPart?.bindings ?? [])])
+    .options(prepared('record_sent_try'));
 }
 
 /** When the first try of a message started: the retry window and the delay notice count from it. */

@@ -6,7 +6,7 @@ import type { MailDeps } from '../mail/mail-service';
 import type { MailRecord } from '../mail/mail-store';
 import { suspendReminders } from '../request-deadlines/deadline-store';
 import { notifyAssignee } from './notify-assignee';
-import { findRequest, markDelivery } from './request-store';
+import { findRequest, markDelivery, markDeliveryStatement } from './request-store';
 
 const REQUEST_MAIL = new Set(['request', 'follow_up', 'appeal']);
 
@@ -16,9 +16,9 @@ const letterName = (purpose: MailRecord['purpose']) =>
 /** What a request's own letters do to it when their delivery ends. */
 export function requestDeliveryHooks(deps: MailDeps): DeliveryHooks {
   return {
-    async onSent(db: Db, mail: MailRecord) {
-      if (!mail.requestId || !REQUEST_MAIL.has(mail.purpose)) return;
-      await markDelivery(db, mail.requestId, { status: 'sent' });
+    sentPart(db: Db, mail: MailRecord) {
+      if (!mail.requestId || !REQUEST_MAIL.has(mail.purpose)) return undefined;
+      return { sql: 'delivered as (?)', bindings: [markDeliveryStatement(db, mail.requestId, { status: 'sent' })], results: {} };
     },
 
     async onDelayed(db: Db, mail: MailRecord, info) {

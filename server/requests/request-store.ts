@@ -465,9 +465,17 @@ export async function markDelivery(
   id: string,
   d: { status: 'sent'; error?: undefined; letterUndelivered?: undefined } | { status: 'failed'; error: string; letterUndelivered?: true },
 ): Promise<void> {
-  await db('requests')
+  await markDeliveryStatement(db, id, d).options(prepared('mark_delivery'));
+}
+
+/** markDelivery unrun, for the statement that records the letter's try (mail-store's recordSentTry). */
+export function markDeliveryStatement(
+  db: Db,
+  id: string,
+  d: { status: 'sent'; error?: undefined; letterUndelivered?: undefined } | { status: 'failed'; error: string; letterUndelivered?: true },
+): Knex.QueryBuilder {
+  return db('requests')
     .where({ id })
-    .options(prepared('mark_delivery'))
     .update({
       delivery_status: d.status,
       delivery_error: d.error ?? null,

@@ -71,10 +71,14 @@ function checkDraft(request: RequestRecord): void {
   if (request.status !== 'draft') throw conflict(`This request was already submitted; it is ${request.status}.`, 'already-submitted');
 }
 
-/** Whether a write without the lock failed because another write to the request got there first. */
+/**
+ * Whether a write without the lock failed because another write to the
+ * request got there first: the guard (40001), the seq taken (23505), or a
+ * deadlock with an append that holds the lock and waits for the same seq (40P01).
+ */
 function lostToConcurrentWrite(err: unknown): boolean {
   const e = err as { code?: unknown; constraint?: unknown };
-  return e.code === '40001' || (e.code === '23505' && e.constraint === 'request_events_request_id_seq_unique');
+  return e.code === '40001' || e.code === '40P01' || (e.code === '23505' && e.constraint === 'request_events_request_id_seq_unique');
 }
 
 /**

@@ -3,12 +3,14 @@ import { claimTry } from '../../server/mail/mail-store';
 import { requestDeliveryHooks } from '../../server/requests/request-delivery';
 import { setUpOutboxApp } from '../support/outbox-app';
 
-// A delivery try is claimed in one statement and its bookkeeping after the
-// server's acceptance runs without a transaction (mail-delivery.ts). These
-// tests hold that to what the transactions used to promise: one try per job
-// however many run it at once, and a process stopped between the sent record,
-// the request's delivery status and the closed try leaves nothing recovery
-// cannot finish. No workers run (JOBS=false): only the test moves a job.
+// A delivery try is claimed in one statement, and after the server's
+// acceptance the sent record, the closed try and the request's delivery
+// status are one more (mail-delivery.ts), with no transaction around either.
+// These tests hold that to what the transactions used to promise: one try
+// per job however many run it at once, the sent record written whole or not
+// at all, and a try an earlier version left open after the sent record (its
+// bookkeeping was three statements then) still finished by recovery. No
+// workers run (JOBS=false): only the test moves a job.
 
 const outbox = setUpOutboxApp('Claim Ledger');
 
@@ -66,6 +68,37 @@ describe('claiming a delivery try', () => {
     await outbox.app.db.knex('mail_messages').where({ id: mailId }).update({ direction: 'inbound' });
     expect(await claimTry(outbox.app.db.knex, mailId, 0, new Date())).toBeUndefined();
     expect(await outbox.app.db.knex('mail_attempts').where({ mail_id: mailId }).pluck('id')).toEqual([]);
+  });
+});
+
+describe('recording a sent try', () => {
+  it('when a part of the sent record fails, then none of it is written: the try stays open and recovery retries it', async () => {
+    const { requestId, mailId } = await outbox.submitted();
+    const failing = {
+      ...hooks(),
+      // A write of its own (a CTE that only reads runs only if something reads it), refused by the guard.
+      sentPart: () => ({
+        sql: `refused as (update requests set delivery_error = 'never written' where id = ? and statement_guard(false, 'refused by the test'))`,
+        bindings: [requestId],
+        results: {},
+      }),
+    };
+    await expect(deliverMail(outbox.app.deps, { mailId, after: 0 }, failing)).rejects.toMatchObject({ code: '40001' });
+    // The server has it, but nothing says so: the message is still on its try, which is open.
+    expect(outbox.lettersReceived(requestId)).toBe(1);
+    expect(await stateOf(requestId, mailId)).toEqual({
+      status: 'sending',
+      tries: 1,
+      attempts: [{ attempt: 1, outcome: 'started', open: true }],
+      delivery: 'queued',
+    });
+    // What the job's end does: the try counts as failed and the next is queued.
+    await recoverMailJob(outbox.app.deps, { mailId, after: 0 }, hooks());
+    expect(await stateOf(requestId, mailId)).toMatchObject({
+      status: 'queued',
+      tries: 1,
+      attempts: [{ attempt: 1, outcome: 'failed', open: false }],
+    });
   });
 });
 
