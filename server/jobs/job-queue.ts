@@ -67,21 +67,14 @@ export class JobQueue {
     return this.boss.send(queue, data, { ...options, db: sqlExecutor(db) as PgBoss.Db });
   }
 
-  /** enqueue for several jobs of one queue, in one statement (each takes the queue's policy). */
-  async enqueueMany<T extends object>(db: Db, queue: string, data: T[]): Promise<void> {
-    if (data.length === 0) return;
-    const part = await this.enqueueStatement(db, 'jobs', queue, data);
-    await db.raw(`with ${part.sql} select 1`, part.bindings);
-  }
-
   /**
-   * enqueueMany as a part of a statement another store runs (see
-   * db/statement-prefix.ts): the jobs are inserted by that statement or not at
-   * all. The SQL is pg-boss's own: its `insert` is called with an executor that
-   * keeps the statement instead of running it, so the job table is still
-   * written only by pg-boss's SQL, and a pg-boss whose insert changes shape
-   * fails here (tests/api/job-queue.test.ts) rather than writing wrong rows.
-   * `name` is the part's name in the statement.
+   * Jobs of one queue (each with the queue's policy) as a part of a statement
+   * another store runs (see db/statement-prefix.ts): the jobs are inserted by
+   * that statement or not at all. The SQL is pg-boss's own: its `insert` is
+   * called with an executor that keeps the statement instead of running it,
+   * so the job table is still written only by pg-boss's SQL. A pg-boss whose
+   * insert no longer fits in a CTE, or writes other values, fails
+   * tests/api/job-queue.test.ts. `name` is the part's name in the statement.
    */
   async enqueueStatement<T extends object>(db: Db, name: string, queue: string, data: T[]): Promise<StatementPrefix> {
     let kept: { text: string; values: unknown[] } | undefined;

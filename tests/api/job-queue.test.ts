@@ -71,11 +71,13 @@ describe('job queue', () => {
       { name: FETCHED, retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 },
     ]);
     try {
-      await probe.enqueueMany(
+      const jobs = await probe.enqueueStatement(
         db.knex,
+        'probe_jobs',
         FETCHED,
         Array.from({ length: 2000 }, (_, n) => ({ n })),
       );
+      await db.knex.raw(`with ${jobs.sql} select 1`, jobs.bindings);
       const partition = (await db.knex(`${JOB_SCHEMA}.queue`).where({ name: FETCHED }).first('partition_name')).partition_name as string;
       const indexes = await db.knex('pg_indexes').where({ schemaname: JOB_SCHEMA, tablename: partition }).pluck('indexdef');
       expect(
