@@ -1,5 +1,5 @@
 import { loadConfig } from '../../server/config';
-import { JobQueue } from '../../server/jobs/job-queue';
+import { JobQueue, type QueueSpec } from '../../server/jobs/job-queue';
 import { createLogger } from '../../server/logger';
 import { JOB_SCHEMA } from '../../migrations/20261125000200_job_queue';
 import { openTestDatabase, type TestDatabase } from '../support/test-db';
@@ -23,6 +23,17 @@ afterAll(async () => {
   await queue?.stop();
   await db.close();
 });
+
+/** A JobQueue with one queue and no workers (JOBS=false): only the test moves its jobs. */
+async function queueWithoutWorkers(spec: QueueSpec): Promise<JobQueue> {
+  const config = loadConfig({
+    DATA_DIR: '/tmp/rt-job-queue-unused',
+    LOG_LEVEL: 'silent',
+    JOBS: 'false',
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+  });
+  return JobQueue.start(db, config, createLogger('silent'), [spec]);
+}
 
 describe('job queue', () => {
   it('when every job of a full load takes most of its expiry, then each runs once and completes, none is retried', async () => {
@@ -61,15 +72,7 @@ describe('job queue', () => {
 
   it('when a queue is created after the migrations, then its jobs are fetched in order from an index, not by sorting every waiting job', async () => {
     const FETCHED = 'fetch-order-probe';
-    const config = loadConfig({
-      DATA_DIR: '/tmp/rt-job-queue-unused',
-      LOG_LEVEL: 'silent',
-      JOBS: 'false',
-      ...(db.url ? { DATABASE_URL: db.url } : {}),
-    });
-    const probe = await JobQueue.start(db, config, createLogger('silent'), [
-      { name: FETCHED, retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 },
-    ]);
+    const probe = await queueWithoutWorkers({ name: FETCHED, retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 });
     try {
       const jobs = await probe.enqueueStatement(
         db.knex,
@@ -100,17 +103,10 @@ describe('job queue', () => {
       await probe.stop();
     }
   });
+
   it('when jobs are enqueued as a part of another statement, then they are written with the queue’s policy exactly when that statement is', async () => {
     const PART = 'statement-part-probe';
-    const config = loadConfig({
-      DATA_DIR: '/tmp/rt-job-queue-unused',
-      LOG_LEVEL: 'silent',
-      JOBS: 'false',
-      ...(db.url ? { DATABASE_URL: db.url } : {}),
-    });
-    const probe = await JobQueue.start(db, config, createLogger('silent'), [
-      { name: PART, retryLimit: 4, retryDelay: 7, retryBackoff: true, expireInSeconds: 90 },
-    ]);
+    const probe = await queueWithoutWorkers({ name: PART, retryLimit: 4, retryDelay: 7, retryBackoff: true, expireInSeconds: 90 });
     const jobs = () =>
       db
         .knex(`${JOB_SCHEMA}.job`)
