@@ -36,9 +36,10 @@ const FILED: Record<Exclude<SubmissionMethod, 'email'>, string> = {
  * that applies only to the row version read and the chain head read, and
  * fails whole (40001, or the unique (request_id, seq) of a concurrent append)
  * when either moved; the filing is then read again and retried, and a second
- * filing that won meanwhile makes this one a 409. Each round trip was most of
- * a submit's cost. A filing that needs more than one statement, or a caller's
- * transaction (an Idempotency-Key), takes the row lock instead.
+ * filing that won meanwhile makes this one a 409. BEGIN, the lock and COMMIT
+ * were three of a submit's six round trips. A filing that needs more than one
+ * statement, or a caller's transaction (an Idempotency-Key), takes the row
+ * lock instead.
  */
 export async function submitRequest(db: Db, deps: MailDeps, caller: UserCaller, id: string, input: SubmitInput): Promise<Filed> {
   const now = deps.clock();
