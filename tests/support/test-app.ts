@@ -35,6 +35,12 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     ADMIN_TOKEN: OPERATOR_TOKEN,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
+    // The scheduled sweep and checkpoint rounds run on the wall clock: one that
+    // fires mid-test mails a digest or reminder the test never asked for (an
+    // appeals test counted two unexpected messages after a 5-minute boundary).
+    // Tests run sweeps themselves; these fire only on 29 February at 03:00 UTC.
+    SWEEP_CRON: '0 3 29 2 *',
+    CHECKPOINT_CRON: '0 3 29 2 *',
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     ...env,
   });
