@@ -3,8 +3,13 @@
 // time until the outbox is empty, and the messages received (must equal the
 // requests, with no duplicates). First, the SQL statements one call of each
 // kind sends (counted at the driver; see support/statement-counts.ts) beside
-// the counts before issue 15's work and its targets. BENCH_POOL_MAX sets the
-// server's pool (20); BENCH_DATABASE_URL another Postgres server or socket.
+// the counts before issue 15's work and its targets. Run twice, on a fresh
+// database each: one app process that serves the API and sends the mail (what
+// `npm start` runs), then the layout README's "Several processes on one
+// Postgres" describes, an API process (JOBS=false) beside a worker process,
+// which puts the second core to work. BENCH_TOPOLOGIES=one or =split runs one
+// of them. BENCH_POOL_MAX sets each process's pool (20); BENCH_DATABASE_URL
+// another Postgres server or socket.
 import { countStatements, printCounts } from './support/statement-counts';
 import { ChildServer } from '../tests/support/child-server';
 import { createBenchDatabase, openBenchDatabase } from './support/bench-db';
@@ -58,22 +63,43 @@ const nodesOf = (n: PlanNode): string[] => [
   ...(n.Plans ?? []).flatMap(nodesOf),
 ];
 
+type Topology = 'one' | 'split';
+
+const TOPOLOGY_LABEL: Record<Topology, string> = {
+  one: `one app process (API + ${process.env.BENCH_MAIL_CONCURRENCY ?? 8} mail workers)`,
+  split: `an API process (JOBS=false) and a worker process (${process.env.BENCH_MAIL_CONCURRENCY ?? 8} mail workers)`,
+};
+
 async function main(): Promise<void> {
   console.log('SQL statements per call (at the driver, response reads included, begin/commit apart):');
   const countsMet = printCounts(await countStatements(), BEFORE, TARGETS, process.env.BENCH_VERBOSE === '1');
   if (!countsMet) process.exitCode = 1;
+  const topologies = (process.env.BENCH_TOPOLOGIES ?? 'one,split').split(',') as Topology[];
+  for (const topology of topologies) {
+    if (!(topology in TOPOLOGY_LABEL)) throw new Error(`BENCH_TOPOLOGIES: unknown ${topology}`);
+    console.log(`\n== ${TOPOLOGY_LABEL[topology]}`);
+    await run(topology);
+  }
+}
+
+async function run(topology: Topology): Promise<void> {
   const bench = await createBenchDatabase('rt_bench_send');
   const sink = await startCountingSink('X-Records-Request-Id');
-  const server = await ChildServer.start({
+  const env = {
     DATABASE_URL: bench.url,
     DATABASE_POOL_MAX: process.env.BENCH_POOL_MAX ?? '20',
     ADMIN_TOKEN: ADMIN,
     SMTP_URL: sink.url,
+    // Shared, as README asks: the API process writes each letter's .eml, the worker reads it.
     DATA_DIR: `/tmp/${bench.name}`,
     LOG_LEVEL: 'info',
     JOBS_POLL_SECONDS: '0.5',
     MAIL_CONCURRENCY: process.env.BENCH_MAIL_CONCURRENCY ?? '8',
-  });
+  };
+  const [server, worker] = await Promise.all([
+    ChildServer.start(topology === 'split' ? { ...env, JOBS: 'false' } : env),
+    topology === 'split' ? ChildServer.start(env) : undefined,
+  ]);
   try {
     const org = await server.call('POST', '/v1/organizations', ADMIN, { name: 'Bench newsroom' });
     const user = await server.call('POST', `/v1/organizations/${org.body.id}/users`, ADMIN, {
@@ -138,9 +164,7 @@ async function main(): Promise<void> {
     await db.close();
     await new Promise((r) => setTimeout(r, 2000)); // let any duplicate arrive before counting
 
-    console.log(
-      `requests: ${N}, HTTP clients: ${CLIENTS}, Postgres server, one app process (API + ${process.env.BENCH_MAIL_CONCURRENCY ?? 8} mail workers)`,
-    );
+    console.log(`requests: ${N}, HTTP clients: ${CLIENTS}, Postgres server, ${TOPOLOGY_LABEL[topology]}`);
     console.log(`create:  ${(N / createSeconds).toFixed(0)} requests/s (${createSeconds.toFixed(1)} s; before issue 15: 379–386)`);
     console.log(
       `submit:  ${(N / submitSeconds).toFixed(0)} requests/s (${submitSeconds.toFixed(1)} s; each commits the event, the .eml, the job and the deadlines; before: 82–101, target ≥ 200)`,
@@ -167,7 +191,7 @@ async function main(): Promise<void> {
     console.log(once ? 'OK: every letter arrived exactly once' : 'MISMATCH: letters received differ from requests');
     if (!once) process.exitCode = 1;
   } finally {
-    await server.stop();
+    await Promise.all([server.stop(), worker?.stop()]);
     await sink.stop();
     await bench.drop();
   }

@@ -25,6 +25,12 @@ const ConfigSchema = z.object({
     .transform((v) => v === 'true'),
   /** Where the embedded database, attachments and the mail outbox live. */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Stored files up to this size are written and read with synchronous calls
+   * (files/file-store.ts says why); 0 sends every file through the thread
+   * pool, for a DATA_DIR on network storage where each call waits on the network.
+   */
+  FILE_SYNC_MAX_BYTES: z.coerce.number().int().min(0).max(16_777_216).default(262_144),
   /** Operator token: creates organizations and their first users. Unset: operator API disabled. */
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   /** pino log level. */
@@ -167,6 +173,7 @@ export interface Config {
   databasePoolMax: number;
   databasePreparedStatements: boolean;
   dataDir: string;
+  fileSyncMaxBytes: number;
   adminToken: string | undefined;
   logLevel: RawConfig['LOG_LEVEL'];
   bodyLimitBytes: number;
@@ -246,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolMax: c.DATABASE_POOL_MAX,
     databasePreparedStatements: c.DATABASE_PREPARED_STATEMENTS,
     dataDir: path.resolve(c.DATA_DIR),
+    fileSyncMaxBytes: c.FILE_SYNC_MAX_BYTES,
     adminToken: c.ADMIN_TOKEN,
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,

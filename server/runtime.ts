@@ -32,7 +32,7 @@ export async function createRuntime(opts: { config: Config; db: Database; logger
     logger,
     clock: opts.clock ?? (() => new Date()),
     authCache,
-    files: new FileStore(config.dataDir),
+    files: new FileStore(config.dataDir, { syncMaxBytes: config.fileSyncMaxBytes }),
     jobs,
     mailer,
   };
