@@ -149,11 +149,29 @@ async function emailLoggedReminders(deps: MailJobDeps, result: SweepResult, sign
         subject,
         text,
       });
-      await trx.raw(
-        `update reminder_log set emailed = true
-          where user_id = ? and not emailed and (request_id, deadline_kind, due_date, reminder_kind) in (${rows.map(() => '(?::uuid, ?, ?::date, ?)').join(', ')})`,
-        [userId, ...rows.flatMap((r) => [r.request_id, r.deadline_kind, r.due_date, r.reminder_kind])],
+      // The keys as one JSON value, not a list of row values (`(a, b, c, d) in ((…), …)`): given
+      // 400 of those (200 were fine), the embedded database (PGlite 0.5.16) updated nothing, raised
+      // no error, and left its transaction state broken for the next BEGIN (tests/api/reminder-many.test.ts).
+      const keys = rows.map((r) => ({
+        request_id: r.request_id,
+        deadline_kind: r.deadline_kind,
+        due_date: r.due_date,
+        reminder_kind: r.reminder_kind,
+      }));
+      const marked = await trx.raw(
+        `with marked as (
+           update reminder_log rl set emailed = true
+             from json_to_recordset(cast(? as json)) as k(request_id uuid, deadline_kind text, due_date date, reminder_kind text)
+            where rl.user_id = ? and not rl.emailed and rl.request_id = k.request_id and rl.deadline_kind = k.deadline_kind
+              and rl.due_date = k.due_date and rl.reminder_kind = k.reminder_kind
+           returning 1
+         )
+         select count(*)::int as n from marked`,
+        [JSON.stringify(keys), userId],
       );
+      // This transaction locked each row (one per reminder_log key), so each must be marked; one left unmarked would be emailed again.
+      if (Number((marked.rows as Array<{ n: number }>)[0]?.n) !== rows.length)
+        throw new Error('reminders emailed but not all marked as emailed');
       result.emails += 1;
       result.reminders += rows.length;
     });
