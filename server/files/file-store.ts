@@ -98,9 +98,9 @@ export class FileStore {
    */
   private readonly syncMaxBytes: number;
 
-  constructor(dataDir: string, opts: { syncMaxBytes?: number } = {}) {
+  constructor(dataDir: string, opts: { syncMaxBytes: number }) {
     this.root = path.join(dataDir, 'files');
-    this.syncMaxBytes = opts.syncMaxBytes ?? 256 * 1024;
+    this.syncMaxBytes = opts.syncMaxBytes;
   }
 
   pathOf(sha256: string): string {

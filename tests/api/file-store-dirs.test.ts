@@ -25,10 +25,12 @@ const small = (text: string) => Buffer.from(text);
 const large = (text: string) => Buffer.concat([Buffer.from(text), Buffer.alloc(LIMIT * 4, 0x61)]);
 
 describe.each([
-  { way: 'small files, written and read synchronously', syncMaxBytes: LIMIT, bytes: small },
-  { way: 'files over the limit, through the thread pool', syncMaxBytes: LIMIT, bytes: large },
-  { way: 'every file through the thread pool (FILE_SYNC_MAX_BYTES=0)', syncMaxBytes: 0, bytes: small },
-])('$way', ({ syncMaxBytes, bytes }) => {
+  { way: 'small files, written and read synchronously', syncMaxBytes: LIMIT, bytes: small, sync: true },
+  { way: 'files over the limit, through the thread pool', syncMaxBytes: LIMIT, bytes: large, sync: false },
+  { way: 'every file through the thread pool (FILE_SYNC_MAX_BYTES=0)', syncMaxBytes: 0, bytes: small, sync: false },
+])('$way', ({ syncMaxBytes, bytes, sync }) => {
+  afterEach(() => jest.restoreAllMocks());
+
   it('when the files directory is removed after a write, then the next writes make it again', async () => {
     const store = new FileStore(fs.mkdtempSync(path.join(dataDir, 'store-')), { syncMaxBytes });
     const first = await store.put(db.knex, bytes('first letter'));
@@ -47,9 +49,15 @@ describe.each([
 
   it('when a stored file is read, then its bytes come back; changed on disk, the read fails naming its hash', async () => {
     const store = new FileStore(fs.mkdtempSync(path.join(dataDir, 'store-')), { syncMaxBytes });
+    // The way taken is the one the limit names.
+    const syncWrites = jest.spyOn(fs, 'writeFileSync');
+    const syncReads = jest.spyOn(fs, 'readFileSync');
     const { sha256, size } = await store.put(db.knex, bytes('a reply'));
     expect(size).toBe(bytes('a reply').length);
     expect(await store.read(sha256)).toEqual(bytes('a reply'));
+    expect(syncWrites).toHaveBeenCalledTimes(sync ? 1 : 0);
+    expect(syncReads).toHaveBeenCalledTimes(sync ? 1 : 0);
+    jest.restoreAllMocks();
     fs.writeFileSync(store.pathOf(sha256), bytes('a forged reply'));
     await expect(store.read(sha256)).rejects.toThrow(FileIntegrityError);
     await expect(store.read(sha256)).rejects.toThrow(sha256);
